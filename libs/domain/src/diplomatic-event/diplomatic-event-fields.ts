@@ -1,0 +1,119 @@
+import { CalendarDate, isCalendarDate } from '../values/calendar-date';
+import { DateCertainty, DatePrecision } from '../values/date-knowledge';
+import { EventKind, isEventKind } from '../values/event-kind';
+import { Instant, isInstant, localDateOf } from '../values/instant';
+import { Problems } from '../values/problems';
+import { dateInZone, isTimeZone, TimeZone } from '../values/time-zone';
+import { isCameoCode } from '../cameo/cameo';
+
+export interface Place {
+  readonly name: string;
+  /** ISO 3166-1 alpha-2. */
+  readonly country?: string;
+}
+
+export interface Participant {
+  readonly name: string;
+  readonly role?: string;
+  /** ISO 3166-1 alpha-2. */
+  readonly country?: string;
+}
+
+export interface Source {
+  readonly name: string;
+  readonly url?: string;
+  /** The report hedges this fact ("reportedly", "citing a source"). */
+  readonly hedged: boolean;
+  readonly note?: string;
+}
+
+export interface Quote {
+  readonly text: string;
+  readonly speaker: string;
+  /** The text does not plainly attribute the quote; we inferred the speaker. */
+  readonly speakerInferred: boolean;
+  readonly context?: string;
+}
+
+/** Everything an editor says about a dated diplomatic fact. */
+export interface DiplomaticEventFields {
+  readonly title: string;
+  readonly kind: EventKind;
+  /** Local calendar date where it happened; for a span, its first possible day. */
+  readonly occurredOn: CalendarDate;
+  /** Last possible day of a span, inclusive. Only with `datePrecision: 'span'`. */
+  readonly occurredUntil?: CalendarDate;
+  readonly occurredAt?: Instant;
+  readonly timezone?: TimeZone;
+  readonly datePrecision: DatePrecision;
+  readonly dateCertainty: DateCertainty;
+  /** The report's own words for when ("earlier in the day"). */
+  readonly dateText?: string;
+  readonly summary?: string;
+  readonly location?: Place;
+  readonly participants: readonly Participant[];
+  readonly sources: readonly Source[];
+  readonly quotes: readonly Quote[];
+  readonly cameoCode?: string;
+  readonly storyIds: readonly string[];
+}
+
+export type DiplomaticEventChanges = Partial<DiplomaticEventFields>;
+
+/** Fills the defaults an editor may leave out. */
+export function withDefaults(input: DiplomaticEventChanges & Pick<DiplomaticEventFields, 'title' | 'kind' | 'occurredOn'>): DiplomaticEventFields {
+  return {
+    datePrecision: 'day',
+    dateCertainty: 'explicit',
+    participants: [],
+    sources: [],
+    quotes: [],
+    storyIds: [],
+    ...input,
+  };
+}
+
+/**
+ * The rules a complete set of fields must keep, checked after defaults and after every
+ * amendment is merged, so an amendment cannot make a valid event invalid.
+ */
+export function checkDiplomaticEventFields(f: DiplomaticEventFields): void {
+  const p = new Problems();
+  p.check(typeof f.title === 'string' && f.title.trim().length > 0, 'title must not be empty');
+  p.check(isEventKind(f.kind), `kind must be one of talks, meeting, proposal, rejection, statement, appointment, accusation, ceasefire, agreement, other`);
+  const dateOk = isCalendarDate(f.occurredOn);
+  p.check(dateOk, `occurredOn must be a real calendar date YYYY-MM-DD (got ${JSON.stringify(f.occurredOn)})`);
+  if (f.timezone !== undefined) p.check(isTimeZone(f.timezone), `timezone must be an IANA time zone name such as Europe/Istanbul (got ${JSON.stringify(f.timezone)})`);
+  checkSpan(f, p, dateOk);
+  if (f.occurredAt !== undefined) checkOccurredAt(f, p, dateOk);
+  if (f.cameoCode !== undefined) p.check(isCameoCode(f.cameoCode), `cameoCode ${JSON.stringify(f.cameoCode)} is not in the CAMEO 1.1b3 codebook`);
+  if (f.location?.country !== undefined) p.check(isCountryCode(f.location.country), 'location.country must be an ISO 3166-1 alpha-2 code such as TR');
+  f.participants.forEach((x, i) => {
+    if (x.country !== undefined) p.check(isCountryCode(x.country), `participants.${i}.country must be an ISO 3166-1 alpha-2 code such as UA`);
+  });
+  p.throwIfAny();
+}
+
+function checkSpan(f: DiplomaticEventFields, p: Problems, dateOk: boolean): void {
+  if (f.datePrecision === 'span') {
+    if (f.occurredUntil === undefined) return p.add('occurredUntil is required when datePrecision is span');
+    if (!isCalendarDate(f.occurredUntil)) return p.add(`occurredUntil must be a real calendar date YYYY-MM-DD (got ${JSON.stringify(f.occurredUntil)})`);
+    if (dateOk) p.check(f.occurredUntil >= f.occurredOn, 'occurredUntil must not be before occurredOn');
+  } else if (f.occurredUntil !== undefined) {
+    p.add('occurredUntil is only allowed when datePrecision is span');
+  }
+}
+
+function checkOccurredAt(f: DiplomaticEventFields, p: Problems, dateOk: boolean): void {
+  if (!isInstant(f.occurredAt)) return p.add(`occurredAt must be an ISO 8601 instant with an offset, e.g. 2025-05-16T12:30:00+03:00 (got ${JSON.stringify(f.occurredAt)})`);
+  if (f.datePrecision === 'span') return p.add('occurredAt is not allowed when datePrecision is span');
+  if (!dateOk) return;
+  // occurredOn is the local date where it happened: in the event's time zone when we know it,
+  // else the date the instant was written with (its own offset).
+  const local = f.timezone && isTimeZone(f.timezone) ? dateInZone(new Date(f.occurredAt), f.timezone) : localDateOf(f.occurredAt);
+  p.check(local === f.occurredOn, `occurredAt ${f.occurredAt} falls on ${local}${f.timezone ? ` in ${f.timezone}` : ''}, not on occurredOn ${f.occurredOn}`);
+}
+
+function isCountryCode(value: string): boolean {
+  return /^[A-Z]{2}$/.test(value);
+}

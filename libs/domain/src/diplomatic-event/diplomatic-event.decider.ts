@@ -1,0 +1,107 @@
+import { AggregateNotFound, CommandRejected, InvalidInput, StaleVersion } from '../errors/domain-errors';
+import { Problems } from '../values/problems';
+import { checkDiplomaticEventFields, DiplomaticEventFields, withDefaults } from './diplomatic-event-fields';
+import { AmendDiplomaticEvent, DiplomaticEventCommand, RecordDiplomaticEvent, RetractDiplomaticEvent } from './diplomatic-event.commands';
+import { AmendmentChanges, DiplomaticEventEvent } from './diplomatic-event.events';
+
+export type DiplomaticEventStatus = 'absent' | 'active' | 'retracted';
+
+export interface DiplomaticEventState {
+  readonly status: DiplomaticEventStatus;
+  readonly eventId: string;
+  readonly fields?: DiplomaticEventFields;
+  /** Stream version: 1 after recording, one more per amendment or retraction. */
+  readonly version: number;
+}
+
+export const initialDiplomaticEventState: DiplomaticEventState = { status: 'absent', eventId: '', version: 0 };
+
+const REQUIRED: readonly (keyof DiplomaticEventFields)[] = ['title', 'kind', 'occurredOn', 'datePrecision', 'dateCertainty'];
+const LISTS: readonly (keyof DiplomaticEventFields)[] = ['participants', 'sources', 'quotes', 'storyIds'];
+
+export function decideDiplomaticEvent(command: DiplomaticEventCommand, state: DiplomaticEventState): DiplomaticEventEvent[] {
+  switch (command.type) {
+    case 'RecordDiplomaticEvent':
+      return [record(command, state)];
+    case 'AmendDiplomaticEvent':
+      return [amend(command, state)];
+    case 'RetractDiplomaticEvent':
+      return [retract(command, state)];
+  }
+}
+
+function record(c: RecordDiplomaticEvent, state: DiplomaticEventState): DiplomaticEventEvent {
+  if (state.status !== 'absent') throw new CommandRejected(`diplomatic event ${c.eventId} already exists`, state.version);
+  const fields = withDefaults(c.fields);
+  checkDiplomaticEventFields(fields);
+  return { type: 'DiplomaticEventRecorded', data: { eventId: c.eventId, ...fields } };
+}
+
+function requireActive(eventId: string, expectedVersion: number, state: DiplomaticEventState, verb: string): DiplomaticEventFields {
+  if (state.status === 'absent' || !state.fields) throw new AggregateNotFound('diplomatic event', eventId);
+  if (expectedVersion !== state.version) throw new StaleVersion(expectedVersion, state.version);
+  if (state.status === 'retracted') throw new CommandRejected(`diplomatic event ${eventId} is retracted and cannot be ${verb}`, state.version);
+  return state.fields;
+}
+
+function amend(c: AmendDiplomaticEvent, state: DiplomaticEventState): DiplomaticEventEvent {
+  const current = requireActive(c.eventId, c.expectedVersion, state, 'amended');
+  const p = new Problems();
+  p.check(c.reason.trim().length > 0, 'reason must not be empty');
+  for (const key of REQUIRED) if (c.changes[key] === null) p.add(`changes.${key} cannot be removed`);
+  p.throwIfAny();
+
+  // Keep only the changes that change something: an amendment must change something.
+  const effective: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(c.changes)) {
+    if (value === undefined) continue;
+    const before = (current as unknown as Record<string, unknown>)[key];
+    const removesNothing = value === null && before === undefined;
+    if (!removesNothing && JSON.stringify(value) !== JSON.stringify(before)) effective[key] = value;
+  }
+  if (Object.keys(effective).length === 0) throw new InvalidInput([`amendment changes nothing: every field in changes is as in version ${state.version}`]);
+
+  checkDiplomaticEventFields(applyChanges(current, effective as AmendmentChanges));
+  return {
+    type: 'DiplomaticEventAmended',
+    data: { eventId: c.eventId, version: state.version + 1, changes: effective as AmendmentChanges, reason: c.reason },
+  };
+}
+
+function retract(c: RetractDiplomaticEvent, state: DiplomaticEventState): DiplomaticEventEvent {
+  requireActive(c.eventId, c.expectedVersion, state, 'retracted again');
+  if (c.reason.trim().length === 0) throw new InvalidInput(['reason must not be empty']);
+  return { type: 'DiplomaticEventRetracted', data: { eventId: c.eventId, version: state.version + 1, reason: c.reason } };
+}
+
+/** Merges an amendment into the fields: `null` removes an optional field, a list replaces the list. */
+export function applyChanges(fields: DiplomaticEventFields, changes: AmendmentChanges): DiplomaticEventFields {
+  const next: Record<string, unknown> = { ...fields };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    if (value === null) {
+      if (LISTS.includes(key as keyof DiplomaticEventFields)) next[key] = [];
+      else delete next[key];
+    } else next[key] = value;
+  }
+  return next as unknown as DiplomaticEventFields;
+}
+
+export function evolveDiplomaticEvent(state: DiplomaticEventState, event: DiplomaticEventEvent): DiplomaticEventState {
+  switch (event.type) {
+    case 'DiplomaticEventRecorded': {
+      const { eventId, ...fields } = event.data;
+      return { status: 'active', eventId, fields, version: 1 };
+    }
+    case 'DiplomaticEventAmended':
+      return { ...state, fields: applyChanges(state.fields!, event.data.changes), version: event.data.version };
+    case 'DiplomaticEventRetracted':
+      return { ...state, status: 'retracted', version: event.data.version };
+  }
+}
+
+export const diplomaticEventDecider = {
+  decide: decideDiplomaticEvent,
+  evolve: evolveDiplomaticEvent,
+  initialState: initialDiplomaticEventState,
+};

@@ -1,0 +1,38 @@
+/**
+ * Errors the domain raises. The HTTP layer maps each to one status code, so a client
+ * always learns which rule it broke (DESIGN section 2: never a 500 for client input).
+ */
+export abstract class DomainError extends Error {
+  abstract readonly kind: 'invalid' | 'not-found' | 'conflict' | 'rejected';
+}
+
+/** The input breaks a rule about its own content. Each problem names its field. */
+export class InvalidInput extends DomainError {
+  readonly kind = 'invalid' as const;
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('; '));
+  }
+}
+
+export class AggregateNotFound extends DomainError {
+  readonly kind = 'not-found' as const;
+  constructor(readonly aggregate: string, readonly id: string) {
+    super(`${aggregate} ${id} not found`);
+  }
+}
+
+/** The client decided against a version that is no longer current. */
+export class StaleVersion extends DomainError {
+  readonly kind = 'conflict' as const;
+  constructor(readonly expectedVersion: number, readonly currentVersion: number) {
+    super(`expected version ${expectedVersion} but the current version is ${currentVersion}`);
+  }
+}
+
+/** The command is well formed but the aggregate's state forbids it (e.g. amending a retracted event). */
+export class CommandRejected extends DomainError {
+  readonly kind = 'rejected' as const;
+  constructor(message: string, readonly currentVersion: number) {
+    super(message);
+  }
+}
