@@ -1,0 +1,56 @@
+/**
+ * Wakes followers of the log when something was appended. Followers in this process are woken
+ * at once; other processes through a NOTIFY sent after the append committed.
+ *
+ * The NOTIFY is deliberately not part of the append transaction: PostgreSQL serialises the
+ * commits of notifying transactions on one lock, which would cost the log its group commit.
+ * Sends are coalesced: at most one in flight, plus one more if appends came in meanwhile.
+ */
+export class AppendSignal {
+  private readonly waiters = new Set<() => void>();
+  private sending = false;
+  private pending = false;
+
+  constructor(private readonly notifyOthers?: () => Promise<unknown>) {}
+
+  /** Called after each committed append. */
+  appended(): void {
+    this.wake();
+    if (!this.notifyOthers) return;
+    if (this.sending) {
+      this.pending = true;
+      return;
+    }
+    this.send();
+  }
+
+  /** Called when another process said it appended. */
+  wake(): void {
+    for (const w of [...this.waiters]) w();
+  }
+
+  /** Resolves at the next append, or after `ms`, whichever comes first. */
+  wait(ms: number): { promise: Promise<void>; cancel: () => void } {
+    let done!: () => void;
+    const promise = new Promise<void>((resolve) => (done = resolve));
+    const timer = setTimeout(() => finish(), ms);
+    const finish = () => {
+      clearTimeout(timer);
+      this.waiters.delete(finish);
+      done();
+    };
+    this.waiters.add(finish);
+    return { promise, cancel: finish };
+  }
+
+  private send(): void {
+    this.sending = true;
+    this.pending = false;
+    this.notifyOthers!()
+      .catch(() => undefined) // a lost notify only delays followers until their next poll
+      .finally(() => {
+        this.sending = false;
+        if (this.pending) this.send();
+      });
+  }
+}

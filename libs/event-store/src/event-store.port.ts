@@ -1,0 +1,78 @@
+/**
+ * The event store port. Adapters: PostgreSQL (on `pg` or embedded PGlite) and, later,
+ * EventStoreDB. One contract suite (`event-store.contract-spec.ts`) runs against each.
+ */
+
+/**
+ * A place in the global log. Monotonic in log order, with gaps. 0 means "before everything".
+ * A JS number: adapters keep it below 2^53 (see docs/adr/0001-global-log-order.md).
+ */
+export type Position = number;
+
+/** `any`, `no_stream`, `stream_exists`, or the exact version the stream must be at. */
+export type ExpectedVersion = 'any' | 'no_stream' | 'stream_exists' | number;
+
+export interface NewEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: unknown;
+  readonly metadata: Record<string, unknown>;
+}
+
+export interface RecordedEvent {
+  readonly id: string;
+  readonly streamId: string;
+  /** 1 for a stream's first event. */
+  readonly streamVersion: number;
+  readonly position: Position;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: unknown;
+  readonly metadata: Record<string, unknown>;
+}
+
+export interface AppendOptions {
+  /** An append retried with the same key appends nothing and answers the first result. */
+  readonly idempotencyKey?: string;
+  /** What the key was first used for; the same key with another fingerprint is refused. */
+  readonly fingerprint?: string;
+}
+
+export interface AppendResult {
+  /** The stream appended to: for an idempotent replay, the first call's stream. */
+  readonly streamId: string;
+  /** The stream's version after the append. */
+  readonly version: number;
+  readonly firstPosition: Position;
+  /** Position of the last appended event. */
+  readonly position: Position;
+  /** True when the idempotency key had been used: nothing was appended. */
+  readonly replayed: boolean;
+}
+
+export interface Subscription {
+  /** Stops after the batch in hand; resolves when the follower has stopped. */
+  stop(): Promise<void>;
+  /** Settles when the follower stops: rejects with the handler's error if one failed. */
+  readonly done: Promise<void>;
+}
+
+export interface SubscribeOptions {
+  readonly batchSize?: number;
+  /** Poll interval when nothing wakes the follower, ms. */
+  readonly idlePollMs?: number;
+}
+
+export interface EventStore {
+  append(stream: string, events: readonly NewEvent[], expected: ExpectedVersion, options?: AppendOptions): Promise<AppendResult>;
+  /** A stream's events in version order; empty for a stream that does not exist. */
+  readStream(stream: string, afterVersion?: number): Promise<RecordedEvent[]>;
+  /** Events after `after` in log order. Never skips an event, also under concurrent appends. */
+  readAll(after: Position, limit: number): Promise<RecordedEvent[]>;
+  /** Catch-up from `after`, then live. The handler gets batches in log order and is awaited. */
+  subscribe(after: Position, handler: (batch: RecordedEvent[]) => Promise<void>, options?: SubscribeOptions): Subscription;
+  /** The position of the last event `readAll` can return now. */
+  headPosition(): Promise<Position>;
+  close(): Promise<void>;
+}

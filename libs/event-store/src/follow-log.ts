@@ -1,0 +1,45 @@
+import { AppendSignal } from './append-signal';
+import { Position, RecordedEvent, SubscribeOptions, Subscription } from './event-store.port';
+
+/**
+ * A catch-up subscription over any `readAll`: reads batches until it is at the head, then
+ * waits for an append signal (or the idle poll) and reads again. The handler is awaited, so
+ * batches are handled one at a time, in log order.
+ */
+export function followLog(
+  readAll: (after: Position, limit: number) => Promise<RecordedEvent[]>,
+  signal: AppendSignal,
+  after: Position,
+  handler: (batch: RecordedEvent[]) => Promise<void>,
+  options: SubscribeOptions = {},
+): Subscription {
+  const batchSize = options.batchSize ?? 500;
+  const idlePollMs = options.idlePollMs ?? 100;
+  let stopped = false;
+  let cancelWait: (() => void) | undefined;
+
+  const run = async () => {
+    let position = after;
+    while (!stopped) {
+      const batch = await readAll(position, batchSize);
+      if (batch.length > 0) {
+        await handler(batch);
+        position = batch[batch.length - 1].position;
+        continue;
+      }
+      const waiting = signal.wait(idlePollMs);
+      cancelWait = waiting.cancel;
+      await waiting.promise;
+    }
+  };
+
+  const done = run();
+  return {
+    done,
+    stop: async () => {
+      stopped = true;
+      cancelWait?.();
+      await done.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { PGlite, types } from '@electric-sql/pglite';
+import { SqlClient, SqlQueryable } from './sql-client';
+
+/**
+ * Embedded PostgreSQL (PGlite, WASM) in a data directory, or in memory without one.
+ * Single-process: while this holds the directory, nothing else can open it.
+ */
+export class PgliteClient implements SqlClient {
+  readonly driver = 'pglite' as const;
+
+  private constructor(private readonly db: PGlite) {}
+
+  static async open(dataDir?: string): Promise<PgliteClient> {
+    // INT8 as strings, as `pg` returns them, so both drivers give the adapters the same rows.
+    const db = await PGlite.create(dataDir, { parsers: { [types.INT8]: (v: string) => v } });
+    return new PgliteClient(db);
+  }
+
+  async query<R>(text: string, params?: unknown[]): Promise<{ rows: R[] }> {
+    const res = await this.db.query<R>(text, params as unknown[]);
+    return { rows: res.rows };
+  }
+
+  transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) =>
+      fn({ query: async <R>(text: string, params?: unknown[]) => ({ rows: (await tx.query<R>(text, params as unknown[])).rows }) }),
+    );
+  }
+
+  async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+    const unlisten = await this.db.listen(channel, () => onNotify());
+    return () => unlisten();
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.closed) await this.db.close();
+  }
+}

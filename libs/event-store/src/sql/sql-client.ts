@@ -1,0 +1,16 @@
+/**
+ * The little the PostgreSQL adapters need from a driver, so that one adapter runs on both a
+ * PostgreSQL server (`pg`) and embedded PGlite.
+ */
+export interface SqlQueryable {
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+}
+
+export interface SqlClient extends SqlQueryable {
+  readonly driver: 'pg' | 'pglite';
+  /** Runs `fn` in one transaction: commits if it resolves, rolls back if it throws. */
+  transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T>;
+  /** Calls `onNotify` for each NOTIFY on `channel`, from any process. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
