@@ -1,0 +1,57 @@
+import { BadRequestException, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ValidationError } from 'class-validator';
+import { AppModule } from './app.module';
+import { ensureGeneratedEditorToken, TokenRegistry } from './auth/token-registry';
+import { Settings } from './config/settings';
+import { ErrorsFilter } from './http/errors.filter';
+import { jsonOnly } from './http/json-only.hook';
+import { ReplayHeaderInterceptor } from './http/replay-header.interceptor';
+import { openStorage, Storage } from './storage/open-storage';
+
+export interface CreatedApp {
+  readonly app: NestFastifyApplication;
+  readonly storage: Storage;
+  /** Set when no tokens were configured and the service made one. */
+  readonly generatedToken?: { path: string; token: string; created: boolean };
+}
+
+/** Builds the HTTP app for the given settings; `main.ts` and the e2e tests both use it. */
+export async function createApp(settings: Settings, options: { logger?: boolean } = {}): Promise<CreatedApp> {
+  let generatedToken: CreatedApp['generatedToken'];
+  let editorTokens = settings.editorTokens;
+  if (editorTokens.length === 0 && settings.adminTokens.length === 0) {
+    generatedToken = ensureGeneratedEditorToken(settings.dataDir);
+    editorTokens = [`editor=${generatedToken.token}`];
+  }
+  const tokens = TokenRegistry.from(editorTokens, settings.adminTokens);
+  const storage = await openStorage(settings);
+
+  const adapter = new FastifyAdapter({ bodyLimit: settings.bodyLimitBytes });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings, storage, tokens), adapter, {
+    logger: options.logger === false ? false : ['log', 'warn', 'error'],
+  });
+  app.getHttpAdapter().getInstance().addHook('onRequest', jsonOnly);
+  app.useGlobalFilters(new ErrorsFilter());
+  app.useGlobalInterceptors(new ReplayHeaderInterceptor());
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      // Name every bad field, nested ones by their path (e.g. "sources.0.hedged").
+      exceptionFactory: (errors) => new BadRequestException(flatten(errors)),
+    }),
+  );
+  app.enableShutdownHooks();
+  return { app, storage, generatedToken };
+}
+
+function flatten(errors: ValidationError[], parent = ''): string[] {
+  return errors.flatMap((e) => {
+    const path = parent ? `${parent}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((m) => (parent ? `${parent}.${m}` : m));
+    return [...own, ...flatten(e.children ?? [], path)];
+  });
+}

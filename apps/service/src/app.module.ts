@@ -1,0 +1,60 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { APP_GUARD } from '@nestjs/core';
+import { AdminStatusController } from './admin/admin-status.controller';
+import { BearerAuthGuard } from './auth/bearer-auth.guard';
+import { TokenRegistry } from './auth/token-registry';
+import { Settings } from './config/settings';
+import { AmendDiplomaticEventController } from './diplomatic-events/commands/amend-diplomatic-event/amend-diplomatic-event.controller';
+import { AmendDiplomaticEventHandler } from './diplomatic-events/commands/amend-diplomatic-event/amend-diplomatic-event.handler';
+import { RecordDiplomaticEventController } from './diplomatic-events/commands/record-diplomatic-event/record-diplomatic-event.controller';
+import { RecordDiplomaticEventHandler } from './diplomatic-events/commands/record-diplomatic-event/record-diplomatic-event.handler';
+import { RetractDiplomaticEventController } from './diplomatic-events/commands/retract-diplomatic-event/retract-diplomatic-event.controller';
+import { RetractDiplomaticEventHandler } from './diplomatic-events/commands/retract-diplomatic-event/retract-diplomatic-event.handler';
+import { DiplomaticEventsReadController } from './reading/diplomatic-events-read.controller';
+import { ReadModelFollower } from './reading/read-model.follower';
+import { StoriesReadController } from './reading/stories-read.controller';
+import { TimelineController } from './reading/timeline.controller';
+import { Storage } from './storage/open-storage';
+import { EVENT_STORE, SETTINGS, SQL_CLIENT } from './storage/storage.tokens';
+import { CreateStoryController } from './stories/commands/create-story/create-story.controller';
+import { CreateStoryHandler } from './stories/commands/create-story/create-story.handler';
+import { ReviseStoryController } from './stories/commands/revise-story/revise-story.controller';
+import { ReviseStoryHandler } from './stories/commands/revise-story/revise-story.handler';
+import { AggregateWriter } from './writing/aggregate-writer';
+import { StorageLifecycle } from './storage/storage-lifecycle';
+
+const writeControllers = [
+  CreateStoryController,
+  ReviseStoryController,
+  RecordDiplomaticEventController,
+  AmendDiplomaticEventController,
+  RetractDiplomaticEventController,
+];
+const commandHandlers = [CreateStoryHandler, ReviseStoryHandler, RecordDiplomaticEventHandler, AmendDiplomaticEventHandler, RetractDiplomaticEventHandler];
+const readControllers = [StoriesReadController, DiplomaticEventsReadController, TimelineController];
+const adminControllers = [AdminStatusController];
+
+/** The service, wired for given settings and already-opened storage (so tests can choose both). */
+@Module({})
+export class AppModule {
+  static forRoot(settings: Settings, storage: Storage, tokens: TokenRegistry): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [...writeControllers, ...readControllers, ...adminControllers],
+      providers: [
+        { provide: SETTINGS, useValue: settings },
+        { provide: SQL_CLIENT, useValue: storage.sql },
+        { provide: EVENT_STORE, useValue: storage.store },
+        { provide: TokenRegistry, useValue: tokens },
+        // Every route passes the bearer guard; only routes marked @RequiresRole need a token.
+        { provide: APP_GUARD, useClass: BearerAuthGuard },
+        AggregateWriter,
+        ReadModelFollower,
+        StorageLifecycle,
+        ...commandHandlers,
+      ],
+    };
+  }
+}

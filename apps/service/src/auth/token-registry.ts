@@ -1,0 +1,71 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type AuthRole = 'editor' | 'admin';
+
+export interface Principal {
+  /** Who signs the events (metadata.editor): the name given with the token, or a digest. */
+  readonly name: string;
+  readonly roles: readonly AuthRole[];
+}
+
+interface TokenEntry {
+  readonly digest: Buffer;
+  readonly principal: Principal;
+}
+
+export const GENERATED_TOKEN_FILE = 'editor-token';
+
+/**
+ * The bearer tokens the service accepts. Tokens are given as `token` or `name=token`; only
+ * their SHA-256 digests are kept, and lookups compare digests in constant time.
+ */
+export class TokenRegistry {
+  private constructor(private readonly entries: readonly TokenEntry[]) {}
+
+  static from(editorTokens: readonly string[], adminTokens: readonly string[]): TokenRegistry {
+    const entries = [
+      ...editorTokens.map((t) => entry(t, ['editor'])),
+      // An admin may do everything an editor may.
+      ...adminTokens.map((t) => entry(t, ['editor', 'admin'])),
+    ];
+    return new TokenRegistry(entries);
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  identify(token: string): Principal | undefined {
+    const digest = sha256(token);
+    let found: Principal | undefined;
+    // Look at every entry, so the time taken says nothing about which one matched.
+    for (const e of this.entries) if (timingSafeEqual(e.digest, digest)) found = found ?? e.principal;
+    return found;
+  }
+}
+
+function entry(spec: string, roles: AuthRole[]): TokenEntry {
+  const eq = spec.indexOf('=');
+  const [name, token] = eq > 0 ? [spec.slice(0, eq), spec.slice(eq + 1)] : [`${roles.at(-1)}-${sha256(spec).toString('hex').slice(0, 8)}`, spec];
+  return { digest: sha256(token), principal: { name, roles } };
+}
+
+function sha256(s: string): Buffer {
+  return createHash('sha256').update(s).digest();
+}
+
+/**
+ * With no tokens configured, the first start makes one editor token and keeps it in the data
+ * dir (mode 0600), so a newcomer can write at once without a token ever being logged.
+ */
+export function ensureGeneratedEditorToken(dataDir: string): { path: string; token: string; created: boolean } {
+  const path = join(dataDir, GENERATED_TOKEN_FILE);
+  if (existsSync(path)) return { path, token: readFileSync(path, 'utf8').trim(), created: false };
+  mkdirSync(dataDir, { recursive: true });
+  const token = randomBytes(24).toString('base64url');
+  writeFileSync(path, token + '\n', { mode: 0o600 });
+  chmodSync(path, 0o600);
+  return { path, token, created: true };
+}

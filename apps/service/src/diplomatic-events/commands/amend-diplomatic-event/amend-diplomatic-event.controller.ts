@@ -1,0 +1,24 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { AmendDiplomaticEvent } from '@dateline/domain';
+import { RequiresRole } from '../../../auth/requires-role.decorator';
+import { plain } from '../../../writing/plain';
+import type { WriteContext } from '../../../writing/write-context';
+import { Write } from '../../../writing/write-context.decorator';
+import { type WriteResponse, writeResponse } from '../../../writing/write-response';
+import { AmendDiplomaticEventDto } from '../../dto/amend-retract.dto';
+import { AmendDiplomaticEventCommand } from './amend-diplomatic-event.command';
+
+@Controller('diplomatic-events')
+export class AmendDiplomaticEventController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/amendments')
+  @HttpCode(201)
+  @RequiresRole('editor')
+  async amend(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() dto: AmendDiplomaticEventDto, @Write() ctx: WriteContext): Promise<WriteResponse> {
+    const { expectedVersion, changes, reason } = plain<Omit<AmendDiplomaticEvent, 'type' | 'eventId'>>(dto);
+    const input: AmendDiplomaticEvent = { type: 'AmendDiplomaticEvent', eventId: id, expectedVersion, changes, reason };
+    return writeResponse(await this.commands.execute(new AmendDiplomaticEventCommand(input, ctx)), 'diplomatic-event');
+  }
+}

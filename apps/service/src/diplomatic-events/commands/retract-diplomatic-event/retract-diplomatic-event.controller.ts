@@ -1,0 +1,23 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { RetractDiplomaticEvent } from '@dateline/domain';
+import { RequiresRole } from '../../../auth/requires-role.decorator';
+import { plain } from '../../../writing/plain';
+import type { WriteContext } from '../../../writing/write-context';
+import { Write } from '../../../writing/write-context.decorator';
+import { type WriteResponse, writeResponse } from '../../../writing/write-response';
+import { RetractDiplomaticEventDto } from '../../dto/amend-retract.dto';
+import { RetractDiplomaticEventCommand } from './retract-diplomatic-event.command';
+
+@Controller('diplomatic-events')
+export class RetractDiplomaticEventController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/retraction')
+  @HttpCode(201)
+  @RequiresRole('editor')
+  async retract(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() dto: RetractDiplomaticEventDto, @Write() ctx: WriteContext): Promise<WriteResponse> {
+    const input: RetractDiplomaticEvent = { type: 'RetractDiplomaticEvent', eventId: id, ...plain<Omit<RetractDiplomaticEvent, 'type' | 'eventId'>>(dto) };
+    return writeResponse(await this.commands.execute(new RetractDiplomaticEventCommand(input, ctx)), 'diplomatic-event');
+  }
+}

@@ -1,0 +1,57 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { AggregateNotFound, CommandRejected, InvalidInput, StaleVersion } from '@dateline/domain';
+import { IdempotencyKeyReused, StoreUnavailable, WrongExpectedVersion } from '@dateline/event-store';
+
+interface Reply {
+  status(code: number): Reply;
+  header(name: string, value: string): Reply;
+  send(body: unknown): unknown;
+}
+
+const ERROR_NAMES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  503: 'Service Unavailable',
+};
+
+/**
+ * One place that turns every failure into the status of DESIGN section 2, in Nest's shape
+ * `{ statusCode, error, message }`. Only a bug of ours is a 500, and it is logged.
+ */
+@Catch()
+export class ErrorsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(err: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<Reply>();
+    const [status, body] = this.describe(err);
+    if (status === 503) reply.header('Retry-After', '1');
+    reply.status(status).send({ statusCode: status, error: ERROR_NAMES[status] ?? 'Error', ...body });
+  }
+
+  private describe(err: unknown): [number, Record<string, unknown>] {
+    if (err instanceof HttpException) {
+      const res = err.getResponse();
+      return [err.getStatus(), typeof res === 'object' ? { message: (res as { message?: unknown }).message ?? err.message } : { message: res }];
+    }
+    if (err instanceof InvalidInput) return [400, { message: err.problems }];
+    if (err instanceof AggregateNotFound) return [404, { message: err.message }];
+    if (err instanceof StaleVersion || err instanceof CommandRejected) return [409, { message: err.message, currentVersion: err.currentVersion }];
+    if (err instanceof WrongExpectedVersion) return [409, { message: err.message, currentVersion: err.currentVersion }];
+    if (err instanceof IdempotencyKeyReused) return [422, { message: err.message }];
+    if (err instanceof StoreUnavailable) return [503, { message: 'the event store is unavailable; retry shortly' }];
+    // Errors Fastify raises while reading the request (body too large, malformed JSON, ...).
+    const fastify = err as { statusCode?: number; code?: string; message?: string };
+    if (typeof fastify.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
+      return [fastify.statusCode, { message: fastify.message ?? 'bad request' }];
+    }
+    this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    return [500, { message: 'internal error' }];
+  }
+}

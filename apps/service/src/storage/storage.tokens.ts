@@ -1,0 +1,4 @@
+/** Injection tokens for the storage parts, so that nothing depends on a concrete adapter. */
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const SQL_CLIENT = Symbol('SQL_CLIENT');
+export const SETTINGS = Symbol('SETTINGS');

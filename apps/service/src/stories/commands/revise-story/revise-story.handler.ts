@@ -1,0 +1,14 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { storyDecider, storyStream } from '@dateline/domain';
+import { AggregateWriter } from '../../../writing/aggregate-writer';
+import { WriteResult } from '../../../writing/write-context';
+import { ReviseStoryCommand } from './revise-story.command';
+
+@CommandHandler(ReviseStoryCommand)
+export class ReviseStoryHandler implements ICommandHandler<ReviseStoryCommand> {
+  constructor(private readonly writer: AggregateWriter) {}
+
+  execute({ input, context }: ReviseStoryCommand): Promise<WriteResult> {
+    return this.writer.execute(storyStream(input.storyId), storyDecider, input, context);
+  }
+}

@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { catalogueEntry, DatelineEvent, parseStream, upcast } from '@dateline/domain';
+import type { EventStore } from '@dateline/event-store';
+import { EVENT_STORE } from '../storage/storage.tokens';
+import { WriteContext, WriteResult } from './write-context';
+
+export interface Decider<C, S, E extends DatelineEvent> {
+  decide(command: C, state: S): E[];
+  evolve(state: S, event: E): S;
+  readonly initialState: S;
+}
+
+/**
+ * Load, decide, append: the one way commands change the log. The append expects the version
+ * the decision was made on, so a concurrent write turns into a 409, never a lost update.
+ */
+@Injectable()
+export class AggregateWriter {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute<C, S, E extends DatelineEvent>(stream: string, decider: Decider<C, S, E>, command: C, ctx: WriteContext): Promise<WriteResult> {
+    if (ctx.idempotencyKey) {
+      // The first answer again, without deciding again: the state may have moved on since.
+      const prior = await this.store.findIdempotent(ctx.idempotencyKey, ctx.fingerprint ?? '');
+      if (prior) return toResult(prior);
+    }
+    const history = await this.store.readStream(stream);
+    const state = history.reduce((s, r) => decider.evolve(s, upcast(r.type, r.schemaVersion, r.data) as E), decider.initialState);
+    const events = decider.decide(command, state);
+    const recordedAt = new Date().toISOString();
+    const appended = await this.store.append(
+      stream,
+      events.map((e) => ({
+        id: randomUUID(),
+        type: e.type,
+        schemaVersion: catalogueEntry(e.type)!.version,
+        data: e.data,
+        metadata: {
+          editor: ctx.principal.name,
+          correlationId: ctx.correlationId,
+          causationId: ctx.correlationId,
+          ...(ctx.idempotencyKey ? { idempotencyKey: ctx.idempotencyKey } : {}),
+          recordedAt,
+        },
+      })),
+      history.length === 0 ? 'no_stream' : history[history.length - 1].streamVersion,
+      ctx.idempotencyKey ? { idempotencyKey: ctx.idempotencyKey, fingerprint: ctx.fingerprint } : {},
+    );
+    return toResult(appended);
+  }
+}
+
+function toResult(r: { streamId: string; version: number; position: number; replayed: boolean }): WriteResult {
+  return { id: parseStream(r.streamId)?.id ?? r.streamId, version: r.version, position: r.position, replayed: r.replayed };
+}
