@@ -21,11 +21,15 @@ const common = {
     '^@dateline/(domain|event-store|projections|kafka)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testEnvironment: 'node',
+  // class-validator keeps its metadata on the global scope; Jest must not clean it away.
+  testEnvironmentOptions: { globalsCleanup: 'off' },
 };
 
 export default {
+  // Suites on real databases: PGlite's first open (initdb) alone takes ~2.5 s. (A global option: Jest ignores it per project.)
+  testTimeout: 60_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.spec.ts', '<rootDir>/test/*.spec.ts'] },
     { ...common, displayName: 'contract', testMatch: ['<rootDir>/libs/**/*.contract-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],

@@ -18,3 +18,4 @@ export * from './catalogue/streams';
 export * from './catalogue/event-schemas';
 export * from './catalogue/event-catalogue';
 export * from './timeline/timeline-date';
+export * from './timeline/timeline-entry';

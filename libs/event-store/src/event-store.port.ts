@@ -66,6 +66,11 @@ export interface SubscribeOptions {
 
 export interface EventStore {
   append(stream: string, events: readonly NewEvent[], expected: ExpectedVersion, options?: AppendOptions): Promise<AppendResult>;
+  /**
+   * The first result of an append made with this idempotency key, or undefined if the key is
+   * unused. Throws IdempotencyKeyReused when the key was used with another fingerprint.
+   */
+  findIdempotent(key: string, fingerprint: string): Promise<AppendResult | undefined>;
   /** A stream's events in version order; empty for a stream that does not exist. */
   readStream(stream: string, afterVersion?: number): Promise<RecordedEvent[]>;
   /** Events after `after` in log order. Never skips an event, also under concurrent appends. */

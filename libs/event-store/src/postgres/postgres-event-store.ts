@@ -89,6 +89,18 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
+  async findIdempotent(key: string, fingerprint: string): Promise<AppendResult | undefined> {
+    const { rows } = await this.run<AppendRow & { fingerprint: string }>(
+      `SELECT stream_id, first_position, last_position, version, fingerprint, true AS replayed
+         FROM dateline_idempotency WHERE key = $1 AND version IS NOT NULL`,
+      [key],
+    );
+    const r = rows[0];
+    if (!r) return undefined;
+    if (r.fingerprint !== fingerprint) throw new IdempotencyKeyReused(key);
+    return { streamId: r.stream_id, version: r.version, firstPosition: Number(r.first_position), position: Number(r.last_position), replayed: true };
+  }
+
   async readStream(stream: string, afterVersion = 0): Promise<RecordedEvent[]> {
     const { rows } = await this.run<EventRow>(
       `SELECT position, event_id, stream_id, stream_version, type, schema_version, data, metadata

@@ -1,0 +1,66 @@
+import { describe, expect, it } from '@jest/globals';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { diplomaticEventDecider } from '../diplomatic-event/diplomatic-event.decider';
+import { storyDecider } from '../story/story.decider';
+import { catalogueEntry, EVENT_CATALOGUE, upcast } from './event-catalogue';
+import { DatelineEvent } from './event-catalogue';
+
+const storyId = '3f1c1f7e-9a55-4a57-9d0f-5c0a2e1e4c11';
+const eventId = '9b2e8d0a-3c1b-4f6e-8a7d-2e5f1c0b9a88';
+
+/** One of each event type, made by the deciders themselves. */
+function sampleEvents(): DatelineEvent[] {
+  const created = storyDecider.decide({ type: 'CreateStory', storyId, slug: 's', headline: 'h', body: 'b', byline: 'x', editorsNote: 'n', tags: ['t'] }, storyDecider.initialState);
+  const s1 = created.reduce(storyDecider.evolve, storyDecider.initialState);
+  const revised = storyDecider.decide({ type: 'ReviseStory', storyId, expectedRevision: 1, body: 'b2', changeNote: 'c', kind: 'correction', editorsNote: '' }, s1);
+  const recorded = diplomaticEventDecider.decide(
+    {
+      type: 'RecordDiplomaticEvent',
+      eventId,
+      fields: {
+        title: 't', kind: 'talks', occurredOn: '2025-05-16', occurredAt: '2025-05-16T10:00:00+03:00', timezone: 'Europe/Istanbul',
+        dateText: 'on May 16', summary: 's', location: { name: 'Istanbul', country: 'TR' },
+        participants: [{ name: 'A', role: 'r', country: 'UA' }], sources: [{ name: 'S', hedged: true, note: 'reportedly' }],
+        quotes: [{ text: 'q', speaker: 'A', speakerInferred: true, context: 'c' }], cameoCode: '046', storyIds: [storyId],
+      },
+    },
+    diplomaticEventDecider.initialState,
+  );
+  const d1 = recorded.reduce(diplomaticEventDecider.evolve, diplomaticEventDecider.initialState);
+  const amended = diplomaticEventDecider.decide({ type: 'AmendDiplomaticEvent', eventId, expectedVersion: 1, changes: { occurredAt: null, summary: 'more' }, reason: 'r' }, d1);
+  const d2 = amended.reduce(diplomaticEventDecider.evolve, d1);
+  const retracted = diplomaticEventDecider.decide({ type: 'RetractDiplomaticEvent', eventId, expectedVersion: 2, reason: 'r' }, d2);
+  return [...created, ...revised, ...recorded, ...amended, ...retracted];
+}
+
+describe('event catalogue', () => {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+
+  it('lists every event type once, each with a schema', () => {
+    const types = EVENT_CATALOGUE.map((e) => e.type);
+    expect(new Set(types).size).toBe(types.length);
+    expect(types.sort()).toEqual(['DiplomaticEventAmended', 'DiplomaticEventRecorded', 'DiplomaticEventRetracted', 'StoryCreated', 'StoryRevised']);
+  });
+
+  it('every event the deciders make validates against its catalogue schema', () => {
+    const events = sampleEvents();
+    expect(new Set(events.map((e) => e.type)).size).toBe(EVENT_CATALOGUE.length);
+    for (const e of events) {
+      const validate = ajv.compile(catalogueEntry(e.type)!.schema);
+      const ok = validate(JSON.parse(JSON.stringify(e.data)));
+      expect({ type: e.type, errors: validate.errors ?? null, ok }).toEqual({ type: e.type, errors: null, ok: true });
+    }
+  });
+
+  it('the schemas reject what the domain rejects in shape', () => {
+    const validate = ajv.compile(catalogueEntry('DiplomaticEventRecorded')!.schema);
+    expect(validate({ eventId, title: 't', kind: 'party', occurredOn: '2025-05-16', datePrecision: 'day', dateCertainty: 'explicit', participants: [], sources: [], quotes: [], storyIds: [] })).toBe(false);
+  });
+
+  it('upcasting refuses unknown types and versions from the future', () => {
+    expect(() => upcast('Nope', 1, {})).toThrow(/unknown event type/);
+    expect(() => upcast('StoryCreated', 2, {})).toThrow(/newer/);
+  });
+});

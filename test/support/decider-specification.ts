@@ -1,0 +1,39 @@
+import { expect } from '@jest/globals';
+
+interface Decider<C, S, E> {
+  decide(command: C, state: S): E[];
+  evolve(state: S, event: E): S;
+  initialState: S;
+}
+
+/** Given / when / then for a decider, after Emmett's DeciderSpecification. */
+export const DeciderSpecification = {
+  for<C, S, E>(decider: Decider<C, S, E>) {
+    return {
+      given(events: E[]) {
+        const state = events.reduce(decider.evolve, decider.initialState);
+        return {
+          when(command: C) {
+            const run = () => decider.decide(command, state);
+            return {
+              then(expected: E[]) {
+                expect(run()).toEqual(expected);
+              },
+              thenThrows(errorClass: abstract new (...args: never[]) => Error, message?: RegExp) {
+                let thrown: unknown;
+                try {
+                  run();
+                } catch (err) {
+                  thrown = err;
+                }
+                expect(thrown).toBeInstanceOf(errorClass);
+                if (message) expect((thrown as Error).message).toMatch(message);
+                return thrown;
+              },
+            };
+          },
+        };
+      },
+    };
+  },
+};
