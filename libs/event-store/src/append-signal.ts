@@ -4,20 +4,24 @@
  *
  * The NOTIFY is deliberately not part of the append transaction: PostgreSQL serialises the
  * commits of notifying transactions on one lock, which would cost the log its group commit.
- * Sends are coalesced: at most one in flight, plus one more if appends came in meanwhile.
+ * Sends are throttled: at most one in flight and one per `intervalMs`, with a trailing send
+ * for appends that came in meanwhile, so a burst costs a handful of NOTIFYs, not one each.
  */
 export class AppendSignal {
   private readonly waiters = new Set<() => void>();
-  private sending = false;
+  private busy = false;
   private pending = false;
 
-  constructor(private readonly notifyOthers?: () => Promise<unknown>) {}
+  constructor(
+    private readonly notifyOthers?: () => Promise<unknown>,
+    private readonly intervalMs = 25,
+  ) {}
 
   /** Called after each committed append. */
   appended(): void {
     this.wake();
     if (!this.notifyOthers) return;
-    if (this.sending) {
+    if (this.busy) {
       this.pending = true;
       return;
     }
@@ -44,13 +48,15 @@ export class AppendSignal {
   }
 
   private send(): void {
-    this.sending = true;
+    this.busy = true;
     this.pending = false;
     this.notifyOthers!()
-      .catch(() => undefined) // a lost notify only delays followers until their next poll
+      .catch(() => undefined) // a lost notify only delays other processes until their next poll
       .finally(() => {
-        this.sending = false;
-        if (this.pending) this.send();
+        setTimeout(() => {
+          this.busy = false;
+          if (this.pending) this.send();
+        }, this.intervalMs).unref();
       });
   }
 }

@@ -4,6 +4,7 @@ import { createTempDatabase, TempDatabase } from '../../../test/support/temp-dat
 import { IdempotencyKeyReused, WrongExpectedVersion } from './errors';
 import { EventStore, NewEvent, RecordedEvent } from './event-store.port';
 import { PostgresEventStore } from './postgres/postgres-event-store';
+import { APPEND_SQL } from './postgres/schema';
 import { PgClient } from './sql/pg-client';
 import { PgliteClient } from './sql/pglite-client';
 import { SqlClient } from './sql/sql-client';
@@ -36,7 +37,7 @@ async function postgresHarness(sql: SqlClient): Promise<Harness> {
     store,
     slowAppend: (stream, events, pauseMs) =>
       sql.transaction(async (tx) => {
-        await tx.query('SELECT * FROM dateline_append($1, -1, $2::jsonb, NULL, NULL)', [stream, JSON.stringify(events)]);
+        await tx.query(APPEND_SQL, [stream, -1, JSON.stringify(events)]);
         await new Promise((r) => setTimeout(r, pauseMs));
       }),
     close: async () => {

@@ -13,7 +13,7 @@ import {
 } from '../event-store.port';
 import { followLog } from '../follow-log';
 import { SqlClient } from '../sql/sql-client';
-import { EVENT_STORE_SCHEMA, EVENTS_PER_APPEND_MAX } from './schema';
+import { APPEND_SQL, EVENT_STORE_SCHEMA, EVENTS_PER_APPEND_MAX } from './schema';
 
 const CHANNEL = 'dateline_events';
 const MIGRATION_LOCK = 0x6461_7465; // "date"
@@ -27,6 +27,13 @@ interface EventRow {
   schema_version: number;
   data: unknown;
   metadata: Record<string, unknown>;
+}
+
+interface PlainAppendRow {
+  current_version: string | number;
+  first_position: string | null;
+  last_position: string | null;
+  version: string | number | null;
 }
 
 interface AppendRow {
@@ -65,8 +72,7 @@ export class PostgresEventStore implements EventStore {
     const fingerprint = key === null ? null : (options.fingerprint ?? payload);
     for (let attempt = 0; ; attempt++) {
       try {
-        const { rows } = await this.sql.query<AppendRow>('SELECT * FROM dateline_append($1, $2, $3::jsonb, $4, $5)', [stream, expectedCode, payload, key, fingerprint]);
-        const r = rows[0];
+        const r = key === null ? await this.appendPlain(stream, expectedCode, payload, expected) : await this.appendIdempotent(stream, expectedCode, payload, key, fingerprint!);
         if (!r.replayed) this.signal.appended();
         return {
           streamId: r.stream_id,
@@ -87,6 +93,18 @@ export class PostgresEventStore implements EventStore {
         throw toUnavailable(err);
       }
     }
+  }
+
+  private async appendPlain(stream: string, expectedCode: number, payload: string, expected: ExpectedVersion): Promise<AppendRow> {
+    const { rows } = await this.sql.query<PlainAppendRow>(APPEND_SQL, [stream, expectedCode, payload], 'dateline_append_plain');
+    const r = rows[0];
+    if (r.first_position === null) throw new WrongExpectedVersion(stream, expected, Number(r.current_version));
+    return { stream_id: stream, first_position: r.first_position, last_position: r.last_position!, version: Number(r.version), replayed: false };
+  }
+
+  private async appendIdempotent(stream: string, expectedCode: number, payload: string, key: string, fingerprint: string): Promise<AppendRow> {
+    const { rows } = await this.sql.query<AppendRow>('SELECT * FROM dateline_append($1, $2, $3::jsonb, $4, $5)', [stream, expectedCode, payload, key, fingerprint], 'dateline_append');
+    return rows[0];
   }
 
   async findIdempotent(key: string, fingerprint: string): Promise<AppendResult | undefined> {

@@ -9,6 +9,29 @@
 export const EVENTS_PER_APPEND_MAX = 10_000;
 export const POSITION_TX_FACTOR = 16_384;
 
+/**
+ * The append without an idempotency key, the hot path: one statement, no procedural code.
+ * $1 stream, $2 expected (-1 any, -2 no_stream, -3 stream_exists, >= 0 exact), $3 events (jsonb
+ * array). Inserts nothing when the expected version does not hold; `first_position` is then
+ * null and `current_version` says where the stream is.
+ */
+export const APPEND_SQL = /* sql */ `
+WITH cur AS (
+  SELECT coalesce(max(stream_version), 0) AS v FROM dateline_events WHERE stream_id = $1
+), ok AS (
+  SELECT v FROM cur
+   WHERE $2::bigint = -1 OR ($2::bigint = -2 AND v = 0) OR ($2::bigint = -3 AND v > 0) OR v = $2::bigint
+), ins AS (
+  INSERT INTO dateline_events (position, event_id, stream_id, stream_version, type, schema_version, data, metadata)
+  SELECT (pg_current_xact_id()::text::bigint) * ${POSITION_TX_FACTOR} + e.n, (e.value->>'id')::uuid, $1, ok.v + e.n::integer,
+         e.value->>'type', (e.value->>'schemaVersion')::integer, e.value->'data', e.value->'metadata'
+    FROM ok, jsonb_array_elements($3::jsonb) WITH ORDINALITY AS e(value, n)
+  RETURNING position, stream_version
+)
+SELECT (SELECT v FROM cur) AS current_version, min(position) AS first_position, max(position) AS last_position,
+       max(stream_version) AS version
+  FROM ins`;
+
 export const EVENT_STORE_SCHEMA = /* sql */ `
 CREATE TABLE IF NOT EXISTS dateline_events (
   position        bigint      PRIMARY KEY,
@@ -39,7 +62,8 @@ LANGUAGE sql VOLATILE AS $$
   SELECT (pg_snapshot_xmin(pg_current_snapshot())::text::bigint) * ${POSITION_TX_FACTOR}
 $$;
 
--- One round trip per append: idempotency, the expected-version check and the insert.
+-- An append with an idempotency key, in one round trip: the key, the expected-version check and
+-- the insert. (Appends without a key use APPEND_SQL, which does the same in one statement.)
 -- p_expected: -1 any, -2 no_stream, -3 stream_exists, >= 0 the exact version.
 CREATE OR REPLACE FUNCTION dateline_append(
   p_stream text, p_expected bigint, p_events jsonb, p_idempotency_key text, p_fingerprint text
@@ -73,10 +97,8 @@ BEGIN
     RAISE EXCEPTION USING ERRCODE = 'DL409', MESSAGE = 'wrong expected version', DETAIL = v_current::text;
   END IF;
 
+  -- One append per transaction: the store never calls this twice in one.
   v_base := (pg_current_xact_id()::text::bigint) * ${POSITION_TX_FACTOR};
-  -- A second append in the same transaction continues after the first one's positions.
-  SELECT greatest(v_base, coalesce(max(e.position), v_base)) INTO v_base
-    FROM dateline_events e WHERE e.position > v_base AND e.position < v_base + ${POSITION_TX_FACTOR};
 
   -- A concurrent append to the same stream makes this fail on dateline_events_stream_version.
   INSERT INTO dateline_events (position, event_id, stream_id, stream_version, type, schema_version, data, metadata)

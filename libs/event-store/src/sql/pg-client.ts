@@ -12,8 +12,8 @@ export class PgClient implements SqlClient {
     this.pool.on('error', () => undefined);
   }
 
-  async query<R>(text: string, params?: unknown[]): Promise<{ rows: R[] }> {
-    const res = await this.pool.query(text, params as unknown[]);
+  async query<R>(text: string, params?: unknown[], name?: string): Promise<{ rows: R[] }> {
+    const res = await this.pool.query({ text, values: params as unknown[], ...(name ? { name } : {}) });
     return { rows: res.rows as R[] };
   }
 

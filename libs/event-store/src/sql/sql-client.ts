@@ -3,7 +3,8 @@
  * PostgreSQL server (`pg`) and embedded PGlite.
  */
 export interface SqlQueryable {
-  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  /** `name` makes it a prepared statement where the driver has them (parsed and planned once per connection). */
+  query<R = Record<string, unknown>>(text: string, params?: unknown[], name?: string): Promise<{ rows: R[] }>;
 }
 
 export interface SqlClient extends SqlQueryable {
