@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { APP_GUARD } from '@nestjs/core';
-import { AdminStatusController } from './admin/admin-status.controller';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ProjectionsModule } from '@dateline/projections';
+import { AdminController } from './admin/admin.controller';
+import { RebuildJobs } from './admin/rebuild-jobs';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { TokenRegistry } from './auth/token-registry';
 import { Settings } from './config/settings';
@@ -12,17 +14,16 @@ import { RecordDiplomaticEventHandler } from './diplomatic-events/commands/recor
 import { RetractDiplomaticEventController } from './diplomatic-events/commands/retract-diplomatic-event/retract-diplomatic-event.controller';
 import { RetractDiplomaticEventHandler } from './diplomatic-events/commands/retract-diplomatic-event/retract-diplomatic-event.handler';
 import { DiplomaticEventsReadController } from './reading/diplomatic-events-read.controller';
-import { ReadModelFollower } from './reading/read-model.follower';
 import { StoriesReadController } from './reading/stories-read.controller';
 import { TimelineController } from './reading/timeline.controller';
 import { Storage } from './storage/open-storage';
-import { EVENT_STORE, SETTINGS, SQL_CLIENT } from './storage/storage.tokens';
+import { StorageModule } from './storage/storage.module';
+import { SETTINGS } from './storage/storage.tokens';
 import { CreateStoryController } from './stories/commands/create-story/create-story.controller';
 import { CreateStoryHandler } from './stories/commands/create-story/create-story.handler';
 import { ReviseStoryController } from './stories/commands/revise-story/revise-story.controller';
 import { ReviseStoryHandler } from './stories/commands/revise-story/revise-story.handler';
 import { AggregateWriter } from './writing/aggregate-writer';
-import { StorageLifecycle } from './storage/storage-lifecycle';
 
 const writeControllers = [
   CreateStoryController,
@@ -33,7 +34,6 @@ const writeControllers = [
 ];
 const commandHandlers = [CreateStoryHandler, ReviseStoryHandler, RecordDiplomaticEventHandler, AmendDiplomaticEventHandler, RetractDiplomaticEventHandler];
 const readControllers = [StoriesReadController, DiplomaticEventsReadController, TimelineController];
-const adminControllers = [AdminStatusController];
 
 /** The service, wired for given settings and already-opened storage (so tests can choose both). */
 @Module({})
@@ -41,18 +41,15 @@ export class AppModule {
   static forRoot(settings: Settings, storage: Storage, tokens: TokenRegistry): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot()],
-      controllers: [...writeControllers, ...readControllers, ...adminControllers],
+      imports: [CqrsModule.forRoot(), StorageModule.forRoot(storage), ProjectionsModule.forRoot({ runProjector: settings.roles.includes('projector') })],
+      controllers: [...writeControllers, ...readControllers, AdminController],
       providers: [
         { provide: SETTINGS, useValue: settings },
-        { provide: SQL_CLIENT, useValue: storage.sql },
-        { provide: EVENT_STORE, useValue: storage.store },
         { provide: TokenRegistry, useValue: tokens },
         // Every route passes the bearer guard; only routes marked @RequiresRole need a token.
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         AggregateWriter,
-        ReadModelFollower,
-        StorageLifecycle,
+        RebuildJobs,
         ...commandHandlers,
       ],
     };

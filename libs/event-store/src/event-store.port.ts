@@ -77,6 +77,8 @@ export interface EventStore {
   readAll(after: Position, limit: number): Promise<RecordedEvent[]>;
   /** Catch-up from `after`, then live. The handler gets batches in log order and is awaited. */
   subscribe(after: Position, handler: (batch: RecordedEvent[]) => Promise<void>, options?: SubscribeOptions): Subscription;
+  /** How many events `readAll` can return now (for progress bars). */
+  countEvents(): Promise<number>;
   /** The position of the last event `readAll` can return now. */
   headPosition(): Promise<Position>;
   close(): Promise<void>;

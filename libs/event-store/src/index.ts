@@ -7,3 +7,4 @@ export * from './postgres/postgres-event-store';
 export * from './postgres/schema';
 export * from './append-signal';
 export * from './follow-log';
+export * from './event-store.tokens';

@@ -20,3 +20,8 @@ export class TimelineRangeQueryDto extends TimelineDayQueryDto {
   @IsCalendarDate() from: string;
   @IsCalendarDate() to: string;
 }
+
+export class DiffQueryDto extends ConsistencyQueryDto {
+  @Type(() => Number) @IsInt() @Min(1) from: number;
+  @Type(() => Number) @IsInt() @Min(1) to: number;
+}

@@ -1,4 +1,2 @@
-/** Injection tokens for the storage parts, so that nothing depends on a concrete adapter. */
-export const EVENT_STORE = Symbol('EVENT_STORE');
-export const SQL_CLIENT = Symbol('SQL_CLIENT');
+export { EVENT_STORE, SQL_CLIENT } from '@dateline/event-store';
 export const SETTINGS = Symbol('SETTINGS');

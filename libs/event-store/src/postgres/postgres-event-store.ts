@@ -142,6 +142,11 @@ export class PostgresEventStore implements EventStore {
     return followLog((a, l) => this.readAll(a, l), this.signal, after, handler, options);
   }
 
+  async countEvents(): Promise<number> {
+    const { rows } = await this.run<{ n: string }>('SELECT count(*) AS n FROM dateline_events WHERE position < dateline_read_horizon()');
+    return Number(rows[0].n);
+  }
+
   async headPosition(): Promise<Position> {
     const { rows } = await this.run<{ head: string | null }>(
       'SELECT max(position) AS head FROM dateline_events WHERE position < dateline_read_horizon()',

@@ -1,0 +1,45 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { IsArray, IsOptional, IsString } from 'class-validator';
+import { EVENT_STORE } from '@dateline/event-store';
+import type { EventStore } from '@dateline/event-store';
+import { ProjectorService } from '@dateline/projections';
+import { RequiresRole } from '../auth/requires-role.decorator';
+import { RebuildJobs } from './rebuild-jobs';
+
+export class RebuildDto {
+  /** Names of the projections to rebuild; all of them when absent. */
+  @IsOptional() @IsArray() @IsString({ each: true }) projections?: string[];
+}
+
+/** Operator routes: what an operator checks first, and the rebuild the CLI drives. */
+@Controller('admin')
+@RequiresRole('admin')
+export class AdminController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projector: ProjectorService,
+    private readonly rebuilds: RebuildJobs,
+  ) {}
+
+  @Get('status')
+  async status() {
+    const [head, position] = await Promise.all([this.store.headPosition(), this.projector.position()]);
+    return { log: { head }, readModels: { position, caughtUp: position >= head, projections: this.projector.names } };
+  }
+
+  @Post('rebuild')
+  @HttpCode(202)
+  rebuild(@Body() dto: RebuildDto) {
+    const names = dto.projections ?? this.projector.names;
+    const unknown = names.filter((n) => !this.projector.names.includes(n));
+    if (unknown.length > 0 || names.length === 0) throw new BadRequestException([`unknown projection(s): ${unknown.join(', ') || '(none given)'}; known: ${this.projector.names.join(', ')}`]);
+    return this.rebuilds.start(names);
+  }
+
+  @Get('rebuild/:id')
+  job(@Param('id', new ParseUUIDPipe()) id: string) {
+    const job = this.rebuilds.get(id);
+    if (!job) throw new NotFoundException(`no rebuild ${id}`);
+    return job;
+  }
+}

@@ -1,0 +1,51 @@
+import { ConflictException, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { ProjectorService, RebuildProgress } from '@dateline/projections';
+
+export interface RebuildJob {
+  id: string;
+  projections: string[];
+  state: 'running' | 'done' | 'failed';
+  startedAt: string;
+  finishedAt?: string;
+  error?: string;
+  /** Progress of the projection being rebuilt now, and of those done. */
+  progress: RebuildProgress[];
+}
+
+/** Rebuilds run inside the service (it holds PGlite), one at a time; the CLI polls them. */
+@Injectable()
+export class RebuildJobs {
+  private readonly logger = new Logger('Rebuild');
+  private readonly jobs = new Map<string, RebuildJob>();
+
+  constructor(private readonly projector: ProjectorService) {}
+
+  start(projections: string[]): RebuildJob {
+    if ([...this.jobs.values()].some((j) => j.state === 'running')) throw new ConflictException('a rebuild is already running');
+    const job: RebuildJob = { id: randomUUID(), projections, state: 'running', startedAt: new Date().toISOString(), progress: [] };
+    this.jobs.set(job.id, job);
+    void this.run(job);
+    return job;
+  }
+
+  get(id: string): RebuildJob | undefined {
+    return this.jobs.get(id);
+  }
+
+  private async run(job: RebuildJob): Promise<void> {
+    try {
+      for (const [i, name] of job.projections.entries()) {
+        job.progress[i] = { projection: name, processed: 0, total: 0, position: 0, eventsPerSecond: 0, etaSeconds: null };
+        job.progress[i] = await this.projector.rebuild(name, (p) => (job.progress[i] = p));
+        this.logger.log(`rebuilt ${name}: ${job.progress[i].processed} events at ${job.progress[i].eventsPerSecond}/s`);
+      }
+      job.state = 'done';
+    } catch (err) {
+      job.state = 'failed';
+      job.error = err instanceof Error ? err.message : String(err);
+      this.logger.error(`rebuild failed: ${job.error}`);
+    }
+    job.finishedAt = new Date().toISOString();
+  }
+}

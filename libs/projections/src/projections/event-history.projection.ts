@@ -1,0 +1,57 @@
+import { EventsHandler } from '@nestjs/cqrs';
+import { SqlQueryable } from '@dateline/event-store';
+import { DiplomaticEventAmendedEvent, DiplomaticEventRecordedEvent, DiplomaticEventRetractedEvent, ProjectedEvent } from '../projected-event';
+import { Projection } from '../projection';
+import { TableNames } from '../table-names';
+
+interface VersionRow {
+  event_id: string;
+  version: number;
+  type: string;
+  recorded_at: string;
+  editor: string | null;
+  reason: string | null;
+  changes: unknown;
+  position: number;
+}
+
+/** Each diplomatic event's history: who changed what, when and why. */
+@EventsHandler(DiplomaticEventRecordedEvent, DiplomaticEventAmendedEvent, DiplomaticEventRetractedEvent)
+export class EventHistoryProjection implements Projection {
+  readonly name = 'event-history';
+  readonly tables = ['diplomatic_event_versions'];
+
+  private rows: VersionRow[] = [];
+
+  schema(t: TableNames): string[] {
+    return [
+      `CREATE TABLE ${t.diplomatic_event_versions} (
+        event_id uuid NOT NULL, version integer NOT NULL, type text NOT NULL, recorded_at timestamptz NOT NULL,
+        editor text, reason text, changes jsonb, position bigint NOT NULL,
+        PRIMARY KEY (event_id, version))`,
+    ];
+  }
+
+  handle(e: ProjectedEvent): void {
+    const base = { type: e.event.type, recorded_at: e.recordedAt, editor: e.editor ?? null, position: e.position };
+    if (e instanceof DiplomaticEventRecordedEvent) this.rows.push({ ...base, event_id: e.event.data.eventId, version: 1, reason: null, changes: null });
+    if (e instanceof DiplomaticEventAmendedEvent) this.rows.push({ ...base, event_id: e.event.data.eventId, version: e.event.data.version, reason: e.event.data.reason, changes: e.event.data.changes });
+    if (e instanceof DiplomaticEventRetractedEvent) this.rows.push({ ...base, event_id: e.event.data.eventId, version: e.event.data.version, reason: e.event.data.reason, changes: null });
+  }
+
+  async flush(tx: SqlQueryable, t: TableNames): Promise<void> {
+    if (this.rows.length > 0) {
+      await tx.query(
+        `INSERT INTO ${t.diplomatic_event_versions} (event_id, version, type, recorded_at, editor, reason, changes, position)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, version integer, type text, recorded_at timestamptz,
+                editor text, reason text, changes jsonb, position bigint)`,
+        [JSON.stringify(this.rows)],
+      );
+    }
+    this.reset();
+  }
+
+  reset(): void {
+    this.rows = [];
+  }
+}

@@ -1,0 +1,111 @@
+import { EventsHandler } from '@nestjs/cqrs';
+import { evolveStory, initialStoryState, StoryState } from '@dateline/domain';
+import { SqlQueryable } from '@dateline/event-store';
+import { ProjectedEvent, StoryCreatedEvent, StoryRevisedEvent } from '../projected-event';
+import { Projection } from '../projection';
+import { TableNames } from '../table-names';
+
+interface RevisionRow {
+  story_id: string;
+  revision: number;
+  slug: string;
+  headline: string;
+  body: string;
+  editors_note: string | null;
+  developing: boolean;
+  byline: string | null;
+  tags: string[];
+  kind: 'created' | 'update' | 'correction';
+  change_note: string | null;
+  editor: string | null;
+  recorded_at: string;
+  position: number;
+}
+
+/** Every revision of every story, with its full text: the story, its history and its diffs. */
+@EventsHandler(StoryCreatedEvent, StoryRevisedEvent)
+export class StoryRevisionsProjection implements Projection {
+  readonly name = 'story-revisions';
+  readonly tables = ['story_revisions'];
+
+  private rows: RevisionRow[] = [];
+  private latest = new Map<string, RevisionRow>();
+
+  schema(t: TableNames): string[] {
+    const table = t.story_revisions;
+    return [
+      `CREATE TABLE ${table} (
+        story_id uuid NOT NULL, revision integer NOT NULL, slug text NOT NULL, headline text NOT NULL, body text NOT NULL,
+        editors_note text, developing boolean NOT NULL, byline text, tags jsonb NOT NULL,
+        kind text NOT NULL, change_note text, editor text, recorded_at timestamptz NOT NULL, position bigint NOT NULL,
+        PRIMARY KEY (story_id, revision))`,
+      `CREATE INDEX ON ${table} (recorded_at)`,
+    ];
+  }
+
+  async handle(e: ProjectedEvent): Promise<void> {
+    if (!(e instanceof StoryCreatedEvent || e instanceof StoryRevisedEvent)) return;
+    const storyId = e.event.data.storyId;
+    const before = e instanceof StoryCreatedEvent ? initialStoryState : toState(await this.previous(storyId, e.context.tx, e.context.tables));
+    const state = evolveStory(before, e.event);
+    const row: RevisionRow = {
+      story_id: storyId,
+      revision: state.revision,
+      slug: state.slug,
+      headline: state.headline,
+      body: state.body,
+      editors_note: state.editorsNote ?? null,
+      developing: state.developing,
+      byline: state.byline ?? null,
+      tags: [...state.tags],
+      kind: e instanceof StoryRevisedEvent ? e.event.data.kind : 'created',
+      change_note: e instanceof StoryRevisedEvent ? e.event.data.changeNote : null,
+      editor: e.editor ?? null,
+      recorded_at: e.recordedAt,
+      position: e.position,
+    };
+    this.rows.push(row);
+    this.latest.set(storyId, row);
+  }
+
+  async flush(tx: SqlQueryable, t: TableNames): Promise<void> {
+    if (this.rows.length > 0) {
+      await tx.query(
+        `INSERT INTO ${t.story_revisions} (story_id, revision, slug, headline, body, editors_note, developing, byline, tags, kind, change_note, editor, recorded_at, position)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(story_id uuid, revision integer, slug text, headline text, body text, editors_note text,
+                developing boolean, byline text, tags jsonb, kind text, change_note text, editor text, recorded_at timestamptz, position bigint)`,
+        [JSON.stringify(this.rows)],
+      );
+    }
+    this.reset();
+  }
+
+  reset(): void {
+    this.rows = [];
+    this.latest = new Map();
+  }
+
+  private async previous(storyId: string, tx: SqlQueryable, t: TableNames): Promise<RevisionRow> {
+    const staged = this.latest.get(storyId);
+    if (staged) return staged;
+    const { rows } = await tx.query<RevisionRow>(`SELECT * FROM ${t.story_revisions} WHERE story_id = $1 ORDER BY revision DESC LIMIT 1`, [storyId]);
+    if (!rows[0]) throw new Error(`story-revisions: no revision of story ${storyId}`);
+    return rows[0];
+  }
+}
+
+function toState(r: RevisionRow): StoryState {
+  return {
+    ...initialStoryState,
+    exists: true,
+    storyId: r.story_id,
+    slug: r.slug,
+    headline: r.headline,
+    body: r.body,
+    ...(r.editors_note !== null ? { editorsNote: r.editors_note } : {}),
+    developing: r.developing,
+    ...(r.byline !== null ? { byline: r.byline } : {}),
+    tags: r.tags,
+    revision: r.revision,
+  };
+}

@@ -1,0 +1,86 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { EVENT_STORE, SQL_CLIENT } from '@dateline/event-store';
+import type { EventStore, SqlClient } from '@dateline/event-store';
+import { Projection } from './projection';
+import { ReadModelQueries } from './queries/read-model-queries';
+import { isProjection } from './runner/handled-types';
+import { Projector } from './runner/projector';
+import { rebuildProjection, RebuildProgress } from './runner/rebuild';
+import { ensureSchema } from './runner/checkpoints';
+
+export const PROJECTIONS_OPTIONS = Symbol('PROJECTIONS_OPTIONS');
+
+export interface ProjectionsOptions {
+  /** Run the projector in this process (role `projector`). Otherwise only read. */
+  readonly runProjector: boolean;
+}
+
+/**
+ * The projector inside Nest: discovers the `@EventsHandler` projections among the providers,
+ * runs them when this process has the projector role, and tells readers how far they are.
+ */
+@Injectable()
+export class ProjectorService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Projector');
+  private projector?: Projector;
+  private projections: Projection[] = [];
+  readonly queries: ReadModelQueries;
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(PROJECTIONS_OPTIONS) private readonly options: ProjectionsOptions,
+  ) {
+    this.queries = new ReadModelQueries(sql);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.projections = this.discovery
+      .getProviders()
+      .map((w) => w.instance as unknown)
+      .filter(isProjection);
+    if (!this.options.runProjector) {
+      await ensureSchema(this.sql, this.projections);
+      return;
+    }
+    this.projector = new Projector(this.store, this.sql, this.projections, {
+      onError: (err) => this.logger.error(`projector failed, retrying: ${err instanceof Error ? err.message : String(err)}`),
+    });
+    await this.projector.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.projector?.stop();
+  }
+
+  get names(): string[] {
+    return this.projections.map((p) => p.name);
+  }
+
+  /** The position every projection has reached. */
+  async position(): Promise<number> {
+    return this.projector ? this.projector.position : this.queries.position();
+  }
+
+  /** Resolves true once the read models reached `position`, false after `timeoutMs`. */
+  async waitFor(position: number, timeoutMs: number): Promise<boolean> {
+    if (this.projector) return this.projector.waitFor(position, timeoutMs);
+    const deadline = Date.now() + timeoutMs;
+    while ((await this.queries.position()) < position) {
+      if (Date.now() >= deadline) return false;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return true;
+  }
+
+  /** Rebuilds one projection into fresh tables and swaps them in (blue/green). */
+  async rebuild(name: string, onProgress?: (p: RebuildProgress) => void): Promise<RebuildProgress> {
+    const live = this.projections.find((p) => p.name === name);
+    if (!live) throw new Error(`unknown projection ${name}`);
+    // A fresh instance: the live one's staging belongs to the live projector.
+    const fresh = new (live.constructor as new () => Projection)();
+    return rebuildProjection(this.store, this.sql, fresh, { onProgress });
+  }
+}

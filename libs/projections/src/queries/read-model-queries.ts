@@ -1,0 +1,241 @@
+import {
+  compareEntries,
+  diplomaticEventEntry,
+  DiplomaticEventEntry,
+  DiplomaticEventFields,
+  isBoringRevision,
+  revisionTimelineDate,
+  StoryRevisionEntry,
+  TimelineEntry,
+  TimelineFilter,
+} from '@dateline/domain';
+import { SqlQueryable } from '@dateline/event-store';
+import { readModelPosition } from '../runner/checkpoints';
+
+export interface TimelineQuery extends TimelineFilter {
+  readonly asOf?: string;
+  readonly tz?: string;
+}
+
+export interface StoryRevisionView {
+  id: string;
+  revision: number;
+  slug: string;
+  headline: string;
+  body: string;
+  editorsNote?: string;
+  developing: boolean;
+  byline?: string;
+  tags: string[];
+  kind: 'created' | 'update' | 'correction';
+  changeNote?: string;
+  editor?: string;
+  recordedAt: string;
+}
+
+interface RevisionRow {
+  story_id: string;
+  revision: number;
+  slug: string;
+  headline: string;
+  body: string;
+  editors_note: string | null;
+  developing: boolean;
+  byline: string | null;
+  tags: string[];
+  kind: 'created' | 'update' | 'correction';
+  change_note: string | null;
+  editor: string | null;
+  recorded_at: Date | string;
+}
+
+interface EntryRow {
+  event_id: string;
+  version: number;
+  recorded_from: Date | string;
+  recorded_to: Date | string | null;
+  first_recorded_at: Date | string;
+  fields: DiplomaticEventFields;
+}
+
+const iso = (v: Date | string) => new Date(v).toISOString();
+
+/** The reader's questions, answered from the projections' tables with indexed lookups. */
+export class ReadModelQueries {
+  constructor(private readonly sql: SqlQueryable) {}
+
+  position(): Promise<number> {
+    return readModelPosition(this.sql);
+  }
+
+  /** Entries dated `from` to `to`, both included, as known now or at `asOf`. */
+  async timeline(from: string, to: string, q: TimelineQuery = {}): Promise<TimelineEntry[]> {
+    const [events, revisions] = await Promise.all([this.eventEntries(from, to, q), q.participant || q.kind ? [] : this.revisionEntries(from, to, q)]);
+    return [...events, ...revisions].sort((a, b) => (a.date === b.date ? compareEntries(a, b) : a.date < b.date ? -1 : 1));
+  }
+
+  private async eventEntries(from: string, to: string, q: TimelineQuery): Promise<DiplomaticEventEntry[]> {
+    const params: unknown[] = [from, to];
+    const where = ['occurred_on BETWEEN $1::date AND $2::date'];
+    if (q.asOf) {
+      params.push(q.asOf);
+      where.push(`recorded_from <= $${params.length}::timestamptz AND (recorded_to IS NULL OR recorded_to > $${params.length}::timestamptz)`);
+    } else {
+      where.push('recorded_to IS NULL');
+    }
+    if (q.participant) {
+      params.push(q.participant.trim().toLowerCase());
+      where.push(`participants @> ARRAY[$${params.length}::text]`);
+    }
+    if (q.kind) {
+      params.push(q.kind);
+      where.push(`kind = $${params.length}`);
+    }
+    if (q.storyId) {
+      params.push(q.storyId);
+      where.push(`story_ids @> ARRAY[$${params.length}::uuid]`);
+    }
+    const { rows } = await this.sql.query<EntryRow>(
+      `SELECT event_id, version, recorded_from, first_recorded_at, fields FROM timeline_entries WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    return rows.map((r) => diplomaticEventEntry(r.event_id, r.version, r.fields, iso(r.recorded_from), iso(r.first_recorded_at)));
+  }
+
+  private async revisionEntries(from: string, to: string, q: TimelineQuery): Promise<StoryRevisionEntry[]> {
+    const tz = q.tz ?? 'UTC';
+    const params: unknown[] = [from, to, tz];
+    // The reader's days, as instants: from the start of `from` to the end of `to` in `tz`.
+    const where = ['recorded_at >= ($1::date::timestamp AT TIME ZONE $3)', 'recorded_at < (($2::date + 1)::timestamp AT TIME ZONE $3)'];
+    if (q.asOf) {
+      params.push(q.asOf);
+      where.push(`recorded_at <= $${params.length}::timestamptz`);
+    }
+    if (q.storyId) {
+      params.push(q.storyId);
+      where.push(`story_id = $${params.length}::uuid`);
+    }
+    const { rows } = await this.sql.query<RevisionRow>(
+      `SELECT story_id, revision, slug, headline, kind, change_note, editor, recorded_at FROM story_revisions WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    return rows.map((r) => ({
+      type: 'story-revision',
+      id: r.story_id,
+      slug: r.slug,
+      revision: r.revision,
+      date: revisionTimelineDate(iso(r.recorded_at), tz),
+      recordedAt: iso(r.recorded_at),
+      headline: r.headline,
+      kind: r.kind,
+      ...(r.change_note ? { changeNote: r.change_note } : {}),
+      ...(r.editor ? { editor: r.editor } : {}),
+    }));
+  }
+
+  /** Every revision of a story, oldest first, with full text; undefined for an unknown story. */
+  async storyRevisions(storyId: string): Promise<StoryRevisionView[] | undefined> {
+    const { rows } = await this.sql.query<RevisionRow>('SELECT * FROM story_revisions WHERE story_id = $1 ORDER BY revision', [storyId]);
+    return rows.length === 0 ? undefined : rows.map(toRevisionView);
+  }
+
+  async storyRevision(storyId: string, revision: number): Promise<StoryRevisionView | undefined> {
+    const { rows } = await this.sql.query<RevisionRow>('SELECT * FROM story_revisions WHERE story_id = $1 AND revision = $2', [storyId, revision]);
+    return rows[0] ? toRevisionView(rows[0]) : undefined;
+  }
+
+  async story(storyId: string): Promise<(StoryRevisionView & { createdAt: string; linkedEvents: LinkedEvent[] }) | undefined> {
+    const { rows } = await this.sql.query<RevisionRow & { created_at: Date | string }>(
+      `SELECT r.*, (SELECT recorded_at FROM story_revisions WHERE story_id = $1 AND revision = 1) AS created_at
+         FROM story_revisions r WHERE story_id = $1 ORDER BY revision DESC LIMIT 1`,
+      [storyId],
+    );
+    if (!rows[0]) return undefined;
+    const linked = await this.sql.query<EntryRow>(
+      'SELECT event_id, version, fields FROM timeline_entries WHERE story_ids @> ARRAY[$1::uuid] AND recorded_to IS NULL',
+      [storyId],
+    );
+    const linkedEvents = linked.rows
+      .map((r) => ({ id: r.event_id, version: r.version, title: r.fields.title, kind: r.fields.kind, occurredOn: r.fields.occurredOn }))
+      .sort((a, b) => a.occurredOn.localeCompare(b.occurredOn) || a.title.localeCompare(b.title));
+    return { ...toRevisionView(rows[0]), createdAt: iso(rows[0].created_at), linkedEvents };
+  }
+
+  /** A diplomatic event's latest version (also when retracted) and its history. */
+  async diplomaticEvent(eventId: string): Promise<DiplomaticEventView | undefined> {
+    const [latest, history] = await Promise.all([
+      this.sql.query<EntryRow>('SELECT event_id, version, recorded_from, recorded_to, first_recorded_at, fields FROM timeline_entries WHERE event_id = $1 ORDER BY version DESC LIMIT 1', [eventId]),
+      this.sql.query<{ version: number; type: string; recorded_at: Date | string; editor: string | null; reason: string | null; changes: unknown }>(
+        'SELECT version, type, recorded_at, editor, reason, changes FROM diplomatic_event_versions WHERE event_id = $1 ORDER BY version',
+        [eventId],
+      ),
+    ]);
+    const row = latest.rows[0];
+    if (!row || history.rows.length === 0) return undefined;
+    const last = history.rows[history.rows.length - 1];
+    return {
+      id: eventId,
+      version: last.version,
+      status: last.type === 'DiplomaticEventRetracted' ? 'retracted' : 'active',
+      ...row.fields,
+      recordedAt: iso(row.first_recorded_at),
+      updatedAt: iso(last.recorded_at),
+      history: history.rows.map((h) => ({
+        version: h.version,
+        type: h.type,
+        recordedAt: iso(h.recorded_at),
+        ...(h.editor ? { editor: h.editor } : {}),
+        ...(h.reason ? { reason: h.reason } : {}),
+        ...(h.changes ? { changes: h.changes } : {}),
+      })),
+    };
+  }
+}
+
+export interface LinkedEvent {
+  id: string;
+  version: number;
+  title: string;
+  kind: string;
+  occurredOn: string;
+}
+
+export type DiplomaticEventView = DiplomaticEventFields & {
+  id: string;
+  version: number;
+  status: 'active' | 'retracted';
+  recordedAt: string;
+  updatedAt: string;
+  history: { version: number; type: string; recordedAt: string; editor?: string; reason?: string; changes?: unknown }[];
+};
+
+function toRevisionView(r: RevisionRow): StoryRevisionView {
+  return {
+    id: r.story_id,
+    revision: r.revision,
+    slug: r.slug,
+    headline: r.headline,
+    body: r.body,
+    ...(r.editors_note !== null ? { editorsNote: r.editors_note } : {}),
+    developing: r.developing,
+    ...(r.byline !== null ? { byline: r.byline } : {}),
+    tags: r.tags,
+    kind: r.kind,
+    ...(r.change_note !== null ? { changeNote: r.change_note } : {}),
+    ...(r.editor !== null ? { editor: r.editor } : {}),
+    recordedAt: iso(r.recorded_at),
+  };
+}
+
+/** Revision summaries for the history list, each flagged when it only touched punctuation or spacing. */
+export function summarizeRevisions(revisions: StoryRevisionView[]) {
+  return revisions.map((r, i) => ({
+    revision: r.revision,
+    recordedAt: r.recordedAt,
+    ...(r.editor ? { editor: r.editor } : {}),
+    kind: r.kind,
+    ...(r.changeNote ? { changeNote: r.changeNote } : {}),
+    headline: r.headline,
+    boring: i > 0 && isBoringRevision(revisions[i - 1], r),
+  }));
+}

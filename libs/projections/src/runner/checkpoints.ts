@@ -1,0 +1,40 @@
+import { SqlClient, SqlQueryable } from '@dateline/event-store';
+import { Projection } from '../projection';
+import { liveTables } from '../table-names';
+
+export const CHECKPOINTS_TABLE = 'projection_checkpoints';
+const SCHEMA_LOCK = 0x7072_6f6a; // "proj"
+
+/** Creates the checkpoint table, each projection's tables and its checkpoint row, once. */
+export async function ensureSchema(sql: SqlClient, projections: readonly Projection[]): Promise<void> {
+  await sql.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`);
+    await tx.query(`CREATE TABLE IF NOT EXISTS ${CHECKPOINTS_TABLE} (projection text PRIMARY KEY, position bigint NOT NULL)`);
+    for (const p of projections) {
+      const live = liveTables(p.tables);
+      const missing = await Promise.all(Object.values(live).map(async (t) => (await tx.query<{ r: string | null }>('SELECT to_regclass($1) AS r', [t])).rows[0].r === null));
+      if (missing.every(Boolean)) {
+        for (const statement of p.schema(live)) await tx.query(statement);
+        // New tables start empty, so the projection starts from the beginning of the log.
+        await tx.query(`INSERT INTO ${CHECKPOINTS_TABLE} (projection, position) VALUES ($1, 0) ON CONFLICT (projection) DO UPDATE SET position = 0`, [p.name]);
+      } else if (missing.some(Boolean)) {
+        throw new Error(`projection ${p.name}: some of its tables are missing (${p.tables.join(', ')}); rebuild it`);
+      }
+    }
+  });
+}
+
+/** Reads (and with `lock`, locks until the transaction ends) the checkpoints of these projections. */
+export async function readCheckpoints(q: SqlQueryable, names: readonly string[], lock = false): Promise<Map<string, number>> {
+  const { rows } = await q.query<{ projection: string; position: string }>(
+    `SELECT projection, position FROM ${CHECKPOINTS_TABLE} WHERE projection = ANY($1::text[]) ORDER BY projection${lock ? ' FOR UPDATE' : ''}`,
+    [names],
+  );
+  return new Map(rows.map((r) => [r.projection, Number(r.position)]));
+}
+
+/** The position every projection has reached: what a reader may rely on. */
+export async function readModelPosition(q: SqlQueryable): Promise<number> {
+  const { rows } = await q.query<{ p: string | null }>(`SELECT min(position) AS p FROM ${CHECKPOINTS_TABLE}`);
+  return Number(rows[0]?.p ?? 0);
+}

@@ -1,0 +1,112 @@
+import { EventStore, RecordedEvent, SqlClient, Subscription } from '@dateline/event-store';
+import { Projection } from '../projection';
+import { liveTables } from '../table-names';
+import { applyBatch } from './apply-batch';
+import { CHECKPOINTS_TABLE, ensureSchema, readCheckpoints } from './checkpoints';
+import { handledTypes } from './handled-types';
+
+/** A checkpoint moved behind what this projector wrote (a rebuild swapped its tables in). */
+class CheckpointMovedBack extends Error {}
+
+export interface ProjectorOptions {
+  readonly batchSize?: number;
+  readonly idlePollMs?: number;
+  readonly onError?: (err: unknown) => void;
+}
+
+/**
+ * Follows the log from the projections' checkpoints, catch-up then live. Each batch's
+ * read-model writes and checkpoints commit in one transaction, so after any crash the read
+ * models equal a rebuild from scratch (DESIGN section 4, rule 3).
+ */
+export class Projector {
+  private readonly names: string[];
+  private readonly types = new Map<Projection, Set<string>>();
+  private checkpoints = new Map<string, number>();
+  private subscription?: Subscription;
+  private stopped = false;
+  private running?: Promise<void>;
+  private readonly waiters = new Set<() => void>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly sql: SqlClient,
+    private readonly projections: readonly Projection[],
+    private readonly options: ProjectorOptions = {},
+  ) {
+    this.names = projections.map((p) => p.name);
+    for (const p of projections) this.types.set(p, handledTypes(p));
+  }
+
+  /** The position every projection has reached (0 before the first batch). */
+  get position(): number {
+    return this.checkpoints.size === 0 ? 0 : Math.min(...this.checkpoints.values());
+  }
+
+  async start(): Promise<void> {
+    await ensureSchema(this.sql, this.projections);
+    this.checkpoints = await readCheckpoints(this.sql, this.names);
+    this.running = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.subscription?.stop();
+    await this.running;
+  }
+
+  /** Resolves true when every projection has reached `position`, false after `timeoutMs`. */
+  waitFor(position: number, timeoutMs: number): Promise<boolean> {
+    if (this.position >= position) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const check = () => this.position >= position && finish(true);
+      const timer = setTimeout(() => finish(false), timeoutMs);
+      const finish = (ok: boolean) => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve(ok);
+      };
+      this.waiters.add(check);
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      const from = this.position;
+      this.subscription = this.store.subscribe(from, (batch) => this.apply(batch), {
+        batchSize: this.options.batchSize ?? 1000,
+        idlePollMs: this.options.idlePollMs ?? 100,
+      });
+      try {
+        await this.subscription.done;
+      } catch (err) {
+        if (err instanceof CheckpointMovedBack) continue;
+        this.options.onError?.(err);
+        if (this.stopped) return;
+        // The store or database failed: retry from the committed checkpoints after a pause.
+        await new Promise((r) => setTimeout(r, 1000));
+        this.checkpoints = await readCheckpoints(this.sql, this.names).catch(() => this.checkpoints);
+      }
+    }
+  }
+
+  private async apply(batch: RecordedEvent[]): Promise<void> {
+    const last = batch[batch.length - 1].position;
+    const committed = await this.sql.transaction(async (tx) => {
+      // The lock orders us with a rebuild's swap, and tells us where each projection is now.
+      const current = await readCheckpoints(tx, this.names, true);
+      for (const [name, position] of current) {
+        if (position < (this.checkpoints.get(name) ?? 0)) {
+          this.checkpoints = current;
+          throw new CheckpointMovedBack(name);
+        }
+      }
+      const targets = this.projections.map((p) => ({ projection: p, types: this.types.get(p)!, tables: liveTables(p.tables), after: current.get(p.name) ?? 0 }));
+      await applyBatch(tx, batch, targets);
+      await tx.query(`UPDATE ${CHECKPOINTS_TABLE} SET position = $1 WHERE projection = ANY($2::text[]) AND position < $1`, [last, this.names]);
+      return new Map(this.names.map((n) => [n, Math.max(last, current.get(n) ?? 0)]));
+    });
+    this.checkpoints = committed;
+    for (const w of [...this.waiters]) w();
+  }
+}
