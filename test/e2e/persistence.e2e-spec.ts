@@ -6,7 +6,7 @@ import { story } from '../support/fixtures';
 import { startTestApp } from '../support/test-app';
 
 describe('embedded default (PGlite on disk)', () => {
-  it('keeps the data across a restart, and makes an editor token once, mode 0600', async () => {
+  it('keeps the data across a restart, and makes an editor and an admin token once, mode 0600', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dateline-persist-'));
     const env = { DATELINE_DATA_DIR: dataDir, DATELINE_IN_MEMORY: '0', DATELINE_EDITOR_TOKENS: '', DATELINE_ADMIN_TOKENS: '' };
 
@@ -14,6 +14,8 @@ describe('embedded default (PGlite on disk)', () => {
     expect(first.generatedToken?.created).toBe(true);
     const token = first.generatedToken!.token;
     expect(statSync(join(dataDir, 'editor-token')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dataDir, 'admin-token')).mode & 0o777).toBe(0o600);
+    expect(first.generatedAdminToken?.token).not.toBe(token);
     const created = await first.http().post('/stories').set('Authorization', `Bearer ${token}`).send(story({ slug: 'survives' })).expect(201);
     await first.close();
 

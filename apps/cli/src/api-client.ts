@@ -5,21 +5,23 @@ import { join, resolve } from 'node:path';
 export class ApiClient {
   constructor(
     readonly baseUrl: string,
-    private readonly token: string | undefined,
+    private readonly tokens: Record<Role, string | undefined>,
   ) {}
 
   static fromEnv(env: NodeJS.ProcessEnv = process.env): ApiClient {
     const baseUrl = env.DATELINE_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 3000}`;
-    return new ApiClient(baseUrl.replace(/\/$/, ''), env.DATELINE_TOKEN ?? readGeneratedToken(env));
+    return new ApiClient(baseUrl.replace(/\/$/, ''), {
+      editor: env.DATELINE_TOKEN ?? readGeneratedToken(env, 'editor'),
+      admin: env.DATELINE_ADMIN_TOKEN ?? readGeneratedToken(env, 'admin'),
+    });
   }
 
-  async post<T>(path: string, body: unknown, idempotencyKey?: string): Promise<T> {
-    if (!this.token) throw new Error('no token: set DATELINE_TOKEN, or start the service once so it makes .dateline/editor-token');
+  async post<T>(path: string, body: unknown, idempotencyKey?: string, role: Role = 'editor'): Promise<T> {
     const res = await this.fetch(path, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${this.token}`,
+        authorization: `Bearer ${this.token(role)}`,
         ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
       },
       body: JSON.stringify(body),
@@ -29,10 +31,19 @@ export class ApiClient {
     return answer;
   }
 
-  async get<T>(path: string): Promise<T> {
-    const res = await this.fetch(path, {});
+  async get<T>(path: string, role?: Role): Promise<T> {
+    const res = await this.fetch(path, role ? { headers: { authorization: `Bearer ${this.token(role)}` } } : {});
     if (!res.ok) throw new Error(`GET ${path} answered ${res.status}`);
     return (await res.json()) as T;
+  }
+
+  private token(role: Role): string {
+    const token = this.tokens[role];
+    if (!token) {
+      const variable = role === 'admin' ? 'DATELINE_ADMIN_TOKEN' : 'DATELINE_TOKEN';
+      throw new Error(`no ${role} token: set ${variable}, or start the service once with no tokens configured so it makes .dateline/${role}-token`);
+    }
+    return token;
   }
 
   private async fetch(path: string, init: RequestInit): Promise<Response> {
@@ -44,7 +55,9 @@ export class ApiClient {
   }
 }
 
-function readGeneratedToken(env: NodeJS.ProcessEnv): string | undefined {
-  const file = join(resolve(env.DATELINE_DATA_DIR ?? './.dateline'), 'editor-token');
+type Role = 'editor' | 'admin';
+
+function readGeneratedToken(env: NodeJS.ProcessEnv, role: Role): string | undefined {
+  const file = join(resolve(env.DATELINE_DATA_DIR ?? './.dateline'), `${role}-token`);
   return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
 }

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ValidationError } from 'class-validator';
 import { AppModule } from './app.module';
-import { ensureGeneratedEditorToken, TokenRegistry } from './auth/token-registry';
+import { ensureGeneratedToken, TokenRegistry } from './auth/token-registry';
 import { Settings } from './config/settings';
 import { ErrorsFilter } from './http/errors.filter';
 import { jsonOnly } from './http/json-only.hook';
@@ -13,19 +13,23 @@ import { openStorage, Storage } from './storage/open-storage';
 export interface CreatedApp {
   readonly app: NestFastifyApplication;
   readonly storage: Storage;
-  /** Set when no tokens were configured and the service made one. */
+  /** Set when no tokens were configured and the service made them. */
   readonly generatedToken?: { path: string; token: string; created: boolean };
+  readonly generatedAdminToken?: { path: string; token: string; created: boolean };
 }
 
 /** Builds the HTTP app for the given settings; `main.ts` and the e2e tests both use it. */
 export async function createApp(settings: Settings, options: { logger?: boolean } = {}): Promise<CreatedApp> {
   let generatedToken: CreatedApp['generatedToken'];
-  let editorTokens = settings.editorTokens;
-  if (editorTokens.length === 0 && settings.adminTokens.length === 0) {
-    generatedToken = ensureGeneratedEditorToken(settings.dataDir);
+  let generatedAdminToken: CreatedApp['generatedAdminToken'];
+  let { editorTokens, adminTokens } = settings;
+  if (editorTokens.length === 0 && adminTokens.length === 0) {
+    generatedToken = ensureGeneratedToken(settings.dataDir, 'editor');
+    generatedAdminToken = ensureGeneratedToken(settings.dataDir, 'admin');
     editorTokens = [`editor=${generatedToken.token}`];
+    adminTokens = [`admin=${generatedAdminToken.token}`];
   }
-  const tokens = TokenRegistry.from(editorTokens, settings.adminTokens);
+  const tokens = TokenRegistry.from(editorTokens, adminTokens);
   const storage = await openStorage(settings);
 
   const adapter = new FastifyAdapter({ bodyLimit: settings.bodyLimitBytes });
@@ -45,7 +49,7 @@ export async function createApp(settings: Settings, options: { logger?: boolean 
     }),
   );
   app.enableShutdownHooks();
-  return { app, storage, generatedToken };
+  return { app, storage, generatedToken, generatedAdminToken };
 }
 
 function flatten(errors: ValidationError[], parent = ''): string[] {

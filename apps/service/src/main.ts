@@ -5,12 +5,12 @@ import { loadSettings } from './config/settings';
 
 async function main(): Promise<void> {
   const settings = loadSettings();
-  const { app, storage, generatedToken } = await createApp(settings);
+  const { app, storage, generatedToken, generatedAdminToken } = await createApp(settings);
   const log = new Logger('Dateline');
   await app.listen({ port: settings.port, host: settings.host });
   log.log(`storage: ${storage.description}`);
   if (generatedToken) {
-    log.log(`${generatedToken.created ? 'made an' : 'using the'} editor token in ${generatedToken.path} (no DATELINE_EDITOR_TOKENS set)`);
+    log.log(`${generatedToken.created ? 'made' : 'using'} tokens in ${generatedToken.path} and ${generatedAdminToken?.path} (no DATELINE_EDITOR_TOKENS or DATELINE_ADMIN_TOKENS set)`);
   }
   log.log(`listening on http://${settings.host}:${settings.port}`);
 }

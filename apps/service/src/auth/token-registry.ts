@@ -15,8 +15,6 @@ interface TokenEntry {
   readonly principal: Principal;
 }
 
-export const GENERATED_TOKEN_FILE = 'editor-token';
-
 /**
  * The bearer tokens the service accepts. Tokens are given as `token` or `name=token`; only
  * their SHA-256 digests are kept, and lookups compare digests in constant time.
@@ -57,11 +55,12 @@ function sha256(s: string): Buffer {
 }
 
 /**
- * With no tokens configured, the first start makes one editor token and keeps it in the data
- * dir (mode 0600), so a newcomer can write at once without a token ever being logged.
+ * With no tokens configured, the first start makes an editor token and an admin token and keeps
+ * them in the data dir (mode 0600), so a newcomer can write, and run the CLI's operator
+ * commands, at once, without a token ever being logged.
  */
-export function ensureGeneratedEditorToken(dataDir: string): { path: string; token: string; created: boolean } {
-  const path = join(dataDir, GENERATED_TOKEN_FILE);
+export function ensureGeneratedToken(dataDir: string, role: AuthRole): { path: string; token: string; created: boolean } {
+  const path = join(dataDir, `${role}-token`);
   if (existsSync(path)) return { path, token: readFileSync(path, 'utf8').trim(), created: false };
   mkdirSync(dataDir, { recursive: true });
   const token = randomBytes(24).toString('base64url');

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { diplomaticEvent, story } from '../support/fixtures';
+import { ADMIN_TOKEN, bearer, startTestApp, TestApp } from '../support/test-app';
+
+describe('rebuild through the admin API (blue/green)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('rebuilds every projection while reads keep answering, and the read models come out the same', async () => {
+    const s = await t.http().post('/stories').set(bearer()).send(story()).expect(201);
+    for (let i = 0; i < 30; i++) {
+      const e = await t.http().post('/diplomatic-events').set(bearer()).send(diplomaticEvent({ title: `E${i}`, occurredAt: undefined, occurredOn: '2016-01-0' + (1 + (i % 9)), storyIds: [s.body.id] })).expect(201);
+      if (i % 3 === 0) await t.http().post(`/diplomatic-events/${e.body.id}/amendments`).set(bearer()).send({ expectedVersion: 1, changes: { summary: `amended ${i}` }, reason: 'r' }).expect(201);
+      if (i % 7 === 0) await t.http().post(`/diplomatic-events/${e.body.id}/retraction`).set(bearer()).send({ expectedVersion: i % 3 === 0 ? 2 : 1, reason: 'r' }).expect(201);
+    }
+    const status = await t.http().get('/admin/status').set(bearer(ADMIN_TOKEN)).expect(200);
+    const head = status.body.log.head;
+    const beforeRange = (await t.http().get(`/timeline?from=2016-01-01&to=2016-01-31&minPosition=${head}`).expect(200)).body;
+    const beforeStory = (await t.http().get(`/stories/${s.body.id}`).expect(200)).body;
+
+    const started = await t.http().post('/admin/rebuild').set(bearer(ADMIN_TOKEN)).send({}).expect(202);
+    expect(started.body).toMatchObject({ projections: ['timeline', 'story-revisions', 'event-history'] });
+
+    let job = started.body;
+    while (job.state === 'running') {
+      // The service keeps answering during the rebuild.
+      await t.http().get('/timeline/2016-01-01').expect(200);
+      job = (await t.http().get(`/admin/rebuild/${started.body.id}`).set(bearer(ADMIN_TOKEN)).expect(200)).body;
+    }
+    expect(job.state).toBe('done');
+    expect(job.progress.map((p: { projection: string; processed: number }) => [p.projection, p.processed])).toEqual([
+      ['timeline', expect.any(Number)],
+      ['story-revisions', expect.any(Number)],
+      ['event-history', expect.any(Number)],
+    ]);
+    expect(job.progress[0].processed).toBeGreaterThanOrEqual(30);
+
+    const afterRange = (await t.http().get(`/timeline?from=2016-01-01&to=2016-01-31&minPosition=${head}`).expect(200)).body;
+    expect(afterRange.days).toEqual(beforeRange.days);
+    expect((await t.http().get(`/stories/${s.body.id}`).expect(200)).body).toEqual(beforeStory);
+    // And the live projector carries on after the swap.
+    const more = await t.http().post('/diplomatic-events').set(bearer()).send(diplomaticEvent({ title: 'After rebuild', occurredAt: undefined, occurredOn: '2016-01-05' })).expect(201);
+    const day = await t.http().get(`/timeline/2016-01-05?minPosition=${more.body.position}`).expect(200);
+    expect(day.body.entries.map((e: { title: string }) => e.title)).toContain('After rebuild');
+  });
+
+  it('400 for an unknown projection, 403 for an editor, 404 for an unknown job', async () => {
+    await t.http().post('/admin/rebuild').set(bearer(ADMIN_TOKEN)).send({ projections: ['nope'] }).expect(400);
+    await t.http().post('/admin/rebuild').set(bearer()).send({}).expect(403);
+    await t.http().get('/admin/rebuild/6f1c1f7e-9a55-4a57-9d0f-5c0a2e1e4c11').set(bearer(ADMIN_TOKEN)).expect(404);
+  });
+});
