@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ChildProcess, spawn } from 'node:child_process';
 import { PgClient, PostgresEventStore } from '@dateline/event-store';
-import { liveTables, nextTables, PROJECTION_CLASSES, rebuildProjection } from '@dateline/projections';
+import { liveTables, nextTables, PROJECTION_CLASSES, rebuildProjections } from '@dateline/projections';
 import { digest } from '../support/read-model-digest';
 import { RandomHistory } from '../support/random-history';
 import { createTempDatabase, TempDatabase } from '../support/temp-database';
@@ -65,11 +65,11 @@ describe('projector crash consistency (PostgreSQL, real child processes)', () =>
       await kill(restarted);
 
       let same = true;
-      for (const Projection of PROJECTION_CLASSES) {
-        const fresh = new Projection();
-        await rebuildProjection(store, sql, fresh, { swap: false });
-        const live = await digest(sql, fresh, liveTables(fresh.tables));
-        const rebuilt = await digest(sql, fresh, nextTables(fresh.tables));
+      const fresh = PROJECTION_CLASSES.map((Projection) => new Projection());
+      await rebuildProjections(store, sql, fresh, { swap: false });
+      for (const projection of fresh) {
+        const live = await digest(sql, projection, liveTables(projection.tables));
+        const rebuilt = await digest(sql, projection, nextTables(projection.tables));
         expect(Object.values(live).every((t) => t.rows > 0)).toBe(true);
         expect(live).toEqual(rebuilt);
         same &&= JSON.stringify(live) === JSON.stringify(rebuilt);

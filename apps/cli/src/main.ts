@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
     case 'rebuild': {
       const { values } = parseArgs({ args: rest, options: { projection: { type: 'string', multiple: true } } });
       const job = await rebuild(ApiClient.fromEnv(), values.projection);
-      for (const p of job.progress) console.log(`${p.projection}: ${p.processed} events, ${p.eventsPerSecond} events/s`);
+      console.log(`rebuilt ${job.projections.join(', ')}: ${job.progress.processed} events, ${job.progress.eventsPerSecond} events/s`);
       return 0;
     }
     case undefined:

@@ -6,7 +6,7 @@ import { Projection } from './projection';
 import { ReadModelQueries } from './queries/read-model-queries';
 import { isProjection } from './runner/handled-types';
 import { Projector } from './runner/projector';
-import { rebuildProjection, RebuildProgress } from './runner/rebuild';
+import { rebuildProjections, RebuildProgress } from './runner/rebuild';
 import { ensureSchema } from './runner/checkpoints';
 
 export const PROJECTIONS_OPTIONS = Symbol('PROJECTIONS_OPTIONS');
@@ -75,12 +75,14 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     return true;
   }
 
-  /** Rebuilds one projection into fresh tables and swaps them in (blue/green). */
-  async rebuild(name: string, onProgress?: (p: RebuildProgress) => void): Promise<RebuildProgress> {
-    const live = this.projections.find((p) => p.name === name);
-    if (!live) throw new Error(`unknown projection ${name}`);
-    // A fresh instance: the live one's staging belongs to the live projector.
-    const fresh = new (live.constructor as new () => Projection)();
-    return rebuildProjection(this.store, this.sql, fresh, { onProgress });
+  /** Rebuilds projections into fresh tables, in one pass over the log, and swaps them in (blue/green). */
+  async rebuild(names: readonly string[], onProgress?: (p: RebuildProgress) => void): Promise<RebuildProgress> {
+    const chosen = names.map((name) => {
+      const live = this.projections.find((p) => p.name === name);
+      if (!live) throw new Error(`unknown projection ${name}`);
+      // A fresh instance: the live one's staging belongs to the live projector.
+      return new (live.constructor as new () => Projection)();
+    });
+    return rebuildProjections(this.store, this.sql, chosen, { onProgress });
   }
 }

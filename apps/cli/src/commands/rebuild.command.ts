@@ -2,7 +2,7 @@ import cliProgress from 'cli-progress';
 import { ApiClient } from '../api-client';
 
 interface Progress {
-  projection: string;
+  projections: string[];
   processed: number;
   total: number;
   eventsPerSecond: number;
@@ -11,9 +11,10 @@ interface Progress {
 
 interface Job {
   id: string;
+  projections: string[];
   state: 'running' | 'done' | 'failed';
   error?: string;
-  progress: Progress[];
+  progress: Progress;
 }
 
 /**
@@ -22,25 +23,21 @@ interface Job {
  */
 export async function rebuild(api: ApiClient, projections: string[] | undefined, pollMs = 200): Promise<Job> {
   const job = await api.post<Job>('/admin/rebuild', projections ? { projections } : {}, undefined, 'admin');
-  const bars = new cliProgress.MultiBar(
-    { format: '{projection} |{bar}| {percentage}% | {value}/{total} events | {rate} events/s | ETA {eta_formatted}', hideCursor: true, clearOnComplete: false },
+  const bar = new cliProgress.SingleBar(
+    { format: 'rebuild {projections} |{bar}| {percentage}% | {value}/{total} events | {rate} events/s | ETA {eta_formatted}', hideCursor: true },
     cliProgress.Presets.shades_classic,
   );
-  const shown = new Map<string, cliProgress.SingleBar>();
+  bar.start(1, 0, { projections: job.projections.join(', '), rate: 0 });
   let current = job;
   for (;;) {
     current = await api.get<Job>(`/admin/rebuild/${job.id}`, 'admin');
-    for (const p of current.progress) {
-      const payload = { projection: p.projection.padEnd(16), rate: p.eventsPerSecond };
-      const bar = shown.get(p.projection) ?? bars.create(Math.max(p.total, 1), 0, payload);
-      shown.set(p.projection, bar);
-      bar.setTotal(Math.max(p.total, p.processed, 1));
-      bar.update(p.processed, payload);
-    }
+    const p = current.progress;
+    bar.setTotal(Math.max(p.total, p.processed, 1));
+    bar.update(p.processed, { projections: p.projections.join(', '), rate: p.eventsPerSecond });
     if (current.state !== 'running') break;
     await new Promise((r) => setTimeout(r, pollMs));
   }
-  bars.stop();
+  bar.stop();
   if (current.state === 'failed') throw new Error(`rebuild failed: ${current.error}`);
   return current;
 }

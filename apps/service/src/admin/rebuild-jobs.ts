@@ -9,8 +9,7 @@ export interface RebuildJob {
   startedAt: string;
   finishedAt?: string;
   error?: string;
-  /** Progress of the projection being rebuilt now, and of those done. */
-  progress: RebuildProgress[];
+  progress: RebuildProgress;
 }
 
 /** Rebuilds run inside the service (it holds PGlite), one at a time; the CLI polls them. */
@@ -23,7 +22,8 @@ export class RebuildJobs {
 
   start(projections: string[]): RebuildJob {
     if ([...this.jobs.values()].some((j) => j.state === 'running')) throw new ConflictException('a rebuild is already running');
-    const job: RebuildJob = { id: randomUUID(), projections, state: 'running', startedAt: new Date().toISOString(), progress: [] };
+    const progress = { projections, processed: 0, total: 0, position: 0, eventsPerSecond: 0, etaSeconds: null };
+    const job: RebuildJob = { id: randomUUID(), projections, state: 'running', startedAt: new Date().toISOString(), progress };
     this.jobs.set(job.id, job);
     void this.run(job);
     return job;
@@ -35,11 +35,8 @@ export class RebuildJobs {
 
   private async run(job: RebuildJob): Promise<void> {
     try {
-      for (const [i, name] of job.projections.entries()) {
-        job.progress[i] = { projection: name, processed: 0, total: 0, position: 0, eventsPerSecond: 0, etaSeconds: null };
-        job.progress[i] = await this.projector.rebuild(name, (p) => (job.progress[i] = p));
-        this.logger.log(`rebuilt ${name}: ${job.progress[i].processed} events at ${job.progress[i].eventsPerSecond}/s`);
-      }
+      job.progress = await this.projector.rebuild(job.projections, (p) => (job.progress = p));
+      this.logger.log(`rebuilt ${job.projections.join(', ')}: ${job.progress.processed} events at ${job.progress.eventsPerSecond}/s`);
       job.state = 'done';
     } catch (err) {
       job.state = 'failed';

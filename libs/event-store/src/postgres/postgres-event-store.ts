@@ -131,7 +131,7 @@ export class PostgresEventStore implements EventStore {
   async readAll(after: Position, limit: number): Promise<RecordedEvent[]> {
     const { rows } = await this.run<EventRow>(
       `SELECT position, event_id, stream_id, stream_version, type, schema_version, data, metadata
-         FROM dateline_events WHERE position > $1 AND position < dateline_read_horizon()
+         FROM dateline_events WHERE position > $1 AND position < (SELECT dateline_read_horizon())
         ORDER BY position LIMIT $2`,
       [after, limit],
     );
@@ -143,13 +143,13 @@ export class PostgresEventStore implements EventStore {
   }
 
   async countEvents(): Promise<number> {
-    const { rows } = await this.run<{ n: string }>('SELECT count(*) AS n FROM dateline_events WHERE position < dateline_read_horizon()');
+    const { rows } = await this.run<{ n: string }>('SELECT count(*) AS n FROM dateline_events WHERE position < (SELECT dateline_read_horizon())');
     return Number(rows[0].n);
   }
 
   async headPosition(): Promise<Position> {
     const { rows } = await this.run<{ head: string | null }>(
-      'SELECT max(position) AS head FROM dateline_events WHERE position < dateline_read_horizon()',
+      'SELECT max(position) AS head FROM dateline_events WHERE position < (SELECT dateline_read_horizon())',
     );
     return Number(rows[0].head ?? 0);
   }

@@ -45,15 +45,15 @@ export class TimelineEntriesProjection implements Projection {
     return [
       `CREATE TABLE ${table} (
         event_id uuid NOT NULL, version integer NOT NULL, occurred_on date NOT NULL, kind text NOT NULL,
-        participants text[] NOT NULL, story_ids uuid[] NOT NULL,
+        participants jsonb NOT NULL, story_ids jsonb NOT NULL,
         recorded_from timestamptz NOT NULL, recorded_to timestamptz, first_recorded_at timestamptz NOT NULL,
         position bigint NOT NULL, fields jsonb NOT NULL,
         PRIMARY KEY (event_id, version))`,
       `CREATE INDEX ON ${table} (occurred_on) WHERE recorded_to IS NULL`,
       `CREATE INDEX ON ${table} (occurred_on, recorded_from)`,
       `CREATE INDEX ON ${table} (event_id) WHERE recorded_to IS NULL`,
-      `CREATE INDEX ON ${table} USING gin (participants)`,
-      `CREATE INDEX ON ${table} USING gin (story_ids)`,
+      `CREATE INDEX ON ${table} USING gin (participants jsonb_path_ops)`,
+      `CREATE INDEX ON ${table} USING gin (story_ids jsonb_path_ops)`,
     ];
   }
 
@@ -83,8 +83,7 @@ export class TimelineEntriesProjection implements Projection {
     if (this.inserts.length > 0) {
       await tx.query(
         `INSERT INTO ${table} (event_id, version, occurred_on, kind, participants, story_ids, recorded_from, recorded_to, first_recorded_at, position, fields)
-         SELECT r.event_id, r.version, r.occurred_on, r.kind,
-                ARRAY(SELECT jsonb_array_elements_text(r.participants)), ARRAY(SELECT jsonb_array_elements_text(r.story_ids))::uuid[],
+         SELECT r.event_id, r.version, r.occurred_on, r.kind, r.participants, r.story_ids,
                 r.recorded_from, r.recorded_to, r.first_recorded_at, r.position, r.fields
            FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, version integer, occurred_on date, kind text, participants jsonb,
                 story_ids jsonb, recorded_from timestamptz, recorded_to timestamptz, first_recorded_at timestamptz, position bigint, fields jsonb)`,
@@ -106,7 +105,7 @@ export class TimelineEntriesProjection implements Projection {
       occurred_on: r.fields.occurredOn,
       kind: r.fields.kind,
       participants: participantKeys(r.fields),
-      story_ids: [...r.fields.storyIds],
+      story_ids: r.fields.storyIds.map((id) => id.toLowerCase()),
       recorded_to: null,
     };
     this.inserts.push(row);

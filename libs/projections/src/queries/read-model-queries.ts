@@ -84,16 +84,16 @@ export class ReadModelQueries {
       where.push('recorded_to IS NULL');
     }
     if (q.participant) {
-      params.push(q.participant.trim().toLowerCase());
-      where.push(`participants @> ARRAY[$${params.length}::text]`);
+      params.push(JSON.stringify([q.participant.trim().toLowerCase()]));
+      where.push(`participants @> $${params.length}::jsonb`);
     }
     if (q.kind) {
       params.push(q.kind);
       where.push(`kind = $${params.length}`);
     }
     if (q.storyId) {
-      params.push(q.storyId);
-      where.push(`story_ids @> ARRAY[$${params.length}::uuid]`);
+      params.push(JSON.stringify([q.storyId.toLowerCase()]));
+      where.push(`story_ids @> $${params.length}::jsonb`);
     }
     const { rows } = await this.sql.query<EntryRow>(
       `SELECT event_id, version, recorded_from, first_recorded_at, fields FROM timeline_entries WHERE ${where.join(' AND ')}`,
@@ -152,8 +152,8 @@ export class ReadModelQueries {
     );
     if (!rows[0]) return undefined;
     const linked = await this.sql.query<EntryRow>(
-      'SELECT event_id, version, fields FROM timeline_entries WHERE story_ids @> ARRAY[$1::uuid] AND recorded_to IS NULL',
-      [storyId],
+      'SELECT event_id, version, fields FROM timeline_entries WHERE story_ids @> $1::jsonb AND recorded_to IS NULL',
+      [JSON.stringify([storyId.toLowerCase()])],
     );
     const linkedEvents = linked.rows
       .map((r) => ({ id: r.event_id, version: r.version, title: r.fields.title, kind: r.fields.kind, occurredOn: r.fields.occurredOn }))

@@ -1,12 +1,12 @@
 import { EventStore, SqlClient } from '@dateline/event-store';
 import { Projection } from '../projection';
 import { liveTables, nextTables } from '../table-names';
-import { applyBatch } from './apply-batch';
+import { applyBatch, BatchTarget } from './apply-batch';
 import { CHECKPOINTS_TABLE, ensureSchema, readCheckpoints } from './checkpoints';
 import { handledTypes } from './handled-types';
 
 export interface RebuildProgress {
-  readonly projection: string;
+  readonly projections: readonly string[];
   readonly processed: number;
   readonly total: number;
   readonly position: number;
@@ -22,20 +22,24 @@ export interface RebuildOptions {
 }
 
 /**
- * Rebuilds one projection blue/green: replays the whole log into fresh `__next` tables,
+ * Rebuilds projections blue/green: replays the whole log once into fresh `__next` tables,
  * committing in chunks (a long transaction would hold back every log reader, ADR 0001), then
- * swaps them in atomically with the checkpoint. Readers keep reading the old tables meanwhile;
- * the live projector, ordered with the swap by the checkpoint row's lock, carries on from the
- * swapped-in checkpoint.
+ * swaps them in atomically with their checkpoints. Readers keep reading the old tables
+ * meanwhile; the live projector, ordered with the swap by the checkpoint rows' locks, carries
+ * on from the swapped-in checkpoints.
  */
-export async function rebuildProjection(store: EventStore, sql: SqlClient, projection: Projection, options: RebuildOptions = {}): Promise<RebuildProgress> {
+export async function rebuildProjections(store: EventStore, sql: SqlClient, projections: readonly Projection[], options: RebuildOptions = {}): Promise<RebuildProgress> {
   const batchSize = options.batchSize ?? 5000;
-  const tables = nextTables(projection.tables);
-  const target = { projection, types: handledTypes(projection), tables, after: 0 };
-  await ensureSchema(sql, [projection]);
+  const names = projections.map((p) => p.name);
+  const targets: BatchTarget[] = projections.map((projection) => ({ projection, types: handledTypes(projection), tables: nextTables(projection.tables), after: 0 }));
+  await ensureSchema(sql, projections);
+
+  // Secondary indexes are built once at the end: much cheaper than maintaining them row by row.
+  const statements = targets.flatMap((t) => t.projection.schema(t.tables));
+  const indexes = statements.filter((s) => /^\s*CREATE\s+INDEX/i.test(s));
   await sql.transaction(async (tx) => {
-    for (const t of Object.values(tables)) await tx.query(`DROP TABLE IF EXISTS ${t}`);
-    for (const statement of projection.schema(tables)) await tx.query(statement);
+    for (const t of targets) for (const table of Object.values(t.tables)) await tx.query(`DROP TABLE IF EXISTS ${table}`);
+    for (const statement of statements.filter((s) => !indexes.includes(s))) await tx.query(statement);
   });
 
   const total = await store.countEvents();
@@ -45,31 +49,36 @@ export async function rebuildProjection(store: EventStore, sql: SqlClient, proje
   const progress = (): RebuildProgress => {
     const seconds = (Date.now() - started) / 1000;
     const rate = seconds > 0 ? processed / seconds : 0;
-    return { projection: projection.name, processed, total: Math.max(total, processed), position, eventsPerSecond: Math.round(rate), etaSeconds: rate > 0 ? Math.max(0, (total - processed) / rate) : null };
+    return { projections: names, processed, total: Math.max(total, processed), position, eventsPerSecond: Math.round(rate), etaSeconds: rate > 0 ? Math.max(0, (total - processed) / rate) : null };
   };
 
-  const catchUp = async () => {
-    for (;;) {
-      const batch = await store.readAll(position, batchSize);
-      if (batch.length === 0) return;
-      await sql.transaction((tx) => applyBatch(tx, batch, [target]));
-      position = batch[batch.length - 1].position;
-      processed += batch.length;
-      options.onProgress?.(progress());
-    }
-  };
-  await catchUp();
+  // Reading the next batch overlaps with writing this one.
+  let next = store.readAll(0, batchSize);
+  for (;;) {
+    const batch = await next;
+    if (batch.length === 0) break;
+    next = store.readAll(batch[batch.length - 1].position, batchSize);
+    await sql.transaction((tx) => applyBatch(tx, batch, targets));
+    position = batch[batch.length - 1].position;
+    processed += batch.length;
+    options.onProgress?.(progress());
+  }
+  await sql.transaction(async (tx) => {
+    for (const statement of indexes) await tx.query(statement);
+  });
   if (options.swap === false) return progress();
 
   await sql.transaction(async (tx) => {
-    await readCheckpoints(tx, [projection.name], true);
-    for (const [logical, next] of Object.entries(tables)) {
-      const live = liveTables([logical])[logical];
-      await tx.query(`ALTER TABLE ${live} RENAME TO ${live}__old`);
-      await tx.query(`ALTER TABLE ${next} RENAME TO ${live}`);
-      await tx.query(`DROP TABLE ${live}__old`);
+    await readCheckpoints(tx, names, true);
+    for (const t of targets) {
+      for (const [logical, next] of Object.entries(t.tables)) {
+        const live = liveTables([logical])[logical];
+        await tx.query(`ALTER TABLE ${live} RENAME TO ${live}__old`);
+        await tx.query(`ALTER TABLE ${next} RENAME TO ${live}`);
+        await tx.query(`DROP TABLE ${live}__old`);
+      }
     }
-    await tx.query(`UPDATE ${CHECKPOINTS_TABLE} SET position = $1 WHERE projection = $2`, [position, projection.name]);
+    await tx.query(`UPDATE ${CHECKPOINTS_TABLE} SET position = $1 WHERE projection = ANY($2::text[])`, [position, names]);
   });
   return progress();
 }
