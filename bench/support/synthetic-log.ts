@@ -20,10 +20,10 @@ interface Row {
 /**
  * Fills an empty log with `count` valid events, set-based (10k rows a statement): diplomatic
  * events, every fifth amended, every fiftieth retracted, and every twentieth a story with a
- * revision. Dates spread over 1,800 days, so one day holds about count/1800 entries.
+ * revision. Dates spread over `days` days (one day holds about 0.77 * count / days entries).
  * Positions 1..count sit below every real transaction's positions (ADR 0001).
  */
-export async function fillSyntheticLog(q: SqlQueryable, count: number): Promise<{ busiestDate: string }> {
+export async function fillSyntheticLog(q: SqlQueryable, count: number, days = 20_000): Promise<{ firstDate: string }> {
   let rows: Row[] = [];
   let position = 0;
   const flush = async () => {
@@ -46,7 +46,7 @@ export async function fillSyntheticLog(q: SqlQueryable, count: number): Promise<
     const eventId = uuid(`d${g}`);
     const stream = `diplomatic-event-${eventId}`;
     await push(stream, 1, 'DiplomaticEventRecorded', {
-      eventId, title: `Delegations meet, round ${g}`, kind: 'meeting', occurredOn: addDays(g % 1800), timezone: 'Europe/Istanbul',
+      eventId, title: `Delegations meet, round ${g}`, kind: 'meeting', occurredOn: addDays(g % days), timezone: 'Europe/Istanbul',
       datePrecision: 'day', dateCertainty: 'explicit', summary: 'Delegations met to discuss a ceasefire and a prisoner exchange.',
       participants: [{ name: `Envoy ${g % 97}`, country: 'UA' }, { name: `Minister ${g % 89}`, country: 'RU' }],
       sources: [{ name: 'Wire', hedged: g % 3 === 0 }], quotes: [], storyIds: [], cameoCode: '046',
@@ -61,5 +61,6 @@ export async function fillSyntheticLog(q: SqlQueryable, count: number): Promise<
     }
   }
   if (rows.length > 0) await flush();
-  return { busiestDate: addDays(0) };
+  // Day 1: day 0 holds only groups divisible by 50 (retracted ones) when days is a multiple of 50.
+  return { firstDate: addDays(1) };
 }

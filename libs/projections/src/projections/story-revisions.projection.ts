@@ -5,7 +5,8 @@ import { ProjectedEvent, StoryCreatedEvent, StoryRevisedEvent } from '../project
 import { Projection } from '../projection';
 import { TableNames } from '../table-names';
 
-interface RevisionRow {
+/** A row of story_revisions: one revision of a story, with its full text. */
+export interface RevisionRow {
   story_id: string;
   revision: number;
   slug: string;
@@ -18,7 +19,8 @@ interface RevisionRow {
   kind: 'created' | 'update' | 'correction';
   change_note: string | null;
   editor: string | null;
-  recorded_at: string;
+  /** An ISO string when staged; drivers read timestamptz back as a Date. */
+  recorded_at: string | Date;
   position: number;
 }
 

@@ -10,6 +10,7 @@ import {
   TimelineFilter,
 } from '@dateline/domain';
 import { SqlQueryable } from '@dateline/event-store';
+import { RevisionRow } from '../projections/story-revisions.projection';
 import { readModelPosition } from '../runner/checkpoints';
 
 export interface TimelineQuery extends TimelineFilter {
@@ -31,22 +32,6 @@ export interface StoryRevisionView {
   changeNote?: string;
   editor?: string;
   recordedAt: string;
-}
-
-interface RevisionRow {
-  story_id: string;
-  revision: number;
-  slug: string;
-  headline: string;
-  body: string;
-  editors_note: string | null;
-  developing: boolean;
-  byline: string | null;
-  tags: string[];
-  kind: 'created' | 'update' | 'correction';
-  change_note: string | null;
-  editor: string | null;
-  recorded_at: Date | string;
 }
 
 interface EntryRow {
