@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   try {
     const store = await PostgresEventStore.create(sql);
     let t = performance.now();
-    const { firstDate } = await fillSyntheticLog(sql, EVENTS);
+    const { sampleDate } = await fillSyntheticLog(sql, EVENTS);
     console.log(`${EVENTS} events written in ${((performance.now() - t) / 1000).toFixed(0)} s`);
     t = performance.now();
     await rebuildProjections(store, sql, PROJECTION_CLASSES.map((P) => new P()));
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     await store.close();
 
     const service = await startService(db.url, 3921);
-    const path = `/timeline/${firstDate}`;
+    const path = `/timeline/${sampleDate}`;
     const body = await (await fetch(`http://127.0.0.1:3921${path}`)).text();
     const entries = (JSON.parse(body) as { entries: unknown[] }).entries.length;
     await load(`http://127.0.0.1:3921${path}`); // warm-up

@@ -23,7 +23,7 @@ interface Row {
  * revision. Dates spread over `days` days (one day holds about 0.77 * count / days entries).
  * Positions 1..count sit below every real transaction's positions (ADR 0001).
  */
-export async function fillSyntheticLog(q: SqlQueryable, count: number, days = 20_000): Promise<{ firstDate: string }> {
+export async function fillSyntheticLog(q: SqlQueryable, count: number, days = 20_000): Promise<{ sampleDate: string }> {
   let rows: Row[] = [];
   let position = 0;
   const flush = async () => {
@@ -62,5 +62,5 @@ export async function fillSyntheticLog(q: SqlQueryable, count: number, days = 20
   }
   if (rows.length > 0) await flush();
   // Day 1: day 0 holds only groups divisible by 50 (retracted ones) when days is a multiple of 50.
-  return { firstDate: addDays(1) };
+  return { sampleDate: addDays(1) };
 }

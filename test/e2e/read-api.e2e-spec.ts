@@ -61,7 +61,6 @@ describe('reader API', () => {
     const recordedAt = new Date(read.body.createdAt);
     const inKiritimati = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Kiritimati' }).format(recordedAt);
     const inUtc = recordedAt.toISOString().slice(0, 10);
-    expect(inKiritimati).not.toBe(inUtc === inKiritimati ? 'never' : inUtc);
     const day = await t.http().get(`/timeline/${inKiritimati}?tz=Pacific/Kiritimati&storyId=${s.id}`).expect(200);
     expect(day.body.entries).toEqual([expect.objectContaining({ type: 'story-revision', id: s.id, revision: 1, kind: 'created' })]);
     // UTC+14: the same instant is a different calendar day in UTC.

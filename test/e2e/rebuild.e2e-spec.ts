@@ -31,7 +31,7 @@ describe('rebuild through the admin API (blue/green)', () => {
       job = (await t.http().get(`/admin/rebuild/${started.body.id}`).set(bearer(ADMIN_TOKEN)).expect(200)).body;
     }
     expect(job.state).toBe('done');
-    expect(job.progress).toMatchObject({ projections: ['timeline', 'story-revisions', 'event-history'], processed: head === 0 ? 0 : expect.any(Number) });
+    expect(job.progress).toMatchObject({ projections: ['timeline', 'story-revisions', 'event-history'], processed: expect.any(Number) });
     expect(job.progress.processed).toBeGreaterThanOrEqual(30);
     expect(job.progress.processed).toBe(job.progress.total);
 

@@ -151,6 +151,14 @@ describe.each(adapters)('EventStore contract: %s', (_name, open) => {
       expect(await h.store.readStream(s)).toHaveLength(1);
     });
 
+    it('without a fingerprint, a retry of the same events (new ids, new metadata) is the same request', async () => {
+      const s = stream();
+      const key = `k-${s}`;
+      const first = await h.store.append(s, [ev('A', { n: 1 })], 'no_stream', { idempotencyKey: key });
+      await expect(h.store.append(s, [ev('A', { n: 1 })], 'no_stream', { idempotencyKey: key })).resolves.toEqual({ ...first, replayed: true });
+      await expect(h.store.append(s, [ev('A', { n: 2 })], 'no_stream', { idempotencyKey: key })).rejects.toBeInstanceOf(IdempotencyKeyReused);
+    });
+
     it('concurrent retries with one key append once', async () => {
       const key = `k-${randomUUID()}`;
       const results = await Promise.all(Array.from({ length: 6 }, () => h.store.append(stream(), [ev()], 'any', { idempotencyKey: key, fingerprint: 'same' })));
