@@ -31,6 +31,8 @@ export default {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.spec.ts', '<rootDir>/test/*.spec.ts'] },
     { ...common, displayName: 'contract', testMatch: ['<rootDir>/libs/**/*.contract-spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    // Against a real Kafka broker: scripts/test.mjs starts one when KAFKA_BROKERS is unset.
+    { ...common, displayName: 'kafka', testMatch: ['<rootDir>/test/kafka/**/*.e2e-spec.ts'] },
   ],
 };

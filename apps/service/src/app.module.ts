@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { RelayModule } from '@dateline/kafka';
 import { ProjectionsModule } from '@dateline/projections';
 import { AdminController } from './admin/admin.controller';
 import { RebuildJobs } from './admin/rebuild-jobs';
@@ -41,7 +42,12 @@ export class AppModule {
   static forRoot(settings: Settings, storage: Storage, tokens: TokenRegistry): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), StorageModule.forRoot(storage), ProjectionsModule.forRoot({ runProjector: settings.roles.includes('projector') })],
+      imports: [
+        CqrsModule.forRoot(),
+        StorageModule.forRoot(storage),
+        ProjectionsModule.forRoot({ runProjector: settings.roles.includes('projector') }),
+        RelayModule.forRoot({ kafka: settings.kafka, runRelay: settings.roles.includes('relay') }),
+      ],
       controllers: [...writeControllers, ...readControllers, AdminController],
       providers: [
         { provide: SETTINGS, useValue: settings },

@@ -2,6 +2,7 @@ import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundE
 import { IsArray, IsOptional, IsString } from 'class-validator';
 import { EVENT_STORE } from '@dateline/event-store';
 import type { EventStore } from '@dateline/event-store';
+import { RelayService } from '@dateline/kafka';
 import { ProjectorService } from '@dateline/projections';
 import { RequiresRole } from '../auth/requires-role.decorator';
 import { RebuildJobs } from './rebuild-jobs';
@@ -19,12 +20,13 @@ export class AdminController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projector: ProjectorService,
     private readonly rebuilds: RebuildJobs,
+    private readonly relay: RelayService,
   ) {}
 
   @Get('status')
   async status() {
-    const [head, position] = await Promise.all([this.store.headPosition(), this.projector.position()]);
-    return { log: { head }, readModels: { position, caughtUp: position >= head, projections: this.projector.names } };
+    const [head, position, relay] = await Promise.all([this.store.headPosition(), this.projector.position(), this.relay.report()]);
+    return { log: { head }, readModels: { position, caughtUp: position >= head, projections: this.projector.names }, relay };
   }
 
   @Post('rebuild')

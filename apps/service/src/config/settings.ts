@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { KafkaConfig, kafkaConfigFromEnv } from '@dateline/kafka';
 
 export type Role = 'api' | 'projector' | 'relay';
 
@@ -18,6 +19,8 @@ export interface Settings {
   readonly roles: readonly Role[];
   /** How long a read with minPosition waits for the projections, ms. */
   readonly minPositionWaitMs: number;
+  /** Brokers and topics for the relay; unset (no KAFKA_BROKERS): the relay is off. */
+  readonly kafka?: KafkaConfig;
 }
 
 const list = (value: string | undefined): string[] =>
@@ -40,5 +43,6 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     bodyLimitBytes: Number(env.DATELINE_BODY_LIMIT_BYTES ?? 1_048_576),
     roles: roles as Role[],
     minPositionWaitMs: Number(env.DATELINE_MIN_POSITION_WAIT_MS ?? 5000),
+    kafka: kafkaConfigFromEnv(env),
   };
 }

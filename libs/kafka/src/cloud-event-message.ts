@@ -1,0 +1,73 @@
+import { CloudEvent, Kafka } from 'cloudevents';
+import { catalogueEntry, parseStream, upcast } from '@dateline/domain';
+import type { RecordedEvent } from '@dateline/event-store';
+import { OutgoingMessage, POSITION_HEADER, VERSION_HEADER } from './outgoing-message';
+import { categoryTopic, Topics } from './topics';
+
+/** `ce_type` of an event: its catalogue type and data version, e.g. `dateline.StoryRevised.v1`. */
+export const cloudEventType = (type: string, version: number): string => `dateline.${type}.v${version}`;
+
+/** `ce_source` per stream category: the collection the aggregate belongs to. */
+const SOURCES = { story: '/dateline/stories', 'diplomatic-event': '/dateline/diplomatic-events' } as const;
+
+/** Audit metadata that travels as CloudEvents extensions (names must be lower-case alphanumerics). */
+const EXTENSIONS = { editor: 'editor', correlationId: 'correlationid', causationId: 'causationid' } as const;
+
+/**
+ * A logged event as a Kafka record in CloudEvents binary mode, built with the SDK's Kafka
+ * binding: `ce_*` headers, `content-type`, the event's data (at its current version) as the value.
+ */
+export function toEventMessage(event: RecordedEvent, topics: Topics): OutgoingMessage {
+  const stream = parseStream(event.streamId);
+  if (!stream) throw new Error(`event ${event.id}: stream ${event.streamId} has no known category`);
+  const current = upcast(event.type, event.schemaVersion, event.data);
+  const extensions: Record<string, string> = {};
+  for (const [field, name] of Object.entries(EXTENSIONS)) {
+    const value = event.metadata[field];
+    if (typeof value === 'string' && value !== '') extensions[name] = value;
+  }
+  const cloudEvent = new CloudEvent({
+    specversion: '1.0',
+    id: event.id,
+    type: cloudEventType(event.type, eventVersion(event)),
+    source: SOURCES[stream.category],
+    subject: stream.id,
+    time: recordedAt(event),
+    datacontenttype: 'application/json',
+    data: current.data,
+    ...extensions,
+  });
+  return {
+    topic: categoryTopic(topics, stream.category),
+    key: stream.id,
+    value: JSON.stringify(current.data),
+    headers: { ...ceHeaders(cloudEvent), ...datelineHeaders(event) },
+    position: event.position,
+  };
+}
+
+/** The version the data has after upcasting: the catalogue's current one, what consumers read. */
+function eventVersion(event: RecordedEvent): number {
+  return catalogueEntry(event.type)!.version;
+}
+
+export function recordedAt(event: RecordedEvent): string {
+  const at = event.metadata.recordedAt;
+  if (typeof at !== 'string') throw new Error(`event ${event.id} has no recordedAt`);
+  return at;
+}
+
+/** The SDK's binary headers as strings, without the duplicate of `content-type`. */
+export function ceHeaders(cloudEvent: CloudEvent<unknown>): Record<string, string> {
+  const message = Kafka.binary(cloudEvent);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.headers)) {
+    if (value === undefined || name === 'ce_datacontenttype') continue;
+    headers[name] = String(value);
+  }
+  return headers;
+}
+
+export function datelineHeaders(event: RecordedEvent): Record<string, string> {
+  return { [POSITION_HEADER]: String(event.position), [VERSION_HEADER]: String(event.streamVersion) };
+}

@@ -1,0 +1,33 @@
+/** How the relay reaches Kafka and names its topics (DESIGN sections 1 and 5). */
+export interface KafkaConfig {
+  readonly brokers: readonly string[];
+  /** Prepended to every topic name; `dateline.` by default. */
+  readonly topicPrefix: string;
+  /** Partitions of the topics the relay creates when they are missing. */
+  readonly partitions: number;
+  readonly replicationFactor: number;
+  readonly clientId: string;
+}
+
+const positiveInt = (name: string, value: string | undefined, fallback: number): number => {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(value)}`);
+  return n;
+};
+
+/** Undefined when `KAFKA_BROKERS` is unset: the relay is off and the log keeps everything. */
+export function kafkaConfigFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaConfig | undefined {
+  const brokers = (env.KAFKA_BROKERS ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
+  if (brokers.length === 0) return undefined;
+  return {
+    brokers,
+    topicPrefix: env.KAFKA_TOPIC_PREFIX ?? 'dateline.',
+    partitions: positiveInt('KAFKA_PARTITIONS', env.KAFKA_PARTITIONS, 3),
+    replicationFactor: positiveInt('KAFKA_REPLICATION_FACTOR', env.KAFKA_REPLICATION_FACTOR, 1),
+    clientId: env.KAFKA_CLIENT_ID ?? 'dateline',
+  };
+}

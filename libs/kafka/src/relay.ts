@@ -1,0 +1,206 @@
+import { Admin, CompressionTypes, Kafka, logLevel, Message, Producer, TopicMessages } from 'kafkajs';
+import type { EventStore, RecordedEvent, SqlClient, Subscription } from '@dateline/event-store';
+import { toEventMessage } from './cloud-event-message';
+import { KafkaConfig } from './kafka-config';
+import { OutgoingMessage } from './outgoing-message';
+import { KeyPartitioning } from './partitioning';
+import { PublishedTails, readPublishedTails, tailKey } from './published-tail';
+import { ensureRelayCheckpoint, readRelayCheckpoint, saveRelayCheckpoint } from './relay-checkpoint';
+import { toTimelineEntryMessage } from './timeline-entry-message';
+import { TimelineEntryTracker } from './timeline-entry-tracker';
+import { allTopics, topicNames, Topics, topicSpecs } from './topics';
+
+export interface RelayOptions {
+  /** Events per Kafka request. */
+  readonly batchSize?: number;
+  /** First pause after a failure, ms; it doubles up to `maxBackoffMs`. */
+  readonly backoffMs?: number;
+  readonly maxBackoffMs?: number;
+  /** The checkpoint's name: one relay per name may run at a time. */
+  readonly name?: string;
+  readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+}
+
+export interface RelayStatus {
+  /** The log position whose events the broker has acknowledged, all of them. */
+  readonly position: number;
+  readonly connected: boolean;
+  readonly published: number;
+  readonly skippedAsAlreadyPublished: number;
+  readonly lastError?: { readonly message: string; readonly at: string };
+}
+
+/**
+ * Publishes every logged event to Kafka (DESIGN section 4, rule 5): a checkpointed follower of
+ * the global log, like a projection. Each batch goes out through an idempotent producer
+ * (acks -1, one request in flight, so order per partition holds), and the checkpoint moves only
+ * after the broker's ack. After a crash between ack and checkpoint, the partitions' tails say
+ * what already went out, and it is skipped. On any failure the relay drops its producer, waits
+ * (with backoff), and starts over from the checkpoint: the log is the outbox, nothing is lost.
+ */
+export class Relay {
+  private readonly kafka: Kafka;
+  private readonly topics: Topics;
+  private readonly name: string;
+  private readonly tracker: TimelineEntryTracker;
+  private producer?: Producer;
+  private admin?: Admin;
+  private subscription?: Subscription;
+  private running?: Promise<void>;
+  private stopped = false;
+  private wake?: () => void;
+  private state: { position: number; connected: boolean; published: number; skipped: number; lastError?: { message: string; at: string } } = {
+    position: 0,
+    connected: false,
+    published: 0,
+    skipped: 0,
+  };
+  private readonly waiters = new Set<() => void>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly sql: SqlClient,
+    private readonly config: KafkaConfig,
+    private readonly options: RelayOptions = {},
+  ) {
+    this.name = options.name ?? 'kafka';
+    this.topics = topicNames(config.topicPrefix);
+    this.tracker = new TimelineEntryTracker(store);
+    this.kafka = new Kafka({
+      clientId: config.clientId,
+      brokers: [...config.brokers],
+      logLevel: logLevel.NOTHING,
+      connectionTimeout: 3000,
+      // Give up a request after a few seconds: the relay's own loop retries from the checkpoint.
+      retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 2000 },
+    });
+  }
+
+  get status(): RelayStatus {
+    const { position, connected, published, skipped, lastError } = this.state;
+    return { position, connected, published, skippedAsAlreadyPublished: skipped, ...(lastError ? { lastError } : {}) };
+  }
+
+  async start(): Promise<void> {
+    await this.sql.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['dateline-relay-schema']);
+      await ensureRelayCheckpoint(tx, this.name);
+    });
+    this.state.position = await readRelayCheckpoint(this.sql, this.name);
+    this.running = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.subscription?.stop();
+    await this.running;
+    await this.disconnect();
+  }
+
+  /** Resolves true once the broker has acknowledged everything up to `position`, false after `timeoutMs`. */
+  waitFor(position: number, timeoutMs: number): Promise<boolean> {
+    if (this.state.position >= position) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const check = () => this.state.position >= position && finish(true);
+      const timer = setTimeout(() => finish(false), timeoutMs);
+      const finish = (ok: boolean) => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve(ok);
+      };
+      this.waiters.add(check);
+    });
+  }
+
+  private async run(): Promise<void> {
+    let backoff = this.options.backoffMs ?? 500;
+    while (!this.stopped) {
+      try {
+        const { partitioning, tails } = await this.connect();
+        const from = await readRelayCheckpoint(this.sql, this.name);
+        this.state.position = from;
+        this.log('info', `relay: publishing from position ${from}`);
+        backoff = this.options.backoffMs ?? 500;
+        this.subscription = this.store.subscribe(from, (batch) => this.publish(batch, partitioning, tails), {
+          batchSize: this.options.batchSize ?? 500,
+          idlePollMs: 200,
+        });
+        await this.subscription.done;
+      } catch (err) {
+        this.state.lastError = { message: err instanceof Error ? err.message : String(err), at: new Date().toISOString() };
+        this.log('warn', `relay: ${this.state.lastError.message}; retrying in ${backoff} ms`);
+      }
+      await this.disconnect();
+      if (this.stopped) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, backoff);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      backoff = Math.min(backoff * 2, this.options.maxBackoffMs ?? 10_000);
+    }
+  }
+
+  /** Topics exist, the producer is connected, and we know what already reached each partition. */
+  private async connect(): Promise<{ partitioning: KeyPartitioning; tails: Map<string, number> }> {
+    this.admin = this.kafka.admin();
+    await this.admin.connect();
+    const existing = new Set(await this.admin.listTopics());
+    const missing = topicSpecs(this.config).filter((t) => !existing.has(t.topic));
+    if (missing.length > 0) {
+      await this.admin.createTopics({ topics: missing, waitForLeaders: true });
+      this.log('info', `relay: created ${missing.map((t) => t.topic).join(', ')}`);
+    }
+    const metadata = await this.admin.fetchTopicMetadata({ topics: allTopics(this.topics) });
+    const partitioning = new KeyPartitioning(new Map(metadata.topics.map((t) => [t.name, t.partitions.length])));
+    const tails = new Map(await readPublishedTails(this.kafka, this.admin, allTopics(this.topics)));
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    await this.producer.connect();
+    this.state.connected = true;
+    return { partitioning, tails };
+  }
+
+  private async disconnect(): Promise<void> {
+    this.state.connected = false;
+    const { producer, admin } = this;
+    this.producer = this.admin = undefined;
+    await producer?.disconnect().catch(() => undefined);
+    await admin?.disconnect().catch(() => undefined);
+  }
+
+  private async publish(batch: RecordedEvent[], partitioning: KeyPartitioning, tails: Map<string, number>): Promise<void> {
+    const outgoing: OutgoingMessage[] = [];
+    for (const event of batch) {
+      outgoing.push(toEventMessage(event, this.topics));
+      const change = await this.tracker.change(event);
+      if (change) outgoing.push(toTimelineEntryMessage(event, change.entryId, change.entry, this.topics));
+    }
+    const byTopic = new Map<string, Message[]>();
+    for (const m of outgoing) {
+      const partition = partitioning.partitionFor(m.topic, m.key);
+      if (m.position <= (tails.get(tailKey(m.topic, partition)) ?? 0)) {
+        this.state.skipped++;
+        continue;
+      }
+      const messages = byTopic.get(m.topic) ?? [];
+      messages.push({ key: m.key, value: m.value, headers: m.headers, partition });
+      byTopic.set(m.topic, messages);
+    }
+    const topicMessages: TopicMessages[] = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+    if (topicMessages.length > 0) {
+      await this.producer!.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.None });
+      this.state.published += topicMessages.reduce((n, t) => n + t.messages.length, 0);
+    }
+    const last = batch[batch.length - 1].position;
+    await saveRelayCheckpoint(this.sql, this.name, last);
+    this.state.position = last;
+    for (const w of [...this.waiters]) w();
+  }
+
+  private log(level: 'info' | 'warn' | 'error', message: string): void {
+    this.options.log?.(level, message);
+  }
+}
