@@ -23,6 +23,15 @@ if (!env.KAFKA_BROKERS && needsKafka) {
   env.KAFKA_BROKERS = `127.0.0.1:${ownBroker.KAFKA_PORT}`;
 }
 
+// The Kafka suites run the real service as a child process: Nest's DI needs a real build.
+if (needsKafka) {
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error('\ntests: 0 passed, 1 failed (npm run build failed: see above)');
+    process.exit(1);
+  }
+}
+
 mkdirSync('.cache', { recursive: true });
 const results = '.cache/jest-results.json';
 rmSync(results, { force: true });

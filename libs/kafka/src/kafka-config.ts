@@ -7,6 +7,8 @@ export interface KafkaConfig {
   readonly partitions: number;
   readonly replicationFactor: number;
   readonly clientId: string;
+  /** Events per produce request: larger batches, fewer round trips. */
+  readonly batchSize: number;
 }
 
 const positiveInt = (name: string, value: string | undefined, fallback: number): number => {
@@ -29,5 +31,6 @@ export function kafkaConfigFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaC
     partitions: positiveInt('KAFKA_PARTITIONS', env.KAFKA_PARTITIONS, 3),
     replicationFactor: positiveInt('KAFKA_REPLICATION_FACTOR', env.KAFKA_REPLICATION_FACTOR, 1),
     clientId: env.KAFKA_CLIENT_ID ?? 'dateline',
+    batchSize: positiveInt('KAFKA_RELAY_BATCH_SIZE', env.KAFKA_RELAY_BATCH_SIZE, 500),
   };
 }

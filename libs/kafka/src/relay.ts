@@ -11,8 +11,6 @@ import { TimelineEntryTracker } from './timeline-entry-tracker';
 import { allTopics, topicNames, Topics, topicSpecs } from './topics';
 
 export interface RelayOptions {
-  /** Events per Kafka request. */
-  readonly batchSize?: number;
   /** First pause after a failure, ms; it doubles up to `maxBackoffMs`. */
   readonly backoffMs?: number;
   readonly maxBackoffMs?: number;
@@ -123,7 +121,7 @@ export class Relay {
         this.log('info', `relay: publishing from position ${from}`);
         backoff = this.options.backoffMs ?? 500;
         this.subscription = this.store.subscribe(from, (batch) => this.publish(batch, partitioning, tails), {
-          batchSize: this.options.batchSize ?? 500,
+          batchSize: this.config.batchSize,
           idlePollMs: 200,
         });
         await this.subscription.done;

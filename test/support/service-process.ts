@@ -1,0 +1,62 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+export const SERVICE_SCRIPT = 'dist/apps/service/src/main.js';
+export const PROCESS_EDITOR_TOKEN = 'process-editor';
+export const PROCESS_ADMIN_TOKEN = 'process-admin';
+
+/**
+ * Starts a built Nest app as a child process and waits until its stdout says `ready`. The
+ * service must be built first (`npm run build`; scripts/test.mjs does it for the suites that
+ * need it), because Nest's DI needs the decorator metadata that only a real build emits.
+ */
+export function startProcess(script: string, env: NodeJS.ProcessEnv, ready: string): Promise<ChildProcess> {
+  if (!existsSync(script)) return Promise.reject(new Error(`${script} is missing: run \`npm run build\` first`));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes(ready)) resolve(child);
+    });
+    child.on('exit', (code, signal) => reject(new Error(`${script} exited (${code ?? signal}) before it was ready: ${out.slice(-2000)}`)));
+  });
+}
+
+/** The Dateline service on PostgreSQL, with known editor and admin tokens. */
+export function startService(databaseUrl: string, port: number, extra: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
+  return startProcess(
+    SERVICE_SCRIPT,
+    {
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATELINE_EDITOR_TOKENS: `editor=${PROCESS_EDITOR_TOKEN}`,
+      DATELINE_ADMIN_TOKENS: `admin=${PROCESS_ADMIN_TOKEN}`,
+      ...extra,
+    },
+    'listening on',
+  );
+}
+
+/** Ends a child with `signal` (SIGTERM: a graceful stop; SIGKILL: a crash) and waits for it. */
+export function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}
+
+/** A TCP port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
