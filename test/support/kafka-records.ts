@@ -59,3 +59,17 @@ export function countById(records: readonly ConsumedRecord[]): Map<string, numbe
   for (const r of records) counts.set(r.headers.ce_id, (counts.get(r.headers.ce_id) ?? 0) + 1);
   return counts;
 }
+
+/** topic/key → the `dateline_version`s of its records in partition order (one key, one partition). */
+export function versionsPerKey(records: readonly ConsumedRecord[]): Map<string, number[]> {
+  const versions = new Map<string, number[]>();
+  for (const r of [...records].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition || a.offset - b.offset)) {
+    const key = `${r.topic}/${r.key}`;
+    versions.set(key, [...(versions.get(key) ?? []), Number(r.headers.dateline_version)]);
+  }
+  return versions;
+}
+
+/** Keys whose versions are not exactly 1, 2, 3… in order: a gap, a duplicate or a swap. */
+export const keysOutOfOrder = (records: readonly ConsumedRecord[]): string[] =>
+  [...versionsPerKey(records)].filter(([, vs]) => vs.some((v, i) => v !== i + 1)).map(([key, vs]) => `${key}: ${vs.join(',')}`);
