@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CloudEvent, Kafka as CloudEventsKafka, KafkaMessage } from 'cloudevents';
 import { topicNames } from '@dateline/kafka';
+import { asyncApiDocument } from '@dateline/kafka/asyncapi/asyncapi-document';
+import { createRecordValidator } from '@dateline/kafka/asyncapi/record-validator';
 import type { RecordedEvent } from '@dateline/event-store';
 import { diplomaticEvent, story } from '../support/fixtures';
 import { testBrokers, testTopicPrefix } from '../support/kafka-broker';
@@ -112,6 +114,13 @@ describe('Kafka relay', () => {
     // One record per diplomatic event, each with its own ce_id.
     expect([...countById(entries).values()].every((n) => n === 1)).toBe(true);
     expect(entries).toHaveLength(log.filter((e) => e.streamId.startsWith('diplomatic-event-')).length);
+  });
+
+  it('sends only records that docs/asyncapi.yaml describes: topic, key, headers and payload', () => {
+    const validate = createRecordValidator(asyncApiDocument(prefix));
+    const problems = records.flatMap((r) => validate(r).map((p) => `${r.topic}[${r.partition}]@${r.offset}: ${p}`));
+    expect(records.length).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
   });
 
   it('creates its topics with the configured partitions, the entries topic compacted', async () => {

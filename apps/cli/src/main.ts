@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { ApiClient } from './api-client';
 import { rebuild } from './commands/rebuild.command';
+import { replay } from './commands/replay.command';
 import { DEFAULT_SEED_FILE, seed } from './commands/seed.command';
+import { tail } from './commands/tail.command';
 
 const HELP = `Dateline operator CLI
 
@@ -13,6 +15,15 @@ Commands:
   rebuild [--projection <name>]...
                          Rebuild projections (all by default) into fresh tables and swap them
                          in; the service keeps answering meanwhile. Needs the admin token.
+  tail [--topic <name>]... [--from-beginning] [--max <n>]
+                         Print the Kafka topics as a downstream consumer sees them, decoded
+                         with the CloudEvents SDK. Topics: stories, diplomatic-events,
+                         timeline-entries (all three by default) or full names. Reads Kafka
+                         directly (KAFKA_BROKERS, KAFKA_TOPIC_PREFIX); commits no offsets.
+  replay --from <position> [--to <position>] --to-topic <name>
+                         Republish log positions from..to (inclusive; to the head by
+                         default) to another topic, in the relay's format. Needs the admin
+                         token; the relay's own topics are refused.
   help                   This text.
 
 The CLI talks to a running service (npm start): with the embedded default (PGlite) the service
@@ -20,7 +31,16 @@ holds the data directory and nothing else may open it. Environment:
   DATELINE_URL     service address (default http://127.0.0.1:3000, or HOST and PORT)
   DATELINE_TOKEN        editor token (default: the one the service made in .dateline/editor-token)
   DATELINE_ADMIN_TOKEN  admin token (default: .dateline/admin-token)
+  KAFKA_BROKERS         for tail (default 127.0.0.1:9092)
+  KAFKA_TOPIC_PREFIX    for tail (default dateline.)
 `;
+
+/** A whole number from the command line, or an error that names the option. */
+function integer(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new Error(`--${name} must be a whole number, got ${JSON.stringify(value)}`);
+  return Number(value);
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -36,6 +56,25 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { projection: { type: 'string', multiple: true } } });
       const job = await rebuild(ApiClient.fromEnv(), values.projection);
       console.log(`rebuilt ${job.projections.join(', ')}: ${job.progress.processed} events, ${job.progress.eventsPerSecond} events/s`);
+      return 0;
+    }
+    case 'tail': {
+      const { values } = parseArgs({ args: rest, options: { topic: { type: 'string', multiple: true }, 'from-beginning': { type: 'boolean' }, max: { type: 'string' } } });
+      await tail({
+        brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+        prefix: process.env.KAFKA_TOPIC_PREFIX ?? 'dateline.',
+        topics: values.topic ?? [],
+        fromBeginning: values['from-beginning'] ?? false,
+        max: integer('max', values.max),
+      });
+      return 0;
+    }
+    case 'replay': {
+      const { values } = parseArgs({ args: rest, options: { from: { type: 'string' }, to: { type: 'string' }, 'to-topic': { type: 'string' } } });
+      const from = integer('from', values.from);
+      if (from === undefined || !values['to-topic']) throw new Error('replay needs --from <position> and --to-topic <name>');
+      const result = await replay(ApiClient.fromEnv(), { from, to: integer('to', values.to), toTopic: values['to-topic'] });
+      console.log(`replayed ${result.published} events (positions ${result.firstPosition ?? '-'}..${result.lastPosition ?? '-'}) to ${result.toTopic}`);
       return 0;
     }
     case undefined:

@@ -8,5 +8,6 @@ export * from './partitioning';
 export * from './published-tail';
 export * from './relay-checkpoint';
 export * from './relay';
+export * from './replay';
 export * from './nest/relay.service';
 export * from './nest/relay.module';

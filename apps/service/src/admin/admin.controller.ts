@@ -1,4 +1,5 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { BadRequestException, Body, ConflictException, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, ServiceUnavailableException } from '@nestjs/common';
+import { KafkaJSError } from 'kafkajs';
 import { IsArray, IsOptional, IsString } from 'class-validator';
 import { EVENT_STORE } from '@dateline/event-store';
 import type { EventStore } from '@dateline/event-store';
@@ -6,6 +7,7 @@ import { RelayService } from '@dateline/kafka';
 import { ProjectorService } from '@dateline/projections';
 import { RequiresRole } from '../auth/requires-role.decorator';
 import { RebuildJobs } from './rebuild-jobs';
+import { ReplayDto } from './replay.dto';
 
 export class RebuildDto {
   /** Names of the projections to rebuild; all of them when absent. */
@@ -36,6 +38,21 @@ export class AdminController {
     const unknown = names.filter((n) => !this.projector.names.includes(n));
     if (unknown.length > 0 || names.length === 0) throw new BadRequestException([`unknown projection(s): ${unknown.join(', ') || '(none given)'}; known: ${this.projector.names.join(', ')}`]);
     return this.rebuilds.start(names);
+  }
+
+  /** Republishes a range of the log to another Kafka topic, in the relay's format. */
+  @Post('replay')
+  @HttpCode(200)
+  async replay(@Body() dto: ReplayDto) {
+    const problems = this.relay.replayProblems(dto);
+    if (problems.some((p) => p.startsWith('Kafka is not configured'))) throw new ConflictException(problems);
+    if (problems.length > 0) throw new BadRequestException(problems);
+    try {
+      return await this.relay.replay(dto);
+    } catch (err) {
+      if (err instanceof KafkaJSError) throw new ServiceUnavailableException(`Kafka: ${err.message}`);
+      throw err;
+    }
   }
 
   @Get('rebuild/:id')

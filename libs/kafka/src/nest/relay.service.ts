@@ -3,6 +3,7 @@ import { EVENT_STORE, SQL_CLIENT } from '@dateline/event-store';
 import type { EventStore, SqlClient } from '@dateline/event-store';
 import type { KafkaConfig } from '../kafka-config';
 import { Relay, RelayStatus } from '../relay';
+import { replayProblems, ReplayRequest, ReplayResult, replayToTopic } from '../replay';
 
 export const RELAY_OPTIONS = Symbol('RELAY_OPTIONS');
 
@@ -61,6 +62,18 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
     const oldest = behind[0]?.metadata.recordedAt;
     const lagSeconds = typeof oldest === 'string' ? Math.max(0, (Date.now() - Date.parse(oldest)) / 1000) : 0;
     return { enabled: true, head, lagEvents: Math.min(behind.length, LAG_COUNT_LIMIT), lagCapped: behind.length > LAG_COUNT_LIMIT, lagSeconds, ...status };
+  }
+
+  /** Problems with a replay request (Kafka not configured, a bad or forbidden topic); empty when it can run. */
+  replayProblems(request: ReplayRequest): string[] {
+    if (!this.options.kafka) return ['Kafka is not configured: set KAFKA_BROKERS'];
+    return replayProblems(request, this.options.kafka);
+  }
+
+  /** Republishes a range of the log to another topic (the admin replay route). */
+  replay(request: ReplayRequest): Promise<ReplayResult> {
+    if (!this.options.kafka) throw new Error('Kafka is not configured');
+    return replayToTopic(this.store, this.options.kafka, request);
   }
 
   waitFor(position: number, timeoutMs: number): Promise<boolean> {

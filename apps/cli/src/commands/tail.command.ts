@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { allTopics, topicNames } from '@dateline/kafka';
+import { formatRecord } from './tail-format';
+
+export interface TailOptions {
+  readonly brokers: string[];
+  readonly prefix: string;
+  /** Short names (stories, diplomatic-events, timeline-entries) or full topic names; all three when empty. */
+  readonly topics: readonly string[];
+  readonly fromBeginning: boolean;
+  /** Stop after this many records (for scripts and tests); runs until Ctrl-C otherwise. */
+  readonly max?: number;
+  readonly write?: (line: string) => void;
+}
+
+/** Resolves short topic names against the prefix: `stories` → `dateline.stories.v1`. */
+export function resolveTopics(names: readonly string[], prefix: string): string[] {
+  const ours = allTopics(topicNames(prefix));
+  if (names.length === 0) return ours;
+  return names.map((n) => ours.find((t) => t === n || t === `${prefix}${n}.v1` || t === `${prefix}${n}`) ?? n);
+}
+
+/**
+ * A small consumer that prints the stream as a downstream engineer sees it. It joins a
+ * throwaway consumer group and commits nothing, so it never disturbs real consumers.
+ */
+export async function tail(options: TailOptions): Promise<number> {
+  const write = options.write ?? ((line: string) => console.log(line));
+  const kafka = new Kafka({ clientId: 'dateline-tail', brokers: options.brokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  const groupId = `dateline-tail-${randomUUID()}`;
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 200, allowAutoTopicCreation: false });
+  let seen = 0;
+  try {
+    const topics = resolveTopics(options.topics, options.prefix);
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((t) => !existing.has(t));
+    if (missing.length > 0) throw new Error(`no such topic: ${missing.join(', ')} (is the relay running with KAFKA_TOPIC_PREFIX=${options.prefix}?)`);
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: options.fromBeginning });
+    await new Promise<void>((resolve, reject) => {
+      process.once('SIGINT', () => resolve());
+      consumer
+        .run({
+          autoCommit: false,
+          eachMessage: async ({ topic, partition, message }) => {
+            if (options.max !== undefined && seen >= options.max) return;
+            const headers: Record<string, string> = {};
+            for (const [name, value] of Object.entries(message.headers ?? {})) if (value !== undefined) headers[name] = String(value);
+            write(formatRecord({ topic, partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value?.toString() ?? null, headers }));
+            seen++;
+            if (options.max !== undefined && seen >= options.max) resolve();
+          },
+        })
+        .catch(reject);
+    });
+    return seen;
+  } finally {
+    await consumer.disconnect().catch(() => undefined);
+    await admin.deleteGroups([groupId]).catch(() => undefined);
+    await admin.disconnect().catch(() => undefined);
+  }
+}
