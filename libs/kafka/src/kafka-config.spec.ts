@@ -1,0 +1,59 @@
+import { describe, expect, it } from '@jest/globals';
+import { kafkaConfigFromEnv } from './kafka-config';
+import { KeyPartitioning } from './partitioning';
+import { replayProblems } from './replay';
+import { topicNames, topicSpecs } from './topics';
+
+describe('Kafka settings', () => {
+  it('are off without KAFKA_BROKERS, and read the defaults of DESIGN section 5 with it', () => {
+    expect(kafkaConfigFromEnv({})).toBeUndefined();
+    expect(kafkaConfigFromEnv({ KAFKA_BROKERS: ' a:9092 , b:9092 ' })).toEqual({
+      brokers: ['a:9092', 'b:9092'],
+      topicPrefix: 'dateline.',
+      partitions: 3,
+      replicationFactor: 1,
+      clientId: 'dateline',
+      batchSize: 500,
+    });
+  });
+
+  it('refuse a partition count that is not a positive whole number, naming the variable', () => {
+    expect(() => kafkaConfigFromEnv({ KAFKA_BROKERS: 'a:1', KAFKA_PARTITIONS: 'three' })).toThrow(/KAFKA_PARTITIONS must be a positive integer/);
+    expect(() => kafkaConfigFromEnv({ KAFKA_BROKERS: 'a:1', KAFKA_RELAY_BATCH_SIZE: '0' })).toThrow(/KAFKA_RELAY_BATCH_SIZE/);
+  });
+});
+
+describe('topics', () => {
+  it('are named by category under the prefix, the entries topic compacted', () => {
+    expect(topicNames('x.')).toEqual({ stories: 'x.stories.v1', diplomaticEvents: 'x.diplomatic-events.v1', timelineEntries: 'x.timeline-entries.v1' });
+    const specs = topicSpecs(kafkaConfigFromEnv({ KAFKA_BROKERS: 'a:1', KAFKA_PARTITIONS: '6' })!);
+    expect(specs.map((s) => s.numPartitions)).toEqual([6, 6, 6]);
+    expect(specs[2].configEntries).toContainEqual({ name: 'cleanup.policy', value: 'compact' });
+    expect(specs[0].configEntries).toBeUndefined();
+  });
+});
+
+describe('partitioning', () => {
+  it("matches the Java client's murmur2 partitioner for known keys", () => {
+    // Kafka's UtilsTest: murmur2("21") = -973932308, murmur2("a-little-bit-long-string") =
+    // -985981536, murmur2("abc") = 479470107; the partition is (hash & 0x7fffffff) % count.
+    const p = new KeyPartitioning(new Map([['t', 3], ['u', 7]]));
+    expect(p.partitionFor('t', '21')).toBe((-973932308 & 0x7fffffff) % 3);
+    expect(p.partitionFor('u', 'a-little-bit-long-string')).toBe((-985981536 & 0x7fffffff) % 7);
+    expect(p.partitionFor('u', 'abc')).toBe(479470107 % 7);
+    const spread = new Set(Array.from({ length: 100 }, (_, i) => p.partitionFor('t', `key-${i}`)));
+    expect(spread).toEqual(new Set([0, 1, 2]));
+    expect(p.partitionFor('t', 'same')).toBe(p.partitionFor('t', 'same'));
+    expect(() => p.partitionFor('unknown', 'k')).toThrow(/partition count unknown/);
+  });
+});
+
+describe('replay requests', () => {
+  const config = kafkaConfigFromEnv({ KAFKA_BROKERS: 'a:1' })!;
+  it("refuse the relay's own topics, illegal names and a range backwards", () => {
+    expect(replayProblems({ from: 0, toTopic: 'copy.of.stories' }, config)).toEqual([]);
+    expect(replayProblems({ from: 0, toTopic: 'dateline.stories.v1' }, config).join()).toMatch(/relay's own topics/);
+    expect(replayProblems({ from: 0, toTopic: 'has space' }, config).join()).toMatch(/1-249 characters/);
+    expect(replayProblems({ from: 10, to: 5, toTopic: 'x' }, config)).toEqual(['to must not be before from']);
+  });
+});
