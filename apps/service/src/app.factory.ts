@@ -7,6 +7,8 @@ import { ensureGeneratedToken, TokenRegistry } from './auth/token-registry';
 import { Settings } from './config/settings';
 import { ErrorsFilter } from './http/errors.filter';
 import { jsonOnly } from './http/json-only.hook';
+import { DatelineMetrics } from './metrics/dateline-metrics';
+import { registerHttpMetrics } from './metrics/http-metrics.hook';
 import { ReplayHeaderInterceptor } from './http/replay-header.interceptor';
 import { openStorage, Storage } from './storage/open-storage';
 
@@ -37,6 +39,7 @@ export async function createApp(settings: Settings, options: { logger?: boolean 
     logger: options.logger === false ? false : ['log', 'warn', 'error'],
   });
   app.getHttpAdapter().getInstance().addHook('onRequest', jsonOnly);
+  registerHttpMetrics(app.getHttpAdapter().getInstance(), app.get(DatelineMetrics));
   app.useGlobalFilters(new ErrorsFilter());
   app.useGlobalInterceptors(new ReplayHeaderInterceptor());
   app.useGlobalPipes(

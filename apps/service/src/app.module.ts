@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
 import { RelayModule } from '@dateline/kafka';
 import { ProjectionsModule } from '@dateline/projections';
 import { AdminController } from './admin/admin.controller';
@@ -14,6 +15,10 @@ import { RecordDiplomaticEventController } from './diplomatic-events/commands/re
 import { RecordDiplomaticEventHandler } from './diplomatic-events/commands/record-diplomatic-event/record-diplomatic-event.handler';
 import { RetractDiplomaticEventController } from './diplomatic-events/commands/retract-diplomatic-event/retract-diplomatic-event.controller';
 import { RetractDiplomaticEventHandler } from './diplomatic-events/commands/retract-diplomatic-event/retract-diplomatic-event.handler';
+import { HealthController } from './health/health.controller';
+import { DatelineMetrics } from './metrics/dateline-metrics';
+import { MetricsController } from './metrics/metrics.controller';
+import { ReadinessIndicators } from './health/readiness-indicators';
 import { DiplomaticEventsReadController } from './reading/diplomatic-events-read.controller';
 import { StoriesReadController } from './reading/stories-read.controller';
 import { TimelineController } from './reading/timeline.controller';
@@ -44,11 +49,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
+        TerminusModule.forRoot({ logger: false }),
         StorageModule.forRoot(storage),
         ProjectionsModule.forRoot({ runProjector: settings.roles.includes('projector') }),
         RelayModule.forRoot({ kafka: settings.kafka, runRelay: settings.roles.includes('relay') }),
       ],
-      controllers: [...writeControllers, ...readControllers, AdminController],
+      controllers: [...writeControllers, ...readControllers, AdminController, HealthController, MetricsController],
       providers: [
         { provide: SETTINGS, useValue: settings },
         { provide: TokenRegistry, useValue: tokens },
@@ -56,6 +62,8 @@ export class AppModule {
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         AggregateWriter,
         RebuildJobs,
+        ReadinessIndicators,
+        DatelineMetrics,
         ...commandHandlers,
       ],
     };

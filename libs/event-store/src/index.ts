@@ -7,4 +7,5 @@ export * from './postgres/postgres-event-store';
 export * from './postgres/schema';
 export * from './append-signal';
 export * from './follow-log';
+export * from './lag';
 export * from './event-store.tokens';

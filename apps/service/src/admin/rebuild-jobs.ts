@@ -33,6 +33,11 @@ export class RebuildJobs {
     return this.jobs.get(id);
   }
 
+  /** The running rebuild, or the last one (for metrics). */
+  latest(): RebuildJob | undefined {
+    return [...this.jobs.values()].at(-1);
+  }
+
   private async run(job: RebuildJob): Promise<void> {
     try {
       job.progress = await this.projector.rebuild(job.projections, (p) => (job.progress = p));

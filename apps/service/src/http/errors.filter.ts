@@ -17,6 +17,7 @@ const ERROR_NAMES: Record<number, string> = {
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
   503: 'Service Unavailable',
 };
 
@@ -38,7 +39,10 @@ export class ErrorsFilter implements ExceptionFilter {
   private describe(err: unknown): [number, Record<string, unknown>] {
     if (err instanceof HttpException) {
       const res = err.getResponse();
-      return [err.getStatus(), typeof res === 'object' ? { message: (res as { message?: unknown }).message ?? err.message } : { message: res }];
+      if (typeof res !== 'object' || res === null) return [err.getStatus(), { message: res }];
+      // Health checks answer 503 with their whole report: keep it, it says what is down.
+      if (!('message' in res)) return [err.getStatus(), { ...res, message: err.message }];
+      return [err.getStatus(), { message: (res as { message: unknown }).message }];
     }
     if (err instanceof InvalidInput) return [400, { message: err.problems }];
     if (err instanceof AggregateNotFound) return [404, { message: err.message }];

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { catalogueEntry, DatelineEvent, parseStream, upcast } from '@dateline/domain';
+import { CommandRejected, catalogueEntry, DatelineEvent, DomainError, parseStream, StaleVersion, upcast } from '@dateline/domain';
+import { IdempotencyKeyReused, WrongExpectedVersion } from '@dateline/event-store';
 import type { EventStore } from '@dateline/event-store';
+import { AppendOutcome, DatelineMetrics } from '../metrics/dateline-metrics';
 import { EVENT_STORE } from '../storage/storage.tokens';
 import { WriteContext, WriteResult } from './write-context';
 
@@ -17,9 +19,28 @@ export interface Decider<C, S, E extends DatelineEvent> {
  */
 @Injectable()
 export class AggregateWriter {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly metrics: DatelineMetrics,
+  ) {}
 
   async execute<C, S, E extends DatelineEvent>(stream: string, decider: Decider<C, S, E>, command: C, ctx: WriteContext): Promise<WriteResult> {
+    const timer = this.metrics.appendDuration.startTimer();
+    let outcome: AppendOutcome = 'error';
+    try {
+      const result = await this.write(stream, decider, command, ctx);
+      outcome = 'ok';
+      return result;
+    } catch (err) {
+      outcome = classify(err);
+      if (outcome === 'conflict') this.metrics.appendConflicts.inc();
+      throw err;
+    } finally {
+      timer({ outcome });
+    }
+  }
+
+  private async write<C, S, E extends DatelineEvent>(stream: string, decider: Decider<C, S, E>, command: C, ctx: WriteContext): Promise<WriteResult> {
     if (ctx.idempotencyKey) {
       // The first answer again, without deciding again: the state may have moved on since.
       const prior = await this.store.findIdempotent(ctx.idempotencyKey, ctx.fingerprint ?? '');
@@ -49,6 +70,13 @@ export class AggregateWriter {
     );
     return toResult(appended);
   }
+}
+
+/** Conflicts are 409s (someone else wrote first); other refusals are the client's input. */
+function classify(err: unknown): AppendOutcome {
+  if (err instanceof WrongExpectedVersion || err instanceof StaleVersion || err instanceof CommandRejected) return 'conflict';
+  if (err instanceof DomainError || err instanceof IdempotencyKeyReused) return 'rejected';
+  return 'error';
 }
 
 function toResult(r: { streamId: string; version: number; position: number; replayed: boolean }): WriteResult {

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { EVENT_STORE, SQL_CLIENT } from '@dateline/event-store';
+import { EVENT_STORE, measureLag, SQL_CLIENT } from '@dateline/event-store';
 import type { EventStore, SqlClient } from '@dateline/event-store';
 import type { KafkaConfig } from '../kafka-config';
 import { Relay, RelayStatus } from '../relay';
@@ -19,14 +19,13 @@ export type RelayReport =
   | ({
       readonly enabled: true;
       readonly head: number;
-      /** Events logged but not yet acknowledged by the broker, counted up to LAG_COUNT_LIMIT. */
+      /** Events logged but not yet acknowledged by the broker, counted up to a limit (lagCapped). */
       readonly lagEvents: number;
       readonly lagCapped: boolean;
       /** Age of the oldest unpublished event, in seconds; 0 when caught up. */
       readonly lagSeconds: number;
     } & RelayStatus);
 
-const LAG_COUNT_LIMIT = 10_000;
 
 /** The relay inside Nest: started with the app when this process has the relay role and brokers. */
 @Injectable()
@@ -57,11 +56,8 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
     if (!this.relay) return { enabled: false, reason: this.options.kafka ? 'this process does not have the relay role' : 'KAFKA_BROKERS is not set' };
     const head = await this.store.headPosition();
     const status = this.relay.status;
-    // Positions have gaps, so the lag in events is counted (up to a limit), not subtracted.
-    const behind = status.position >= head ? [] : await this.store.readAll(status.position, LAG_COUNT_LIMIT + 1);
-    const oldest = behind[0]?.metadata.recordedAt;
-    const lagSeconds = typeof oldest === 'string' ? Math.max(0, (Date.now() - Date.parse(oldest)) / 1000) : 0;
-    return { enabled: true, head, lagEvents: Math.min(behind.length, LAG_COUNT_LIMIT), lagCapped: behind.length > LAG_COUNT_LIMIT, lagSeconds, ...status };
+    const lag = status.position >= head ? { events: 0, capped: false, seconds: 0 } : await measureLag(this.store, status.position);
+    return { enabled: true, head, lagEvents: lag.events, lagCapped: lag.capped, lagSeconds: lag.seconds, ...status };
   }
 
   /** Problems with a replay request (Kafka not configured, a bad or forbidden topic); empty when it can run. */

@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { EVENT_STORE, measureLag } from '@dateline/event-store';
+import type { EventStore } from '@dateline/event-store';
+import { RelayService } from '@dateline/kafka';
+import { ProjectorService } from '@dateline/projections';
+import { RebuildJobs } from '../admin/rebuild-jobs';
+
+export type AppendOutcome = 'ok' | 'conflict' | 'rejected' | 'error';
+
+/**
+ * Everything /metrics exposes, in a registry of the app's own (not prom-client's global one,
+ * so that two apps in one process, as in the tests, do not share counters). Lags and rebuild
+ * progress are computed when Prometheus scrapes, so they are never stale.
+ */
+@Injectable()
+export class DatelineMetrics {
+  readonly registry = new Registry();
+
+  readonly httpRequests = new Counter({
+    name: 'dateline_http_requests_total',
+    help: 'HTTP requests answered, by method, route pattern and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+
+  readonly httpDuration = new Histogram({
+    name: 'dateline_http_request_duration_seconds',
+    help: 'Time to answer an HTTP request, by method and route pattern',
+    labelNames: ['method', 'route'] as const,
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  readonly appendDuration = new Histogram({
+    name: 'dateline_append_duration_seconds',
+    help: 'Load, decide and append of one command, by outcome (ok, conflict, rejected, error)',
+    labelNames: ['outcome'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [this.registry],
+  });
+
+  readonly appendConflicts = new Counter({
+    name: 'dateline_append_conflicts_total',
+    help: 'Writes refused because the stream had moved on (answered 409)',
+    registers: [this.registry],
+  });
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    projector: ProjectorService,
+    relay: RelayService,
+    rebuilds: RebuildJobs,
+  ) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'dateline_' });
+    const registers = [this.registry];
+
+    // One scrape reads the log once per follower; the counts stop at a limit (see measureLag).
+    new Gauge({
+      name: 'dateline_projection_lag_events',
+      help: 'Events logged but not yet in every read model',
+      registers,
+      async collect() {
+        this.set((await measureLag(store, await projector.position())).events);
+      },
+    });
+    new Gauge({
+      name: 'dateline_projection_lag_seconds',
+      help: 'Age of the oldest event not yet in every read model',
+      registers,
+      async collect() {
+        this.set((await measureLag(store, await projector.position())).seconds);
+      },
+    });
+    const relayGauge = (name: string, help: string, pick: (r: { lagEvents: number; lagSeconds: number; connected: boolean }) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers,
+        async collect() {
+          const report = await relay.report();
+          if (report.enabled) this.set(pick(report));
+        },
+      });
+    relayGauge('dateline_relay_lag_events', 'Events logged but not yet acknowledged by Kafka (relay on this instance only)', (r) => r.lagEvents);
+    relayGauge('dateline_relay_lag_seconds', 'Age of the oldest event not yet acknowledged by Kafka', (r) => r.lagSeconds);
+    relayGauge('dateline_relay_connected', '1 when the relay has a producer connected to Kafka', (r) => (r.connected ? 1 : 0));
+    new Gauge({
+      name: 'dateline_rebuild_events',
+      help: 'Progress of the latest rebuild: events processed and total',
+      labelNames: ['kind'] as const,
+      registers,
+      collect() {
+        const job = rebuilds.latest();
+        this.set({ kind: 'processed' }, job?.progress.processed ?? 0);
+        this.set({ kind: 'total' }, job?.progress.total ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'dateline_rebuild_running',
+      help: '1 while a rebuild runs',
+      registers,
+      collect() {
+        this.set(rebuilds.latest()?.state === 'running' ? 1 : 0);
+      },
+    });
+  }
+}
