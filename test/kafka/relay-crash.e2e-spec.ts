@@ -115,5 +115,6 @@ describe('Kafka relay: SIGKILL of the service in the middle of a burst', () => {
 
     // In order per key: each key's versions are 1, 2, 3… in partition order.
     expect(keysOutOfOrder(records)).toEqual([]);
-  });
+    // Seven service starts (each a Nest boot) and the catch-up.
+  }, 300_000);
 });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createApp, CreatedApp } from '../../apps/service/src/app.factory';
 import { loadSettings, Settings } from '../../apps/service/src/config/settings';
@@ -20,8 +21,8 @@ export interface TestApp extends CreatedApp {
  * The real service on real storage: in-memory PGlite by default, or PostgreSQL with
  * `databaseUrl`. Tokens: editor `alice`, admin `root`.
  */
-export async function startTestApp(overrides: Partial<Settings> & { env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
-  const { env = {}, ...rest } = overrides;
+export async function startTestApp(overrides: Partial<Settings> & { env?: NodeJS.ProcessEnv; logStream?: DestinationStream } = {}): Promise<TestApp> {
+  const { env = {}, logStream, ...rest } = overrides;
   const settings: Settings = {
     ...loadSettings({
       DATELINE_DATA_DIR: mkdtempSync(join(tmpdir(), 'dateline-test-')),
@@ -32,7 +33,7 @@ export async function startTestApp(overrides: Partial<Settings> & { env?: NodeJS
     }),
     ...rest,
   };
-  const created = await createApp(settings, { logger: false });
+  const created = await createApp(settings, logStream ? { logStream } : { logger: false });
   await created.app.init();
   await created.app.getHttpAdapter().getInstance().ready();
   return {

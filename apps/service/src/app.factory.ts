@@ -1,5 +1,6 @@
 import { BadRequestException, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { DestinationStream } from 'pino';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ValidationError } from 'class-validator';
 import { AppModule } from './app.module';
@@ -7,6 +8,7 @@ import { ensureGeneratedToken, TokenRegistry } from './auth/token-registry';
 import { Settings } from './config/settings';
 import { ErrorsFilter } from './http/errors.filter';
 import { jsonOnly } from './http/json-only.hook';
+import { createRootLogger, NestPinoLogger, requestIdFor } from './logging/root-logger';
 import { DatelineMetrics } from './metrics/dateline-metrics';
 import { registerHttpMetrics } from './metrics/http-metrics.hook';
 import { ReplayHeaderInterceptor } from './http/replay-header.interceptor';
@@ -21,7 +23,7 @@ export interface CreatedApp {
 }
 
 /** Builds the HTTP app for the given settings; `main.ts` and the e2e tests both use it. */
-export async function createApp(settings: Settings, options: { logger?: boolean } = {}): Promise<CreatedApp> {
+export async function createApp(settings: Settings, options: { logger?: boolean; logStream?: DestinationStream } = {}): Promise<CreatedApp> {
   let generatedToken: CreatedApp['generatedToken'];
   let generatedAdminToken: CreatedApp['generatedAdminToken'];
   let { editorTokens, adminTokens } = settings;
@@ -34,9 +36,12 @@ export async function createApp(settings: Settings, options: { logger?: boolean 
   const tokens = TokenRegistry.from(editorTokens, adminTokens);
   const storage = await openStorage(settings);
 
-  const adapter = new FastifyAdapter({ bodyLimit: settings.bodyLimitBytes });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings, storage, tokens), adapter, {
-    logger: options.logger === false ? false : ['log', 'warn', 'error'],
+  const logger = createRootLogger({ level: options.logger === false ? 'silent' : settings.logLevel, stream: options.logStream });
+  const adapter = new FastifyAdapter({ bodyLimit: settings.bodyLimitBytes, loggerInstance: logger, genReqId: requestIdFor, requestIdLogLabel: 'requestId' });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings, storage, tokens), adapter, { logger: new NestPinoLogger(logger) });
+  // The id every log line of the request carries, for the client to quote.
+  app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
   });
   app.getHttpAdapter().getInstance().addHook('onRequest', jsonOnly);
   registerHttpMetrics(app.getHttpAdapter().getInstance(), app.get(DatelineMetrics));

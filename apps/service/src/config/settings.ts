@@ -19,6 +19,8 @@ export interface Settings {
   readonly roles: readonly Role[];
   /** How long a read with minPosition waits for the projections, ms. */
   readonly minPositionWaitMs: number;
+  /** pino level: fatal, error, warn, info, debug, trace or silent. */
+  readonly logLevel: string;
   /** Readiness fails when the projections or the relay are further behind than this, seconds. */
   readonly readyMaxLagSeconds: number;
   /** Brokers and topics for the relay; unset (no KAFKA_BROKERS): the relay is off. */
@@ -45,6 +47,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     bodyLimitBytes: Number(env.DATELINE_BODY_LIMIT_BYTES ?? 1_048_576),
     roles: roles as Role[],
     minPositionWaitMs: Number(env.DATELINE_MIN_POSITION_WAIT_MS ?? 5000),
+    logLevel: env.DATELINE_LOG_LEVEL ?? 'info',
     readyMaxLagSeconds: Number(env.DATELINE_READY_MAX_LAG_SECONDS ?? 30),
     kafka: kafkaConfigFromEnv(env),
   };

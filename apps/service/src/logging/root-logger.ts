@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { LoggerService } from '@nestjs/common';
+import { DestinationStream, Logger, pino } from 'pino';
+
+export interface LoggingOptions {
+  /** pino level: fatal, error, warn, info, debug, trace or silent. */
+  readonly level: string;
+  /** Where the JSON lines go; stdout by default (tests pass a stream to read them). */
+  readonly stream?: DestinationStream;
+}
+
+/**
+ * One pino logger for the process: Fastify logs every request with it (one JSON object per
+ * line, with `requestId`), and Nest's own messages go through it too. Fastify's serializers
+ * log method, url and status, never headers, so bearer tokens never reach the log; the
+ * redaction is there should a header ever be logged.
+ */
+export function createRootLogger(options: LoggingOptions): Logger {
+  return pino({ level: options.level, redact: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'] }, options.stream ?? process.stdout);
+}
+
+/** A client's X-Request-Id is kept if it looks like an id; otherwise we make one. */
+const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function requestIdFor(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && ACCEPTABLE_ID.test(given) ? given : randomUUID();
+}
+
+/** Nest's LoggerService on the root logger: `context` (the Nest class) becomes a field. */
+export class NestPinoLogger implements LoggerService {
+  constructor(private readonly root: Logger) {}
+
+  log(message: unknown, context?: string): void {
+    this.root.info({ context }, String(message));
+  }
+  error(message: unknown, trace?: string, context?: string): void {
+    this.root.error({ context, trace }, String(message));
+  }
+  warn(message: unknown, context?: string): void {
+    this.root.warn({ context }, String(message));
+  }
+  debug(message: unknown, context?: string): void {
+    this.root.debug({ context }, String(message));
+  }
+  verbose(message: unknown, context?: string): void {
+    this.root.trace({ context }, String(message));
+  }
+}
