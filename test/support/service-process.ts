@@ -34,6 +34,7 @@ export function startService(databaseUrl: string, port: number, extra: NodeJS.Pr
       HOST: '127.0.0.1',
       DATELINE_EDITOR_TOKENS: `editor=${PROCESS_EDITOR_TOKEN}`,
       DATELINE_ADMIN_TOKENS: `admin=${PROCESS_ADMIN_TOKEN}`,
+      DATELINE_WRITE_RATE_LIMIT: '0',
       ...extra,
     },
     'listening on',

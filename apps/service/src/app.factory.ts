@@ -12,6 +12,7 @@ import { createRootLogger, NestPinoLogger, requestIdFor } from './logging/root-l
 import { DatelineMetrics } from './metrics/dateline-metrics';
 import { registerHttpMetrics } from './metrics/http-metrics.hook';
 import { ReplayHeaderInterceptor } from './http/replay-header.interceptor';
+import { hardenHttp } from './security/http-hardening';
 import { openStorage, Storage } from './storage/open-storage';
 
 export interface CreatedApp {
@@ -45,6 +46,7 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
   });
   app.getHttpAdapter().getInstance().addHook('onRequest', jsonOnly);
   registerHttpMetrics(app.getHttpAdapter().getInstance(), app.get(DatelineMetrics));
+  await hardenHttp(app, settings.corsOrigins);
   app.useGlobalFilters(new ErrorsFilter());
   app.useGlobalInterceptors(new ReplayHeaderInterceptor());
   app.useGlobalPipes(

@@ -22,6 +22,7 @@ import { ReadinessIndicators } from './health/readiness-indicators';
 import { DiplomaticEventsReadController } from './reading/diplomatic-events-read.controller';
 import { StoriesReadController } from './reading/stories-read.controller';
 import { TimelineController } from './reading/timeline.controller';
+import { WriteRateLimitGuard } from './security/write-rate-limit.guard';
 import { Storage } from './storage/open-storage';
 import { StorageModule } from './storage/storage.module';
 import { SETTINGS } from './storage/storage.tokens';
@@ -60,6 +61,8 @@ export class AppModule {
         { provide: TokenRegistry, useValue: tokens },
         // Every route passes the bearer guard; only routes marked @RequiresRole need a token.
         { provide: APP_GUARD, useClass: BearerAuthGuard },
+        // After the bearer guard, so that the budget is the token's.
+        { provide: APP_GUARD, useClass: WriteRateLimitGuard },
         AggregateWriter,
         RebuildJobs,
         ReadinessIndicators,

@@ -19,6 +19,10 @@ export interface Settings {
   readonly roles: readonly Role[];
   /** How long a read with minPosition waits for the projections, ms. */
   readonly minPositionWaitMs: number;
+  /** Writes per minute per editor token; 0: no limit. */
+  readonly writeRateLimit: number;
+  /** Origins allowed by CORS; empty: no CORS headers (same-origin only). */
+  readonly corsOrigins: readonly string[];
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   readonly logLevel: string;
   /** Readiness fails when the projections or the relay are further behind than this, seconds. */
@@ -48,6 +52,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     roles: roles as Role[],
     minPositionWaitMs: Number(env.DATELINE_MIN_POSITION_WAIT_MS ?? 5000),
     logLevel: env.DATELINE_LOG_LEVEL ?? 'info',
+    writeRateLimit: Number(env.DATELINE_WRITE_RATE_LIMIT ?? 1200),
+    corsOrigins: list(env.DATELINE_CORS_ORIGINS),
     readyMaxLagSeconds: Number(env.DATELINE_READY_MAX_LAG_SECONDS ?? 30),
     kafka: kafkaConfigFromEnv(env),
   };
