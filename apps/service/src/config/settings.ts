@@ -10,6 +10,8 @@ export interface Settings {
   readonly dataDir: string;
   /** PostgreSQL server for the store and read models; unset means embedded PGlite. */
   readonly databaseUrl?: string;
+  /** EventStoreDB/KurrentDB for the event store (`esdb://…`); read models stay in PostgreSQL or PGlite. */
+  readonly eventStoreUrl?: string;
   /** In-memory PGlite, for tests: nothing is written to disk. */
   readonly inMemory: boolean;
   readonly editorTokens: readonly string[];
@@ -34,6 +36,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     host: env.HOST ?? '127.0.0.1',
     dataDir: resolve(env.DATELINE_DATA_DIR ?? './.dateline'),
     databaseUrl: env.DATABASE_URL || undefined,
+    eventStoreUrl: eventStoreUrl(env.EVENTSTORE_URL),
     inMemory: env.DATELINE_IN_MEMORY === '1',
     editorTokens: list(env.DATELINE_EDITOR_TOKENS),
     adminTokens: list(env.DATELINE_ADMIN_TOKENS),
@@ -41,4 +44,11 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     roles: roles as Role[],
     minPositionWaitMs: Number(env.DATELINE_MIN_POSITION_WAIT_MS ?? 5000),
   };
+}
+
+/** Only ESDB connection strings: a typo here must stop the start, not fall back to another store. */
+function eventStoreUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^esdb(\+discover)?:\/\//.test(value)) throw new Error(`EVENTSTORE_URL: expected esdb://host:port or esdb+discover://host:port, got ${JSON.stringify(value)}`);
+  return value;
 }
