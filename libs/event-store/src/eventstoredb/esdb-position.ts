@@ -16,8 +16,8 @@ import { Position } from '../event-store.port';
  * - Below 2^53: the transaction file would have to pass 8 PiB first; we check anyway.
  * - 0 is "before everything": the file starts with the server's own records, never ours.
  *
- * An event with `commit !== prepare` can only come from an explicit transaction of the old
- * TCP API (ESDB < 24). One number cannot order those correctly, so we refuse rather than
+ * An event with `commit !== prepare` can only come from an explicit transaction of the legacy
+ * TCP API. One number cannot order those correctly, so we refuse rather than
  * guess: Dateline wants a database of its own (docs/adr/0003-eventstoredb-adapter.md).
  */
 export class UnrepresentablePosition extends Error {
