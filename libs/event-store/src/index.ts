@@ -5,7 +5,6 @@ export * from './sql/pg-client';
 export * from './sql/pglite-client';
 export * from './postgres/postgres-event-store';
 export * from './postgres/schema';
-export * from './eventstoredb/eventstoredb-event-store';
 export * from './append-signal';
 export * from './follow-log';
 export * from './event-store.tokens';

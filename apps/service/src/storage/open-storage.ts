@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { EventStore, EventStoreDbEventStore, PgClient, PgliteClient, PostgresEventStore, SqlClient } from '@dateline/event-store';
+import { EventStore, PgClient, PgliteClient, PostgresEventStore, SqlClient } from '@dateline/event-store';
+import { EventStoreDbEventStore } from '@dateline/event-store/eventstoredb';
 import type { Settings } from '../config/settings';
 
 export interface Storage {
