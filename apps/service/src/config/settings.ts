@@ -11,6 +11,8 @@ export interface Settings {
   readonly dataDir: string;
   /** PostgreSQL server for the store and read models; unset means embedded PGlite. */
   readonly databaseUrl?: string;
+  /** EventStoreDB/KurrentDB for the event store (`esdb://…`); read models stay in PostgreSQL or PGlite. */
+  readonly eventStoreUrl?: string;
   /** In-memory PGlite, for tests: nothing is written to disk. */
   readonly inMemory: boolean;
   readonly editorTokens: readonly string[];
@@ -45,6 +47,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     host: env.HOST ?? '127.0.0.1',
     dataDir: resolve(env.DATELINE_DATA_DIR ?? './.dateline'),
     databaseUrl: env.DATABASE_URL || undefined,
+    eventStoreUrl: eventStoreUrl(env.EVENTSTORE_URL),
     inMemory: env.DATELINE_IN_MEMORY === '1',
     editorTokens: list(env.DATELINE_EDITOR_TOKENS),
     adminTokens: list(env.DATELINE_ADMIN_TOKENS),
@@ -57,4 +60,11 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     readyMaxLagSeconds: Number(env.DATELINE_READY_MAX_LAG_SECONDS ?? 30),
     kafka: kafkaConfigFromEnv(env),
   };
+}
+
+/** Only ESDB connection strings: a typo here must stop the start, not fall back to another store. */
+function eventStoreUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^esdb(\+discover)?:\/\//.test(value)) throw new Error(`EVENTSTORE_URL: expected esdb://host:port or esdb+discover://host:port, got ${JSON.stringify(value)}`);
+  return value;
 }

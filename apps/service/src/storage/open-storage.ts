@@ -1,15 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PgClient, PgliteClient, PostgresEventStore, SqlClient } from '@dateline/event-store';
+import { EventStore, PgClient, PgliteClient, PostgresEventStore, SqlClient } from '@dateline/event-store';
+import { EventStoreDbEventStore } from '@dateline/event-store/eventstoredb';
 import type { Settings } from '../config/settings';
 
 export interface Storage {
   readonly sql: SqlClient;
-  readonly store: PostgresEventStore;
+  readonly store: EventStore;
   readonly description: string;
 }
 
-/** Storage is chosen by configuration, never by code: PostgreSQL with DATABASE_URL, else PGlite. */
+/**
+ * Storage is chosen by configuration, never by code: PostgreSQL with DATABASE_URL, else PGlite;
+ * with EVENTSTORE_URL the events go to EventStoreDB and only the read models (and the ESDB
+ * adapter's idempotency keys) stay in that database.
+ */
 export async function openStorage(settings: Settings): Promise<Storage> {
   let sql: SqlClient;
   let description: string;
@@ -25,6 +30,10 @@ export async function openStorage(settings: Settings): Promise<Storage> {
     sql = await PgliteClient.open(dir);
     description = `PGlite in ${dir}`;
   }
+  if (settings.eventStoreUrl) {
+    const store = await EventStoreDbEventStore.create(settings.eventStoreUrl, sql);
+    return { sql, store, description: `EventStoreDB ${redact(settings.eventStoreUrl)}, read models in ${description}` };
+  }
   const store = await PostgresEventStore.create(sql);
   return { sql, store, description };
 }
@@ -35,6 +44,7 @@ function redact(url: string): string {
     if (u.password) u.password = '***';
     return u.toString();
   } catch {
-    return '(unparsable DATABASE_URL)';
+    // Cluster connection strings (esdb+discover://a:2113,b:2113) are no WHATWG URLs.
+    return url.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
   }
 }

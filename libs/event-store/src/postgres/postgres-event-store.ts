@@ -1,4 +1,5 @@
 import { AppendSignal } from '../append-signal';
+import { defaultFingerprint } from '../default-fingerprint';
 import { IdempotencyKeyReused, StoreUnavailable, WrongExpectedVersion } from '../errors';
 import {
   AppendOptions,
@@ -69,9 +70,7 @@ export class PostgresEventStore implements EventStore {
     const expectedCode = typeof expected === 'number' ? expected : EXPECTED_CODES[expected];
     const payload = JSON.stringify(events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata })));
     const key = options.idempotencyKey ?? null;
-    // Without an explicit fingerprint, a retry is "the same" when it appends the same types and
-    // data to the same stream: event ids and metadata (recordedAt) differ between attempts.
-    const fingerprint = key === null ? null : (options.fingerprint ?? JSON.stringify([stream, events.map((e) => [e.type, e.data])]));
+    const fingerprint = key === null ? null : (options.fingerprint ?? defaultFingerprint(stream, events));
     for (let attempt = 0; ; attempt++) {
       try {
         const r = key === null ? await this.appendPlain(stream, expectedCode, payload, expected) : await this.appendIdempotent(stream, expectedCode, payload, key, fingerprint!);
