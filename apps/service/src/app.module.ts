@@ -52,8 +52,8 @@ export class AppModule {
         CqrsModule.forRoot(),
         TerminusModule.forRoot({ logger: false }),
         StorageModule.forRoot(storage),
-        ProjectionsModule.forRoot({ runProjector: settings.roles.includes('projector') }),
-        RelayModule.forRoot({ kafka: settings.kafka, runRelay: settings.roles.includes('relay') }),
+        ProjectionsModule.forRoot({ runProjector: settings.roles.includes('projector'), leaderRetryMs: settings.leaderRetryMs }),
+        RelayModule.forRoot({ kafka: settings.kafka, runRelay: settings.roles.includes('relay'), leaderRetryMs: settings.leaderRetryMs }),
       ],
       controllers: [...writeControllers, ...readControllers, AdminController, HealthController, MetricsController],
       providers: [

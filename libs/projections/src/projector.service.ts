@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { EVENT_STORE, SQL_CLIENT } from '@dateline/event-store';
+import { EVENT_STORE, LeaderElection, SQL_CLIENT } from '@dateline/event-store';
 import type { EventStore, SqlClient } from '@dateline/event-store';
 import { Projection } from './projection';
 import { ReadModelQueries } from './queries/read-model-queries';
@@ -12,8 +12,10 @@ import { ensureSchema } from './runner/checkpoints';
 export const PROJECTIONS_OPTIONS = Symbol('PROJECTIONS_OPTIONS');
 
 export interface ProjectionsOptions {
-  /** Run the projector in this process (role `projector`). Otherwise only read. */
+  /** Run the projector in this process (role `projector`) when it holds the lease. Otherwise only read. */
   readonly runProjector: boolean;
+  /** How often a standby instance tries to take over, ms. */
+  readonly leaderRetryMs?: number;
 }
 
 /**
@@ -24,6 +26,7 @@ export interface ProjectionsOptions {
 export class ProjectorService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projector');
   private projector?: Projector;
+  private election?: LeaderElection;
   private projections: Projection[] = [];
   readonly queries: ReadModelQueries;
 
@@ -41,18 +44,35 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
       .getProviders()
       .map((w) => w.instance as unknown)
       .filter(isProjection);
-    if (!this.options.runProjector) {
-      await ensureSchema(this.sql, this.projections);
-      return;
-    }
-    this.projector = new Projector(this.store, this.sql, this.projections, {
-      onError: (err) => this.logger.error(`projector failed, retrying: ${err instanceof Error ? err.message : String(err)}`),
+    await ensureSchema(this.sql, this.projections);
+    if (!this.options.runProjector) return;
+    // Several instances may have the role: one runs the projector, the others stand by.
+    this.election = new LeaderElection(this.sql, 'projector', {
+      retryMs: this.options.leaderRetryMs,
+      log: (message) => this.logger.log(message),
+      onElected: async () => {
+        const projector = new Projector(this.store, this.sql, this.projections, {
+          onError: (err) => this.logger.error(`projector failed, retrying: ${err instanceof Error ? err.message : String(err)}`),
+        });
+        await projector.start();
+        this.projector = projector;
+      },
+      onDeposed: async () => {
+        const projector = this.projector;
+        this.projector = undefined;
+        await projector?.stop();
+      },
     });
-    await this.projector.start();
+    this.election.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.projector?.stop();
+    await this.election?.stop();
+  }
+
+  /** 'leader' when the projector runs here, 'standby' when another instance runs it, 'off' without the role. */
+  get role(): 'leader' | 'standby' | 'off' {
+    return !this.election ? 'off' : this.projector ? 'leader' : 'standby';
   }
 
   get names(): string[] {

@@ -28,7 +28,12 @@ export class AdminController {
   @Get('status')
   async status() {
     const [head, position, relay] = await Promise.all([this.store.headPosition(), this.projector.position(), this.relay.report()]);
-    return { log: { head }, readModels: { position, caughtUp: position >= head, projections: this.projector.names }, relay };
+    return {
+      log: { head },
+      roles: { projector: this.projector.role, relay: this.relay.role },
+      readModels: { position, caughtUp: position >= head, projections: this.projector.names },
+      relay,
+    };
   }
 
   @Post('rebuild')

@@ -25,6 +25,8 @@ export interface Settings {
   readonly writeRateLimit: number;
   /** Origins allowed by CORS; empty: no CORS headers (same-origin only). */
   readonly corsOrigins: readonly string[];
+  /** How often a standby instance tries to take over the projector or relay lease, ms. */
+  readonly leaderRetryMs: number;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   readonly logLevel: string;
   /** Readiness fails when the projections or the relay are further behind than this, seconds. */
@@ -55,6 +57,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     roles: roles as Role[],
     minPositionWaitMs: Number(env.DATELINE_MIN_POSITION_WAIT_MS ?? 5000),
     logLevel: env.DATELINE_LOG_LEVEL ?? 'info',
+    leaderRetryMs: Number(env.DATELINE_LEADER_RETRY_MS ?? 2000),
     writeRateLimit: Number(env.DATELINE_WRITE_RATE_LIMIT ?? 1200),
     corsOrigins: list(env.DATELINE_CORS_ORIGINS),
     readyMaxLagSeconds: Number(env.DATELINE_READY_MAX_LAG_SECONDS ?? 30),

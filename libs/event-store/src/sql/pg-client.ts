@@ -1,10 +1,15 @@
 import pg from 'pg';
-import { SqlClient, SqlQueryable } from './sql-client';
+import { Lease, SqlClient, SqlQueryable } from './sql-client';
+
+/** How often a held lease checks that its connection is alive, ms. */
+const LEASE_HEARTBEAT_MS = 2000;
 
 /** A PostgreSQL server through a `pg` pool. */
 export class PgClient implements SqlClient {
   readonly driver = 'pg' as const;
   private readonly pool: pg.Pool;
+  /** Leases still held: close() gives them back, or the pool would wait for their connections. */
+  private readonly leases = new Set<Lease>();
 
   constructor(connectionString: string, poolSize = Number(process.env.DATELINE_PG_POOL_MAX ?? 20)) {
     this.pool = new pg.Pool({ connectionString, max: poolSize });
@@ -47,7 +52,54 @@ export class PgClient implements SqlClient {
     };
   }
 
+  async tryLease(name: string): Promise<Lease | undefined> {
+    const client = await this.pool.connect();
+    let held = false;
+    try {
+      // Two keys: a namespace of ours, then the lease's name, so we collide with no one else's locks.
+      const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtext('dateline-lease'), hashtext($1)) AS ok", [name]);
+      held = rows[0].ok;
+    } finally {
+      if (!held) client.release();
+    }
+    if (!held) return undefined;
+
+    let signalLost!: () => void;
+    const lost = new Promise<void>((resolve) => (signalLost = resolve));
+    let released = false;
+    // A connection can die silently (server restart, network): check it, and give up the lease.
+    const heartbeat = setInterval(() => {
+      client.query('SELECT 1').catch(() => fail());
+    }, LEASE_HEARTBEAT_MS);
+    heartbeat.unref();
+    const fail = () => {
+      if (released) return;
+      released = true;
+      clearInterval(heartbeat);
+      client.release(true); // destroy: the session, and with it the lock, must not live on in the pool
+      signalLost();
+    };
+    client.on('error', fail);
+    client.on('end', fail);
+    const lease: Lease = {
+      lost,
+      release: async () => {
+        this.leases.delete(lease);
+        if (released) return;
+        released = true;
+        clearInterval(heartbeat);
+        client.removeListener('error', fail);
+        client.removeListener('end', fail);
+        await client.query("SELECT pg_advisory_unlock(hashtext('dateline-lease'), hashtext($1))", [name]).catch(() => undefined);
+        client.release();
+      },
+    };
+    this.leases.add(lease);
+    return lease;
+  }
+
   async close(): Promise<void> {
+    await Promise.all([...this.leases].map((l) => l.release()));
     await this.pool.end();
   }
 }

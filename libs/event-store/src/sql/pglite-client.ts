@@ -1,5 +1,5 @@
 import { PGlite, types } from '@electric-sql/pglite';
-import { SqlClient, SqlQueryable } from './sql-client';
+import { Lease, SqlClient, SqlQueryable } from './sql-client';
 
 /**
  * Embedded PostgreSQL (PGlite, WASM) in a data directory, or in memory without one.
@@ -31,6 +31,15 @@ export class PgliteClient implements SqlClient {
     const unlisten = await this.db.listen(channel, () => onNotify());
     return () => unlisten();
   }
+
+  /** One process owns PGlite, so it is always the leader; a lease taken twice here is a bug. */
+  async tryLease(name: string): Promise<Lease | undefined> {
+    if (this.leases.has(name)) return undefined;
+    this.leases.add(name);
+    return { lost: new Promise<void>(() => undefined), release: async () => void this.leases.delete(name) };
+  }
+
+  private readonly leases = new Set<string>();
 
   async close(): Promise<void> {
     if (!this.db.closed) await this.db.close();

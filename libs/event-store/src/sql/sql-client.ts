@@ -13,5 +13,17 @@ export interface SqlClient extends SqlQueryable {
   transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T>;
   /** Calls `onNotify` for each NOTIFY on `channel`, from any process. */
   listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /**
+   * Takes the session-level advisory lock `name` on a connection of its own, or answers
+   * undefined at once when another session holds it. The lock is the lease: it lasts until
+   * `release()` or until that connection dies (with its process), when PostgreSQL frees it.
+   */
+  tryLease(name: string): Promise<Lease | undefined>;
   close(): Promise<void>;
+}
+
+export interface Lease {
+  /** Settles when the lease is gone without `release()`: the connection failed. */
+  readonly lost: Promise<void>;
+  release(): Promise<void>;
 }

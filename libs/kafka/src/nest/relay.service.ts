@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { EVENT_STORE, measureLag, SQL_CLIENT } from '@dateline/event-store';
+import { EVENT_STORE, LeaderElection, measureLag, SQL_CLIENT } from '@dateline/event-store';
 import type { EventStore, SqlClient } from '@dateline/event-store';
 import type { KafkaConfig } from '../kafka-config';
 import { Relay, RelayStatus } from '../relay';
@@ -10,8 +10,10 @@ export const RELAY_OPTIONS = Symbol('RELAY_OPTIONS');
 export interface RelayModuleOptions {
   /** Unset: no brokers configured, the relay is off and the log keeps everything for later. */
   readonly kafka?: KafkaConfig;
-  /** Run the relay in this process (role `relay`). */
+  /** Run the relay in this process (role `relay`) when it holds the lease. */
   readonly runRelay: boolean;
+  /** How often a standby instance tries to take over, ms. */
+  readonly leaderRetryMs?: number;
 }
 
 export type RelayReport =
@@ -32,6 +34,7 @@ export type RelayReport =
 export class RelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Relay');
   private relay?: Relay;
+  private election?: LeaderElection;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -40,20 +43,44 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.options.kafka || !this.options.runRelay) return;
-    this.relay = new Relay(this.store, this.sql, this.options.kafka, {
-      log: (level, message) => (level === 'info' ? this.logger.log(message) : level === 'warn' ? this.logger.warn(message) : this.logger.error(message)),
+    const kafka = this.options.kafka;
+    if (!kafka || !this.options.runRelay) return;
+    // Two relays at once would be safe (the tail check) but wasteful: one instance relays.
+    this.election = new LeaderElection(this.sql, 'relay', {
+      retryMs: this.options.leaderRetryMs,
+      log: (message) => this.logger.log(message),
+      onElected: async () => {
+        const relay = new Relay(this.store, this.sql, kafka, {
+          log: (level, message) => (level === 'info' ? this.logger.log(message) : level === 'warn' ? this.logger.warn(message) : this.logger.error(message)),
+        });
+        await relay.start();
+        this.relay = relay;
+      },
+      onDeposed: async () => {
+        const relay = this.relay;
+        this.relay = undefined;
+        // Stops at a batch boundary and disconnects the producer, which flushes it.
+        await relay?.stop();
+      },
     });
-    await this.relay.start();
+    this.election.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.relay?.stop();
+    await this.election?.stop();
+  }
+
+  /** 'leader' when the relay runs here, 'standby' when another instance runs it, 'off' without the role or brokers. */
+  get role(): 'leader' | 'standby' | 'off' {
+    return !this.election ? 'off' : this.relay ? 'leader' : 'standby';
   }
 
   /** What health and the admin status show: how far the broker has acknowledged, and the lag. */
   async report(): Promise<RelayReport> {
-    if (!this.relay) return { enabled: false, reason: this.options.kafka ? 'this process does not have the relay role' : 'KAFKA_BROKERS is not set' };
+    if (!this.relay) {
+      const reason = !this.options.kafka ? 'KAFKA_BROKERS is not set' : this.election ? 'standby: another instance runs the relay' : 'this process does not have the relay role';
+      return { enabled: false, reason };
+    }
     const head = await this.store.headPosition();
     const status = this.relay.status;
     const lag = status.position >= head ? { events: 0, capped: false, seconds: 0 } : await measureLag(this.store, status.position);
