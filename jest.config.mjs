@@ -34,5 +34,7 @@ export default {
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
     // Against a real Kafka broker: scripts/test.mjs starts one when KAFKA_BROKERS is unset.
     { ...common, displayName: 'kafka', testMatch: ['<rootDir>/test/kafka/**/*.e2e-spec.ts'] },
+    // Fault injection with real processes and servers: restarts, kills, races, fuzzing.
+    { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.e2e-spec.ts'] },
   ],
 };

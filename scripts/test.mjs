@@ -12,7 +12,7 @@ let ownBroker;
 // Only when the run includes the Kafka suites (all projects, or `--selectProjects … kafka …`).
 const args = process.argv.slice(2);
 const selected = args.indexOf('--selectProjects');
-const needsKafka = selected === -1 || args.slice(selected + 1).includes('kafka');
+const needsKafka = selected === -1 || args.slice(selected + 1).some((p) => p === 'kafka' || p === 'faults');
 if (!env.KAFKA_BROKERS && needsKafka) {
   ownBroker = { ...env, KAFKA_PORT: env.KAFKA_TEST_PORT ?? '19092' };
   const up = spawnSync('bash', ['scripts/kafka/up.sh'], { stdio: 'inherit', env: ownBroker });
