@@ -8,6 +8,7 @@ import { Settings } from './config/settings';
 import { ErrorsFilter } from './http/errors.filter';
 import { jsonOnly } from './http/json-only.hook';
 import { ReplayHeaderInterceptor } from './http/replay-header.interceptor';
+import { acceptsHtmlStrategy } from './reader-page/content-negotiation';
 import { openStorage, Storage } from './storage/open-storage';
 
 export interface CreatedApp {
@@ -32,7 +33,8 @@ export async function createApp(settings: Settings, options: { logger?: boolean 
   const tokens = TokenRegistry.from(editorTokens, adminTokens);
   const storage = await openStorage(settings);
 
-  const adapter = new FastifyAdapter({ bodyLimit: settings.bodyLimitBytes });
+  // The accepts-HTML constraint lets the reader page share GET /stories/:id with the JSON API.
+  const adapter = new FastifyAdapter({ bodyLimit: settings.bodyLimitBytes, constraints: { [acceptsHtmlStrategy.name]: acceptsHtmlStrategy } });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings, storage, tokens), adapter, {
     logger: options.logger === false ? false : ['log', 'warn', 'error'],
   });

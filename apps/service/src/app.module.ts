@@ -13,6 +13,10 @@ import { RecordDiplomaticEventController } from './diplomatic-events/commands/re
 import { RecordDiplomaticEventHandler } from './diplomatic-events/commands/record-diplomatic-event/record-diplomatic-event.handler';
 import { RetractDiplomaticEventController } from './diplomatic-events/commands/retract-diplomatic-event/retract-diplomatic-event.controller';
 import { RetractDiplomaticEventHandler } from './diplomatic-events/commands/retract-diplomatic-event/retract-diplomatic-event.handler';
+import { TimelineExportController } from './exports/timeline-export.controller';
+import { TimelineStreamController } from './live-updates/timeline-stream.controller';
+import { TimelineStreamHub } from './live-updates/timeline-stream.hub';
+import { ReaderPageController } from './reader-page/reader-page.controller';
 import { DiplomaticEventsReadController } from './reading/diplomatic-events-read.controller';
 import { StoriesReadController } from './reading/stories-read.controller';
 import { TimelineController } from './reading/timeline.controller';
@@ -33,7 +37,7 @@ const writeControllers = [
   RetractDiplomaticEventController,
 ];
 const commandHandlers = [CreateStoryHandler, ReviseStoryHandler, RecordDiplomaticEventHandler, AmendDiplomaticEventHandler, RetractDiplomaticEventHandler];
-const readControllers = [StoriesReadController, DiplomaticEventsReadController, TimelineController];
+const readControllers = [StoriesReadController, DiplomaticEventsReadController, TimelineController, TimelineStreamController, TimelineExportController];
 
 /** The service, wired for given settings and already-opened storage (so tests can choose both). */
 @Module({})
@@ -42,7 +46,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), StorageModule.forRoot(storage), ProjectionsModule.forRoot({ runProjector: settings.roles.includes('projector') })],
-      controllers: [...writeControllers, ...readControllers, AdminController],
+      controllers: [...writeControllers, ...readControllers, ReaderPageController, AdminController],
       providers: [
         { provide: SETTINGS, useValue: settings },
         { provide: TokenRegistry, useValue: tokens },
@@ -50,6 +54,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         AggregateWriter,
         RebuildJobs,
+        TimelineStreamHub,
         ...commandHandlers,
       ],
     };

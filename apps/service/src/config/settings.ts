@@ -18,6 +18,8 @@ export interface Settings {
   readonly roles: readonly Role[];
   /** How long a read with minPosition waits for the projections, ms. */
   readonly minPositionWaitMs: number;
+  /** How often the live stream (GET /timeline/stream) sends a heartbeat comment, ms. */
+  readonly sseHeartbeatMs: number;
 }
 
 const list = (value: string | undefined): string[] =>
@@ -40,5 +42,6 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     bodyLimitBytes: Number(env.DATELINE_BODY_LIMIT_BYTES ?? 1_048_576),
     roles: roles as Role[],
     minPositionWaitMs: Number(env.DATELINE_MIN_POSITION_WAIT_MS ?? 5000),
+    sseHeartbeatMs: Number(env.DATELINE_SSE_HEARTBEAT_MS ?? 15_000),
   };
 }

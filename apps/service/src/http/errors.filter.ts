@@ -35,7 +35,7 @@ export class ErrorsFilter implements ExceptionFilter {
     reply.status(status).send({ statusCode: status, error: ERROR_NAMES[status] ?? 'Error', ...body });
   }
 
-  private describe(err: unknown): [number, Record<string, unknown>] {
+  protected describe(err: unknown): [number, Record<string, unknown>] {
     if (err instanceof HttpException) {
       const res = err.getResponse();
       return [err.getStatus(), typeof res === 'object' ? { message: (res as { message?: unknown }).message ?? err.message } : { message: res }];
