@@ -7,6 +7,7 @@ import { ensureGeneratedToken, TokenRegistry } from './auth/token-registry';
 import { Settings } from './config/settings';
 import { ErrorsFilter } from './http/errors.filter';
 import { jsonOnly } from './http/json-only.hook';
+import { setupApiDocs } from './http/openapi';
 import { ReplayHeaderInterceptor } from './http/replay-header.interceptor';
 import { acceptsHtmlStrategy } from './reader-page/content-negotiation';
 import { openStorage, Storage } from './storage/open-storage';
@@ -50,6 +51,7 @@ export async function createApp(settings: Settings, options: { logger?: boolean 
       exceptionFactory: (errors) => new BadRequestException(flatten(errors)),
     }),
   );
+  setupApiDocs(app);
   app.enableShutdownHooks();
   return { app, storage, generatedToken, generatedAdminToken };
 }

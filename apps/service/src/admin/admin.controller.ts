@@ -1,17 +1,24 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiPropertyOptional, ApiTags, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { IsArray, IsOptional, IsString } from 'class-validator';
 import { EVENT_STORE } from '@dateline/event-store';
 import type { EventStore } from '@dateline/event-store';
 import { ProjectorService } from '@dateline/projections';
 import { RequiresRole } from '../auth/requires-role.decorator';
+import { BEARER, ErrorResponseDto } from '../http/api-docs';
 import { RebuildJobs } from './rebuild-jobs';
 
 export class RebuildDto {
   /** Names of the projections to rebuild; all of them when absent. */
+  @ApiPropertyOptional({ type: [String], example: ['timeline'], description: 'Projections to rebuild; all when absent.' })
   @IsOptional() @IsArray() @IsString({ each: true }) projections?: string[];
 }
 
 /** Operator routes: what an operator checks first, and the rebuild the CLI drives. */
+@ApiTags('admin')
+@ApiBearerAuth(BEARER)
+@ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'No bearer token, or an unknown one.' })
+@ApiForbiddenResponse({ type: ErrorResponseDto, description: 'The token lacks the admin role.' })
 @Controller('admin')
 @RequiresRole('admin')
 export class AdminController {
@@ -22,6 +29,8 @@ export class AdminController {
   ) {}
 
   @Get('status')
+  @ApiOperation({ summary: "The log's head and how far the read models are" })
+  @ApiOkResponse({ description: '`{ log: { head }, readModels: { position, caughtUp, projections } }`' })
   async status() {
     const [head, position] = await Promise.all([this.store.headPosition(), this.projector.position()]);
     return { log: { head }, readModels: { position, caughtUp: position >= head, projections: this.projector.names } };
@@ -29,6 +38,12 @@ export class AdminController {
 
   @Post('rebuild')
   @HttpCode(202)
+  @ApiOperation({ summary: 'Start a blue/green rebuild of projections (all by default)' })
+  @ApiAcceptedResponse({ description: 'The rebuild job: `{ id, projections, state, startedAt, progress }`; poll GET /admin/rebuild/{id}.' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Unknown projection names.' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'A rebuild is already running.' })
+  @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'Body larger than DATELINE_BODY_LIMIT_BYTES.' })
+  @ApiUnsupportedMediaTypeResponse({ type: ErrorResponseDto, description: 'The body is not application/json.' })
   rebuild(@Body() dto: RebuildDto) {
     const names = dto.projections ?? this.projector.names;
     const unknown = names.filter((n) => !this.projector.names.includes(n));
@@ -37,6 +52,10 @@ export class AdminController {
   }
 
   @Get('rebuild/:id')
+  @ApiOperation({ summary: 'A rebuild job and its progress' })
+  @ApiOkResponse({ description: 'The job: state running, done or failed, with progress.' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'The id is not a UUID.' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such rebuild.' })
   job(@Param('id', new ParseUUIDPipe()) id: string) {
     const job = this.rebuilds.get(id);
     if (!job) throw new NotFoundException(`no rebuild ${id}`);
