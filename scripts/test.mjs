@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm test: the whole suite (unit, contract, e2e) in Jest's native ESM mode (NestJS 12 is
+// npm test: the whole suite (unit, contract, e2e, browser) in Jest's native ESM mode (NestJS 12 is
 // ESM-only), then one plain closing line "tests: N passed, N failed" that any CI can read.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';

@@ -35,7 +35,7 @@ export async function createApp(settings: Settings, options: { logger?: boolean 
   const storage = await openStorage(settings);
 
   // The accepts-HTML constraint lets the reader page share GET /stories/:id with the JSON API.
-  const adapter = new FastifyAdapter({ bodyLimit: settings.bodyLimitBytes, constraints: { [acceptsHtmlStrategy.name]: acceptsHtmlStrategy } });
+  const adapter = new FastifyAdapter({ bodyLimit: settings.bodyLimitBytes, routerOptions: { constraints: { [acceptsHtmlStrategy.name]: acceptsHtmlStrategy } } });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings, storage, tokens), adapter, {
     logger: options.logger === false ? false : ['log', 'warn', 'error'],
   });

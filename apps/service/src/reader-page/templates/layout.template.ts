@@ -21,6 +21,7 @@ export function layout(o: LayoutOptions, main: SafeHtml): SafeHtml {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${o.title} · Dateline</title>
+<link rel="icon" href="data:,">
 ${o.description ? html`<meta name="description" content="${o.description}">` : ''}
 <style>${trusted(READER_CSS)}</style>
 ${o.jsonLd ? html`<script type="application/ld+json">${jsonForScript(o.jsonLd)}</script>` : ''}

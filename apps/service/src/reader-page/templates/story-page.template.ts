@@ -40,8 +40,8 @@ ${
   options.length < 2
     ? html`<p>This story has one revision so far.</p>`
     : html`<form class="controls" method="get" action="/stories/${v.id}#compare" aria-label="Revisions to compare">
-${select('from', 'From', v.diff?.from)}
-${select('to', 'To', v.diff?.to)}
+${select('from', 'From revision', v.diff?.from)}
+${select('to', 'To revision', v.diff?.to)}
 <button type="submit">Compare</button>
 </form>
 ${v.diff ? diffSection(v.diff) : ''}`

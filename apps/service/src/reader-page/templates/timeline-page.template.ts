@@ -17,7 +17,7 @@ export function renderTimelinePage(v: TimelinePageView): SafeHtml {
 ${
   v.asOf
     ? html`<p class="status as-of" id="as-of-notice">Showing what was known at <time datetime="${v.asOf}">${v.asOfLabel}</time>. <a href="${v.nowHref}">Show what we know now</a></p>`
-    : html`<p class="status" id="live-status" role="status" aria-live="polite">Up to date as of position ${v.position}.</p>`
+    : html`<p class="status" id="live-status" role="status" aria-live="polite">Live: new and corrected entries appear here as they are recorded.</p>`
 }
 <div id="timeline" data-position="${v.position}"${v.live ? html` data-live="on" data-live-since="${v.live.since}" data-live-from="${v.live.from ?? ''}" data-live-to="${v.live.to ?? ''}"` : ''}>
 ${

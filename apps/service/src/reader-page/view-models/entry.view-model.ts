@@ -92,7 +92,7 @@ function revisionView(r: StoryRevisionEntry): EntryView {
     kind: r.kind,
     kindLabel: KIND_LABELS[r.kind] ?? capitalize(r.kind),
     headline: r.headline,
-    when: { text: `revision ${r.revision}, ${formatInstantUtc(r.recordedAt)}`, datetime: r.recordedAt, approximate: false, inferred: false },
+    when: { text: `revision ${r.revision}, ${new Date(r.recordedAt).toISOString().slice(11, 16)} UTC`, datetime: r.recordedAt, approximate: false, inferred: false },
     participants: [],
     sources: [],
     quotes: [],

@@ -49,7 +49,7 @@ export function timelinePageView(input: TimelinePageInput): TimelinePageView {
   const days = input.dates.map((date) => ({ date, heading: formatDayHeading(date), entries: byDate.get(date) ?? [] }));
   const oldest = input.dates.at(-1);
   const newest = input.dates[0];
-  const title = input.from && input.to ? `Timeline, ${formatCalendarDate(input.from)} to ${formatCalendarDate(input.to)}` : 'Timeline';
+  const title = pageTitle(input.from, input.to);
   const events = input.entries.filter((e): e is DiplomaticEventEntry => e.type === 'diplomatic-event');
   return {
     title,
@@ -65,4 +65,11 @@ export function timelinePageView(input: TimelinePageInput): TimelinePageView {
     jsonLd: timelineJsonLd(events, title),
     ...(oldest && newest ? { exportHref: `/timeline/export/timelinejs${queryString({ from: oldest, to: newest, asOf: input.asOf })}` } : {}),
   };
+}
+
+function pageTitle(from: string | undefined, to: string | undefined): string {
+  if (from && to) return from === to ? `Timeline, ${formatCalendarDate(from)}` : `Timeline, ${formatCalendarDate(from)} to ${formatCalendarDate(to)}`;
+  if (from) return `Timeline from ${formatCalendarDate(from)}`;
+  if (to) return `Timeline up to ${formatCalendarDate(to)}`;
+  return 'Timeline';
 }
