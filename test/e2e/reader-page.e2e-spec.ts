@@ -128,6 +128,21 @@ describe('reader page', () => {
     await page('/?from=&to=&asOf=');
   });
 
+  it('pages through the days that have entries, newest first', async () => {
+    const dates = Array.from({ length: 16 }, (_, i) => `2010-0${1 + Math.floor(i / 9)}-${String(1 + (i % 9) * 3).padStart(2, '0')}`);
+    let position = 0;
+    for (const date of dates) position = (await post('/diplomatic-events', diplomaticEvent({ title: `Day ${date}`, occurredAt: undefined, occurredOn: date }))).position;
+    const days = (body: string) => [...body.matchAll(/<section class="day" id="day-(\d{4}-\d{2}-\d{2})"/g)].map((m) => m[1]);
+    const first = (await page(`/?from=2010-01-01&to=2010-12-31&minPosition=${position}`)).text;
+    const newest = [...dates].reverse();
+    expect(days(first)).toEqual(newest.slice(0, 14));
+    const older = /<a href="([^"]+)" rel="next">Older days<\/a>/.exec(first)![1].replace(/&amp;/g, '&');
+    expect(older).toBe(`/?from=2010-01-01&to=2010-01-06`);
+    const second = (await page(older)).text;
+    expect(days(second)).toEqual(newest.slice(14));
+    expect(second).not.toContain('rel="next"');
+  });
+
   it('bad input is a 400 page naming the problem', async () => {
     expect((await page('/?from=2024-03-05&to=2024-03-01', 400)).text).toContain('from must not be after to');
     expect((await page('/?from=2024-02-30', 400)).text).toContain('from must be a real calendar date YYYY-MM-DD');
