@@ -36,5 +36,7 @@ export default {
     { ...common, displayName: 'kafka', testMatch: ['<rootDir>/test/kafka/**/*.e2e-spec.ts'] },
     // Fault injection with real processes and servers: restarts, kills, races, fuzzing.
     { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.e2e-spec.ts'] },
+    // The reader page in a real Chromium (playwright-core, /usr/bin/chromium): see test/support/browser.ts.
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
   ],
 };

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// npm test: the whole suite (unit, contract, e2e, kafka) in Jest's native ESM mode (NestJS 12
-// is ESM-only), then one plain closing line "tests: N passed, N failed" that any CI can read.
+// npm test: the whole suite (unit, contract, e2e, kafka, faults, browser) in Jest's native
+// ESM mode (NestJS 12 is ESM-only), then one plain closing line "tests: N passed, N failed" that any CI can read.
 // When KAFKA_BROKERS is unset, a real Kafka broker of the suite's own is started (on
 // KAFKA_TEST_PORT, default 19092, so that a developer's broker on 9092 is left alone) and
 // stopped afterwards.

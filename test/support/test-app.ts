@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
@@ -44,6 +45,13 @@ export async function startTestApp(overrides: Partial<Settings> & { env?: NodeJS
     http: () => request(created.app.getHttpServer()),
     close: () => created.app.close(),
   };
+}
+
+/** Listens on a free port of 127.0.0.1 (for browsers and streams); answers the base URL. */
+export async function listen(t: TestApp): Promise<string> {
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.getHttpServer().address() as AddressInfo;
+  return `http://127.0.0.1:${address.port}`;
 }
 
 export const bearer = (token = EDITOR_TOKEN) => ({ Authorization: `Bearer ${token}` });

@@ -13,6 +13,8 @@ import { DatelineMetrics } from './metrics/dateline-metrics';
 import { registerHttpMetrics } from './metrics/http-metrics.hook';
 import { ReplayHeaderInterceptor } from './http/replay-header.interceptor';
 import { hardenHttp } from './security/http-hardening';
+import { setupApiDocs } from './http/openapi';
+import { acceptsHtmlStrategy } from './reader-page/content-negotiation';
 import { openStorage, Storage } from './storage/open-storage';
 
 export interface CreatedApp {
@@ -38,7 +40,14 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
   const storage = await openStorage(settings);
 
   const logger = createRootLogger({ level: options.logger === false ? 'silent' : settings.logLevel, stream: options.logStream });
-  const adapter = new FastifyAdapter({ bodyLimit: settings.bodyLimitBytes, loggerInstance: logger, genReqId: requestIdFor, requestIdLogLabel: 'requestId' });
+  // The accepts-HTML constraint lets the reader page share GET /stories/:id with the JSON API.
+  const adapter = new FastifyAdapter({
+    bodyLimit: settings.bodyLimitBytes,
+    loggerInstance: logger,
+    genReqId: requestIdFor,
+    requestIdLogLabel: 'requestId',
+    routerOptions: { constraints: { [acceptsHtmlStrategy.name]: acceptsHtmlStrategy } },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings, storage, tokens), adapter, { logger: new NestPinoLogger(logger) });
   // The id every log line of the request carries, for the client to quote.
   app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
@@ -58,6 +67,7 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
       exceptionFactory: (errors) => new BadRequestException(flatten(errors)),
     }),
   );
+  setupApiDocs(app);
   app.enableShutdownHooks();
   return { app, storage, generatedToken, generatedAdminToken };
 }

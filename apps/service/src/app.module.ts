@@ -19,6 +19,10 @@ import { HealthController } from './health/health.controller';
 import { DatelineMetrics } from './metrics/dateline-metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { ReadinessIndicators } from './health/readiness-indicators';
+import { TimelineExportController } from './exports/timeline-export.controller';
+import { TimelineStreamController } from './live-updates/timeline-stream.controller';
+import { TimelineStreamHub } from './live-updates/timeline-stream.hub';
+import { ReaderPageController } from './reader-page/reader-page.controller';
 import { DiplomaticEventsReadController } from './reading/diplomatic-events-read.controller';
 import { StoriesReadController } from './reading/stories-read.controller';
 import { TimelineController } from './reading/timeline.controller';
@@ -40,7 +44,7 @@ const writeControllers = [
   RetractDiplomaticEventController,
 ];
 const commandHandlers = [CreateStoryHandler, ReviseStoryHandler, RecordDiplomaticEventHandler, AmendDiplomaticEventHandler, RetractDiplomaticEventHandler];
-const readControllers = [StoriesReadController, DiplomaticEventsReadController, TimelineController];
+const readControllers = [StoriesReadController, DiplomaticEventsReadController, TimelineController, TimelineStreamController, TimelineExportController];
 
 /** The service, wired for given settings and already-opened storage (so tests can choose both). */
 @Module({})
@@ -55,7 +59,7 @@ export class AppModule {
         ProjectionsModule.forRoot({ runProjector: settings.roles.includes('projector'), leaderRetryMs: settings.leaderRetryMs }),
         RelayModule.forRoot({ kafka: settings.kafka, runRelay: settings.roles.includes('relay'), leaderRetryMs: settings.leaderRetryMs }),
       ],
-      controllers: [...writeControllers, ...readControllers, AdminController, HealthController, MetricsController],
+      controllers: [...writeControllers, ...readControllers, ReaderPageController, AdminController, HealthController, MetricsController],
       providers: [
         { provide: SETTINGS, useValue: settings },
         { provide: TokenRegistry, useValue: tokens },
@@ -67,6 +71,7 @@ export class AppModule {
         RebuildJobs,
         ReadinessIndicators,
         DatelineMetrics,
+        TimelineStreamHub,
         ...commandHandlers,
       ],
     };

@@ -20,3 +20,4 @@ export * from './catalogue/event-schemas';
 export * from './catalogue/event-catalogue';
 export * from './timeline/timeline-date';
 export * from './timeline/timeline-entry';
+export * from './timeline/date-display';

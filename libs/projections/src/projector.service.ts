@@ -95,6 +95,30 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     return true;
   }
 
+  /**
+   * Calls `listener` with the read models' position whenever it moves: on each commit when the
+   * projector runs here, else by polling the checkpoints another process writes.
+   */
+  watchPosition(listener: (position: number) => void, pollMs = 250): () => void {
+    if (this.projector) return this.projector.onCommitted(listener);
+    let last = -1;
+    let stopped = false;
+    const poll = async () => {
+      if (stopped) return;
+      const position = await this.queries.position().catch(() => last);
+      if (!stopped && position !== last) {
+        last = position;
+        listener(position);
+      }
+      if (!stopped) timer = setTimeout(poll, pollMs);
+    };
+    let timer = setTimeout(poll, 0);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }
+
   /** Rebuilds projections into fresh tables, in one pass over the log, and swaps them in (blue/green). */
   async rebuild(names: readonly string[], onProgress?: (p: RebuildProgress) => void): Promise<RebuildProgress> {
     const chosen = names.map((name) => {

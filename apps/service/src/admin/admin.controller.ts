@@ -1,4 +1,5 @@
 import { BadRequestException, Body, ConflictException, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, ServiceUnavailableException } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { KafkaJSError } from 'kafkajs';
 import { IsArray, IsOptional, IsString } from 'class-validator';
 import { EVENT_STORE } from '@dateline/event-store';
@@ -6,15 +7,21 @@ import type { EventStore } from '@dateline/event-store';
 import { RelayService } from '@dateline/kafka';
 import { ProjectorService } from '@dateline/projections';
 import { RequiresRole } from '../auth/requires-role.decorator';
+import { BEARER, ErrorResponseDto } from '../http/api-docs';
 import { RebuildJobs } from './rebuild-jobs';
 import { ReplayDto } from './replay.dto';
 
 export class RebuildDto {
   /** Names of the projections to rebuild; all of them when absent. */
+  @ApiPropertyOptional({ type: [String], example: ['timeline'], description: 'Projections to rebuild; all when absent.' })
   @IsOptional() @IsArray() @IsString({ each: true }) projections?: string[];
 }
 
 /** Operator routes: what an operator checks first, and the rebuild the CLI drives. */
+@ApiTags('admin')
+@ApiBearerAuth(BEARER)
+@ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'No bearer token, or an unknown one.' })
+@ApiForbiddenResponse({ type: ErrorResponseDto, description: 'The token lacks the admin role.' })
 @Controller('admin')
 @RequiresRole('admin')
 export class AdminController {
@@ -26,6 +33,8 @@ export class AdminController {
   ) {}
 
   @Get('status')
+  @ApiOperation({ summary: "The log's head and how far the read models are" })
+  @ApiOkResponse({ description: '`{ log: { head }, readModels: { position, caughtUp, projections } }`' })
   async status() {
     const [head, position, relay] = await Promise.all([this.store.headPosition(), this.projector.position(), this.relay.report()]);
     return {
@@ -38,6 +47,12 @@ export class AdminController {
 
   @Post('rebuild')
   @HttpCode(202)
+  @ApiOperation({ summary: 'Start a blue/green rebuild of projections (all by default)' })
+  @ApiAcceptedResponse({ description: 'The rebuild job: `{ id, projections, state, startedAt, progress }`; poll GET /admin/rebuild/{id}.' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Unknown projection names.' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'A rebuild is already running.' })
+  @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'Body larger than DATELINE_BODY_LIMIT_BYTES.' })
+  @ApiUnsupportedMediaTypeResponse({ type: ErrorResponseDto, description: 'The body is not application/json.' })
   rebuild(@Body() dto: RebuildDto) {
     const names = dto.projections ?? this.projector.names;
     const unknown = names.filter((n) => !this.projector.names.includes(n));
@@ -48,6 +63,13 @@ export class AdminController {
   /** Republishes a range of the log to another Kafka topic, in the relay's format. */
   @Post('replay')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Republish log positions from..to (inclusive) to another Kafka topic, in the relay format' })
+  @ApiOkResponse({ description: '`{ toTopic, published, firstPosition, lastPosition }`' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: "A bad range or topic name, or one of the relay's own topics." })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Kafka is not configured (KAFKA_BROKERS).' })
+  @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'Body larger than DATELINE_BODY_LIMIT_BYTES.' })
+  @ApiUnsupportedMediaTypeResponse({ type: ErrorResponseDto, description: 'The body is not application/json.' })
+  @ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'The broker cannot be reached.' })
   async replay(@Body() dto: ReplayDto) {
     const problems = this.relay.replayProblems(dto);
     if (problems.some((p) => p.startsWith('Kafka is not configured'))) throw new ConflictException(problems);
@@ -61,6 +83,10 @@ export class AdminController {
   }
 
   @Get('rebuild/:id')
+  @ApiOperation({ summary: 'A rebuild job and its progress' })
+  @ApiOkResponse({ description: 'The job: state running, done or failed, with progress.' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'The id is not a UUID.' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such rebuild.' })
   job(@Param('id', new ParseUUIDPipe()) id: string) {
     const job = this.rebuilds.get(id);
     if (!job) throw new NotFoundException(`no rebuild ${id}`);

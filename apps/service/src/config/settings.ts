@@ -33,6 +33,8 @@ export interface Settings {
   readonly readyMaxLagSeconds: number;
   /** Brokers and topics for the relay; unset (no KAFKA_BROKERS): the relay is off. */
   readonly kafka?: KafkaConfig;
+  /** How often the live stream (GET /timeline/stream) sends a heartbeat comment, ms. */
+  readonly sseHeartbeatMs: number;
 }
 
 const list = (value: string | undefined): string[] =>
@@ -62,6 +64,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     corsOrigins: list(env.DATELINE_CORS_ORIGINS),
     readyMaxLagSeconds: Number(env.DATELINE_READY_MAX_LAG_SECONDS ?? 30),
     kafka: kafkaConfigFromEnv(env),
+    sseHeartbeatMs: Number(env.DATELINE_SSE_HEARTBEAT_MS ?? 15_000),
   };
 }
 

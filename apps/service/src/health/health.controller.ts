@@ -1,4 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { ReadinessIndicators } from './readiness-indicators';
 
@@ -7,6 +8,7 @@ import { ReadinessIndicators } from './readiness-indicators';
  * not). Ready: the store, the read models, the projections' lag and Kafka (when configured)
  * are fine (send it traffic). Both are public, like reads.
  */
+@ApiTags('operations')
 @Controller('health')
 export class HealthController {
   constructor(
@@ -16,12 +18,17 @@ export class HealthController {
 
   @Get('live')
   @HealthCheck()
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOkResponse({ description: '`{ status: "ok" }`' })
   live() {
     return this.health.check([]);
   }
 
   @Get('ready')
   @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: the store, the read models, the projections lag and Kafka (when configured)' })
+  @ApiOkResponse({ description: '`{ status: "ok", details: { eventStore, readModels, projections, kafka } }`' })
+  @ApiServiceUnavailableResponse({ description: 'Something is down or too far behind: `details` names it.' })
   ready() {
     const i = this.indicators;
     return this.health.check([() => i.eventStore(), () => i.readModels(), () => i.projections(), () => i.kafka()]);

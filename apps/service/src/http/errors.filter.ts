@@ -36,7 +36,7 @@ export class ErrorsFilter implements ExceptionFilter {
     reply.status(status).send({ statusCode: status, error: ERROR_NAMES[status] ?? 'Error', ...body });
   }
 
-  private describe(err: unknown): [number, Record<string, unknown>] {
+  protected describe(err: unknown): [number, Record<string, unknown>] {
     if (err instanceof HttpException) {
       const res = err.getResponse();
       if (typeof res !== 'object' || res === null) return [err.getStatus(), { message: res }];

@@ -1,10 +1,14 @@
 import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { ProjectorService } from '@dateline/projections';
 import type { Settings } from '../config/settings';
+import { ApiRead } from '../http/api-docs';
 import { SETTINGS } from '../storage/storage.tokens';
 import { readPosition, type HeaderSink } from './consistency';
 import { ConsistencyQueryDto } from './read-query.dto';
+import { DiplomaticEventDto } from './read-responses.dto';
 
+@ApiTags('diplomatic events')
 @Controller('diplomatic-events')
 export class DiplomaticEventsReadController {
   constructor(
@@ -13,6 +17,7 @@ export class DiplomaticEventsReadController {
   ) {}
 
   @Get(':id')
+  @ApiRead({ summary: 'A diplomatic event: its current state (also when retracted) and full history', type: DiplomaticEventDto, notFound: true, badRequest: 'The id is not a UUID, or minPosition is malformed.' })
   async get(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Query() q: ConsistencyQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
     const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
     const event = await this.projector.queries.diplomaticEvent(id);

@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { EVENT_KINDS } from '@dateline/domain';
@@ -5,23 +6,33 @@ import { IsCalendarDate, IsInstant, IsTimeZone } from '../http/domain-validators
 
 /** `minPosition`: read your writes (DESIGN section 2). */
 export class ConsistencyQueryDto {
+  @ApiPropertyOptional({ type: Number, minimum: 0, description: 'Wait (at most DATELINE_MIN_POSITION_WAIT_MS) until the read models reached this log position, e.g. the `position` a write answered.' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) minPosition?: number;
 }
 
 export class TimelineDayQueryDto extends ConsistencyQueryDto {
+  @ApiPropertyOptional({ description: 'The timeline as known at this instant (ISO 8601 with an offset).', example: '2025-05-16T09:00:00Z' })
   @IsOptional() @IsInstant() asOf?: string;
+  @ApiPropertyOptional({ description: 'IANA time zone for the days story revisions sit on (default UTC).', example: 'Europe/Kyiv' })
   @IsOptional() @IsTimeZone() tz?: string;
+  @ApiPropertyOptional({ maxLength: 200, description: 'A participant name (case-insensitive, whole name) or country code.', example: 'UA' })
   @IsOptional() @IsString() @MaxLength(200) participant?: string;
+  @ApiPropertyOptional({ enum: EVENT_KINDS })
   @IsOptional() @IsIn(EVENT_KINDS) kind?: string;
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional() @IsUUID('all') storyId?: string;
 }
 
 export class TimelineRangeQueryDto extends TimelineDayQueryDto {
+  @ApiProperty({ format: 'date', description: 'First day, included.', example: '2025-05-01' })
   @IsCalendarDate() from: string;
+  @ApiProperty({ format: 'date', description: 'Last day, included; not before from.', example: '2025-05-16' })
   @IsCalendarDate() to: string;
 }
 
 export class DiffQueryDto extends ConsistencyQueryDto {
+  @ApiProperty({ type: Number, minimum: 1, example: 1 })
   @Type(() => Number) @IsInt() @Min(1) from: number;
+  @ApiProperty({ type: Number, minimum: 1, example: 3 })
   @Type(() => Number) @IsInt() @Min(1) to: number;
 }

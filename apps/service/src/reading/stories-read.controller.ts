@@ -1,14 +1,19 @@
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, ParseIntPipe, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { diffWords } from 'diff';
+import { ApiExtraModels, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { isBoringRevision } from '@dateline/domain';
 import { ProjectorService, summarizeRevisions } from '@dateline/projections';
 import type { Settings } from '../config/settings';
+import { ApiRead } from '../http/api-docs';
 import { SETTINGS } from '../storage/storage.tokens';
 import { readPosition, type HeaderSink } from './consistency';
 import { ConsistencyQueryDto, DiffQueryDto } from './read-query.dto';
+import { EXTRA_READ_MODELS, StoryDiffDto, StoryDto, StoryRevisionDto, StoryRevisionsDto } from './read-responses.dto';
+import { wordDiff } from './word-diff';
 
 const StoryId = () => new ParseUUIDPipe({ version: '4' });
 
+@ApiTags('stories')
+@ApiExtraModels(...EXTRA_READ_MODELS)
 @Controller('stories')
 export class StoriesReadController {
   constructor(
@@ -17,7 +22,16 @@ export class StoriesReadController {
   ) {}
 
   @Get(':id')
+  @ApiRead({
+    summary: 'A story now: its current revision and linked events',
+    description: 'Content negotiation: a request whose `Accept` prefers `text/html` (a browser) gets the reader page of the story instead: its text, revision history and a word diff of any two revisions (`?from=&to=`). Everyone else gets JSON.',
+    type: StoryDto,
+    notFound: true,
+    badRequest: 'The id is not a UUID, or minPosition is malformed.',
+  })
+  @ApiProduces('application/json', 'text/html')
   async get(@Param('id', StoryId()) id: string, @Query() q: ConsistencyQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
+    reply.header('Vary', 'Accept');
     const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
     const story = await this.projector.queries.story(id);
     if (!story) throw new NotFoundException(`story ${id} not found`);
@@ -26,6 +40,7 @@ export class StoriesReadController {
   }
 
   @Get(':id/revisions')
+  @ApiRead({ summary: 'Every revision of a story: number, recordedAt, editor, changeNote, kind', type: StoryRevisionsDto, notFound: true })
   async revisions(@Param('id', StoryId()) id: string, @Query() q: ConsistencyQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
     const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
     const revisions = await this.projector.queries.storyRevisions(id);
@@ -34,6 +49,7 @@ export class StoriesReadController {
   }
 
   @Get(':id/revisions/:n')
+  @ApiRead({ summary: 'The story as it was at revision n', type: StoryRevisionDto, notFound: true, badRequest: 'The id is not a UUID or n is not an integer.' })
   async revision(@Param('id', StoryId()) id: string, @Param('n', ParseIntPipe) n: number, @Query() q: ConsistencyQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
     const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
     const revision = await this.projector.queries.storyRevision(id, n);
@@ -43,6 +59,7 @@ export class StoriesReadController {
 
   /** Word-level diff of headline and body between two revisions (jsdiff's diffWords). */
   @Get(':id/diff')
+  @ApiRead({ summary: 'Word-level diff of headline and body between two revisions', type: StoryDiffDto, notFound: true, badRequest: 'from or to missing or not a revision number, or from equals to.' })
   async diff(@Param('id', StoryId()) id: string, @Query() q: DiffQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
     const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
     const [from, to] = await Promise.all([this.projector.queries.storyRevision(id, q.from), this.projector.queries.storyRevision(id, q.to)]);
@@ -50,14 +67,13 @@ export class StoriesReadController {
     if (!from) throw new NotFoundException(`story ${id} has no revision ${q.from}`);
     if (!to) throw new NotFoundException(`story ${id} has no revision ${q.to}`);
     if (q.from === q.to) throw new BadRequestException(['from and to must be different revisions']);
-    const changes = (a: string, b: string) => diffWords(a, b).map((c) => ({ value: c.value, ...(c.added ? { added: true } : {}), ...(c.removed ? { removed: true } : {}) }));
     return {
       id,
       from: q.from,
       to: q.to,
       boring: isBoringRevision(from, to),
-      headline: changes(from.headline, to.headline),
-      body: changes(from.body, to.body),
+      headline: wordDiff(from.headline, to.headline),
+      body: wordDiff(from.body, to.body),
       position,
     };
   }

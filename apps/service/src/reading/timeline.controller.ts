@@ -1,13 +1,18 @@
 import { BadRequestException, Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { daysBetween, isCalendarDate, TimelineEntry } from '@dateline/domain';
+import { ApiExtraModels, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ProjectorService } from '@dateline/projections';
 import type { Settings } from '../config/settings';
+import { ApiRead } from '../http/api-docs';
 import { SETTINGS } from '../storage/storage.tokens';
 import { readPosition, type HeaderSink } from './consistency';
 import { TimelineDayQueryDto, TimelineRangeQueryDto } from './read-query.dto';
+import { EXTRA_READ_MODELS, TimelineDayDto, TimelineRangeDto } from './read-responses.dto';
 
-const MAX_RANGE_DAYS = 3660;
+export const MAX_RANGE_DAYS = 3660;
 
+@ApiTags('timeline')
+@ApiExtraModels(...EXTRA_READ_MODELS)
 @Controller('timeline')
 export class TimelineController {
   constructor(
@@ -16,6 +21,12 @@ export class TimelineController {
   ) {}
 
   @Get()
+  @ApiRead({
+    summary: 'The timeline of a date range, grouped by day',
+    description: 'Diplomatic events on their occurredOn, story revisions on the day they were recorded (in `tz`). `asOf` answers as the newsroom knew it then.',
+    type: TimelineRangeDto,
+    badRequest: 'from or to missing or not a real date, to before from, a range over 3660 days, or another malformed parameter.',
+  })
   async range(@Query() q: TimelineRangeQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
     if (q.to < q.from) throw new BadRequestException(['to must not be before from']);
     if (daysBetween(q.from, q.to) > MAX_RANGE_DAYS) throw new BadRequestException([`a range may span at most ${MAX_RANGE_DAYS} days`]);
@@ -25,6 +36,8 @@ export class TimelineController {
   }
 
   @Get(':date')
+  @ApiParam({ name: 'date', format: 'date', example: '2025-05-16' })
+  @ApiRead({ summary: 'The timeline of one day', type: TimelineDayDto, badRequest: 'date is not a real calendar date, or a query parameter is malformed.' })
   async day(@Param('date') date: string, @Query() q: TimelineDayQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
     if (!isCalendarDate(date)) throw new BadRequestException(['date must be a real calendar date YYYY-MM-DD']);
     const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);

@@ -56,10 +56,11 @@ export function diplomaticEventEntry(
  * story revisions by when they were recorded.
  */
 export function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
-  return sortKey(a).localeCompare(sortKey(b));
+  return entrySortKey(a).localeCompare(entrySortKey(b));
 }
 
-function sortKey(e: TimelineEntry): string {
+/** A string that orders entries within a day (see compareEntries); readers may sort by it too. */
+export function entrySortKey(e: TimelineEntry): string {
   if (e.type === 'story-revision') return `2|${e.recordedAt}|${e.id}|${String(e.revision).padStart(6, '0')}`;
   if (e.occurredAt) return `0|${new Date(e.occurredAt).toISOString()}|${e.id}`;
   return `1|${e.firstRecordedAt}|${e.id}`;

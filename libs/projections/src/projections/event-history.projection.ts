@@ -29,6 +29,8 @@ export class EventHistoryProjection implements Projection {
         event_id uuid NOT NULL, version integer NOT NULL, type text NOT NULL, recorded_at timestamptz NOT NULL,
         editor text, reason text, changes jsonb, position bigint NOT NULL,
         PRIMARY KEY (event_id, version))`,
+      // The live feed asks what changed after a position.
+      `CREATE INDEX ON ${t.diplomatic_event_versions} (position)`,
     ];
   }
 

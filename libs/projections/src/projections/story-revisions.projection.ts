@@ -42,6 +42,8 @@ export class StoryRevisionsProjection implements Projection {
         kind text NOT NULL, change_note text, editor text, recorded_at timestamptz NOT NULL, position bigint NOT NULL,
         PRIMARY KEY (story_id, revision))`,
       `CREATE INDEX ON ${table} (recorded_at)`,
+      // The live feed asks what changed after a position.
+      `CREATE INDEX ON ${table} (position)`,
     ];
   }
 

@@ -104,18 +104,74 @@ export class ReadModelQueries {
       `SELECT story_id, revision, slug, headline, kind, change_note, editor, recorded_at FROM story_revisions WHERE ${where.join(' AND ')}`,
       params,
     );
-    return rows.map((r) => ({
-      type: 'story-revision',
-      id: r.story_id,
-      slug: r.slug,
-      revision: r.revision,
-      date: revisionTimelineDate(iso(r.recorded_at), tz),
-      recordedAt: iso(r.recorded_at),
-      headline: r.headline,
-      kind: r.kind,
-      ...(r.change_note ? { changeNote: r.change_note } : {}),
-      ...(r.editor ? { editor: r.editor } : {}),
-    }));
+    return rows.map((r) => toRevisionEntry(r, tz));
+  }
+
+  /**
+   * The timeline changes the projections applied after position `after`, up to `upTo`, in log
+   * order, at most `limit` of them: each new or amended entry in the version it got then, and
+   * each retraction. A live feed asks this after every commit (see Projector.onCommitted).
+   */
+  async timelineChanges(after: number, upTo: number, opts: { tz?: string; limit?: number } = {}): Promise<TimelineChange[]> {
+    const limit = opts.limit ?? 500;
+    const [versions, revisions] = await Promise.all([
+      this.sql.query<{ event_id: string; version: number; type: string; position: string | number; recorded_from: Date | string | null; first_recorded_at: Date | string | null; fields: DiplomaticEventFields | null }>(
+        `SELECT v.event_id, v.version, v.type, v.position, t.recorded_from, t.first_recorded_at, t.fields
+           FROM diplomatic_event_versions v
+           LEFT JOIN timeline_entries t ON t.event_id = v.event_id AND t.version = v.version
+          WHERE v.position > $1 AND v.position <= $2 ORDER BY v.position LIMIT $3`,
+        [after, upTo, limit],
+      ),
+      this.sql.query<RevisionRow>(
+        `SELECT story_id, revision, slug, headline, kind, change_note, editor, recorded_at, position
+           FROM story_revisions WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3`,
+        [after, upTo, limit],
+      ),
+    ]);
+    const changes: TimelineChange[] = [
+      ...versions.rows.map((r): TimelineChange =>
+        r.fields && r.recorded_from && r.first_recorded_at
+          ? { change: 'entry', position: Number(r.position), entry: diplomaticEventEntry(r.event_id, r.version, r.fields, iso(r.recorded_from), iso(r.first_recorded_at)) }
+          : { change: 'retracted', position: Number(r.position), id: r.event_id, version: r.version },
+      ),
+      ...revisions.rows.map((r): TimelineChange => ({ change: 'entry', position: Number(r.position), entry: toRevisionEntry(r, opts.tz ?? 'UTC') })),
+    ];
+    return changes.sort((a, b) => a.position - b.position).slice(0, limit);
+  }
+
+  /**
+   * The newest `limit` dates that have entries, newest first, between `from` and `to` when
+   * given, as known now or at `asOf`: what a reader's page of "days with news" shows.
+   */
+  async datesWithEntries(q: TimelineQuery & { from?: string; to?: string; limit: number }): Promise<string[]> {
+    const tz = q.tz ?? 'UTC';
+    const eventParams: unknown[] = [q.from ?? '0001-01-01', q.to ?? '9999-12-31', q.limit];
+    const eventWhere = ['occurred_on BETWEEN $1::date AND $2::date'];
+    if (q.asOf) {
+      eventParams.push(q.asOf);
+      eventWhere.push(`recorded_from <= $4::timestamptz AND (recorded_to IS NULL OR recorded_to > $4::timestamptz)`);
+    } else {
+      eventWhere.push('recorded_to IS NULL');
+    }
+    const revisionParams: unknown[] = [tz, q.limit];
+    const revisionWhere: string[] = [];
+    const day = `(recorded_at AT TIME ZONE $1)::date`;
+    if (q.from) revisionWhere.push(`${day} >= $${revisionParams.push(q.from)}::date`);
+    if (q.to) revisionWhere.push(`${day} <= $${revisionParams.push(q.to)}::date`);
+    if (q.asOf) revisionWhere.push(`recorded_at <= $${revisionParams.push(q.asOf)}::timestamptz`);
+    const toDate = (v: Date | string) => (typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10));
+    const [events, revisions] = await Promise.all([
+      this.sql.query<{ d: Date | string }>(
+        `SELECT DISTINCT occurred_on::text AS d FROM timeline_entries WHERE ${eventWhere.join(' AND ')} ORDER BY d DESC LIMIT $3`,
+        eventParams,
+      ),
+      this.sql.query<{ d: Date | string }>(
+        `SELECT DISTINCT ${day}::text AS d FROM story_revisions ${revisionWhere.length ? `WHERE ${revisionWhere.join(' AND ')}` : ''} ORDER BY d DESC LIMIT $2`,
+        revisionParams,
+      ),
+    ]);
+    const dates = new Set([...events.rows, ...revisions.rows].map((r) => toDate(r.d)));
+    return [...dates].sort().reverse().slice(0, q.limit);
   }
 
   /** Every revision of a story, oldest first, with full text; undefined for an unknown story. */
@@ -141,7 +197,16 @@ export class ReadModelQueries {
       [JSON.stringify([storyId.toLowerCase()])],
     );
     const linkedEvents = linked.rows
-      .map((r) => ({ id: r.event_id, version: r.version, title: r.fields.title, kind: r.fields.kind, occurredOn: r.fields.occurredOn }))
+      .map((r) => ({
+        id: r.event_id,
+        version: r.version,
+        title: r.fields.title,
+        kind: r.fields.kind,
+        occurredOn: r.fields.occurredOn,
+        ...(r.fields.occurredUntil ? { occurredUntil: r.fields.occurredUntil } : {}),
+        datePrecision: r.fields.datePrecision,
+        dateCertainty: r.fields.dateCertainty,
+      }))
       .sort((a, b) => a.occurredOn.localeCompare(b.occurredOn) || a.title.localeCompare(b.title));
     return { ...toRevisionView(rows[0]), createdAt: iso(rows[0].created_at), linkedEvents };
   }
@@ -177,12 +242,34 @@ export class ReadModelQueries {
   }
 }
 
+export type TimelineChange =
+  | { readonly change: 'entry'; readonly position: number; readonly entry: TimelineEntry }
+  | { readonly change: 'retracted'; readonly position: number; readonly id: string; readonly version: number };
+
+function toRevisionEntry(r: RevisionRow, tz: string): StoryRevisionEntry {
+  return {
+    type: 'story-revision',
+    id: r.story_id,
+    slug: r.slug,
+    revision: r.revision,
+    date: revisionTimelineDate(iso(r.recorded_at), tz),
+    recordedAt: iso(r.recorded_at),
+    headline: r.headline,
+    kind: r.kind,
+    ...(r.change_note ? { changeNote: r.change_note } : {}),
+    ...(r.editor ? { editor: r.editor } : {}),
+  };
+}
+
 export interface LinkedEvent {
   id: string;
   version: number;
   title: string;
   kind: string;
   occurredOn: string;
+  occurredUntil?: string;
+  datePrecision: 'day' | 'span';
+  dateCertainty: 'explicit' | 'inferred';
 }
 
 export type DiplomaticEventView = DiplomaticEventFields & {

@@ -27,6 +27,7 @@ export class Projector {
   private stopped = false;
   private running?: Promise<void>;
   private readonly waiters = new Set<() => void>();
+  private readonly committedListeners = new Set<(position: number) => void>();
 
   constructor(
     private readonly store: EventStore,
@@ -70,6 +71,15 @@ export class Projector {
     });
   }
 
+  /**
+   * Calls `listener` with the new position each time a batch's read-model transaction has
+   * committed, so readers can ask what changed up to there. Returns the unsubscribe function.
+   */
+  onCommitted(listener: (position: number) => void): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
+  }
+
   private async run(): Promise<void> {
     while (!this.stopped) {
       const from = this.position;
@@ -108,5 +118,14 @@ export class Projector {
     });
     this.checkpoints = committed;
     for (const w of [...this.waiters]) w();
+    const position = this.position;
+    for (const listener of [...this.committedListeners]) {
+      try {
+        listener(position);
+      } catch (err) {
+        // A listener's failure is its own: the batch is committed either way.
+        this.options.onError?.(err);
+      }
+    }
   }
 }

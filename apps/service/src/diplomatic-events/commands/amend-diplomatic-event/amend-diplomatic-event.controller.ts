@@ -1,6 +1,8 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { AmendDiplomaticEvent } from '@dateline/domain';
+import { ApiWrite } from '../../../http/api-docs';
 import { RequiresRole } from '../../../auth/requires-role.decorator';
 import { plain } from '../../../writing/plain';
 import type { WriteContext } from '../../../writing/write-context';
@@ -9,11 +11,13 @@ import { type WriteResponse, writeResponse } from '../../../writing/write-respon
 import { AmendDiplomaticEventDto } from '../../dto/amend-retract.dto';
 import { AmendDiplomaticEventCommand } from './amend-diplomatic-event.command';
 
+@ApiTags('diplomatic events')
 @Controller('diplomatic-events')
 export class AmendDiplomaticEventController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/amendments')
+  @ApiWrite({ summary: 'Amend a diplomatic event: the changed fields only (null removes one)', notFound: true })
   @HttpCode(201)
   @RequiresRole('editor')
   async amend(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() dto: AmendDiplomaticEventDto, @Write() ctx: WriteContext): Promise<WriteResponse> {

@@ -1,6 +1,8 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { RetractDiplomaticEvent } from '@dateline/domain';
+import { ApiWrite } from '../../../http/api-docs';
 import { RequiresRole } from '../../../auth/requires-role.decorator';
 import { plain } from '../../../writing/plain';
 import type { WriteContext } from '../../../writing/write-context';
@@ -9,11 +11,13 @@ import { type WriteResponse, writeResponse } from '../../../writing/write-respon
 import { RetractDiplomaticEventDto } from '../../dto/amend-retract.dto';
 import { RetractDiplomaticEventCommand } from './retract-diplomatic-event.command';
 
+@ApiTags('diplomatic events')
 @Controller('diplomatic-events')
 export class RetractDiplomaticEventController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/retraction')
+  @ApiWrite({ summary: 'Retract a diplomatic event: it leaves the current timeline and stays in history', notFound: true })
   @HttpCode(201)
   @RequiresRole('editor')
   async retract(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() dto: RetractDiplomaticEventDto, @Write() ctx: WriteContext): Promise<WriteResponse> {

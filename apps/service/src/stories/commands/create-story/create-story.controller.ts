@@ -1,7 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { CreateStory } from '@dateline/domain';
+import { ApiWrite } from '../../../http/api-docs';
 import { RequiresRole } from '../../../auth/requires-role.decorator';
 import { plain } from '../../../writing/plain';
 import type { WriteContext } from '../../../writing/write-context';
@@ -10,11 +12,13 @@ import { type WriteResponse, writeResponse } from '../../../writing/write-respon
 import { CreateStoryDto } from './create-story.dto';
 import { CreateStoryCommand } from './create-story.command';
 
+@ApiTags('stories')
 @Controller('stories')
 export class CreateStoryController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @ApiWrite({ summary: 'Create a story (revision 1)', conflict: false })
   @HttpCode(201)
   @RequiresRole('editor')
   async create(@Body() dto: CreateStoryDto, @Write() ctx: WriteContext): Promise<WriteResponse> {

@@ -1,35 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class CreateStoryDto {
+  @ApiProperty({ example: 'istanbul-peace-talks-2025', maxLength: 120, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' })
   @IsString()
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lowercase words joined by hyphens, e.g. istanbul-peace-talks' })
   @MaxLength(120)
   slug: string;
 
+  @ApiProperty({ example: 'Ukraine and Russia open first direct peace talks since 2022 in Istanbul', maxLength: 300 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
   headline: string;
 
+  @ApiProperty({ description: 'Plain text; paragraphs separated by blank lines.', maxLength: 200_000 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200_000)
   body: string;
 
+  @ApiPropertyOptional({ example: 'This is a developing story and is being updated.', maxLength: 1000 })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
   editorsNote?: string;
 
+  @ApiPropertyOptional({ default: false })
   @IsOptional()
   @IsBoolean()
   developing?: boolean;
 
+  @ApiPropertyOptional({ example: 'Kateryna Hodunova', maxLength: 200 })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   byline?: string;
 
+  @ApiPropertyOptional({ type: [String], maxItems: 50, example: ['ukraine', 'ceasefire'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)

@@ -1,6 +1,8 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { ReviseStory } from '@dateline/domain';
+import { ApiWrite } from '../../../http/api-docs';
 import { RequiresRole } from '../../../auth/requires-role.decorator';
 import { plain } from '../../../writing/plain';
 import type { WriteContext } from '../../../writing/write-context';
@@ -9,11 +11,13 @@ import { type WriteResponse, writeResponse } from '../../../writing/write-respon
 import { ReviseStoryDto } from './revise-story.dto';
 import { ReviseStoryCommand } from './revise-story.command';
 
+@ApiTags('stories')
 @Controller('stories')
 export class ReviseStoryController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/revisions')
+  @ApiWrite({ summary: 'Revise a story: a new revision, an update or a correction', description: '`expectedRevision` is the revision the change is based on; a stale one is a 409 with `currentVersion`.', notFound: true })
   @HttpCode(201)
   @RequiresRole('editor')
   async revise(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() dto: ReviseStoryDto, @Write() ctx: WriteContext): Promise<WriteResponse> {

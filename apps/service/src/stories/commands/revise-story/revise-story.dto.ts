@@ -1,16 +1,20 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 
 export class ReviseStoryDto {
+  @ApiProperty({ minimum: 1, description: 'The revision this change is based on; a stale one is a 409.', example: 1 })
   @IsInt()
   @Min(1)
   expectedRevision: number;
 
+  @ApiPropertyOptional({ maxLength: 300 })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
   headline?: string;
 
+  @ApiPropertyOptional({ maxLength: 200_000 })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -18,20 +22,24 @@ export class ReviseStoryDto {
   body?: string;
 
   /** An empty string removes the note. */
+  @ApiPropertyOptional({ maxLength: 1000, description: 'An empty string removes the note.' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
   editorsNote?: string;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean()
   developing?: boolean;
 
+  @ApiProperty({ maxLength: 1000, example: 'Added the last-minute accusation' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)
   changeNote: string;
 
+  @ApiPropertyOptional({ enum: ['update', 'correction'], default: 'update' })
   @IsOptional()
   @IsIn(['update', 'correction'])
   kind?: 'update' | 'correction';

@@ -1,0 +1,49 @@
+import { BadRequestException, Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { daysBetween, formatCalendarDate, formatInstantUtc } from '@dateline/domain';
+import { ProjectorService } from '@dateline/projections';
+import type { Settings } from '../config/settings';
+import { ApiRead } from '../http/api-docs';
+import { readPosition, type HeaderSink } from '../reading/consistency';
+import { TimelineRangeQueryDto } from '../reading/read-query.dto';
+import { MAX_RANGE_DAYS } from '../reading/timeline.controller';
+import { SETTINGS } from '../storage/storage.tokens';
+import { TimelineJsDocumentDto } from './timelinejs.dto';
+import { toTimelineJs, type TimelineJsGrouping } from './timelinejs';
+
+export class TimelineJsExportQueryDto extends TimelineRangeQueryDto {
+  @ApiPropertyOptional({ enum: ['kind', 'participant'], default: 'kind', description: 'TimelineJS group (row) of each slide: the kind of event, or its first participant.' })
+  @IsOptional()
+  @IsIn(['kind', 'participant'])
+  group?: TimelineJsGrouping;
+}
+
+@ApiTags('exports')
+@Controller('timeline/export')
+export class TimelineExportController {
+  constructor(
+    private readonly projector: ProjectorService,
+    @Inject(SETTINGS) private readonly settings: Settings,
+  ) {}
+
+  @Get('timelinejs')
+  @ApiRead({
+    summary: 'The timeline of a date range as Knight Lab TimelineJS JSON',
+    description:
+      'One slide per entry (diplomatic events and story revisions), `unique_id` stable per entry. Span dates give start_date and end_date, day dates no hour, and an inferred or approximate date a `display_date` in words ("c. 16 May 2025 (inferred)"). Headline and text are HTML-escaped, as TimelineJS renders them as HTML. Same filters and `asOf` as GET /timeline.',
+    type: TimelineJsDocumentDto,
+    badRequest: 'from or to missing or not a real date, from after to, a range over 3660 days, or another malformed parameter.',
+  })
+  async timelineJs(@Query() q: TimelineJsExportQueryDto, @Res({ passthrough: true }) reply: HeaderSink): Promise<TimelineJsDocumentDto> {
+    if (q.to < q.from) throw new BadRequestException(['from must not be after to']);
+    if (daysBetween(q.from, q.to) > MAX_RANGE_DAYS) throw new BadRequestException([`a range may span at most ${MAX_RANGE_DAYS} days`]);
+    await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
+    const entries = await this.projector.queries.timeline(q.from, q.to, q);
+    const range = q.from === q.to ? formatCalendarDate(q.from) : `${formatCalendarDate(q.from)} to ${formatCalendarDate(q.to)}`;
+    return toTimelineJs(entries, {
+      group: q.group,
+      title: { headline: 'Dateline timeline', text: `<p>${range}${q.asOf ? `, as known at ${formatInstantUtc(q.asOf, true)}` : ''}</p>` },
+    });
+  }
+}

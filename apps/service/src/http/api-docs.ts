@@ -1,0 +1,115 @@
+import { applyDecorators, Type } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  ApiServiceUnavailableResponse,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+
+/**
+ * OpenAPI (served at /docs) for the HTTP contract of DESIGN section 2: one decorator per kind
+ * of route, so every write documents every status a write can answer, and every read the same.
+ */
+
+export const BEARER = 'bearer';
+
+export class ErrorResponseDto {
+  @ApiProperty({ example: 400 }) statusCode: number;
+  @ApiProperty({ example: 'Bad Request' }) error: string;
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    description: 'What was wrong. For a 400, one message per bad field, nested fields by their path (`sources.0.hedged`).',
+    example: ['occurredOn must be a date YYYY-MM-DD'],
+  })
+  message: string | string[];
+}
+
+export class ConflictResponseDto extends ErrorResponseDto {
+  @ApiProperty({ description: "The stream's current version: re-read, then retry with it.", example: 3 }) currentVersion: number;
+}
+
+export class WriteResponseDto {
+  @ApiProperty({ format: 'uuid', description: 'The story or diplomatic event.' }) id: string;
+  @ApiProperty({ description: "The stream's version after the append.", example: 1 }) version: number;
+  @ApiProperty({ description: 'Log position of the append: pass it as `minPosition` to a read to read your write.', example: 12353537 }) position: number;
+  @ApiPropertyOptional({ description: 'Stories only: the revision number (equals version).', example: 1 }) revision?: number;
+}
+
+const caughtUpHeader = {
+  'X-Dateline-Caught-Up': { description: 'With `minPosition`: `false` when the read models did not reach it in time.', schema: { type: 'string', enum: ['true', 'false'] } },
+};
+
+export interface WriteDocs {
+  readonly summary: string;
+  readonly description?: string;
+  /** The route names an existing id (404 when unknown). */
+  readonly notFound?: boolean;
+  /** The route appends with an expected version (409 on conflict). Default true. */
+  readonly conflict?: boolean;
+  readonly role?: 'editor' | 'admin';
+}
+
+/** A write: bearer auth, Idempotency-Key, 201 `{ id, version, position }` and every error status of the contract. */
+export function ApiWrite(o: WriteDocs): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ApiOperation({ summary: o.summary, ...(o.description ? { description: o.description } : {}) }),
+    ApiBearerAuth(BEARER),
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key and body answer the first answer again (with `Idempotent-Replayed: true`) and append nothing.' }),
+    ApiHeader({ name: 'X-Correlation-Id', required: false, description: "Kept in the events' metadata; one is made when absent." }),
+    ApiCreatedResponse({ type: WriteResponseDto, description: 'Appended.' }),
+    ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Validation failed: `message` names each bad field, and unknown fields.' }),
+    ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'No bearer token, or an unknown one.' }),
+    ApiForbiddenResponse({ type: ErrorResponseDto, description: `The token lacks the ${o.role ?? 'editor'} role.` }),
+    ...(o.notFound ? [ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown id.' })] : []),
+    ...(o.conflict === false ? [] : [ApiConflictResponse({ type: ConflictResponseDto, description: 'Version conflict: `currentVersion` says where the stream is.' })]),
+    ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'Body larger than DATELINE_BODY_LIMIT_BYTES.' }),
+    ApiUnsupportedMediaTypeResponse({ type: ErrorResponseDto, description: 'The body is not application/json.' }),
+    ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'The Idempotency-Key was used before with a different body.' }),
+    ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'More writes than DATELINE_WRITE_RATE_LIMIT per minute for this token; retry after `Retry-After` seconds.' }),
+    ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'The event store cannot be reached; nothing was written; retry after `Retry-After`.' }),
+  );
+}
+
+export interface ReadDocs {
+  readonly summary: string;
+  readonly description?: string;
+  readonly type?: Type<unknown>;
+  /** The route names an id (404 when unknown). */
+  readonly notFound?: boolean;
+  /** What a 400 means here; every read with query parameters has one. */
+  readonly badRequest?: string;
+}
+
+/** A public read: 200 with the read models' position, and the 400/404 it may answer. */
+export function ApiRead(o: ReadDocs): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ApiOperation({ summary: o.summary, ...(o.description ? { description: o.description } : {}) }),
+    ApiOkResponse({ ...(o.type ? { type: o.type } : {}), description: 'OK', headers: caughtUpHeader }),
+    ApiBadRequestResponse({ type: ErrorResponseDto, description: o.badRequest ?? 'A query parameter is malformed or unknown.' }),
+    ...(o.notFound ? [ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown id.' })] : []),
+  );
+}
+
+/** A route that answers a reader page (text/html). */
+export function ApiHtmlPage(o: { summary: string; description?: string; notFound?: boolean }): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ApiOperation({ summary: o.summary, ...(o.description ? { description: o.description } : {}) }),
+    ApiResponse({ status: 200, description: 'The page.', content: { 'text/html': { schema: { type: 'string' } } } }),
+    ApiResponse({ status: 400, description: 'A query parameter is malformed: an HTML page naming the problem.', content: { 'text/html': { schema: { type: 'string' } } } }),
+    ...(o.notFound ? [ApiResponse({ status: 404, description: 'Unknown id: an HTML page.', content: { 'text/html': { schema: { type: 'string' } } } })] : []),
+  );
+}

@@ -1,0 +1,54 @@
+import { BadRequestException, Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { ProjectorService } from '@dateline/projections';
+import { ErrorResponseDto } from '../http/api-docs';
+import { resumePosition } from './sse';
+import { TimelineStreamHub } from './timeline-stream.hub';
+
+export class TimelineStreamQueryDto {
+  @ApiPropertyOptional({ description: 'Send every change after this log position (the `position` a read answered). Default: from now on. A `Last-Event-ID` header wins.', example: '1234' })
+  @IsOptional()
+  @Matches(/^\d{1,15}$/, { message: 'since must be a log position (a non-negative integer)' })
+  since?: string;
+}
+
+@ApiTags('timeline')
+@Controller('timeline')
+export class TimelineStreamController {
+  constructor(
+    private readonly hub: TimelineStreamHub,
+    private readonly projector: ProjectorService,
+  ) {}
+
+  @Get('stream')
+  @ApiOperation({
+    summary: 'Live timeline changes (Server-Sent Events)',
+    description: [
+      'A `text/event-stream` of timeline changes as the projections apply them, in log order.',
+      'Each event has `id:` = its log position; reconnect with `Last-Event-ID` (EventSource does) to miss nothing.',
+      '`event: entry`, data `{ position, domId, dayHeading, entry, html }`: a new entry or a new version of one (`entry` as in GET /timeline; `html` is the markup the reader page shows).',
+      '`event: retracted`, data `{ position, id, version, domId }`: a diplomatic event left the timeline.',
+      'A `: heartbeat` comment keeps idle connections open (every 15 s by default, `DATELINE_SSE_HEARTBEAT_MS`).',
+    ].join('\n\n'),
+  })
+  @ApiProduces('text/event-stream')
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The id (log position) of the last event received; the stream resumes after it.' })
+  @ApiOkResponse({ description: 'The stream; it stays open.', content: { 'text/event-stream': { schema: { type: 'string', example: 'id: 42\nevent: entry\ndata: {"position":42,...}\n\n' } } } })
+  @ApiBadRequestResponse({ description: '`since` or `Last-Event-ID` is not a log position.', type: ErrorResponseDto })
+  async stream(@Query() q: TimelineStreamQueryDto, @Headers('last-event-id') lastEventId: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    const resume = resumePosition(lastEventId, q.since);
+    if (resume.error) throw new BadRequestException([resume.error]);
+    const after = resume.position ?? (await this.projector.position());
+    reply.hijack();
+    reply.raw.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      // Tells nginx-style proxies not to buffer the stream.
+      'X-Accel-Buffering': 'no',
+    });
+    this.hub.open(reply.raw, after);
+  }
+}

@@ -1,0 +1,26 @@
+import { ArgumentsHost, Catch } from '@nestjs/common';
+import { ErrorsFilter } from '../http/errors.filter';
+import { READER_PAGE_CSP } from './templates/layout.template';
+import { renderErrorPage } from './templates/error-page.template';
+
+interface Reply {
+  status(code: number): Reply;
+  header(name: string, value: string): Reply;
+  send(body: unknown): unknown;
+}
+
+/** The reader pages' errors as pages: same statuses and messages as the API's, in HTML. */
+@Catch()
+export class HtmlErrorsFilter extends ErrorsFilter {
+  override catch(err: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<Reply>();
+    const [status, body] = this.describe(err);
+    const message = body.message;
+    const messages = Array.isArray(message) ? message.map(String) : message !== undefined ? [String(message)] : [];
+    reply
+      .status(status)
+      .header('Content-Type', 'text/html; charset=utf-8')
+      .header('Content-Security-Policy', READER_PAGE_CSP)
+      .send(renderErrorPage(status, messages).value);
+  }
+}

@@ -1,0 +1,96 @@
+import { BadRequestException, Controller, Get, Header, Inject, NotFoundException, Param, ParseUUIDPipe, Query, Res, UseFilters } from '@nestjs/common';
+import { RouteConstraints } from '@nestjs/platform-fastify';
+import { ApiExcludeEndpoint, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ProjectorService } from '@dateline/projections';
+import type { Settings } from '../config/settings';
+import { ApiHtmlPage } from '../http/api-docs';
+import { readPosition, type HeaderSink } from '../reading/consistency';
+import { SETTINGS } from '../storage/storage.tokens';
+import { ACCEPTS_HTML } from './content-negotiation';
+import { HtmlErrorsFilter } from './html-errors.filter';
+import { StoryPageQueryDto, TimelinePageQueryDto } from './reader-page.query.dto';
+import { READER_SCRIPT } from './reader-script';
+import { READER_PAGE_CSP } from './templates/layout.template';
+import { renderStoryPage } from './templates/story-page.template';
+import { renderTimelinePage } from './templates/timeline-page.template';
+import { storyPageView } from './view-models/story-page.view-model';
+import { timelinePageView } from './view-models/timeline-page.view-model';
+
+/** Days with entries per page of the timeline. */
+export const DAYS_PER_PAGE = 14;
+
+function pageHeaders(reply: HeaderSink): void {
+  reply.header('Content-Type', 'text/html; charset=utf-8');
+  reply.header('Content-Security-Policy', READER_PAGE_CSP);
+  reply.header('X-Content-Type-Options', 'nosniff');
+  reply.header('Referrer-Policy', 'same-origin');
+}
+
+/**
+ * The reader pages: server-rendered HTML that works without JavaScript (the script only adds
+ * live updates). `/stories/:id` shares its path with the JSON API: browsers (Accept prefers
+ * text/html) are routed here by a Fastify route constraint, everyone else gets JSON.
+ */
+@ApiTags('reader pages')
+@Controller()
+@UseFilters(HtmlErrorsFilter)
+export class ReaderPageController {
+  constructor(
+    private readonly projector: ProjectorService,
+    @Inject(SETTINGS) private readonly settings: Settings,
+  ) {}
+
+  @Get()
+  @ApiHtmlPage({
+    summary: 'The reader page: the timeline, newest day first',
+    description: 'Deep links: `/?from=YYYY-MM-DD&to=YYYY-MM-DD&asOf=<instant>`. Live updates through GET /timeline/stream unless `asOf` is given.',
+  })
+  async timeline(@Query() q: TimelinePageQueryDto, @Res({ passthrough: true }) reply: HeaderSink): Promise<string> {
+    if (q.from && q.to && q.to < q.from) throw new BadRequestException(['from must not be after to']);
+    const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
+    const queries = this.projector.queries;
+    const dates = await queries.datesWithEntries({ from: q.from, to: q.to, asOf: q.asOf, limit: DAYS_PER_PAGE + 1 });
+    const shown = dates.slice(0, DAYS_PER_PAGE);
+    const entries = shown.length > 0 ? await queries.timeline(shown[shown.length - 1], shown[0], { asOf: q.asOf }) : [];
+    const view = timelinePageView({ from: q.from, to: q.to, asOf: q.asOf && new Date(q.asOf).toISOString(), position, dates: shown, hasOlder: dates.length > DAYS_PER_PAGE, entries });
+    pageHeaders(reply);
+    return renderTimelinePage(view).value;
+  }
+
+  /** Documented on the JSON route of the same path (GET /stories/{id}), which says it answers HTML to browsers. */
+  @Get('stories/:id')
+  @RouteConstraints({ [ACCEPTS_HTML]: 'yes' })
+  @ApiExcludeEndpoint()
+  async story(
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Query() q: StoryPageQueryDto,
+    @Res({ passthrough: true }) reply: HeaderSink,
+  ): Promise<string> {
+    reply.header('Vary', 'Accept');
+    await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
+    const [story, revisions] = await Promise.all([this.projector.queries.story(id), this.projector.queries.storyRevisions(id)]);
+    if (!story || !revisions) throw new NotFoundException(`story ${id} not found`);
+    let diff: { from: number; to: number } | undefined;
+    if (q.from !== undefined || q.to !== undefined) {
+      if (q.from === undefined || q.to === undefined) throw new BadRequestException(['give both from and to to compare two revisions']);
+      if (q.from === q.to) throw new BadRequestException(['from and to must be different revisions']);
+      for (const n of [q.from, q.to]) if (!revisions.some((r) => r.revision === n)) throw new NotFoundException(`story ${id} has no revision ${n}`);
+      diff = { from: q.from, to: q.to };
+    } else if (revisions.length >= 2) {
+      diff = { from: revisions[revisions.length - 2].revision, to: revisions[revisions.length - 1].revision };
+    }
+    pageHeaders(reply);
+    return renderStoryPage(storyPageView(story, revisions, diff)).value;
+  }
+
+  @Get('assets/reader.js')
+  @ApiOperation({ summary: "The reader page's script (live updates)" })
+  @ApiProduces('text/javascript')
+  @ApiResponse({ status: 200, description: 'The script.', content: { 'text/javascript': { schema: { type: 'string' } } } })
+  @Header('Content-Type', 'text/javascript; charset=utf-8')
+  @Header('Cache-Control', 'public, max-age=300')
+  @Header('X-Content-Type-Options', 'nosniff')
+  script(): string {
+    return READER_SCRIPT;
+  }
+}

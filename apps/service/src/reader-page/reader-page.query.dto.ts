@@ -1,0 +1,50 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, Min } from 'class-validator';
+import { IsCalendarDate, IsInstant } from '../http/domain-validators';
+import { ConsistencyQueryDto } from '../reading/read-query.dto';
+
+/** An empty form field means "not given". */
+const emptyIsAbsent = () => Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value));
+
+/** A revision number from a query string; an empty field means "not given". */
+const revisionNumber = () => Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) => (obj[key] === '' || obj[key] === undefined ? undefined : Number(obj[key])));
+
+/** A datetime-local input sends `2025-05-16T09:00[:05]` without an offset: the page's label says UTC. */
+const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
+
+export class TimelinePageQueryDto extends ConsistencyQueryDto {
+  @ApiPropertyOptional({ description: 'First day (YYYY-MM-DD). Without from and to: the newest days that have entries.', example: '2025-05-01' })
+  @emptyIsAbsent()
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Last day (YYYY-MM-DD).', example: '2025-05-16' })
+  @emptyIsAbsent()
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Show the timeline as known at this instant: ISO 8601 with an offset, or a date and time without one, read as UTC.', example: '2025-05-16T09:00' })
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : typeof value === 'string' && LOCAL.test(value) ? `${value}Z` : value))
+  @IsOptional()
+  @IsInstant({ message: 'asOf must be a date and time such as 2025-05-16T09:00 (UTC) or 2025-05-16T12:00:00+03:00' })
+  asOf?: string;
+}
+
+export class StoryPageQueryDto extends ConsistencyQueryDto {
+  @ApiPropertyOptional({ description: 'Compare from this revision (with `to`). Default: the revision before the latest.', minimum: 1 })
+  @revisionNumber()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  from?: number;
+
+  @ApiPropertyOptional({ description: 'Compare to this revision (with `from`). Default: the latest.', minimum: 1 })
+  @revisionNumber()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  to?: number;
+}

@@ -1,0 +1,53 @@
+import { html, jsonForScript, SafeHtml, trusted } from '../html';
+import { READER_CSS } from './styles';
+
+export interface LayoutOptions {
+  readonly title: string;
+  readonly description?: string;
+  readonly current?: 'timeline' | 'story';
+  readonly jsonLd?: unknown;
+  /** Loads the page's small script (live updates); the page works without it. */
+  readonly script?: boolean;
+}
+
+/**
+ * The page shell: landmarks (header, nav, main, footer), a skip link, the inline stylesheet,
+ * and JSON-LD when given. Every page is complete HTML that works without JavaScript.
+ */
+export function layout(o: LayoutOptions, main: SafeHtml): SafeHtml {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${o.title} · Dateline</title>
+<link rel="icon" href="data:,">
+${o.description ? html`<meta name="description" content="${o.description}">` : ''}
+<style>${trusted(READER_CSS)}</style>
+${o.jsonLd ? html`<script type="application/ld+json">${jsonForScript(o.jsonLd)}</script>` : ''}
+${o.script ? html`<script src="/assets/reader.js" defer></script>` : ''}
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site"><div class="wrap">
+<p class="brand"><a href="/">Dateline</a></p>
+<nav class="site" aria-label="Main"><ul>
+<li><a href="/"${o.current === 'timeline' ? trusted(' aria-current="page"') : ''}>Timeline</a></li>
+<li><a href="/docs">API</a></li>
+</ul></nav>
+</div></header>
+<main id="main" class="wrap" tabindex="-1">
+${main}
+</main>
+<footer class="site"><div class="wrap">
+<p>Dateline keeps every story revision and every dated fact as an immutable event. Dates marked <em>inferred</em> are our reading of the report; <em>approximate</em> ones are only known to lie within a span of days.</p>
+<p>Data: <a href="/docs">HTTP API and OpenAPI description</a>.</p>
+</div></footer>
+</body>
+</html>
+`;
+}
+
+/** Content-Security-Policy for the reader pages: our own script only, no inline script, nothing from elsewhere. */
+export const READER_PAGE_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";

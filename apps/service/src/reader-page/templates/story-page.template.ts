@@ -1,0 +1,65 @@
+import { DiffPart } from '../../reading/word-diff';
+import { html, SafeHtml } from '../html';
+import { StoryPageView } from '../view-models/story-page.view-model';
+import { layout } from './layout.template';
+
+/** `GET /stories/:id` for a browser: the story now, its revision history, and a word diff of any two revisions. */
+export function renderStoryPage(v: StoryPageView): SafeHtml {
+  const options = v.revisions.map((r) => r.revision);
+  const select = (name: 'from' | 'to', label: string, chosen: number | undefined) => html`<div class="field"><label for="diff-${name}">${label}</label>
+<select id="diff-${name}" name="${name}">${options.map((n) => html`<option value="${n}"${n === chosen ? html` selected` : ''}>Revision ${n}</option>`)}</select></div>`;
+  const main = html`<article aria-labelledby="story-h">
+<h1 id="story-h">${v.headline}</h1>
+${v.developing ? html`<p class="editors-note"><strong>Developing story.</strong>${v.editorsNote ? html` ${v.editorsNote}` : ''}</p>` : v.editorsNote ? html`<p class="editors-note">${v.editorsNote}</p>` : ''}
+<p class="byline">${v.byline ? html`By ${v.byline} · ` : ''}Published <time datetime="${v.published.at}">${v.published.label}</time> · Updated <time datetime="${v.updated.at}">${v.updated.label}</time> · Revision ${v.revision}</p>
+<div class="story-body">${v.paragraphs.map((p) => html`<p>${p}</p>`)}</div>
+</article>
+${
+  v.linkedEvents.length > 0
+    ? html`<section aria-labelledby="events-h"><h2 id="events-h">Dated facts in this story</h2>
+<ul>${v.linkedEvents.map((e) => html`<li><a href="${e.href}">${e.title}</a> <span class="kind kind--${e.kind}">${e.kind}</span> <span class="date-words">${e.date}</span></li>`)}</ul></section>`
+    : ''
+}
+<section aria-labelledby="history-h"><h2 id="history-h">Revision history</h2>
+<div class="table-wrap" role="region" aria-labelledby="history-h" tabindex="0">
+<table>
+<thead><tr><th scope="col">Revision</th><th scope="col">Recorded</th><th scope="col">Kind</th><th scope="col">Editor</th><th scope="col">Change note</th><th scope="col">Compare</th></tr></thead>
+<tbody>
+${v.revisions.map(
+  (r) => html`<tr id="revision-${r.revision}"><th scope="row">${r.revision}</th><td><time datetime="${r.recordedAt}">${r.recordedLabel}</time></td>
+<td><span class="kind kind--${r.kind}">${r.kindLabel}</span>${r.boring ? html` <span class="detail">(spacing or punctuation only)</span>` : ''}</td>
+<td>${r.editor ?? '—'}</td><td>${r.changeNote ?? '—'}</td>
+<td>${r.compareHref ? html`<a href="${r.compareHref}">Changes from revision ${r.revision - 1}</a>` : '—'}</td></tr>`,
+)}
+</tbody>
+</table>
+</div>
+</section>
+<section aria-labelledby="compare-h" id="compare"><h2 id="compare-h">Compare revisions</h2>
+${
+  options.length < 2
+    ? html`<p>This story has one revision so far.</p>`
+    : html`<form class="controls" method="get" action="/stories/${v.id}#compare" aria-label="Revisions to compare">
+${select('from', 'From revision', v.diff?.from)}
+${select('to', 'To revision', v.diff?.to)}
+<button type="submit">Compare</button>
+</form>
+${v.diff ? diffSection(v.diff) : ''}`
+}
+</section>`;
+  return layout({ title: v.headline, description: `Revision ${v.revision} of a story, with its full revision history.`, current: 'story', jsonLd: v.jsonLd }, main);
+}
+
+function diffSection(d: NonNullable<StoryPageView['diff']>): SafeHtml {
+  return html`<p id="diff-summary">Changes from revision ${d.from} to revision ${d.to}${d.boring ? ' (spacing or punctuation only)' : ''}. <span class="visually-hidden">Added words are marked as insertions, removed words as deletions.</span></p>
+<h3>Headline</h3>
+<p class="diff" id="diff-headline">${d.headline.map(part)}</p>
+<h3>Body</h3>
+<div class="diff" id="diff-body">${d.body.map(part)}</div>`;
+}
+
+function part(p: DiffPart): SafeHtml {
+  if (p.added) return html`<ins><span class="visually-hidden">[added: </span>${p.value}<span class="visually-hidden">]</span></ins>`;
+  if (p.removed) return html`<del><span class="visually-hidden">[removed: </span>${p.value}<span class="visually-hidden">]</span></del>`;
+  return html`${p.value}`;
+}

@@ -1,0 +1,42 @@
+import { html, SafeHtml } from '../html';
+import { TimelinePageView } from '../view-models/timeline-page.view-model';
+import { renderEntry } from './entry.template';
+import { layout } from './layout.template';
+
+/** `GET /`: the timeline, newest day first, with the date range and "as of" controls. */
+export function renderTimelinePage(v: TimelinePageView): SafeHtml {
+  const main = html`<h1>${v.title}</h1>
+<p class="lede">Diplomatic events and story revisions, newest day first. Each fact sits on the day it happened; each story revision on the day it was recorded (UTC).</p>
+<form class="controls" method="get" action="/" aria-label="What to show">
+<div class="field"><label for="from">From</label><input type="date" id="from" name="from" value="${v.from ?? ''}"></div>
+<div class="field"><label for="to">To</label><input type="date" id="to" name="to" value="${v.to ?? ''}"></div>
+<div class="field"><label for="asOf">As of (UTC)</label><input type="datetime-local" step="1" id="asOf" name="asOf" value="${v.asOfInput ?? ''}" aria-describedby="asOf-hint"></div>
+<button type="submit">Show</button>
+<p class="hint" id="asOf-hint">“As of” shows the timeline as the newsroom knew it at that instant: later facts, amendments and retractions left out. Leave it empty for now.</p>
+</form>
+${
+  v.asOf
+    ? html`<p class="status as-of" id="as-of-notice">Showing what was known at <time datetime="${v.asOf}">${v.asOfLabel}</time>. <a href="${v.nowHref}">Show what we know now</a></p>`
+    : html`<p class="status" id="live-status" role="status" aria-live="polite">Live: new and corrected entries appear here as they are recorded.</p>`
+}
+<div id="timeline" data-position="${v.position}"${v.live ? html` data-live="on" data-live-since="${v.live.since}" data-live-from="${v.live.from ?? ''}" data-live-to="${v.live.to ?? ''}"` : ''}>
+${
+  v.days.length === 0
+    ? html`<p class="empty" id="timeline-empty">${v.asOf ? 'Nothing in this range was known yet at that instant.' : 'No entries in this range yet.'}</p>`
+    : v.days.map(
+        (d) => html`<section class="day" id="day-${d.date}" data-date="${d.date}" aria-labelledby="day-${d.date}-h">
+<h2 id="day-${d.date}-h"><time datetime="${d.date}">${d.heading}</time></h2>
+<ol class="entries">
+${d.entries.map(renderEntry)}
+</ol>
+</section>`,
+      )
+}
+</div>
+<nav class="pages" aria-label="More days">
+${v.olderHref ? html`<a href="${v.olderHref}" rel="next">Older days</a>` : ''}
+${v.newestHref ? html`<a href="${v.newestHref}">Newest days</a>` : ''}
+${v.exportHref ? html`<a href="${v.exportHref}" type="application/json">These days as TimelineJS JSON</a>` : ''}
+</nav>`;
+  return layout({ title: v.title, description: 'A dated timeline of a developing story: what happened, and what the newsroom knew when.', current: 'timeline', jsonLd: v.jsonLd, script: v.live !== undefined }, main);
+}

@@ -1,0 +1,173 @@
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { DATE_CERTAINTIES, DATE_PRECISIONS, EVENT_KINDS } from '@dateline/domain';
+import { ParticipantDto, PlaceDto, QuoteDto, SourceDto } from '../diplomatic-events/dto/diplomatic-event-parts.dto';
+
+/** OpenAPI shapes of what the reads answer (documentation only; the controllers return plain objects). */
+
+const position = () => ApiProperty({ description: "The read models' log position this answer reflects.", example: 12353537 });
+
+class DiplomaticEventFieldsDto {
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: EVENT_KINDS }) kind: string;
+  @ApiProperty({ format: 'date' }) occurredOn: string;
+  @ApiPropertyOptional({ format: 'date' }) occurredUntil?: string;
+  @ApiPropertyOptional() occurredAt?: string;
+  @ApiPropertyOptional() timezone?: string;
+  @ApiProperty({ enum: DATE_PRECISIONS }) datePrecision: string;
+  @ApiProperty({ enum: DATE_CERTAINTIES }) dateCertainty: string;
+  @ApiPropertyOptional() dateText?: string;
+  @ApiPropertyOptional() summary?: string;
+  @ApiPropertyOptional({ type: PlaceDto }) location?: PlaceDto;
+  @ApiProperty({ type: [ParticipantDto] }) participants: ParticipantDto[];
+  @ApiProperty({ type: [SourceDto] }) sources: SourceDto[];
+  @ApiProperty({ type: [QuoteDto] }) quotes: QuoteDto[];
+  @ApiPropertyOptional() cameoCode?: string;
+  @ApiProperty({ type: [String], format: 'uuid' }) storyIds: string[];
+}
+
+export class CameoDto {
+  @ApiProperty({ example: 'Engage in negotiation' }) name: string;
+  @ApiProperty({ nullable: true, type: String, example: 'CONSULT' }) plover: string | null;
+}
+
+export class DiplomaticEventEntryDto extends DiplomaticEventFieldsDto {
+  @ApiProperty({ enum: ['diplomatic-event'] }) type: 'diplomatic-event';
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date', description: 'The day it sits on: occurredOn.' }) date: string;
+  @ApiProperty({ format: 'date-time', description: 'When this version was recorded.' }) recordedAt: string;
+  @ApiProperty({ format: 'date-time' }) firstRecordedAt: string;
+  @ApiPropertyOptional({ type: CameoDto }) cameo?: CameoDto;
+}
+
+export class StoryRevisionEntryDto {
+  @ApiProperty({ enum: ['story-revision'] }) type: 'story-revision';
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() slug: string;
+  @ApiProperty() revision: number;
+  @ApiProperty({ format: 'date', description: 'The day it was recorded, in `tz`.' }) date: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+  @ApiProperty() headline: string;
+  @ApiProperty({ enum: ['created', 'update', 'correction'] }) kind: string;
+  @ApiPropertyOptional() changeNote?: string;
+  @ApiPropertyOptional() editor?: string;
+}
+
+const entries = () =>
+  ApiProperty({
+    type: 'array',
+    items: { oneOf: [{ $ref: getSchemaPath(DiplomaticEventEntryDto) }, { $ref: getSchemaPath(StoryRevisionEntryDto) }] },
+    description: 'In day order: timed events by time, then day-only events, then story revisions.',
+  });
+
+export class TimelineDayDto {
+  @ApiProperty({ format: 'date' }) date: string;
+  @position() position: number;
+  @ApiPropertyOptional({ format: 'date-time' }) asOf?: string;
+  @entries() entries: (DiplomaticEventEntryDto | StoryRevisionEntryDto)[];
+}
+
+export class TimelineDayEntriesDto {
+  @ApiProperty({ format: 'date' }) date: string;
+  @entries() entries: (DiplomaticEventEntryDto | StoryRevisionEntryDto)[];
+}
+
+export class TimelineRangeDto {
+  @ApiProperty({ format: 'date' }) from: string;
+  @ApiProperty({ format: 'date' }) to: string;
+  @position() position: number;
+  @ApiPropertyOptional({ format: 'date-time' }) asOf?: string;
+  @ApiProperty({ type: [TimelineDayEntriesDto], description: 'Only days with entries, oldest first.' }) days: TimelineDayEntriesDto[];
+}
+
+export class LinkedEventDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() version: number;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: EVENT_KINDS }) kind: string;
+  @ApiProperty({ format: 'date' }) occurredOn: string;
+  @ApiPropertyOptional({ format: 'date' }) occurredUntil?: string;
+  @ApiProperty({ enum: DATE_PRECISIONS }) datePrecision: string;
+  @ApiProperty({ enum: DATE_CERTAINTIES }) dateCertainty: string;
+}
+
+class StoryTextDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() revision: number;
+  @ApiProperty() slug: string;
+  @ApiProperty() headline: string;
+  @ApiProperty() body: string;
+  @ApiPropertyOptional() editorsNote?: string;
+  @ApiProperty() developing: boolean;
+  @ApiPropertyOptional() byline?: string;
+  @ApiProperty({ type: [String] }) tags: string[];
+}
+
+export class StoryDto extends StoryTextDto {
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: [LinkedEventDto] }) linkedEvents: LinkedEventDto[];
+  @position() position: number;
+}
+
+export class StoryRevisionDto extends StoryTextDto {
+  @ApiProperty({ enum: ['created', 'update', 'correction'] }) kind: string;
+  @ApiPropertyOptional() changeNote?: string;
+  @ApiPropertyOptional() editor?: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+  @position() position: number;
+}
+
+export class RevisionSummaryDto {
+  @ApiProperty() revision: number;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+  @ApiPropertyOptional() editor?: string;
+  @ApiProperty({ enum: ['created', 'update', 'correction'] }) kind: string;
+  @ApiPropertyOptional() changeNote?: string;
+  @ApiProperty() headline: string;
+  @ApiProperty({ description: 'Only spacing or punctuation changed since the revision before.' }) boring: boolean;
+}
+
+export class StoryRevisionsDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @position() position: number;
+  @ApiProperty({ type: [RevisionSummaryDto] }) revisions: RevisionSummaryDto[];
+}
+
+export class DiffPartDto {
+  @ApiProperty() value: string;
+  @ApiPropertyOptional({ enum: [true] }) added?: boolean;
+  @ApiPropertyOptional({ enum: [true] }) removed?: boolean;
+}
+
+export class StoryDiffDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() from: number;
+  @ApiProperty() to: number;
+  @ApiProperty({ description: 'Only spacing or punctuation changed.' }) boring: boolean;
+  @ApiProperty({ type: [DiffPartDto] }) headline: DiffPartDto[];
+  @ApiProperty({ type: [DiffPartDto] }) body: DiffPartDto[];
+  @position() position: number;
+}
+
+export class EventHistoryItemDto {
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: ['DiplomaticEventRecorded', 'DiplomaticEventAmended', 'DiplomaticEventRetracted'] }) type: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+  @ApiPropertyOptional() editor?: string;
+  @ApiPropertyOptional() reason?: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'What an amendment changed.' }) changes?: Record<string, unknown>;
+}
+
+export class DiplomaticEventDto extends DiplomaticEventFieldsDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: ['active', 'retracted'] }) status: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: [EventHistoryItemDto] }) history: EventHistoryItemDto[];
+  @position() position: number;
+}
+
+/** Models only referenced through oneOf: registered with @ApiExtraModels. */
+export const EXTRA_READ_MODELS = [DiplomaticEventEntryDto, StoryRevisionEntryDto];

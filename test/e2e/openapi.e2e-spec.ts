@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { RequestMethod } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { REQUIRED_ROLE } from '../../apps/service/src/auth/requires-role.decorator';
+import { OPENAPI_30_STRUCTURE } from '../support/openapi-3.0-structure.schema';
+import { startTestApp, TestApp } from '../support/test-app';
+
+interface Operation {
+  operationId: string;
+  tags?: string[];
+  summary?: string;
+  parameters?: { name: string; in: string; required?: boolean }[];
+  requestBody?: unknown;
+  responses: Record<string, { description: string; content?: Record<string, unknown> }>;
+  security?: Record<string, string[]>[];
+}
+type Document = { openapi: string; paths: Record<string, Record<string, Operation>>; components: { securitySchemes: Record<string, unknown> } };
+
+interface AppRoute {
+  method: string;
+  path: string;
+  needsRole: boolean;
+  controller: string;
+}
+
+/** Every route the Nest app serves, from its controllers' metadata. */
+function appRoutes(t: TestApp): AppRoute[] {
+  const discovery = t.app.get(DiscoveryService, { strict: false });
+  const scanner = new MetadataScanner();
+  return discovery.getControllers().flatMap((wrapper) => {
+    const type = wrapper.metatype as new (...args: never[]) => object;
+    const base = String(Reflect.getMetadata('path', type) ?? '');
+    const classRole = Reflect.getMetadata(REQUIRED_ROLE, type) !== undefined;
+    return scanner.getAllMethodNames(type.prototype).flatMap((name) => {
+      const handler = (type.prototype as Record<string, unknown>)[name] as object;
+      const path = Reflect.getMetadata('path', handler) as string | undefined;
+      if (path === undefined) return [];
+      const method = RequestMethod[Reflect.getMetadata('method', handler) as number].toLowerCase();
+      const full = `/${[base, path].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`.replace(/:(\w+)/g, '{$1}');
+      return [{ method, path: full, needsRole: classRole || Reflect.getMetadata(REQUIRED_ROLE, handler) !== undefined, controller: type.name }];
+    });
+  });
+}
+
+function structureValidator() {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  // "regex": every `pattern` in the document must be a valid regular expression.
+  addFormats(ajv, ['regex']);
+  return ajv.compile(OPENAPI_30_STRUCTURE);
+}
+
+/** The JSON-pointer targets of every $ref in a document. */
+function refs(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => refs(n, out));
+  else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === '$ref' && typeof v === 'string') out.push(v);
+      else refs(v, out);
+    }
+  }
+  return out;
+}
+
+function resolve(doc: unknown, pointer: string): unknown {
+  return pointer
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), doc);
+}
+
+describe('OpenAPI document at /docs-json', () => {
+  let t: TestApp;
+  let doc: Document;
+  let routes: AppRoute[];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const res = await t.http().get('/docs-json').expect(200);
+    expect(res.headers['content-type']).toMatch(/application\/json/);
+    doc = res.body as Document;
+    routes = appRoutes(t);
+    mkdirSync('test-artifacts', { recursive: true });
+    writeFileSync('test-artifacts/openapi.json', JSON.stringify(doc, null, 2));
+  });
+  afterAll(async () => t.close());
+
+  it('is a structurally valid OpenAPI 3.0 document, every $ref resolving and every operationId unique', () => {
+    const validate = structureValidator();
+    const valid = validate(doc);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    const unresolved = [...new Set(refs(doc))].filter((r) => resolve(doc, r) === undefined);
+    expect(unresolved).toEqual([]);
+    const ids = Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('the structural check catches what a broken document would get wrong', () => {
+    const validate = structureValidator();
+    const breakIt = (mutate: (d: Record<string, any>) => void) => {
+      const broken = structuredClone(doc) as Record<string, any>;
+      mutate(broken);
+      return validate(broken);
+    };
+    expect(breakIt(() => undefined)).toBe(true);
+    expect(breakIt((d) => (d.paths['/timeline'].get.responses['2xx-ok'] = { description: 'not a status' }))).toBe(false);
+    expect(breakIt((d) => (d.paths['/stories/{id}'].get.parameters.find((p: { in: string }) => p.in === 'path').required = false))).toBe(false);
+    expect(breakIt((d) => (d.components.schemas.WriteResponseDto.properties.id.type = ['string', 'null']))).toBe(false);
+    expect(breakIt((d) => delete d.paths['/timeline'].get.responses['200'].description)).toBe(false);
+    expect(breakIt((d) => (d.openapi = '3.1.0'))).toBe(false);
+  });
+
+  it('documents every route of the app, with its path parameters', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(17);
+    const missing = routes.filter((r) => !doc.paths[r.path]?.[r.method]).map((r) => `${r.method.toUpperCase()} ${r.path} (${r.controller})`);
+    expect(missing).toEqual([]);
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const op of Object.values(item)) {
+        const declared = (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name).sort();
+        expect({ path, params: declared }).toEqual({ path, params: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort() });
+        expect(op.summary).toEqual(expect.any(String));
+        expect(op.tags?.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('documents every status of the HTTP contract: writes, auth, ids and query validation', () => {
+    const problems: string[] = [];
+    const expectStatuses = (r: AppRoute, op: Operation, statuses: string[]) => {
+      for (const s of statuses) if (!op.responses[s]) problems.push(`${r.method.toUpperCase()} ${r.path}: no ${s}`);
+    };
+    for (const r of routes) {
+      const op = doc.paths[r.path][r.method];
+      if (!Object.keys(op.responses).some((s) => s.startsWith('2'))) problems.push(`${r.path}: no 2xx`);
+      const hasInput = (op.parameters ?? []).some((p) => p.in === 'query' || p.in === 'path') || op.requestBody !== undefined;
+      if (hasInput) expectStatuses(r, op, ['400']);
+      if (/\{id\}/.test(r.path)) expectStatuses(r, op, ['404']);
+      if (r.needsRole) {
+        expectStatuses(r, op, ['401', '403']);
+        if (!op.security?.some((s) => 'bearer' in s)) problems.push(`${r.method.toUpperCase()} ${r.path}: no bearer security`);
+      }
+      if (r.method === 'post') expectStatuses(r, op, ['413', '415']);
+      // The editor writes of DESIGN section 2.
+      if (r.method === 'post' && !r.path.startsWith('/admin')) {
+        expectStatuses(r, op, ['201', '422']);
+        // A write to an existing stream checks its expected version.
+        if (/\{id\}/.test(r.path)) expectStatuses(r, op, ['409']);
+        if (!op.parameters?.some((p) => p.name === 'Idempotency-Key' && p.in === 'header')) problems.push(`${r.path}: no Idempotency-Key`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('says which routes answer HTML or an event stream, and describes bodies', () => {
+    expect(Object.keys(doc.paths['/'].get.responses['200'].content ?? {})).toEqual(['text/html']);
+    expect(Object.keys(doc.paths['/stories/{id}'].get.responses['200'].content ?? {}).sort()).toEqual(['application/json', 'text/html']);
+    expect(Object.keys(doc.paths['/timeline/stream'].get.responses['200'].content ?? {})).toEqual(['text/event-stream']);
+    const create = doc.paths['/diplomatic-events'].post;
+    expect(JSON.stringify(create.requestBody)).toContain('RecordDiplomaticEventDto');
+    const schemas = (doc as unknown as { components: { schemas: Record<string, { required?: string[]; properties: Record<string, unknown> }> } }).components.schemas;
+    expect(schemas.RecordDiplomaticEventDto.required).toEqual(expect.arrayContaining(['title', 'kind', 'occurredOn']));
+    expect(Object.keys(schemas.RecordDiplomaticEventDto.properties)).toEqual(expect.arrayContaining(['participants', 'sources', 'quotes', 'datePrecision', 'dateCertainty']));
+    expect(schemas.WriteResponseDto.required).toEqual(['id', 'version', 'position']);
+  });
+
+  it('serves Swagger UI at /docs', async () => {
+    const res = await t.http().get('/docs').redirects(1).expect(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.text).toMatch(/swagger-ui/i);
+  });
+});

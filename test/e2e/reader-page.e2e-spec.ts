@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { diplomaticEvent, story } from '../support/fixtures';
+import { bearer, startTestApp, TestApp } from '../support/test-app';
+
+const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+const HOSTILE = '</script><script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2">';
+
+/** The JSON-LD blocks of a page, parsed. */
+function jsonLd(page: string): Record<string, unknown>[] {
+  return [...page.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]) as Record<string, unknown>);
+}
+
+describe('reader page', () => {
+  let t: TestApp;
+  let storyId: string;
+  let last: number;
+  let talksId: string;
+  let beforeHostile: string;
+
+  const post = async (path: string, body: unknown) => (await t.http().post(path).set(bearer()).send(body as object).expect(201)).body as { id: string; position: number };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const s = await post('/stories', story({ slug: 'geneva-page', headline: 'Talks open in Geneva', body: 'Two delegations met on Tuesday.\n\nMore later.' }));
+    storyId = s.id;
+    talksId = (await post('/diplomatic-events', diplomaticEvent({ storyIds: [storyId] }))).id;
+    await post('/diplomatic-events', diplomaticEvent({
+      title: 'Envoys agree on a framework',
+      kind: 'agreement',
+      occurredAt: undefined,
+      occurredOn: '2024-03-01',
+      occurredUntil: '2024-03-04',
+      datePrecision: 'span',
+      dateCertainty: 'inferred',
+      dateText: 'earlier this week',
+      sources: [{ name: 'Wire service', hedged: true, note: 'citing a source', url: 'javascript:alert(1)' }],
+    }));
+    await post(`/stories/${storyId}/revisions`, { expectedRevision: 1, body: 'Two delegations met on Wednesday, and agreed to meet again.\n\nMore later.', changeNote: 'Added outcome' });
+    await new Promise((r) => setTimeout(r, 5));
+    beforeHostile = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 5));
+    await post('/diplomatic-events', diplomaticEvent({ title: HOSTILE, occurredAt: undefined, occurredOn: '2024-03-06', participants: [{ name: HOSTILE }] }));
+    last = (await post(`/stories/${storyId}/revisions`, { expectedRevision: 2, headline: 'Talks open in Geneva.', changeNote: 'Fixed a typo in "Genva"', kind: 'correction' })).position;
+  });
+  afterAll(async () => t.close());
+
+  const page = async (path: string, status = 200) => {
+    const res = await t.http().get(path).set('Accept', BROWSER_ACCEPT).expect(status);
+    expect(res.headers['content-type']).toMatch(/^text\/html; charset=utf-8/);
+    return res;
+  };
+
+  it('GET / is a complete, accessible page: lang, landmarks, one h1, labelled controls, a CSP', async () => {
+    const res = await page(`/?minPosition=${last}`);
+    const body = res.text;
+    expect(body).toMatch(/^<!doctype html>\s*<html lang="en">/);
+    for (const landmark of ['<header', '<nav', '<main', '<footer']) expect(body).toContain(landmark);
+    expect(body.match(/<h1[ >]/g)).toHaveLength(1);
+    for (const id of ['from', 'to', 'asOf']) expect(body).toMatch(new RegExp(`<label for="${id}">[^<]+</label><input [^>]*id="${id}"`));
+    expect(res.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(res.headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+
+  it('shows the days that have entries, newest first, and each entry with kind, honest date, place, participants, sources and quotes', async () => {
+    const body = (await page(`/?minPosition=${last}`)).text;
+    const days = [...body.matchAll(/<section class="day" id="day-(\d{4}-\d{2}-\d{2})"/g)].map((m) => m[1]);
+    expect(days.slice(-3)).toEqual(['2024-03-06', '2024-03-05', '2024-03-01']);
+    expect([...days].sort().reverse()).toEqual(days);
+    const talks = body.slice(body.indexOf(`id="event-${talksId}"`));
+    expect(talks).toMatch(/<span class="kind kind--talks">Talks<\/span>/);
+    expect(talks).toContain('5 March 2024, 10:00 (Europe/Zurich)');
+    expect(talks).toContain('<dt>Place</dt><dd>Geneva, CH</dd>');
+    expect(talks).toContain('Jane Doe <span class="detail">(Envoy, DE)</span>');
+    expect(talks).toMatch(/Local paper <span class="hedged">hedged<\/span>/);
+    expect(talks).toContain('“We came to talk.”');
+    expect(body).toContain('between 1 and 4 March 2024 (approximate, inferred)');
+    expect(body).toContain('The report’s words for when: “earlier this week”');
+    // A source URL that is not http(s) never becomes a link.
+    expect(body).not.toContain('javascript:alert');
+  });
+
+  it('escapes a hostile title everywhere, also inside the JSON-LD', async () => {
+    const body = (await page(`/?minPosition=${last}`)).text;
+    expect(body).not.toContain('<script>window.__pwned');
+    expect(body).not.toContain('<img src=x');
+    expect(body).toContain('&lt;/script&gt;&lt;script&gt;window.__pwned = 1&lt;/script&gt;');
+    const [list] = jsonLd(body);
+    const names = (list.itemListElement as { item: { name: string } }[]).map((i) => i.item.name);
+    expect(names).toContain(HOSTILE);
+  });
+
+  it('the timeline page carries schema.org Events with startDate, location and attendees', async () => {
+    const [list] = jsonLd((await page(`/?from=2024-03-01&to=2024-03-05&minPosition=${last}`)).text);
+    expect(list).toMatchObject({ '@context': 'https://schema.org', '@type': 'ItemList', numberOfItems: 2 });
+    const events = (list.itemListElement as { item: Record<string, unknown> }[]).map((i) => i.item);
+    const talks = events.find((e) => e.identifier === talksId)!;
+    expect(talks).toMatchObject({
+      '@type': 'Event',
+      name: 'Delegations open talks in Geneva',
+      startDate: '2024-03-05T10:00:00+01:00',
+      location: { '@type': 'Place', name: 'Geneva', address: { addressCountry: 'CH' } },
+      attendee: [
+        { '@type': 'Organization', name: 'Alpha delegation' },
+        { '@type': 'Person', name: 'Jane Doe' },
+      ],
+    });
+    const span = events.find((e) => e.name === 'Envoys agree on a framework')!;
+    expect(span).toMatchObject({ startDate: '2024-03-01', endDate: '2024-03-04' });
+    expect(span.description).toContain('(approximate, inferred)');
+  });
+
+  it('a date range and "as of" choose what is shown; as-of pages say so and do not go live', async () => {
+    const range = (await page(`/?from=2024-03-01&to=2024-03-05&minPosition=${last}`)).text;
+    expect(range).toContain('Envoys agree on a framework');
+    expect(range).not.toContain('window.__pwned');
+    expect(range).toContain('data-live="on"');
+    const asOf = (await page(`/?from=2024-03-01&to=2024-03-06&asOf=${encodeURIComponent(beforeHostile)}`)).text;
+    expect(asOf).toContain('Envoys agree on a framework');
+    expect(asOf).not.toContain('window.__pwned');
+    expect(asOf).toContain('Showing what was known at');
+    expect(asOf).not.toContain('data-live="on"');
+    expect(asOf).not.toContain('/assets/reader.js');
+    // The form's datetime-local value (no offset) is read as UTC.
+    const local = (await page(`/?asOf=2000-01-01T00:00`)).text;
+    expect(local).toContain('1 January 2000, 00:00:00 UTC');
+    expect(local).toContain('Nothing in this range was known yet at that instant.');
+    // Empty form fields mean "not given".
+    await page('/?from=&to=&asOf=');
+  });
+
+  it('pages through the days that have entries, newest first', async () => {
+    const dates = Array.from({ length: 16 }, (_, i) => `2010-0${1 + Math.floor(i / 9)}-${String(1 + (i % 9) * 3).padStart(2, '0')}`);
+    let position = 0;
+    for (const date of dates) position = (await post('/diplomatic-events', diplomaticEvent({ title: `Day ${date}`, occurredAt: undefined, occurredOn: date }))).position;
+    const days = (body: string) => [...body.matchAll(/<section class="day" id="day-(\d{4}-\d{2}-\d{2})"/g)].map((m) => m[1]);
+    const first = (await page(`/?from=2010-01-01&to=2010-12-31&minPosition=${position}`)).text;
+    const newest = [...dates].reverse();
+    expect(days(first)).toEqual(newest.slice(0, 14));
+    const older = /<a href="([^"]+)" rel="next">Older days<\/a>/.exec(first)![1].replace(/&amp;/g, '&');
+    expect(older).toBe(`/?from=2010-01-01&to=2010-01-06`);
+    const second = (await page(older)).text;
+    expect(days(second)).toEqual(newest.slice(14));
+    expect(second).not.toContain('rel="next"');
+  });
+
+  it('bad input is a 400 page naming the problem', async () => {
+    expect((await page('/?from=2024-03-05&to=2024-03-01', 400)).text).toContain('from must not be after to');
+    expect((await page('/?from=2024-02-30', 400)).text).toContain('from must be a real calendar date YYYY-MM-DD');
+    expect((await page('/?asOf=yesterday', 400)).text).toContain('asOf must be a date and time');
+    expect((await page('/?asOf=%3Cscript%3E', 400)).text).not.toContain('<script>');
+  });
+
+  it('GET /stories/:id: JSON by default, the story page for browsers; both vary on Accept', async () => {
+    const json = await t.http().get(`/stories/${storyId}?minPosition=${last}`).expect(200);
+    expect(json.headers['content-type']).toMatch(/application\/json/);
+    expect(json.body).toMatchObject({ id: storyId, revision: 3 });
+    expect(json.headers.vary).toMatch(/Accept/);
+    const any = await t.http().get(`/stories/${storyId}`).set('Accept', '*/*').expect(200);
+    expect(any.headers['content-type']).toMatch(/application\/json/);
+    const html = await page(`/stories/${storyId}`);
+    expect(html.headers.vary).toMatch(/Accept/);
+    expect(html.text).toContain('<h1 id="story-h">Talks open in Geneva.</h1>');
+    expect(html.text).toContain('<p>More later.</p>');
+    // The JSON route still validates its own query; the page has its own.
+    await t.http().get(`/stories/${storyId}?from=1&to=2`).expect(400);
+    await t.http().get(`/stories/not-a-uuid`).expect(400);
+  });
+
+  it('the story page shows every revision and a word diff, the latest change by default', async () => {
+    const body = (await page(`/stories/${storyId}`)).text;
+    const rows = [...body.matchAll(/<tr id="revision-(\d+)">/g)].map((m) => Number(m[1]));
+    expect(rows).toEqual([1, 2, 3]);
+    expect(body).toContain('Fixed a typo in &quot;Genva&quot;');
+    expect(body).toContain('Changes from revision 2 to revision 3 (spacing or punctuation only)');
+    const diff = (await page(`/stories/${storyId}?from=1&to=2`)).text;
+    expect(diff).toContain('Changes from revision 1 to revision 2.');
+    expect(diff).toMatch(/<ins><span class="visually-hidden">\[added: <\/span>[^<]*agreed[^<]*<span class="visually-hidden">\]<\/span><\/ins>/);
+    expect(diff).toMatch(/<del><span class="visually-hidden">\[removed: <\/span>Tuesday<span/);
+    expect((await page(`/stories/${storyId}?from=2&to=2`, 400)).text).toContain('from and to must be different revisions');
+    expect((await page(`/stories/${storyId}?from=1&to=9`, 404)).text).toContain(`has no revision 9`);
+    await page(`/stories/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, 404);
+  });
+
+  it('the story page is a schema.org NewsArticle with its corrections', async () => {
+    const [article] = jsonLd((await page(`/stories/${storyId}`)).text);
+    const json = (await t.http().get(`/stories/${storyId}`).expect(200)).body as { createdAt: string; updatedAt: string };
+    expect(article).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'Talks open in Geneva.',
+      datePublished: json.createdAt,
+      dateModified: json.updatedAt,
+      author: { '@type': 'Person', name: 'A. Reporter' },
+      correction: [{ '@type': 'CorrectionComment', text: 'Fixed a typo in "Genva"' }],
+    });
+    expect(article.correction).toHaveLength(1);
+  });
+
+  it('serves its script as JavaScript', async () => {
+    const res = await t.http().get('/assets/reader.js').expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(res.text).toContain("new EventSource('/timeline/stream?since='");
+  });
+});
