@@ -11,14 +11,22 @@ export const PROCESS_ADMIN_TOKEN = 'process-admin';
  * service must be built first (`npm run build`; scripts/test.mjs does it for the suites that
  * need it), because Nest's DI needs the decorator metadata that only a real build emits.
  */
-export function startProcess(script: string, env: NodeJS.ProcessEnv, ready: string): Promise<ChildProcess> {
+export function startProcess(script: string, env: NodeJS.ProcessEnv, ready: string, timeoutMs = 120_000): Promise<ChildProcess> {
   if (!existsSync(script)) return Promise.reject(new Error(`${script} is missing: run \`npm run build\` first`));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
+    // A log level above info hides the ready line: fail loudly instead of waiting forever.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${script} did not say "${ready}" within ${timeoutMs} ms: ${out.slice(-2000)}`));
+    }, timeoutMs);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (out.includes(ready)) resolve(child);
+      if (out.includes(ready)) {
+        clearTimeout(timer);
+        resolve(child);
+      }
     });
     child.on('exit', (code, signal) => reject(new Error(`${script} exited (${code ?? signal}) before it was ready: ${out.slice(-2000)}`)));
   });
