@@ -68,7 +68,6 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
     }),
   );
   setupApiDocs(app);
-  app.enableShutdownHooks();
   return { app, storage, generatedToken, generatedAdminToken };
 }
 

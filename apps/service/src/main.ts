@@ -13,6 +13,26 @@ async function main(): Promise<void> {
     log.log(`${generatedToken.created ? 'made' : 'using'} tokens in ${generatedToken.path} and ${generatedAdminToken?.path} (no DATELINE_EDITOR_TOKENS or DATELINE_ADMIN_TOKENS set)`);
   }
   log.log(`listening on http://${settings.host}:${settings.port}`);
+
+  // Graceful shutdown: stop taking connections and drain the requests in flight, stop the
+  // projector and the relay at a batch boundary (the relay flushes its producer), close the
+  // store last, and exit 0. A second signal while stopping exits at once.
+  const shutdown = (signal: NodeJS.Signals) => {
+    log.log(`${signal}: shutting down`);
+    process.once(signal, () => process.exit(1));
+    app.close().then(
+      () => {
+        log.log('stopped cleanly');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        log.error(`shutdown failed: ${err instanceof Error ? err.message : String(err)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
 }
 
 main().catch((err: unknown) => {
