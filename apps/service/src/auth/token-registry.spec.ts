@@ -14,4 +14,11 @@ describe('TokenRegistry', () => {
     expect(registry.identify('alice')).toBeUndefined();
     expect(registry.identify('')).toBeUndefined();
   });
+
+  it('accepts an old and a new token for one name during a rotation (docs/operations.md)', () => {
+    const registry = TokenRegistry.from(['alice=old-secret', 'alice=new-secret'], []);
+    expect(registry.identify('old-secret')).toEqual({ name: 'alice', roles: ['editor'] });
+    expect(registry.identify('new-secret')).toEqual({ name: 'alice', roles: ['editor'] });
+    expect(TokenRegistry.from(['alice=new-secret'], []).identify('old-secret')).toBeUndefined();
+  });
 });
