@@ -9,4 +9,5 @@ export * from './postgres/schema';
 export * from './append-signal';
 export * from './follow-log';
 export * from './lag';
+export * from './position-waiters';
 export * from './event-store.tokens';

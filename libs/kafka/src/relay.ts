@@ -1,4 +1,5 @@
 import { Admin, CompressionTypes, Kafka, logLevel, Message, Producer, TopicMessages } from 'kafkajs';
+import { PositionWaiters } from '@dateline/event-store';
 import type { EventStore, RecordedEvent, SqlClient, Subscription } from '@dateline/event-store';
 import { toEventMessage } from './cloud-event-message';
 import { KafkaConfig } from './kafka-config';
@@ -53,7 +54,7 @@ export class Relay {
     published: 0,
     skipped: 0,
   };
-  private readonly waiters = new Set<() => void>();
+  private readonly waiters = new PositionWaiters(() => this.state.position);
 
   constructor(
     private readonly store: EventStore,
@@ -98,17 +99,7 @@ export class Relay {
 
   /** Resolves true once the broker has acknowledged everything up to `position`, false after `timeoutMs`. */
   waitFor(position: number, timeoutMs: number): Promise<boolean> {
-    if (this.state.position >= position) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const check = () => this.state.position >= position && finish(true);
-      const timer = setTimeout(() => finish(false), timeoutMs);
-      const finish = (ok: boolean) => {
-        clearTimeout(timer);
-        this.waiters.delete(check);
-        resolve(ok);
-      };
-      this.waiters.add(check);
-    });
+    return this.waiters.waitFor(position, timeoutMs);
   }
 
   private async run(): Promise<void> {
@@ -195,7 +186,7 @@ export class Relay {
     const last = batch[batch.length - 1].position;
     await saveRelayCheckpoint(this.sql, this.name, last);
     this.state.position = last;
-    for (const w of [...this.waiters]) w();
+    this.waiters.notify();
   }
 
   private log(level: 'info' | 'warn' | 'error', message: string): void {

@@ -1,4 +1,4 @@
-import { EventStore, RecordedEvent, SqlClient, Subscription } from '@dateline/event-store';
+import { EventStore, PositionWaiters, RecordedEvent, SqlClient, Subscription } from '@dateline/event-store';
 import { Projection } from '../projection';
 import { liveTables } from '../table-names';
 import { applyBatch } from './apply-batch';
@@ -26,7 +26,7 @@ export class Projector {
   private subscription?: Subscription;
   private stopped = false;
   private running?: Promise<void>;
-  private readonly waiters = new Set<() => void>();
+  private readonly waiters = new PositionWaiters(() => this.position);
   private readonly committedListeners = new Set<(position: number) => void>();
 
   constructor(
@@ -58,17 +58,7 @@ export class Projector {
 
   /** Resolves true when every projection has reached `position`, false after `timeoutMs`. */
   waitFor(position: number, timeoutMs: number): Promise<boolean> {
-    if (this.position >= position) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const check = () => this.position >= position && finish(true);
-      const timer = setTimeout(() => finish(false), timeoutMs);
-      const finish = (ok: boolean) => {
-        clearTimeout(timer);
-        this.waiters.delete(check);
-        resolve(ok);
-      };
-      this.waiters.add(check);
-    });
+    return this.waiters.waitFor(position, timeoutMs);
   }
 
   /**
@@ -117,7 +107,7 @@ export class Projector {
       return new Map(this.names.map((n) => [n, Math.max(last, current.get(n) ?? 0)]));
     });
     this.checkpoints = committed;
-    for (const w of [...this.waiters]) w();
+    this.waiters.notify();
     const position = this.position;
     for (const listener of [...this.committedListeners]) {
       try {
