@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { ensureGeneratedToken, TokenRegistry } from './auth/token-registry';
 import { Settings } from './config/settings';
 import { ErrorsFilter } from './http/errors.filter';
+import { jsonBodyProblem } from './http/json-body-check';
 import { jsonOnly } from './http/json-only.hook';
 import { createRootLogger, NestPinoLogger, requestIdFor } from './logging/root-logger';
 import { DatelineMetrics } from './metrics/dateline-metrics';
@@ -54,6 +55,11 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
     reply.header('X-Request-Id', request.id);
   });
   app.getHttpAdapter().getInstance().addHook('onRequest', jsonOnly);
+  // Before Nest's pipes see the body: too deep, or text PostgreSQL cannot store, is a 400.
+  app.getHttpAdapter().getInstance().addHook('preValidation', async (request, reply) => {
+    const problem = request.body === undefined ? undefined : jsonBodyProblem(request.body);
+    if (problem) return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: [problem] });
+  });
   registerHttpMetrics(app.getHttpAdapter().getInstance(), app.get(DatelineMetrics));
   await hardenHttp(app, settings.corsOrigins);
   app.useGlobalFilters(new ErrorsFilter());

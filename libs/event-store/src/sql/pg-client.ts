@@ -24,6 +24,11 @@ export class PgClient implements SqlClient {
 
   async transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // pg-pool drops its own error listener while a client is checked out: without one of ours,
+    // a server going away mid-transaction is an unhandled 'error' that ends the process. The
+    // failed query rejects anyway, and the caller sees that.
+    const ignore = () => undefined;
+    client.on('error', ignore);
     try {
       await client.query('BEGIN');
       const tx: SqlQueryable = {
@@ -36,19 +41,56 @@ export class PgClient implements SqlClient {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
+      client.removeListener('error', ignore);
       client.release();
     }
   }
 
+  /**
+   * LISTENs on a connection of its own. When the server drops it (restart, failover), it
+   * listens again on a new one, retrying every second; meanwhile followers still poll, so a
+   * missed NOTIFY only costs latency. Without the error listener, the drop would be an
+   * unhandled 'error' that ends the process.
+   */
   async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
-    const client = await this.pool.connect();
-    client.on('notification', (msg) => {
-      if (msg.channel === channel) onNotify();
-    });
-    await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    let client: pg.PoolClient | undefined;
+    let stopped = false;
+    let retry: NodeJS.Timeout | undefined;
+    const connect = async (): Promise<void> => {
+      const c = await this.pool.connect();
+      c.on('notification', (msg) => {
+        if (msg.channel === channel) onNotify();
+      });
+      c.on('error', () => {
+        if (client !== c) return;
+        client = undefined;
+        c.release(true);
+        schedule();
+      });
+      try {
+        await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      } catch (err) {
+        c.release(true);
+        throw err;
+      }
+      if (stopped) return void c.release();
+      client = c;
+      onNotify(); // events may have come while nobody listened
+    };
+    const schedule = () => {
+      if (stopped) return;
+      retry = setTimeout(() => connect().catch(schedule), 1000);
+      retry.unref();
+    };
+    await connect();
     return async () => {
-      await client.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
-      client.release();
+      stopped = true;
+      clearTimeout(retry);
+      const c = client;
+      client = undefined;
+      if (!c) return;
+      await c.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
+      c.release();
     };
   }
 

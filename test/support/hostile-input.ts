@@ -1,0 +1,497 @@
+import fc from 'fast-check';
+import { CAMEO_CODEBOOK, DATE_CERTAINTIES, DATE_PRECISIONS, EVENT_KINDS } from '@dateline/domain';
+
+/**
+ * fast-check arbitraries for fuzzing the write API: request bodies that mix valid shapes
+ * (so that some writes really go through) with hostile ones, and the headers and path ids
+ * around them. Used by test/faults/write-fuzz.e2e-spec.ts.
+ *
+ * Large and deep values are written as markers, expanded only when the body is serialised
+ * (`serialiseBody`), so that a counterexample fast-check prints stays readable:
+ *   "@@huge:N@@"          a string of N "x"
+ *   "@@nest-array:N@@"    N nested arrays  [[[…]]]
+ *   "@@nest-object:N@@"   N nested objects {"a":{"a":…0}}
+ */
+
+/** Stands for "the aggregate's current version" in expectedVersion/expectedRevision; resolved just before sending. */
+export const CURRENT_VERSION: { readonly [fc.toStringMethod]: () => string } = Object.freeze({ [fc.toStringMethod]: () => 'CURRENT_VERSION' });
+
+export type PathId =
+  /** one of the aggregates known to exist (index modulo the pool) */
+  | { readonly real: number }
+  /** an aggregate created just for this request (not counted in the state comparison) */
+  | { readonly fresh: true }
+  /** the other kind of aggregate's id (a story id on an event route, or the reverse) */
+  | { readonly otherKind: number }
+  /** any path segment, already URL-encoded where it needs to be */
+  | { readonly raw: string };
+
+export type Body = { readonly json: unknown } | { readonly text: string } | { readonly bytes: Uint8Array };
+
+export interface FuzzRequest<B = Body> {
+  readonly pathId?: PathId;
+  readonly body: B;
+  /** undefined: no Content-Type header at all. */
+  readonly contentType?: string;
+  readonly idempotencyKey?: string;
+  /** 'editor' | 'admin' | a raw Authorization header value | undefined (none). */
+  readonly authorization?: string;
+  readonly correlationId?: string;
+}
+
+const huge = (n: number) => `@@huge:${n}@@`;
+const nestArray = (n: number) => `@@nest-array:${n}@@`;
+const nestObject = (n: number) => `@@nest-object:${n}@@`;
+
+/** The JSON text (or bytes) of a body, with the markers expanded. */
+export function serialiseBody(body: Body): Buffer {
+  if ('bytes' in body) return Buffer.from(body.bytes);
+  const text = 'text' in body ? body.text : (JSON.stringify(body.json) ?? '');
+  return Buffer.from(expandMarkers(text), 'utf8');
+}
+
+export function expandMarkers(text: string): string {
+  return text
+    .replace(/"@@huge:(\d+)@@"/g, (_, n: string) => `"${'x'.repeat(Number(n))}"`)
+    .replace(/"@@nest-array:(\d+)@@"/g, (_, n: string) => '['.repeat(Number(n)) + ']'.repeat(Number(n)))
+    .replace(/"@@nest-object:(\d+)@@"/g, (_, n: string) => '{"a":'.repeat(Number(n)) + '0' + '}'.repeat(Number(n)));
+}
+
+// ---------------------------------------------------------------- scalars
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+export const nastyString: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }), weight: 3 },
+  { arbitrary: fc.string({ unit: 'binary', maxLength: 20 }), weight: 2 },
+  {
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      '\t\n\r',
+      '\u00a0',
+      '\u0000',
+      'nul\u0000inside',
+      '\u001b[31mred',
+      'NaN',
+      'Infinity',
+      '-Infinity',
+      '1e309',
+      '0x1F',
+      '-0',
+      'null',
+      'undefined',
+      'true',
+      '[]',
+      '{}',
+      '__proto__',
+      'constructor',
+      'prototype',
+      "' OR '1'='1",
+      "'); DROP TABLE dateline_events; --",
+      '$1',
+      '%s%n%x',
+      '${7*7}{{7*7}}',
+      '<script>alert(1)</script>',
+      '\u202eevil',
+      '\ufeffbom',
+      'Zürich — «Genève» 東京',
+      '🇺🇦🇷🇺👩‍👩‍👧',
+      'e\u0301',
+      '\ud800',
+      'lone \udfff low',
+      '../../etc/passwd',
+      'x'.repeat(61),
+      'x'.repeat(301),
+      'x'.repeat(1001),
+      huge(10_001),
+      huge(200_001),
+    ),
+    weight: 3,
+  },
+);
+
+export const nastyNumber: fc.Arbitrary<number> = fc.oneof(
+  fc.integer(),
+  fc.double(), // NaN and ±Infinity become null in JSON
+  fc.constantFrom(0, -0, -1, 1, 1.5, 2 ** 31, 2 ** 31 - 1, 2 ** 53, 2 ** 53 + 2, -(2 ** 53), 1e21, 1e308, Number.MAX_VALUE, Number.MIN_VALUE),
+);
+
+const FIELD_NAMES = [
+  'slug', 'headline', 'body', 'editorsNote', 'developing', 'byline', 'tags', 'expectedRevision', 'changeNote', 'kind',
+  'title', 'occurredOn', 'occurredUntil', 'occurredAt', 'timezone', 'datePrecision', 'dateCertainty', 'dateText', 'summary',
+  'location', 'participants', 'sources', 'quotes', 'cameoCode', 'storyIds', 'expectedVersion', 'changes', 'reason',
+  'id', 'eventId', 'storyId', 'version', 'revision', 'type', 'editor', 'metadata', 'position',
+];
+
+const hostileKey: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', '$where', '$gt', '', ' ', '\u0000', 'a.b', ...FIELD_NAMES),
+);
+
+const scalar: fc.Arbitrary<unknown> = fc.oneof(nastyString, nastyNumber, fc.boolean(), fc.constant(null));
+
+/** Any JSON value, biased to hostile: wrong types, prototype keys, deep nesting, huge strings. */
+export const junk: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    { arbitrary: scalar, weight: 6 },
+    { arbitrary: fc.array(tie('value'), { maxLength: 4 }), weight: 2 },
+    { arbitrary: fc.dictionary(hostileKey, tie('value'), { maxKeys: 4 }), weight: 2 },
+    { arbitrary: fc.constantFrom(nestArray(64), nestArray(3_000), nestArray(20_000), nestObject(3_000), nestObject(20_000)), weight: 1 },
+  ),
+})).value;
+
+// ---------------------------------------------------------------- field values, valid and not
+
+const DAY_MS = 86_400_000;
+const MIN_DAY = Date.UTC(1900, 0, 1) / DAY_MS;
+const MAX_DAY = Date.UTC(2100, 11, 31) / DAY_MS;
+
+export const validDate: fc.Arbitrary<string> = fc.integer({ min: MIN_DAY, max: MAX_DAY }).map((d) => new Date(d * DAY_MS).toISOString().slice(0, 10));
+
+export const hostileDate: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(
+    '2025-02-30',
+    '2025-02-29',
+    '2023-02-29',
+    '2024-02-30',
+    '2025-04-31',
+    '2025-13-01',
+    '2025-00-10',
+    '2025-05-00',
+    '0000-00-00',
+    '0000-02-29',
+    '9999-99-99',
+    '2025-5-16',
+    '16/05/2025',
+    '2025/05/16',
+    '2025-05-16T00:00:00Z',
+    '20250516',
+    ' 2025-05-16',
+    '2025-05-16\n',
+    '２０２５-０５-１６',
+    '+002025-05-16',
+    '-0001-01-01',
+  ),
+  fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`),
+  junk,
+);
+
+const VALID_ZONES = ['UTC', 'Etc/UTC', 'Europe/Zurich', 'Europe/Istanbul', 'Europe/Kyiv', 'Europe/Kiev', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'Etc/GMT+12', 'Etc/GMT-14'];
+
+export const hostileZone: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(...VALID_ZONES),
+  fc.constantFrom('Mars/Olympus', '+03:00', 'UTC+3', 'utc', 'europe/zurich', 'Europe/Zürich', 'Europe/../Zurich', 'Europe//Zurich', '/Europe/Zurich', 'Etc/GMT+15', 'EST5EDT', 'Z', 'x'.repeat(65), '', 'A', 'Europe/Zurich\u0000'),
+  junk,
+);
+
+export const hostileInstant: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(
+    '2024-03-05T10:00:00+01:00',
+    '2024-03-05T10:00:00Z',
+    '2024-03-05T10:00Z',
+    '2024-03-05T10:00:00.123456789+14:00',
+    '2024-03-05T10:00:00',
+    '2024-03-05T24:00:00Z',
+    '2024-03-05T10:60:00Z',
+    '2024-03-05T10:00:00+15:00',
+    '2024-02-30T10:00:00Z',
+    '2024-03-05 10:00:00Z',
+    'yesterday',
+    'now',
+    '0000-01-01T00:00:00Z',
+    '9999-12-31T23:59:59-12:00',
+    '+275760-09-13T00:00:00Z',
+    'x'.repeat(41),
+  ),
+  fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+  junk,
+);
+
+const CAMEO_CODES = CAMEO_CODEBOOK.map((c) => c.code);
+
+export const hostileCameo: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(...CAMEO_CODES),
+  fc.constantFrom('999', '0000', '00', '1', '12345', 'abc', '04 6', ' 046', '046\u0000', '٠٤٦', '0x2E', ''),
+  fc.integer({ min: 0, max: 9999 }).map((n) => String(n)),
+  fc.constantFrom(46, 46.0, -46),
+  junk,
+);
+
+export const hostileKind: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(...EVENT_KINDS),
+  fc.constantFrom('summit', 'Talks', 'TALKS', 'talks ', '', 'other\u0000', '__proto__', 'toString'),
+  junk,
+);
+
+/** Versions and revisions: the current one, plausible ones, and anything else. */
+export const hostileVersion: fc.Arbitrary<unknown> = fc.oneof(
+  { arbitrary: fc.constant(CURRENT_VERSION), weight: 6 },
+  { arbitrary: fc.integer({ min: -3, max: 8 }), weight: 3 },
+  { arbitrary: fc.constantFrom(0, -1, 1.5, 2 ** 31, 2 ** 31 - 1, 2 ** 53, 2 ** 53 + 2, -(2 ** 53), 1e21, 1e308, '1', '01', '1e0', ' 1', 'NaN', 'Infinity', true, null, [1], { $gt: 0 }), weight: 2 },
+  { arbitrary: junk, weight: 1 },
+);
+
+/** A field's value: mostly valid, sometimes hostile. */
+const usually = <T>(valid: fc.Arbitrary<T>, hostile: fc.Arbitrary<unknown> = junk): fc.Arbitrary<unknown> =>
+  fc.oneof({ withCrossShrink: true }, { arbitrary: valid, weight: 5 }, { arbitrary: hostile, weight: 1 });
+
+const text = (max: number) => fc.string({ unit: 'grapheme', minLength: 1, maxLength: Math.min(max, 40) }).filter((s) => s.trim().length > 0);
+const country = fc.constantFrom('UA', 'RU', 'TR', 'FR', 'CH', 'US');
+const hostileCountry = fc.oneof(country, fc.constantFrom('ua', 'Ukraine', 'UKR', 'U', 'ÜA', ''), junk);
+
+const participant = fc.record({ name: text(200), role: text(300), country }, { requiredKeys: ['name'] });
+const source = fc.record({ name: text(200), url: fc.webUrl(), hedged: fc.boolean(), note: text(500) }, { requiredKeys: ['name', 'hedged'] });
+const quote = fc.record({ text: text(5000), speaker: text(200), speakerInferred: fc.boolean(), context: text(500) }, { requiredKeys: ['text', 'speaker', 'speakerInferred'] });
+const place = fc.record({ name: text(200), country }, { requiredKeys: ['name'] });
+
+const hostileList = <T>(item: fc.Arbitrary<T>, max: number): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    { arbitrary: fc.array(item, { maxLength: 4 }), weight: 6 },
+    { arbitrary: fc.array(fc.oneof(item, junk), { minLength: 1, maxLength: 4 }), weight: 2 },
+    { arbitrary: fc.constant(Array.from({ length: max + 1 }, () => ({ name: 'n', hedged: false, text: 't', speaker: 's', speakerInferred: false }))), weight: 1 },
+    { arbitrary: fc.oneof(item as fc.Arbitrary<unknown>, junk), weight: 1 }, // an object or a scalar where an array belongs
+  );
+
+// ---------------------------------------------------------------- bodies
+
+/**
+ * A body that is valid, or that a few mutations made hostile (a field set to junk, a required
+ * field removed, an unknown or prototype key added), or junk altogether, or not JSON at all.
+ */
+function bodies(valid: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Body> {
+  const mutation = fc.oneof(
+    fc.record({ set: fc.constantFrom(...FIELD_NAMES), to: junk }),
+    fc.record({ set: hostileKey, to: junk }),
+    fc.record({ remove: fc.constantFrom(...FIELD_NAMES) }),
+  );
+  const mutated = fc.tuple(valid, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([body, mutations]) => {
+    const out: Record<string, unknown> = { ...body };
+    for (const m of mutations) {
+      if ('remove' in m) delete out[m.remove];
+      // defineProperty: "__proto__" must become an own key (and so end up in the JSON), not the prototype.
+      else Object.defineProperty(out, m.set, { value: m.to, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  });
+  return fc.oneof(
+    { withCrossShrink: true },
+    { arbitrary: valid.map((json) => ({ json })), weight: 4 },
+    { arbitrary: mutated.map((json) => ({ json })), weight: 5 },
+    { arbitrary: junk.map((json) => ({ json })), weight: 1 },
+    {
+      arbitrary: fc.oneof(
+        fc.constantFrom(
+          '',
+          ' ',
+          '{',
+          '{"slug":',
+          "{'slug':'a'}",
+          '{"a":1,}',
+          '{"a":NaN}',
+          '{"a":Infinity}',
+          '{"a":undefined}',
+          '{"a":1}garbage',
+          '{"a":1}{"b":2}',
+          '\ufeff{}',
+          '{"__proto__":{"polluted":true}}',
+          '{"constructor":{"prototype":{"polluted":true}}}',
+          '{"a":"\\ud800"}',
+          '{"a":"\\u0000"}',
+          '{"a":1e999999}',
+          '0',
+          '-0',
+          '"text"',
+          'null',
+          'true',
+          '[]',
+          '[{}]',
+          `{"slug":"${'x'.repeat(1_100_000)}"}`,
+        ).map((text) => ({ text })),
+        fc.string({ unit: 'binary', maxLength: 64 }).map((text) => ({ text })),
+        fc.uint8Array({ maxLength: 64 }).map((bytes) => ({ bytes })),
+      ),
+      weight: 1,
+    },
+  );
+}
+
+export const storyBodies: fc.Arbitrary<Body> = bodies(
+  fc.record(
+    {
+      slug: usually(fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}$/), fc.oneof(nastyString, fc.constantFrom('Not A Slug', '-a', 'a-', 'a--b', 'ÿ', 'x'.repeat(121)))),
+      headline: usually(text(300), nastyString),
+      body: usually(text(200_000), nastyString),
+      editorsNote: usually(fc.string({ maxLength: 50 }), nastyString),
+      developing: usually(fc.boolean()),
+      byline: usually(text(200), nastyString),
+      tags: usually(fc.array(text(60), { maxLength: 5 }), hostileList(nastyString, 50)),
+    },
+    { requiredKeys: ['slug', 'headline', 'body'] },
+  ),
+);
+
+export const revisionBodies: fc.Arbitrary<Body> = bodies(
+  fc.record(
+    {
+      expectedRevision: hostileVersion,
+      headline: usually(text(300), nastyString),
+      body: usually(text(200_000), nastyString),
+      editorsNote: usually(fc.string({ maxLength: 50 }), nastyString),
+      developing: usually(fc.boolean()),
+      changeNote: usually(text(1000), nastyString),
+      kind: usually(fc.constantFrom('update', 'correction'), fc.oneof(fc.constantFrom('rewrite', 'Update', ''), junk)),
+    },
+    { requiredKeys: ['expectedRevision', 'changeNote'] },
+  ),
+);
+
+/** The optional fields of a diplomatic event, each usually valid, consistent with `occurredOn`. */
+const optionalEventFields = (occurredOn: string) =>
+  fc
+    .record(
+      {
+        when: fc.oneof(
+          fc.constant({}),
+          fc.constant({ occurredAt: `${occurredOn}T12:00:00Z`, timezone: 'UTC' }),
+          fc.constant({ occurredAt: `${occurredOn}T12:00:00+03:00` }),
+          fc.constant({ occurredAt: `${occurredOn}T23:30:00Z`, timezone: 'Asia/Kolkata' }), // the next day there: a domain 400
+          fc.record({ timezone: fc.constantFrom(...VALID_ZONES) }),
+          fc.record({ datePrecision: fc.constant('span'), occurredUntil: fc.constantFrom(occurredOn, '2100-12-31', '1900-01-01') }),
+          fc.record({ occurredAt: hostileInstant, timezone: hostileZone, occurredUntil: hostileDate, datePrecision: usually(fc.constantFrom(...DATE_PRECISIONS)) }, { requiredKeys: [] }),
+        ),
+        dateCertainty: usually(fc.constantFrom(...DATE_CERTAINTIES), fc.oneof(fc.constantFrom('certain', 'Explicit'), junk)),
+        dateText: usually(text(300), nastyString),
+        summary: usually(fc.string({ maxLength: 60 }), nastyString),
+        location: usually(place, fc.oneof(fc.record({ name: nastyString, country: hostileCountry }, { requiredKeys: [] }), junk)),
+        participants: usually(fc.array(participant, { maxLength: 4 }), hostileList(fc.record({ name: nastyString, role: nastyString, country: hostileCountry }, { requiredKeys: [] }), 200)),
+        sources: usually(fc.array(source, { maxLength: 3 }), hostileList(fc.record({ name: nastyString, hedged: fc.oneof(fc.boolean(), junk), url: nastyString }, { requiredKeys: [] }), 100)),
+        quotes: usually(fc.array(quote, { maxLength: 3 }), hostileList(fc.record({ text: nastyString, speaker: nastyString, speakerInferred: fc.oneof(fc.boolean(), junk) }, { requiredKeys: [] }), 100)),
+        cameoCode: usually(fc.constantFrom(...CAMEO_CODES), hostileCameo),
+        storyIds: usually(fc.array(fc.uuid({ version: 4 }), { maxLength: 3 }), hostileList(fc.oneof(fc.uuid(), nastyString), 100)),
+      },
+      { requiredKeys: [] },
+    )
+    .map(({ when, ...rest }) => ({ ...(when as object), ...rest }));
+
+export const diplomaticEventBodies: fc.Arbitrary<Body> = bodies(
+  fc
+    .record({ title: usually(text(300), nastyString), kind: usually(fc.constantFrom(...EVENT_KINDS), hostileKind), occurredOn: usually(validDate, hostileDate) })
+    .chain((required) => optionalEventFields(typeof required.occurredOn === 'string' ? required.occurredOn : '2024-03-05').map((optional) => ({ ...required, ...optional }))),
+);
+
+export const amendmentBodies: fc.Arbitrary<Body> = bodies(
+  fc.record(
+    {
+      expectedVersion: hostileVersion,
+      changes: fc.oneof(
+        { arbitrary: fc.record({ title: text(300), kind: fc.constantFrom(...EVENT_KINDS) }, { requiredKeys: [] }).chain((c) => optionalEventFields('2024-03-05').map((o) => ({ ...c, ...o }))), weight: 4 },
+        { arbitrary: fc.record({ summary: fc.string({ maxLength: 40 }) }), weight: 3 },
+        { arbitrary: fc.dictionary(fc.constantFrom(...FIELD_NAMES), fc.oneof(fc.constant(null), junk), { maxKeys: 3 }), weight: 2 },
+        { arbitrary: junk, weight: 1 },
+      ),
+      reason: usually(text(1000), nastyString),
+    },
+    { requiredKeys: ['expectedVersion', 'changes', 'reason'] },
+  ),
+);
+
+export const retractionBodies: fc.Arbitrary<Body> = bodies(
+  fc.record({ expectedVersion: hostileVersion, reason: usually(text(1000), nastyString) }, { requiredKeys: ['expectedVersion', 'reason'] }),
+);
+
+// ---------------------------------------------------------------- path ids and headers
+
+export const pathIds: fc.Arbitrary<PathId> = fc.oneof(
+  { withCrossShrink: true }, // a counterexample shrinks towards the first, plain, choice
+  { arbitrary: fc.nat().map((real) => ({ real })), weight: 6 },
+  { arbitrary: fc.constant({ fresh: true as const }), weight: 2 },
+  { arbitrary: fc.nat().map((otherKind) => ({ otherKind })), weight: 1 },
+  {
+    arbitrary: fc
+      .oneof(
+        fc.uuid({ version: 4 }),
+        fc.uuid(),
+        fc.uuid({ version: 4 }).map((u) => u.toUpperCase()),
+        fc.uuid({ version: 4 }).map((u) => `${u}x`),
+        fc.uuid({ version: 4 }).map((u) => u.replace(/-/g, '')),
+        fc.uuid({ version: 4 }).map((u) => `{${u}}`).map(encodeURIComponent),
+        fc.constantFrom('not-a-uuid', '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-4fff-bfff-ffffffffffff', 'null', 'undefined', '__proto__', 'constructor', '1', '-1', '%00', '%zz', '%', '..', '.', 'a'.repeat(5000), '%F0%9F%98%80'),
+        fc.string({ unit: 'grapheme', maxLength: 40 }).map(encodeURIComponent),
+      )
+      .map((raw) => ({ raw })),
+    weight: 3,
+  },
+);
+
+const headerChar = fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0x80, max: 0xff }), fc.constant(0x09)).map((c) => String.fromCharCode(c));
+
+/** Idempotency-Key values: absent, reused from a small pool (replays and 422s), or odd. */
+export const idempotencyKeys: fc.Arbitrary<string | undefined> = fc.oneof(
+  { withCrossShrink: true }, // a counterexample shrinks towards the first, plain, choice
+  { arbitrary: fc.constant(undefined), weight: 6 },
+  { arbitrary: fc.constantFrom('fuzz-key-1', 'fuzz-key-2', 'fuzz-key-3'), weight: 3 },
+  { arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 40 }), weight: 2 },
+  { arbitrary: fc.string({ unit: headerChar, maxLength: 40 }), weight: 1 },
+  { arbitrary: fc.constantFrom('', ' ', 'k'.repeat(200), 'k'.repeat(201), 'k'.repeat(5000), 'key with spaces', 'clé', '\u00ff\u0080'), weight: 1 },
+);
+
+export const contentTypes: fc.Arbitrary<string | undefined> = fc.oneof(
+  { withCrossShrink: true }, // a counterexample shrinks towards the first, plain, choice
+  { arbitrary: fc.constant('application/json'), weight: 16 },
+  {
+    arbitrary: fc.constantFrom(
+      'application/json; charset=utf-8',
+      'application/json;charset=UTF-8',
+      'Application/JSON',
+      'application/json ; x=y',
+      'application/json; charset=latin1',
+      'application/json; charset=utf-16',
+      'application/json; charset=',
+      'application/json;;;',
+      'application/json, text/plain',
+      'application/jsonp',
+      'application/vnd.api+json',
+      'application/merge-patch+json',
+      'text/plain',
+      'text/json',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/octet-stream',
+      '*/*',
+      '',
+      ';',
+    ),
+    weight: 3,
+  },
+  { arbitrary: fc.string({ unit: headerChar, maxLength: 30 }), weight: 1 },
+  { arbitrary: fc.constant(undefined), weight: 1 },
+);
+
+export const authorizations: fc.Arbitrary<string | undefined> = fc.oneof(
+  { withCrossShrink: true }, // a counterexample shrinks towards the first, plain, choice
+  { arbitrary: fc.constant('editor'), weight: 16 },
+  { arbitrary: fc.constant('admin'), weight: 2 },
+  { arbitrary: fc.constantFrom(undefined, 'Bearer', 'Bearer ', 'Bearer nobody', 'Basic YWxpY2U6c2VjcmV0', 'bearer editor-token-for-tests', 'Bearer editor-token-for-tests extra'), weight: 2 },
+);
+
+export const correlationIds: fc.Arbitrary<string | undefined> = fc.oneof(
+  { withCrossShrink: true }, // a counterexample shrinks towards the first, plain, choice
+  { arbitrary: fc.constant(undefined), weight: 4 },
+  { arbitrary: fc.string({ unit: headerChar, maxLength: 30 }), weight: 1 },
+  { arbitrary: fc.constant('c'.repeat(201)), weight: 1 },
+);
+
+/** A whole request for one route. */
+export const fuzzRequests = (body: fc.Arbitrary<Body>, withPathId: boolean): fc.Arbitrary<FuzzRequest> =>
+  fc.record(
+    {
+      ...(withPathId ? { pathId: pathIds } : {}),
+      body,
+      contentType: contentTypes,
+      idempotencyKey: idempotencyKeys,
+      authorization: authorizations,
+      correlationId: correlationIds,
+    },
+  ) as fc.Arbitrary<FuzzRequest>;
