@@ -5,7 +5,7 @@ import { topicNames } from '@dateline/kafka';
 import { diplomaticEvent } from '../support/fixtures';
 import { testBrokers, testTopicPrefix } from '../support/kafka-broker';
 import { consumeUntil, countById } from '../support/kafka-records';
-import { freePort, PROCESS_EDITOR_TOKEN, startService, stop } from '../support/service-process';
+import { freePort, PROCESS_ADMIN_TOKEN, PROCESS_EDITOR_TOKEN, startService, stop } from '../support/service-process';
 import { createTempDatabase, TempDatabase } from '../support/temp-database';
 
 /**
@@ -47,7 +47,13 @@ describe('graceful shutdown on SIGTERM', () => {
       }
     };
     const writers = [write(), write(), write()];
-    await new Promise((r) => setTimeout(r, 1500));
+    // SIGTERM while writes flow and the relay is publishing (conditions, not a guessed delay).
+    for (const deadline = Date.now() + 60_000; ; ) {
+      const status = (await (await fetch(`http://127.0.0.1:${port}/admin/status`, { headers: { Authorization: `Bearer ${PROCESS_ADMIN_TOKEN}` } })).json()) as { relay: { position?: number } };
+      if (accepted.length >= 20 && (status.relay.position ?? 0) > 0) break;
+      if (Date.now() > deadline) throw new Error(`no load or no relay: ${accepted.length} writes, ${JSON.stringify(status.relay)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
     service.kill('SIGTERM');
     expect(await exited).toBe(0);
     stopping = true;

@@ -74,7 +74,10 @@ describe('Kafka relay: SIGKILL of the service in the middle of a burst', () => {
       service = await startService(db.url, port, env());
       let dead = false;
       const editors = Array.from({ length: 6 }, (_, n) => editor(() => dead, round * 10 + n));
-      await new Promise((r) => setTimeout(r, 400 + Math.random() * 1200));
+      // Mid-burst: once this round has had a few writes accepted, then at a random moment.
+      const before = accepted.length;
+      for (const deadline = Date.now() + 60_000; accepted.length < before + 8 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, Math.random() * 800));
       await stop(service, 'SIGKILL');
       dead = true;
       await Promise.all(editors);
@@ -104,7 +107,7 @@ describe('Kafka relay: SIGKILL of the service in the middle of a burst', () => {
 
     // Every accepted write is in the log; every logged event is on its topic once.
     const logged = new Set(log.map((e) => `${e.streamId.replace(/^(story|diplomatic-event)-/, '')}@${e.streamVersion}`));
-    expect(accepted.length).toBeGreaterThan(ROUNDS * 10);
+    expect(accepted.length).toBeGreaterThanOrEqual(ROUNDS * 8);
     expect(accepted.filter((a) => !logged.has(`${a.id}@${a.version}`))).toEqual([]);
     const counts = countById(events);
     expect([...counts.entries()].filter(([, n]) => n !== 1)).toEqual([]);

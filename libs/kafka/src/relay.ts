@@ -18,6 +18,12 @@ export interface RelayOptions {
   /** The checkpoint's name: one relay per name may run at a time. */
   readonly name?: string;
   readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  /**
+   * Asked before each send: false stops the relay. With leader election, it confirms the lease
+   * is still held, so a relay that lost it stops before its next batch instead of at the next
+   * heartbeat, and two relays overlap for at most one batch in flight.
+   */
+  readonly stillLeader?: () => Promise<boolean>;
 }
 
 export interface RelayStatus {
@@ -108,6 +114,9 @@ export class Relay {
       try {
         const { partitioning, tails } = await this.connect();
         const from = await readRelayCheckpoint(this.sql, this.name);
+        // stop() may have come while we connected: it could not stop a subscription not yet
+        // made. No await between this check and the subscription, so stop() sees it.
+        if (this.stopped) break;
         this.state.position = from;
         this.log('info', `relay: publishing from position ${from}`);
         backoff = this.options.backoffMs ?? 500;
@@ -179,6 +188,7 @@ export class Relay {
       byTopic.set(m.topic, messages);
     }
     const topicMessages: TopicMessages[] = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+    if (this.options.stillLeader && !(await this.options.stillLeader())) throw new Error('relay: this instance lost the relay lease');
     if (topicMessages.length > 0) {
       await this.producer!.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.None });
       this.state.published += topicMessages.reduce((n, t) => n + t.messages.length, 0);

@@ -27,9 +27,12 @@ export function replayProblems(request: ReplayRequest, config: KafkaConfig): str
   if (!LEGAL_TOPIC.test(request.toTopic) || request.toTopic === '.' || request.toTopic === '..') {
     problems.push('toTopic must be 1-249 characters of a-z, A-Z, 0-9, ".", "_" and "-"');
   }
-  if (allTopics(topicNames(config.topicPrefix)).includes(request.toTopic)) {
-    // The relay's own topics hold each event once; a consumer that wants them again resets its offsets.
-    problems.push(`toTopic ${request.toTopic} is one of the relay's own topics: replaying into it would publish events twice`);
+  // The relay's topics (under any prefix: another deployment's, or an old one) hold each event
+  // once, and their tails tell a relay what it already sent. A consumer that wants events again
+  // resets its offsets instead.
+  const suffixes = allTopics(topicNames(''));
+  if (suffixes.some((suffix) => request.toTopic === suffix || request.toTopic.endsWith(`.${suffix}`) || request.toTopic.endsWith(suffix))) {
+    problems.push(`toTopic ${request.toTopic} is, or looks like, one of the relay's own topics (${suffixes.join(', ')}): replaying into it would publish events twice`);
   }
   if (request.to !== undefined && request.to < request.from) problems.push('to must not be before from');
   return problems;
@@ -48,6 +51,9 @@ export async function replayToTopic(store: EventStore, config: KafkaConfig, requ
   let published = 0;
   let firstPosition: number | null = null;
   let lastPosition: number | null = null;
+  // An empty range changes nothing, not even the cluster: no topic is created for it.
+  const first = (await store.readAll(request.from - 1, 1))[0];
+  if (!first || first.position > to) return { toTopic: request.toTopic, published: 0, firstPosition: null, lastPosition: null };
   try {
     await admin.connect();
     if (!(await admin.listTopics()).includes(request.toTopic)) {

@@ -55,6 +55,9 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
           onError: (err) => this.logger.error(`projector failed, retrying: ${err instanceof Error ? err.message : String(err)}`),
         });
         await projector.start();
+        projector.onCommitted((position) => {
+          for (const listener of this.commitListeners) listener(position);
+        });
         this.projector = projector;
       },
       onDeposed: async () => {
@@ -96,28 +99,34 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   /**
-   * Calls `listener` with the read models' position whenever it moves: on each commit when the
-   * projector runs here, else by polling the checkpoints another process writes.
+   * Calls `listener` with the read models' position whenever it moves: on each commit while the
+   * projector runs here, else by polling the checkpoints another process writes. It follows
+   * leadership changes: a listener keeps hearing whichever projector is current.
    */
   watchPosition(listener: (position: number) => void, pollMs = 250): () => void {
-    if (this.projector) return this.projector.onCommitted(listener);
     let last = -1;
     let stopped = false;
+    const tell = (position: number) => {
+      if (stopped || position === last) return;
+      last = position;
+      listener(position);
+    };
+    this.commitListeners.add(tell);
     const poll = async () => {
       if (stopped) return;
-      const position = await this.queries.position().catch(() => last);
-      if (!stopped && position !== last) {
-        last = position;
-        listener(position);
-      }
+      // While the projector runs here its commits arrive through commitListeners.
+      if (!this.projector) tell(await this.queries.position().catch(() => last));
       if (!stopped) timer = setTimeout(poll, pollMs);
     };
     let timer = setTimeout(poll, 0);
     return () => {
       stopped = true;
+      this.commitListeners.delete(tell);
       clearTimeout(timer);
     };
   }
+
+  private readonly commitListeners = new Set<(position: number) => void>();
 
   /** Rebuilds projections into fresh tables, in one pass over the log, and swaps them in (blue/green). */
   async rebuild(names: readonly string[], onProgress?: (p: RebuildProgress) => void): Promise<RebuildProgress> {

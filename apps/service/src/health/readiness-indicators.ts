@@ -7,7 +7,14 @@ import { ProjectorService } from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { SETTINGS } from '../storage/storage.tokens';
 
-/** What readiness checks, one indicator each, so a failing probe names the part that failed. */
+/**
+ * What readiness checks, one indicator each, so a failing probe names the part that failed.
+ * Only what a request needs fails the probe: the store and the read-model database. The
+ * projections' and the relay's lag and Kafka's reachability are reported (with `degraded`)
+ * but never take an instance out of the load balancer: the log is the outbox, writes must keep
+ * working through a Kafka outage, and a stalled projector would otherwise take every instance
+ * out at once. Alert on them through /metrics (docs/operations.md).
+ */
 @Injectable()
 export class ReadinessIndicators {
   constructor(
@@ -38,29 +45,29 @@ export class ReadinessIndicators {
     }
   }
 
-  /** Projections too far behind make reads stale: the instance should not take traffic. */
+  /** Projections behind by more than DATELINE_READY_MAX_LAG_SECONDS: reads are stale (degraded). */
   async projections() {
     const check = this.health.check('projections');
     try {
       const position = await this.projector.position();
       const lag = await measureLag(this.store, position);
-      const data = { position, lagEvents: lag.events, lagSeconds: round(lag.seconds), maxLagSeconds: this.settings.readyMaxLagSeconds };
-      return lag.seconds > this.settings.readyMaxLagSeconds ? check.down(data) : check.up(data);
+      const degraded = lag.seconds > this.settings.readyMaxLagSeconds;
+      return check.up({ role: this.projector.role, position, lagEvents: lag.events, lagSeconds: round(lag.seconds), maxLagSeconds: this.settings.readyMaxLagSeconds, degraded });
     } catch (err) {
-      return check.down({ error: message(err) });
+      return check.up({ degraded: true, error: message(err) });
     }
   }
 
-  /** Kafka when configured: the relay must be connected and not too far behind. */
+  /** Kafka when configured: disconnected, or behind by more than the limit, is degraded. */
   async kafka() {
     const check = this.health.check('kafka');
     try {
       const report = await this.relay.report();
-      if (!report.enabled) return check.up({ relay: report.reason });
-      const data = { connected: report.connected, position: report.position, lagEvents: report.lagEvents, lagSeconds: round(report.lagSeconds), lastError: report.lastError?.message };
-      return report.connected && report.lagSeconds <= this.settings.readyMaxLagSeconds ? check.up(data) : check.down(data);
+      if (!report.enabled) return check.up({ relay: report.reason, degraded: false });
+      const degraded = !report.connected || report.lagSeconds > this.settings.readyMaxLagSeconds;
+      return check.up({ connected: report.connected, position: report.position, lagEvents: report.lagEvents, lagSeconds: round(report.lagSeconds), lastError: report.lastError?.message, degraded });
     } catch (err) {
-      return check.down({ error: message(err) });
+      return check.up({ degraded: true, error: message(err) });
     }
   }
 }

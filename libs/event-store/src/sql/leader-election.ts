@@ -21,7 +21,9 @@ export class LeaderElection {
   private lease?: Lease;
   private stopped = false;
   private running?: Promise<void>;
-  private wake?: () => void;
+  /** Settles once, when stop() is called: every wait in the loop races it. */
+  private signalStop!: () => void;
+  private readonly stopping = new Promise<void>((resolve) => (this.signalStop = resolve));
 
   constructor(
     private readonly sql: SqlClient,
@@ -33,13 +35,18 @@ export class LeaderElection {
     return this.lease !== undefined;
   }
 
+  /** Asks PostgreSQL whether the lease is still ours: for work that must not run twice. */
+  async stillLeader(): Promise<boolean> {
+    return (await this.lease?.confirm()) ?? false;
+  }
+
   start(): void {
     this.running = this.run();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.signalStop();
     await this.running;
   }
 
@@ -49,12 +56,16 @@ export class LeaderElection {
         this.options.log?.(`${this.name}: cannot try the lease: ${err instanceof Error ? err.message : String(err)}`);
         return undefined;
       });
+      if (lease && this.stopped) {
+        await lease.release();
+        return;
+      }
       if (lease) {
         this.lease = lease;
         this.options.log?.(`${this.name}: this instance is the leader`);
         try {
           await this.options.onElected();
-          await Promise.race([lease.lost, new Promise<void>((resolve) => (this.wake = resolve))]);
+          await Promise.race([lease.lost, this.stopping]);
         } catch (err) {
           this.options.log?.(`${this.name}: failed to start: ${err instanceof Error ? err.message : String(err)}`);
         } finally {
@@ -65,13 +76,9 @@ export class LeaderElection {
         }
       }
       if (this.stopped) return;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.retryMs ?? 2000);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.retryMs ?? 2000))), this.stopping]);
+      clearTimeout(timer);
     }
   }
 }

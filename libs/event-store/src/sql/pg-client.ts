@@ -12,7 +12,8 @@ export class PgClient implements SqlClient {
   private readonly leases = new Set<Lease>();
 
   constructor(connectionString: string, poolSize = Number(process.env.DATELINE_PG_POOL_MAX ?? 20)) {
-    this.pool = new pg.Pool({ connectionString, max: poolSize });
+    // keepAlive: a server that vanished without a word is noticed by TCP, not after hours.
+    this.pool = new pg.Pool({ connectionString, max: poolSize, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
     // An idle client that loses its server must not crash the process; the next query reports it.
     this.pool.on('error', () => undefined);
   }
@@ -96,13 +97,20 @@ export class PgClient implements SqlClient {
 
   async tryLease(name: string): Promise<Lease | undefined> {
     const client = await this.pool.connect();
+    // From checkout on: pg-pool's own error listener is gone while we hold the client.
+    let fail: () => void = () => undefined;
+    const onError = () => fail();
+    client.on('error', onError);
     let held = false;
     try {
       // Two keys: a namespace of ours, then the lease's name, so we collide with no one else's locks.
       const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtext('dateline-lease'), hashtext($1)) AS ok", [name]);
       held = rows[0].ok;
     } finally {
-      if (!held) client.release();
+      if (!held) {
+        client.removeListener('error', onError);
+        client.release();
+      }
     }
     if (!held) return undefined;
 
@@ -110,30 +118,43 @@ export class PgClient implements SqlClient {
     const lost = new Promise<void>((resolve) => (signalLost = resolve));
     let released = false;
     // A connection can die silently (server restart, network): check it, and give up the lease.
+    // A heartbeat that does not answer within its interval counts as a dead connection.
     const heartbeat = setInterval(() => {
-      client.query('SELECT 1').catch(() => fail());
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('lease heartbeat timed out')), LEASE_HEARTBEAT_MS).unref());
+      Promise.race([client.query('SELECT 1'), timeout]).catch(() => fail());
     }, LEASE_HEARTBEAT_MS);
     heartbeat.unref();
-    const fail = () => {
+    fail = () => {
       if (released) return;
       released = true;
       clearInterval(heartbeat);
       client.release(true); // destroy: the session, and with it the lock, must not live on in the pool
       signalLost();
     };
-    client.on('error', fail);
-    client.on('end', fail);
+    client.on('end', onError);
     const lease: Lease = {
       lost,
+      confirm: async () => {
+        if (released) return false;
+        const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('lease check timed out')), LEASE_HEARTBEAT_MS).unref());
+        try {
+          await Promise.race([client.query('SELECT 1'), timeout]);
+          return !released;
+        } catch {
+          fail();
+          return false;
+        }
+      },
       release: async () => {
         this.leases.delete(lease);
         if (released) return;
         released = true;
         clearInterval(heartbeat);
-        client.removeListener('error', fail);
-        client.removeListener('end', fail);
         await client.query("SELECT pg_advisory_unlock(hashtext('dateline-lease'), hashtext($1))", [name]).catch(() => undefined);
         client.release();
+        // Only now: until the client is back in the pool, an error needs a listener.
+        client.removeListener('error', onError);
+        client.removeListener('end', onError);
       },
     };
     this.leases.add(lease);

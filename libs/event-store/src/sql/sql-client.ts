@@ -25,5 +25,7 @@ export interface SqlClient extends SqlQueryable {
 export interface Lease {
   /** Settles when the lease is gone without `release()`: the connection failed. */
   readonly lost: Promise<void>;
+  /** True when the lock's session still answers, so the lock is still ours (one round trip). */
+  confirm(): Promise<boolean>;
   release(): Promise<void>;
 }

@@ -51,6 +51,7 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
       log: (message) => this.logger.log(message),
       onElected: async () => {
         const relay = new Relay(this.store, this.sql, kafka, {
+          stillLeader: () => this.election!.stillLeader(),
           log: (level, message) => (level === 'info' ? this.logger.log(message) : level === 'warn' ? this.logger.warn(message) : this.logger.error(message)),
         });
         await relay.start();
