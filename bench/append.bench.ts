@@ -1,21 +1,20 @@
 /**
- * Append throughput: Dateline's store against a raw INSERT of the same rows into the same
- * PostgreSQL server, in the same run, at 1, 8 and 32 concurrent writers and with 100-event
- * batches. Rounds alternate (raw, store, raw, store) so drift hits both sides alike.
+ * Append throughput: Dateline's store against a raw INSERT of the same rows, and against Emmett
+ * (`@event-driven-io/emmett-postgresql`, in a database of its own), on the same PostgreSQL
+ * server, in the same run, at 1, 8 and 32 concurrent writers and with 100-event batches. Rounds
+ * alternate the order of the sides so drift hits all of them alike.
  *
- *   npx tsx bench/append.bench.ts [--seconds 3] [--rounds 2]
+ *   npx tsx bench/append.bench.ts [--seconds 3] [--rounds 2] [--only "8 writers"] [--quick]
  */
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { STREAM_DOES_NOT_EXIST } from '@event-driven-io/emmett';
+import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { PgClient, PostgresEventStore } from '@dateline/event-store';
 import { createTempDatabase } from '../test/support/temp-database';
 import { describeMachine } from './machine';
-
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '3' }, rounds: { type: 'string', default: '2' }, only: { type: 'string' } } });
-const SECONDS = Number(values.seconds);
-const ROUNDS = Number(values.rounds);
+import { cli, RunOptions, writeReport } from './support/bench-cli';
 
 const RAW_TABLE = `
 CREATE TABLE raw_events (
@@ -33,14 +32,36 @@ const data = {
 const metadata = () => ({ editor: 'bench', correlationId: randomUUID(), recordedAt: new Date().toISOString() });
 const event = () => ({ id: randomUUID(), type: 'DiplomaticEventRecorded', schemaVersion: 1, data, metadata: metadata() });
 
+type SideName = 'raw' | 'dateline' | 'emmett';
 interface Side {
-  name: 'raw' | 'dateline';
+  name: SideName;
+  /** Connects a pool of `connections` (warmed, outside the clock). */
+  open(connections: number): Promise<void>;
   /** Appends `size` events to the writer's current stream at `version`. */
   append(stream: string, version: number, size: number): Promise<void>;
+  /** Closes the pool: PostgreSQL's 100 connections do not hold three sides' idle pools of 40. */
+  close(): Promise<void>;
 }
 
-async function measure(side: Side, writers: number, batch: number): Promise<number> {
-  const deadline = Date.now() + SECONDS * 1000;
+const SCENARIOS = [
+  { name: 'single events, 1 writer', writers: 1, batch: 1 },
+  { name: 'single events, 8 writers', writers: 8, batch: 1 },
+  { name: 'single events, 32 writers', writers: 32, batch: 1 },
+  { name: '100-event batches, 1 writer', writers: 1, batch: 100 },
+  { name: '100-event batches, 8 writers', writers: 8, batch: 100 },
+];
+
+/** Goals: Dateline ≥ 0.8 × raw INSERT (README), ≥ 2 × Emmett (issue 8). */
+export const APPEND_GOALS = { vsRaw: 0.8, vsEmmett: 2 };
+
+export interface AppendOptions extends RunOptions {
+  seconds?: number;
+  rounds?: number;
+  only?: string;
+}
+
+async function measure(side: Side, writers: number, batch: number, seconds: number): Promise<number> {
+  const deadline = Date.now() + seconds * 1000;
   const counts = await Promise.all(
     Array.from({ length: writers }, async () => {
       let stream = randomUUID();
@@ -55,18 +76,28 @@ async function measure(side: Side, writers: number, batch: number): Promise<numb
       return events;
     }),
   );
-  return counts.reduce((a, b) => a + b, 0) / SECONDS;
+  return counts.reduce((a, b) => a + b, 0) / seconds;
 }
 
-async function main(): Promise<void> {
+export async function run(options: AppendOptions = {}) {
+  const log = options.log ?? console.log;
+  const SECONDS = options.seconds ?? (options.quick ? 1 : 3);
+  const ROUNDS = options.rounds ?? (options.quick ? 1 : 2);
   const db = await createTempDatabase('dateline_bench');
-  const pool = new pg.Pool({ connectionString: db.url, max: 40 });
-  const sql = new PgClient(db.url, 40);
+  const emmettDb = await createTempDatabase('dateline_bench_emmett');
+  const warm = (query: () => Promise<unknown>, n: number) => Promise.all(Array.from({ length: n }, query));
   try {
-    await pool.query(RAW_TABLE);
-    const store = await PostgresEventStore.create(sql);
+    const setup = new pg.Client({ connectionString: db.url });
+    await setup.connect();
+    await setup.query(RAW_TABLE);
+    await setup.end();
+    let pool: pg.Pool;
     const raw: Side = {
       name: 'raw',
+      async open(n) {
+        pool = new pg.Pool({ connectionString: db.url, max: n });
+        await warm(() => pool.query('SELECT 1'), n);
+      },
       async append(stream, version, size) {
         const params: unknown[] = [];
         const rows: string[] = [];
@@ -78,45 +109,94 @@ async function main(): Promise<void> {
         }
         await pool.query(`INSERT INTO raw_events (event_id, stream_id, stream_version, type, schema_version, data, metadata) VALUES ${rows.join(',')}`, params);
       },
+      close: () => pool.end(),
     };
+    let sql: PgClient;
+    let store: PostgresEventStore;
     const dateline: Side = {
       name: 'dateline',
+      async open(n) {
+        sql = new PgClient(db.url, n);
+        store = await PostgresEventStore.create(sql);
+        await warm(() => sql.query('SELECT 1'), n);
+      },
       async append(stream, version, size) {
         await store.append(`bench-${stream}`, Array.from({ length: size }, event), version === 0 ? 'no_stream' : version);
       },
+      async close() {
+        await store.close();
+        await sql.close();
+      },
     };
+    // Emmett with the same optimistic concurrency check as Dateline's append, and a pool of the
+    // same size as the other sides (its default pool holds 10).
+    let emmettPool: pg.Pool;
+    let emmett: ReturnType<typeof getPostgreSQLEventStore>;
+    const emmettSide: Side = {
+      name: 'emmett',
+      async open(n) {
+        emmettPool = new pg.Pool({ connectionString: emmettDb.url, max: n });
+        emmett = getPostgreSQLEventStore(emmettDb.url, { connectionOptions: { pool: emmettPool } });
+        // Emmett creates its schema on first use: do that before the clock.
+        await emmett.appendToStream(`warm-${randomUUID()}`, [{ type: 'Warm', data: {} }]);
+        await warm(() => emmettPool.query('SELECT 1'), n);
+      },
+      async append(stream, version, size) {
+        const events = Array.from({ length: size }, () => {
+          const e = event();
+          return { type: e.type, data: e.data, metadata: e.metadata };
+        });
+        await emmett.appendToStream(`bench-${stream}`, events, { expectedStreamVersion: version === 0 ? STREAM_DOES_NOT_EXIST : BigInt(version) });
+      },
+      async close() {
+        await emmett.close().catch(() => undefined);
+        await emmettPool.end().catch(() => undefined);
+      },
+    };
+    const sides = [raw, dateline, emmettSide];
 
-    const scenarios = [
-      { name: 'single events, 1 writer', writers: 1, batch: 1 },
-      { name: 'single events, 8 writers', writers: 8, batch: 1 },
-      { name: 'single events, 32 writers', writers: 32, batch: 1 },
-      { name: '100-event batches, 1 writer', writers: 1, batch: 100 },
-      { name: '100-event batches, 8 writers', writers: 8, batch: 100 },
-    ];
     const results = [];
-    for (const s of scenarios.filter((x) => !values.only || x.name.includes(values.only!))) {
-      const rates: Record<string, number[]> = { raw: [], dateline: [] };
+    for (const s of SCENARIOS.filter((x) => !options.only || x.name.includes(options.only))) {
+      const rates: Record<SideName, number[]> = { raw: [], dateline: [], emmett: [] };
       for (let round = 0; round < ROUNDS; round++) {
-        for (const side of [raw, dateline]) rates[side.name].push(await measure(side, s.writers, s.batch));
+        for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
+          // One connection per writer plus the store's LISTEN connection, one side at a time.
+          await side.open(s.writers + 1);
+          try {
+            rates[side.name].push(Math.round(await measure(side, s.writers, s.batch, SECONDS)));
+          } finally {
+            await side.close();
+          }
+        }
       }
       const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-      const r = { scenario: s.name, writers: s.writers, batch: s.batch, rawEventsPerSec: Math.round(mean(rates.raw)), datelineEventsPerSec: Math.round(mean(rates.dateline)), ratio: +(mean(rates.dateline) / mean(rates.raw)).toFixed(2), rounds: rates };
+      const r = {
+        scenario: s.name,
+        writers: s.writers,
+        batch: s.batch,
+        rawEventsPerSec: Math.round(mean(rates.raw)),
+        datelineEventsPerSec: Math.round(mean(rates.dateline)),
+        emmettEventsPerSec: Math.round(mean(rates.emmett)),
+        ratio: +(mean(rates.dateline) / mean(rates.raw)).toFixed(2),
+        ratioToEmmett: +(mean(rates.dateline) / mean(rates.emmett)).toFixed(2),
+        rounds: rates,
+      };
       results.push(r);
-      console.log(`${s.name.padEnd(30)} raw ${String(r.rawEventsPerSec).padStart(7)}/s  dateline ${String(r.datelineEventsPerSec).padStart(7)}/s  ratio ${r.ratio}`);
+      log(`${s.name.padEnd(30)} raw ${String(r.rawEventsPerSec).padStart(7)}/s  dateline ${String(r.datelineEventsPerSec).padStart(7)}/s  emmett ${String(r.emmettEventsPerSec).padStart(7)}/s  vs raw ${r.ratio}  vs emmett ${r.ratioToEmmett}`);
     }
-    const report = { benchmark: 'append', date: new Date().toISOString(), secondsPerRun: SECONDS, rounds: ROUNDS, machine: await describeMachine(db.url), results };
-    const file = `bench/results/${report.date.slice(0, 10)}-append.json`;
-    writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
-    console.log(`\nwritten to ${file}`);
-    await store.close();
+    return { benchmark: 'append', date: new Date().toISOString(), secondsPerRun: SECONDS, rounds: ROUNDS, goals: APPEND_GOALS, emmett: '@event-driven-io/emmett-postgresql 0.42.0, getPostgreSQLEventStore, a pool of one connection per writer (+1), like the other sides', machine: await describeMachine(db.url), results };
   } finally {
-    await pool.end();
-    await sql.close();
     await db.drop();
+    await emmettDb.drop();
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+if (require.main === module) {
+  cli(async () => {
+    const { values } = parseArgs({ options: { seconds: { type: 'string' }, rounds: { type: 'string' }, only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+    const report = await run({ quick: values.quick, seconds: values.seconds ? Number(values.seconds) : undefined, rounds: values.rounds ? Number(values.rounds) : undefined, only: values.only });
+    const file = `bench/results/${report.date.slice(0, 10)}-append${values.quick ? '-quick' : ''}.json`;
+    writeReport(file, report);
+    console.log(`\nwritten to ${file}`);
+  });
+}

@@ -1,27 +1,32 @@
 /**
  * Projection lag: from the acknowledged append (the 201) to the entry being visible on
- * GET /timeline/:date, at a steady append rate (default 500/s), against the service built in
- * dist/ running on PostgreSQL. Visibility is asked with minPosition, which answers as soon as
- * the projector has committed that position; a plain GET's latency is measured alongside, so
- * the lag can be read net of the HTTP round trip.
+ * GET /timeline/:date, at a steady append rate (default 500/s, and 150/s), against the service
+ * built in dist/ running on PostgreSQL. Visibility is asked with minPosition, which answers as
+ * soon as the projector has committed that position; a plain GET's latency is measured
+ * alongside, so the lag can be read net of the HTTP round trip.
  *
- *   npm run build && npx tsx bench/lag.bench.ts [--rate 500] [--seconds 20]
+ *   npm run build && npx tsx bench/lag.bench.ts [--rate 500,150] [--seconds 15] [--quick]
  */
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createTempDatabase } from '../test/support/temp-database';
+import { freePort } from '../test/support/service-process';
+import { createTempDatabase, TEST_PG_ADMIN_URL } from '../test/support/temp-database';
 import { describeMachine } from './machine';
+import { cli, RunOptions, writeReport } from './support/bench-cli';
 import { percentiles } from './support/percentiles';
 import { BENCH_EDITOR_TOKEN, startService, stop } from './support/service-process';
 
-const { values } = parseArgs({ options: { rate: { type: 'string', default: '500' }, seconds: { type: 'string', default: '20' } } });
-const RATE = Number(values.rate);
-const SECONDS = Number(values.seconds);
-const PORT = 3911;
-const base = `http://127.0.0.1:${PORT}`;
+/** Goal: lag p99 < 50 ms at 500 appends/s. */
+export const LAG_GOALS = { p99Ms: 50, atRate: 500 };
 
-async function main(): Promise<void> {
+export interface LagOptions extends RunOptions {
+  rates?: number[];
+  seconds?: number;
+}
+
+async function measure(RATE: number, SECONDS: number) {
   const db = await createTempDatabase('dateline_bench');
+  const PORT = await freePort();
+  const base = `http://127.0.0.1:${PORT}`;
   const service = await startService(db.url, PORT);
   try {
     const lags: number[] = [];
@@ -63,9 +68,7 @@ async function main(): Promise<void> {
     }
     await Promise.all(pending);
     const achieved = (RATE * SECONDS) / ((performance.now() - started) / 1000);
-    const report = {
-      benchmark: 'projection-lag',
-      date: new Date().toISOString(),
+    return {
       targetAppendsPerSec: RATE,
       achievedAppendsPerSec: Math.round(achieved),
       seconds: SECONDS,
@@ -73,19 +76,33 @@ async function main(): Promise<void> {
       lagMs: percentiles(lags),
       plainTimelineReadMs: percentiles(plainReads),
       appendAckMs: percentiles(appendLatencies),
-      machine: await describeMachine(db.url),
     };
-    console.log(JSON.stringify({ ...report, machine: undefined }, null, 1));
-    const file = `bench/results/${report.date.slice(0, 10)}-lag-${RATE}.json`;
-    writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
-    console.log(`written to ${file}`);
   } finally {
     await stop(service);
     await db.drop();
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+export async function run(options: LagOptions = {}) {
+  const log = options.log ?? console.log;
+  const rates = options.rates ?? (options.quick ? [500] : [500, 150]);
+  const seconds = options.seconds ?? (options.quick ? 4 : 15);
+  const results = [];
+  for (const rate of rates) {
+    const r = await measure(rate, seconds);
+    log(`${rate}/s target, ${r.achievedAppendsPerSec}/s achieved: lag p50 ${r.lagMs.p50} ms, p99 ${r.lagMs.p99} ms, append ack p50 ${r.appendAckMs.p50} ms`);
+    results.push(r);
+  }
+  return { benchmark: 'projection-lag', date: new Date().toISOString(), goals: LAG_GOALS, machine: await describeMachine(TEST_PG_ADMIN_URL), results };
+}
+
+if (require.main === module) {
+  cli(async () => {
+    const { values } = parseArgs({ options: { rate: { type: 'string' }, seconds: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+    const report = await run({ quick: values.quick, rates: values.rate?.split(',').map(Number), seconds: values.seconds ? Number(values.seconds) : undefined });
+    console.log(JSON.stringify({ ...report, machine: undefined }, null, 1));
+    const file = `bench/results/${report.date.slice(0, 10)}-lag${values.quick ? '-quick' : ''}.json`;
+    writeReport(file, report);
+    console.log(`written to ${file}`);
+  });
+}

@@ -1,9 +1,9 @@
 /**
- * GET /timeline/:date throughput and latency with N events in the store (default 1M), against
+ * GET /timeline/:date throughput and latency with N events in the store (100k and 1M), against
  * a bare Nest route on the same platform (Fastify) answering the same body, in the same run,
- * with autocannon (10 connections, 10 s each).
+ * with autocannon (10 connections, 10 s each after a warm-up).
  *
- *   npm run build && npx nest build bench-bare && npx tsx bench/read.bench.ts [--events 1000000]
+ *   npm run build && npx nest build bench-bare && npx tsx bench/read.bench.ts [--events 100000,1000000] [--seconds 10] [--quick]
  */
 import autocannon from 'autocannon';
 import { writeFileSync } from 'node:fs';
@@ -12,71 +12,95 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PgClient, PostgresEventStore } from '@dateline/event-store';
 import { PROJECTION_CLASSES, rebuildProjections } from '@dateline/projections';
-import { createTempDatabase } from '../test/support/temp-database';
+import { freePort } from '../test/support/service-process';
+import { createTempDatabase, TEST_PG_ADMIN_URL } from '../test/support/temp-database';
 import { describeMachine } from './machine';
+import { cli, RunOptions, writeReport } from './support/bench-cli';
 import { fillSyntheticLog } from './support/synthetic-log';
 import { startProcess, startService, stop } from './support/service-process';
 
-const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, seconds: { type: 'string', default: '10' } } });
-const EVENTS = Number(values.events);
+export const BARE_SCRIPT = 'dist/bench/bare-nest/main.js';
+/** Goals: p99 < 10 ms at 1M events; throughput ≥ 0.7 × the bare route. */
+export const READ_GOALS = { p99Ms: 10, atEvents: 1_000_000, ratio: 0.7 };
 
-async function load(url: string) {
-  const r = await autocannon({ url, connections: 10, duration: Number(values.seconds) });
-  return { requestsPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+export interface ReadOptions extends RunOptions {
+  sizes?: number[];
+  seconds?: number;
+  /** Awaited after the (unmeasured) setup, before the first request: run.ts starts its broker meanwhile. */
+  beforeMeasure?: () => Promise<unknown>;
 }
 
-async function main(): Promise<void> {
+async function load(url: string, seconds: number) {
+  const r = await autocannon({ url, connections: 10, duration: seconds });
+  return { requestsPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p90Ms: r.latency.p90, p99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+}
+
+async function measure(events: number, seconds: number, log: (l: string) => void, beforeMeasure?: () => Promise<unknown>) {
   const db = await createTempDatabase('dateline_bench');
   const sql = new PgClient(db.url, 4);
   try {
     const store = await PostgresEventStore.create(sql);
     let t = performance.now();
-    const { sampleDate } = await fillSyntheticLog(sql, EVENTS);
-    console.log(`${EVENTS} events written in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+    const { sampleDate } = await fillSyntheticLog(sql, events);
+    log(`${events} events written in ${((performance.now() - t) / 1000).toFixed(0)} s`);
     t = performance.now();
     await rebuildProjections(store, sql, PROJECTION_CLASSES.map((P) => new P()));
     await sql.query('VACUUM ANALYZE');
-    console.log(`read models built in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+    log(`read models built in ${((performance.now() - t) / 1000).toFixed(0)} s`);
     await store.close();
+    await beforeMeasure?.();
 
-    const service = await startService(db.url, 3921);
+    const warm = Math.max(2, Math.round(seconds / 3));
+    const port = await freePort();
+    const service = await startService(db.url, port);
     const path = `/timeline/${sampleDate}`;
-    const body = await (await fetch(`http://127.0.0.1:3921${path}`)).text();
+    let body: string;
+    let dateline;
+    try {
+      body = await (await fetch(`http://127.0.0.1:${port}${path}`)).text();
+      await load(`http://127.0.0.1:${port}${path}`, warm);
+      dateline = await load(`http://127.0.0.1:${port}${path}`, seconds);
+    } finally {
+      await stop(service);
+    }
     const entries = (JSON.parse(body) as { entries: unknown[] }).entries.length;
-    await load(`http://127.0.0.1:3921${path}`); // warm-up
-    const dateline = await load(`http://127.0.0.1:3921${path}`);
-    await stop(service);
 
-    const bodyFile = join(tmpdir(), 'dateline-bare-body.json');
+    const bodyFile = join(tmpdir(), `dateline-bare-body-${process.pid}.json`);
     writeFileSync(bodyFile, body);
-    const bare = await startProcess('dist/bench/bare-nest/main.js', { BARE_BODY_FILE: bodyFile, PORT: '3922' }, 'bare: listening');
-    await load(`http://127.0.0.1:3922${path}`);
-    const peer = await load(`http://127.0.0.1:3922${path}`);
-    await stop(bare);
-
-    const report = {
-      benchmark: 'timeline-read',
-      date: new Date().toISOString(),
-      events: EVENTS,
-      route: `GET ${path}`,
-      entriesInAnswer: entries,
-      answerBytes: body.length,
-      dateline,
-      bareNest: peer,
-      throughputRatio: +(dateline.requestsPerSec / peer.requestsPerSec).toFixed(2),
-      machine: await describeMachine(db.url),
-    };
-    console.log(JSON.stringify({ ...report, machine: undefined }, null, 1));
-    const file = `bench/results/${report.date.slice(0, 10)}-read.json`;
-    writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
-    console.log(`written to ${file}`);
+    const barePort = await freePort();
+    const bare = await startProcess(BARE_SCRIPT, { BARE_BODY_FILE: bodyFile, PORT: String(barePort) }, 'bare: listening');
+    let peer;
+    try {
+      await load(`http://127.0.0.1:${barePort}${path}`, warm);
+      peer = await load(`http://127.0.0.1:${barePort}${path}`, seconds);
+    } finally {
+      await stop(bare);
+    }
+    const r = { events, route: `GET ${path}`, entriesInAnswer: entries, answerBytes: body.length, seconds, dateline, bareNest: peer, throughputRatio: +(dateline.requestsPerSec / peer.requestsPerSec).toFixed(2) };
+    log(`${events} events: dateline ${dateline.requestsPerSec} req/s p99 ${dateline.p99Ms} ms, bare ${peer.requestsPerSec} req/s p99 ${peer.p99Ms} ms, ratio ${r.throughputRatio}`);
+    return r;
   } finally {
     await sql.close();
     await db.drop();
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+export async function run(options: ReadOptions = {}) {
+  const log = options.log ?? console.log;
+  const sizes = options.sizes ?? (options.quick ? [100_000] : [100_000, 1_000_000]);
+  const seconds = options.seconds ?? (options.quick ? 4 : 10);
+  const results = [];
+  for (const events of sizes) results.push(await measure(events, seconds, log, options.beforeMeasure));
+  return { benchmark: 'timeline-read', date: new Date().toISOString(), connections: 10, goals: READ_GOALS, machine: await describeMachine(TEST_PG_ADMIN_URL), results };
+}
+
+if (require.main === module) {
+  cli(async () => {
+    const { values } = parseArgs({ options: { events: { type: 'string' }, seconds: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+    const report = await run({ quick: values.quick, sizes: values.events?.split(',').map(Number), seconds: values.seconds ? Number(values.seconds) : undefined });
+    console.log(JSON.stringify({ ...report, machine: undefined }, null, 1));
+    const file = `bench/results/${report.date.slice(0, 10)}-read${values.quick ? '-quick' : ''}.json`;
+    writeReport(file, report);
+    console.log(`written to ${file}`);
+  });
+}

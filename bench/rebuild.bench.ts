@@ -2,19 +2,25 @@
  * Projection rebuild throughput against a plain SELECT of the log on the same server, in the
  * same run, at 100k and 1M events (DESIGN: at least 0.5 times the SELECT rate).
  *
- *   npx tsx bench/rebuild.bench.ts [--sizes 100000,1000000]
+ *   npx tsx bench/rebuild.bench.ts [--sizes 100000,1000000] [--quick]
  */
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { PgClient, PostgresEventStore } from '@dateline/event-store';
 import { PROJECTION_CLASSES, rebuildProjections } from '@dateline/projections';
-import { createTempDatabase } from '../test/support/temp-database';
+import { createTempDatabase, TEST_PG_ADMIN_URL } from '../test/support/temp-database';
 import { describeMachine } from './machine';
+import { cli, RunOptions, writeReport } from './support/bench-cli';
 import { fillSyntheticLog } from './support/synthetic-log';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100000,1000000' } } });
-const sizes = values.sizes!.split(',').map(Number);
+/** Goal (DESIGN): rebuild ≥ 0.5 × the plain SELECT, and ≥ 50,000 events/s. */
+export const REBUILD_GOALS = { ratioToSelect: 0.5, eventsPerSec: 50_000 };
+
+export interface RebuildOptions extends RunOptions {
+  sizes?: number[];
+  /** Also rebuild each projection alone (default: yes, except with quick). */
+  perProjection?: boolean;
+}
 
 async function plainSelect(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
@@ -26,7 +32,10 @@ async function plainSelect(url: string): Promise<number> {
   return rows.length / seconds;
 }
 
-async function main(): Promise<void> {
+export async function run(options: RebuildOptions = {}) {
+  const log = options.log ?? console.log;
+  const sizes = options.sizes ?? (options.quick ? [50_000] : [100_000, 1_000_000]);
+  const withPerProjection = options.perProjection ?? !options.quick;
   const results = [];
   for (const size of sizes) {
     const db = await createTempDatabase('dateline_bench');
@@ -36,13 +45,15 @@ async function main(): Promise<void> {
       const filling = performance.now();
       await fillSyntheticLog(sql, size);
       await sql.query('VACUUM ANALYZE dateline_events');
-      console.log(`${size} events written in ${((performance.now() - filling) / 1000).toFixed(1)} s`);
+      log(`${size} events written in ${((performance.now() - filling) / 1000).toFixed(1)} s`);
 
       const selectRate = await plainSelect(db.url);
       const perProjection = [];
-      for (const Projection of PROJECTION_CLASSES) {
-        const p = await rebuildProjections(store, sql, [new Projection()], { batchSize: 5000 });
-        perProjection.push({ projection: p.projections[0], eventsPerSec: p.eventsPerSecond, ratioToSelect: +(p.eventsPerSecond / selectRate).toFixed(2) });
+      if (withPerProjection) {
+        for (const Projection of PROJECTION_CLASSES) {
+          const p = await rebuildProjections(store, sql, [new Projection()], { batchSize: 5000 });
+          perProjection.push({ projection: p.projections[0], eventsPerSec: p.eventsPerSecond, ratioToSelect: +(p.eventsPerSecond / selectRate).toFixed(2) });
+        }
       }
       const all = await rebuildProjections(store, sql, PROJECTION_CLASSES.map((P) => new P()), { batchSize: 5000 });
       const r = {
@@ -52,20 +63,23 @@ async function main(): Promise<void> {
         perProjection,
       };
       results.push(r);
-      console.log(JSON.stringify(r, null, 1));
+      log(`${size} events: plain SELECT ${r.plainSelectEventsPerSec}/s, rebuild ${all.eventsPerSecond}/s, ratio ${r.allProjectionsOnePass.ratioToSelect}`);
       await store.close();
     } finally {
       await sql.close();
       await db.drop();
     }
   }
-  const report = { benchmark: 'rebuild', date: new Date().toISOString(), machine: await describeMachine(process.env.DATELINE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'), results };
-  const file = `bench/results/${report.date.slice(0, 10)}-rebuild.json`;
-  writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
-  console.log(`written to ${file}`);
+  return { benchmark: 'rebuild', date: new Date().toISOString(), goals: REBUILD_GOALS, machine: await describeMachine(TEST_PG_ADMIN_URL), results };
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+if (require.main === module) {
+  cli(async () => {
+    const { values } = parseArgs({ options: { sizes: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+    const report = await run({ quick: values.quick, sizes: values.sizes?.split(',').map(Number), log: (l) => console.log(l) });
+    for (const r of report.results) console.log(JSON.stringify(r, null, 1));
+    const file = `bench/results/${report.date.slice(0, 10)}-rebuild${values.quick ? '-quick' : ''}.json`;
+    writeReport(file, report);
+    console.log(`written to ${file}`);
+  });
+}

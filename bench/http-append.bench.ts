@@ -1,0 +1,111 @@
+/**
+ * HTTP append end to end: POST /diplomatic-events (a valid body, an editor token) against the
+ * real service built in dist/ on PostgreSQL, and against the bare Nest route (bench/bare-nest)
+ * validating the same body with the service's DTO class and ValidationPipe settings but storing
+ * nothing, with autocannon (20 connections) in the same run. Goal: ≥ 0.7 × the bare route.
+ *
+ *   npm run build && npx nest build bench-bare && npx tsx bench/http-append.bench.ts [--seconds 10] [--connections 20] [--quick]
+ */
+import autocannon from 'autocannon';
+import { parseArgs } from 'node:util';
+import { freePort } from '../test/support/service-process';
+import { createTempDatabase, TEST_PG_ADMIN_URL } from '../test/support/temp-database';
+import { describeMachine } from './machine';
+import { BARE_SCRIPT } from './read.bench';
+import { cli, RunOptions, writeReport } from './support/bench-cli';
+import { BENCH_EDITOR_TOKEN, startProcess, startService, stop } from './support/service-process';
+
+export const HTTP_APPEND_GOALS = { ratio: 0.7 };
+
+/** A realistic diplomatic event (about 600 bytes), valid for the DTO and the domain. */
+export const APPEND_BODY = JSON.stringify({
+  title: 'Delegations open talks in Geneva',
+  kind: 'talks',
+  occurredOn: '2024-03-05',
+  timezone: 'Europe/Zurich',
+  summary: 'Talks opened at the Palais des Nations after a week of preparation.',
+  location: { name: 'Geneva', country: 'CH' },
+  participants: [{ name: 'Alpha delegation', country: 'FR' }, { name: 'Jane Doe', role: 'Envoy', country: 'DE' }],
+  sources: [{ name: 'Wire service', hedged: false }],
+  cameoCode: '046',
+});
+
+export interface HttpAppendOptions extends RunOptions {
+  seconds?: number;
+  connections?: number;
+}
+
+async function load(port: number, seconds: number, connections: number) {
+  const r = await autocannon({
+    url: `http://127.0.0.1:${port}/diplomatic-events`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_EDITOR_TOKEN}` },
+    body: APPEND_BODY,
+    connections,
+    duration: seconds,
+  });
+  return { requestsPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p90Ms: r.latency.p90, p99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx, total: r.requests.total };
+}
+
+async function check(port: number): Promise<void> {
+  const res = await fetch(`http://127.0.0.1:${port}/diplomatic-events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_EDITOR_TOKEN}` }, body: APPEND_BODY });
+  if (res.status !== 201) throw new Error(`POST /diplomatic-events answered ${res.status}: ${await res.text()}`);
+}
+
+export async function run(options: HttpAppendOptions = {}) {
+  const log = options.log ?? console.log;
+  const seconds = options.seconds ?? (options.quick ? 4 : 10);
+  const connections = options.connections ?? 20;
+  const warm = Math.max(2, Math.round(seconds / 3));
+  const db = await createTempDatabase('dateline_bench');
+  try {
+    const port = await freePort();
+    const service = await startService(db.url, port, { DATELINE_LOG_LEVEL: process.env.DATELINE_LOG_LEVEL ?? 'info' });
+    let dateline;
+    try {
+      await check(port);
+      await load(port, warm, connections);
+      dateline = await load(port, seconds, connections);
+    } finally {
+      await stop(service);
+    }
+    const barePort = await freePort();
+    const bare = await startProcess(BARE_SCRIPT, { PORT: String(barePort) }, 'bare: listening');
+    let peer;
+    try {
+      await check(barePort);
+      await load(barePort, warm, connections);
+      peer = await load(barePort, seconds, connections);
+    } finally {
+      await stop(bare);
+    }
+    const ratio = +(dateline.requestsPerSec / peer.requestsPerSec).toFixed(2);
+    log(`dateline ${dateline.requestsPerSec} req/s (p50 ${dateline.p50Ms} ms, p99 ${dateline.p99Ms} ms), bare ${peer.requestsPerSec} req/s (p99 ${peer.p99Ms} ms), ratio ${ratio}`);
+    return {
+      benchmark: 'http-append',
+      date: new Date().toISOString(),
+      route: 'POST /diplomatic-events',
+      bodyBytes: APPEND_BODY.length,
+      connections,
+      seconds,
+      goals: HTTP_APPEND_GOALS,
+      dateline,
+      bareNest: peer,
+      ratio,
+      machine: await describeMachine(TEST_PG_ADMIN_URL),
+    };
+  } finally {
+    await db.drop();
+  }
+}
+
+if (require.main === module) {
+  cli(async () => {
+    const { values } = parseArgs({ options: { seconds: { type: 'string' }, connections: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+    const report = await run({ quick: values.quick, seconds: values.seconds ? Number(values.seconds) : undefined, connections: values.connections ? Number(values.connections) : undefined });
+    console.log(JSON.stringify({ ...report, machine: undefined }, null, 1));
+    const file = `bench/results/${report.date.slice(0, 10)}-http-append${values.quick ? '-quick' : ''}.json`;
+    writeReport(file, report);
+    console.log(`written to ${file}`);
+  });
+}

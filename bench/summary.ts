@@ -1,0 +1,61 @@
+/**
+ * The ratio table of a run (bench/run.ts's report): every scenario against its baseline, with
+ * its goal and a verdict. Printed at the end of a run and by bench/charts.ts, for docs/benchmarks.md.
+ */
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- reports are JSON read back from disk */
+type Report = { results: Record<string, any> };
+
+export interface Row {
+  scenario: string;
+  dateline: string;
+  baseline: string;
+  ratio: string;
+  goal: string;
+  verdict: string;
+}
+
+const n = (x: number) => Math.round(x).toLocaleString('en');
+const atLeast = (ratio: number, goal: number) => (ratio >= goal ? 'met' : `missed by ${(goal - ratio).toFixed(2)} (${Math.round((ratio / goal) * 100)}% of goal)`);
+const below = (ms: number, limit: number) => (ms < limit ? 'met' : `missed: ${(ms / limit).toFixed(1)}× the limit`);
+
+export function ratioRows(report: Report): Row[] {
+  const rows: Row[] = [];
+  const r = report.results;
+  for (const a of r.append?.results ?? []) {
+    rows.push({ scenario: `append, ${a.scenario}: vs raw INSERT`, dateline: `${n(a.datelineEventsPerSec)} ev/s`, baseline: `${n(a.rawEventsPerSec)} ev/s`, ratio: a.ratio.toFixed(2), goal: '≥ 0.8', verdict: atLeast(a.ratio, 0.8) });
+    rows.push({ scenario: `append, ${a.scenario}: vs Emmett`, dateline: `${n(a.datelineEventsPerSec)} ev/s`, baseline: `${n(a.emmettEventsPerSec)} ev/s`, ratio: a.ratioToEmmett.toFixed(2), goal: '≥ 2', verdict: atLeast(a.ratioToEmmett, 2) });
+  }
+  const h = r['http-append'];
+  if (h) rows.push({ scenario: `HTTP POST /diplomatic-events, ${h.connections} connections: vs bare Nest`, dateline: `${n(h.dateline.requestsPerSec)} req/s, p99 ${h.dateline.p99Ms} ms`, baseline: `${n(h.bareNest.requestsPerSec)} req/s, p99 ${h.bareNest.p99Ms} ms`, ratio: h.ratio.toFixed(2), goal: '≥ 0.7', verdict: atLeast(h.ratio, 0.7) });
+  for (const x of r.read?.results ?? []) {
+    rows.push({ scenario: `GET /timeline/:date at ${n(x.events)} events: vs bare Nest`, dateline: `${n(x.dateline.requestsPerSec)} req/s`, baseline: `${n(x.bareNest.requestsPerSec)} req/s`, ratio: x.throughputRatio.toFixed(2), goal: '≥ 0.7', verdict: atLeast(x.throughputRatio, 0.7) });
+    rows.push({ scenario: `GET /timeline/:date at ${n(x.events)} events: p99`, dateline: `${x.dateline.p99Ms} ms`, baseline: `${x.bareNest.p99Ms} ms`, ratio: '', goal: x.events >= 1_000_000 ? 'p99 < 10 ms' : '(goal is at 1M)', verdict: x.events >= 1_000_000 ? below(x.dateline.p99Ms, 10) : '' });
+  }
+  for (const x of r.rebuild?.results ?? []) {
+    const all = x.allProjectionsOnePass;
+    rows.push({ scenario: `rebuild of all projections, ${n(x.events)} events: vs plain SELECT`, dateline: `${n(all.eventsPerSec)} ev/s`, baseline: `${n(x.plainSelectEventsPerSec)} ev/s`, ratio: all.ratioToSelect.toFixed(2), goal: '≥ 0.5 and ≥ 50,000 ev/s', verdict: all.ratioToSelect >= 0.5 && all.eventsPerSec >= 50_000 ? 'met' : `${atLeast(all.ratioToSelect, 0.5)}; ${all.eventsPerSec >= 50_000 ? 'rate met' : `rate ${(50_000 / all.eventsPerSec).toFixed(1)}× short`}` });
+  }
+  for (const x of r.lag?.results ?? []) {
+    rows.push({ scenario: `projection lag at ${x.targetAppendsPerSec} appends/s (achieved ${x.achievedAppendsPerSec})`, dateline: `p50 ${x.lagMs.p50} ms, p99 ${x.lagMs.p99} ms`, baseline: `append ack p50 ${x.appendAckMs.p50} ms`, ratio: '', goal: x.targetAppendsPerSec === 500 ? 'p99 < 50 ms at 500/s' : '', verdict: x.targetAppendsPerSec === 500 ? below(x.lagMs.p99, 50) : '' });
+  }
+  for (const x of r['kafka-lag']?.results ?? []) {
+    const l = x.latencyFromSendMs;
+    rows.push({ scenario: `Kafka delivery lag via ${x.via} at ${x.targetPerSec}/s (achieved ${x.achievedPerSec})`, dateline: `p50 ${l.p50} ms, p99 ${l.p99} ms`, baseline: `after ack p50 ${x.latencyFromAckMs.p50} ms, p99 ${x.latencyFromAckMs.p99} ms`, ratio: '', goal: x.targetPerSec === 500 ? 'p99 < 100 ms at 500/s' : '', verdict: x.targetPerSec === 500 ? below(l.p99, 100) : '' });
+  }
+  for (const x of r.relay?.results ?? []) {
+    rows.push({ scenario: `relay, ${n(x.events)} events, batch ${x.batchSize}: vs raw kafkajs`, dateline: `${n(x.relayEventsPerSec)} ev/s`, baseline: `${n(x.rawEventsPerSec)} ev/s`, ratio: x.ratio.toFixed(2), goal: '≥ 0.8', verdict: atLeast(x.ratio, 0.8) });
+  }
+  for (const x of r.memory?.results ?? []) {
+    rows.push({ scenario: `memory (RSS), ${x.storage}`, dateline: `idle ${x.idle.meanMiB} MiB, under ${x.load.achievedPerSec} writes/s max ${x.underLoad.maxMiB} MiB`, baseline: '', ratio: '', goal: '', verdict: '' });
+  }
+  return rows;
+}
+
+export function ratioTable(report: Report): string[] {
+  return [
+    '| scenario | Dateline | baseline | ratio | goal | verdict |',
+    '| --- | ---: | ---: | ---: | --- | --- |',
+    ...ratioRows(report).map((r) => `| ${r.scenario} | ${r.dateline} | ${r.baseline} | ${r.ratio} | ${r.goal} | ${r.verdict} |`),
+  ];
+}
