@@ -28,5 +28,6 @@ describe('embedded default (PGlite on disk)', () => {
     } finally {
       await second.close();
     }
-  });
+    // Two on-disk PGlite starts, the first with initdb: over a minute on a loaded machine.
+  }, 180_000);
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ChildProcess, spawn } from 'node:child_process';
+import { build } from 'esbuild';
 import { PgClient, PostgresEventStore } from '@dateline/event-store';
 import { liveTables, nextTables, PROJECTION_CLASSES, rebuildProjections } from '@dateline/projections';
 import { digest } from '../support/read-model-digest';
@@ -8,6 +9,7 @@ import { createTempDatabase, TempDatabase } from '../support/temp-database';
 import { whenCaughtUp } from '../support/when-caught-up';
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 20);
+const PROCESS_BUNDLE = '.cache/projector-process.mjs';
 
 /**
  * DESIGN section 4, rule 3: a projection writes its read models and its checkpoint in one
@@ -19,6 +21,9 @@ describe('projector crash consistency (PostgreSQL, real child processes)', () =>
   let store: PostgresEventStore;
   const children = new Set<ChildProcess>();
   beforeAll(async () => {
+    // One bundle, started by plain node: a tsx child took 5-11 s to start on a loaded machine
+    // (20 rounds, two starts each), a bundled one about 2 s.
+    await build({ entryPoints: ['test/support/projector-process.ts'], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: PROCESS_BUNDLE, tsconfig: 'tsconfig.json', logLevel: 'warning' });
     db = await createTempDatabase();
     sql = new PgClient(db.url, 8);
     store = await PostgresEventStore.create(sql);
@@ -32,7 +37,7 @@ describe('projector crash consistency (PostgreSQL, real child processes)', () =>
 
   const startProjector = (): Promise<ChildProcess> =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'test/support/projector-process.ts'], {
+      const child = spawn(process.execPath, [PROCESS_BUNDLE], {
         env: { ...process.env, DATABASE_URL: db.url, PROJECTOR_BATCH: String(3 + Math.floor(Math.random() * 10)) },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
