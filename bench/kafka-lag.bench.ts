@@ -30,7 +30,7 @@ import { topicNames } from '@dateline/kafka/topics';
 import { freePort } from '../test/support/service-process';
 import { createTempDatabase } from '../test/support/temp-database';
 import { describeMachine } from './machine';
-import { BENCH_BROKERS, benchKafkaConfig, createTopics, deleteTopics, latencySummary, loadAverage } from './support/kafka';
+import { BENCH_BROKERS, benchKafkaConfig, createTopics, deleteTopics, latencySummary, loadAverage, machineCpu } from './support/kafka';
 import { BENCH_EDITOR_TOKEN, startService, stop } from './support/service-process';
 
 const { values } = parseArgs({
@@ -173,7 +173,10 @@ async function measure(via: 'http' | 'store', rate: number) {
     const warm = await load(append, Math.min(rate, 100), 2, 1_000_000);
     await waitForArrivals(warm.samples.map((s) => s.id), arrivals, 30_000);
 
+    const cpu = machineCpu();
+    const loadBefore = loadAverage();
     const run = await load(append, rate, SECONDS);
+    const machineDuringRun = { ...cpu(), loadAverage: { start: loadBefore, end: loadAverage() } };
     await waitForArrivals(run.samples.map((s) => s.id), arrivals, 60_000);
     const got = run.samples.filter((s) => arrivals.has(s.id));
     const lastAck = Math.max(...run.samples.map((s) => s.acked));
@@ -191,6 +194,7 @@ async function measure(via: 'http' | 'store', rate: number) {
       latencyFromAckMs: latencySummary(got.map((s) => arrivals.get(s.id)!.at - s.acked)),
       latencyFromCeTimeMs: latencySummary(got.map((s) => arrivals.get(s.id)!.ceLagMs)),
       appendAckMs: latencySummary(run.samples.map((s) => s.acked - s.sent)),
+      machineDuringRun,
       ...(serviceExit ? { service: serviceExit, serviceOutputTail: serviceTail } : {}),
     };
   } finally {
@@ -227,11 +231,11 @@ async function main(): Promise<void> {
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
 
   console.log(`${SECONDS} s per rate; latency = consumer receive − append sent\n`);
-  console.log('| appends via | target appends/s | achieved | failed | p50 | p95 | p99 | max | append ack p50 / p99 | after ack p50 / p99 | goal |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  console.log('| appends via | target appends/s | achieved | failed | p50 | p95 | p99 | max | append ack p50 / p99 | after ack p50 / p99 | machine CPU busy | goal |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of results) {
     const l = r.latencyFromSendMs;
-    console.log(`| ${r.via} | ${r.targetPerSec} | ${r.achievedPerSec} | ${r.failures} | ${l.p50} ms | ${l.p95} ms | ${l.p99} ms | ${l.max} ms | ${r.appendAckMs.p50} / ${r.appendAckMs.p99} ms | ${r.latencyFromAckMs.p50} / ${r.latencyFromAckMs.p99} ms | ${r.targetPerSec === 500 ? 'p99 < 100 ms' : ''} |`);
+    console.log(`| ${r.via} | ${r.targetPerSec} | ${r.achievedPerSec} | ${r.failures} | ${l.p50} ms | ${l.p95} ms | ${l.p99} ms | ${l.max} ms | ${r.appendAckMs.p50} / ${r.appendAckMs.p99} ms | ${r.latencyFromAckMs.p50} / ${r.latencyFromAckMs.p99} ms | ${r.machineDuringRun.busyPct}% | ${r.targetPerSec === 500 ? 'p99 < 100 ms' : ''} |`);
   }
   console.log(`\nload average ${loadAtStart.join(' ')} at start, ${report.loadAverage.end.join(' ')} at end; written to ${file}`);
 }

@@ -8,6 +8,9 @@
  * so it measures only kafkajs and the broker. The relay is timed from `start()` to the broker's
  * ack of the last event: connecting, the tail check, reading the log, building the records and
  * checkpointing each batch all count. Topics are created before the clock on both sides.
+ * Beside the rates it reports this process's CPU time per event on each side: both sides are
+ * bound by one Node thread, and CPU time is far less disturbed than a rate by whatever else runs
+ * on a shared machine.
  *
  *   KAFKA_PORT=19492 bash scripts/kafka/up.sh
  *   npx tsx bench/relay.bench.ts [--sizes 50000,200000] [--batches 500,2000] [--rounds 3] [--quick]
@@ -81,29 +84,39 @@ function batchesFor(prepared: Prepared[][], batchSize: number, topics: Topics): 
   return batches;
 }
 
-async function runRaw(config: KafkaConfig, prepared: Prepared[][]): Promise<{ seconds: number; messages: number }> {
+/** CPU seconds of this process (all threads) since `from`. */
+const cpuSince = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1e6;
+};
+
+async function runRaw(config: KafkaConfig, prepared: Prepared[][]): Promise<{ seconds: number; cpuSeconds: number; messages: number }> {
   const batches = batchesFor(prepared, config.batchSize, topicNames(config.topicPrefix));
   const messages = batches.flat().reduce((n, t) => n + t.messages.length, 0);
   const producer = relayLikeKafka(config).producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
   await producer.connect();
   const started = performance.now();
+  const cpu = process.cpuUsage();
   for (const topicMessages of batches) await producer.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.None });
   const seconds = (performance.now() - started) / 1000;
+  const cpuSeconds = cpuSince(cpu);
   await producer.disconnect();
-  return { seconds, messages };
+  return { seconds, cpuSeconds, messages };
 }
 
-async function runRelay(store: PostgresEventStore, sql: PgClient, config: KafkaConfig, head: number): Promise<{ seconds: number; messages: number; startupMs: number }> {
+async function runRelay(store: PostgresEventStore, sql: PgClient, config: KafkaConfig, head: number): Promise<{ seconds: number; cpuSeconds: number; messages: number; startupMs: number }> {
   let startupMs = NaN;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   // The relay logs this once it is connected and has checked the tails: its fixed start-up cost.
   const relay = new Relay(store, sql, config, { name: `bench-${config.topicPrefix}`, log: (_, m) => m.includes('publishing from') && (startupMs = performance.now() - started) });
   await relay.start();
   if (!(await relay.waitFor(head, 600_000))) throw new Error(`relay did not reach ${head}: ${JSON.stringify(relay.status)}`);
   const seconds = (performance.now() - started) / 1000;
+  const cpuSeconds = cpuSince(cpu);
   const messages = relay.status.published;
   await relay.stop();
-  return { seconds, messages, startupMs: Math.round(startupMs) };
+  return { seconds, cpuSeconds, messages, startupMs: Math.round(startupMs) };
 }
 
 async function main(): Promise<void> {
@@ -136,6 +149,8 @@ async function main(): Promise<void> {
 
       for (const batchSize of BATCHES) {
         const rounds: Record<'raw' | 'relay', number[]> = { raw: [], relay: [] };
+        // CPU time of this process per event: what each side costs, whatever else runs on the machine.
+        const cpuUsPerEvent: Record<'raw' | 'relay', number[]> = { raw: [], relay: [] };
         const startupMs: number[] = [];
         const messages = { raw: 0, relay: 0 };
         for (let round = 0; round < ROUNDS; round++) {
@@ -146,22 +161,24 @@ async function main(): Promise<void> {
             if (side === 'raw') {
               const r = await runRaw(config, prepared);
               rounds.raw.push(Math.round(size / r.seconds));
+              cpuUsPerEvent.raw.push(Math.round((r.cpuSeconds * 1e6) / size));
               messages.raw = r.messages;
             } else {
               const r = await runRelay(store, sql, config, head);
               rounds.relay.push(Math.round(size / r.seconds));
+              cpuUsPerEvent.relay.push(Math.round((r.cpuSeconds * 1e6) / size));
               startupMs.push(r.startupMs);
               messages.relay = r.messages;
             }
             await deleteTopics(config);
           }
-          console.error(`  ${size} events, batch ${batchSize}, round ${round + 1}: raw ${rounds.raw.at(-1)}/s, relay ${rounds.relay.at(-1)}/s`);
+          console.error(`  ${size} events, batch ${batchSize}, round ${round + 1}: raw ${rounds.raw.at(-1)}/s (${cpuUsPerEvent.raw.at(-1)} µs CPU/event), relay ${rounds.relay.at(-1)}/s (${cpuUsPerEvent.relay.at(-1)} µs), load ${loadAverage()[0]}`);
         }
         // Both sides must have sent the same records, or the comparison means nothing.
         if (messages.raw !== messages.relay) throw new Error(`raw sent ${messages.raw} records, the relay ${messages.relay}`);
         const raw = median(rounds.raw);
         const relay = median(rounds.relay);
-        results.push({ events: size, diplomaticEvents: diplomatic, readEventsPerSec, buildEventsPerSec, checkpointMs, records: messages.raw, batchSize, rawEventsPerSec: raw, relayEventsPerSec: relay, ratio: +(relay / raw).toFixed(2), relayStartupMs: startupMs, rounds });
+        results.push({ events: size, diplomaticEvents: diplomatic, readEventsPerSec, buildEventsPerSec, checkpointMs, records: messages.raw, batchSize, rawEventsPerSec: raw, relayEventsPerSec: relay, ratio: +(relay / raw).toFixed(2), rawCpuUsPerEvent: median(cpuUsPerEvent.raw), relayCpuUsPerEvent: median(cpuUsPerEvent.relay), cpuRatio: +(median(cpuUsPerEvent.raw) / median(cpuUsPerEvent.relay)).toFixed(2), relayStartupMs: startupMs, rounds, cpuUsPerEvent });
       }
     } finally {
       await store.close();
@@ -183,9 +200,11 @@ async function main(): Promise<void> {
   const file = `bench/results/${report.date.slice(0, 10)}-relay${values.quick ? '-quick' : ''}.json`;
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
 
-  console.log('| events | batch size | records | raw events/s | relay events/s | ratio | goal |');
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of results) console.log(`| ${r.events.toLocaleString('en')} | ${r.batchSize} | ${r.records.toLocaleString('en')} | ${r.rawEventsPerSec.toLocaleString('en')} | ${r.relayEventsPerSec.toLocaleString('en')} | ${r.ratio} | 0.8 |`);
+  console.log('| events | batch size | records | raw events/s | relay events/s | ratio | goal | raw CPU µs/event | relay CPU µs/event | CPU ratio |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of results) {
+    console.log(`| ${r.events.toLocaleString('en')} | ${r.batchSize} | ${r.records.toLocaleString('en')} | ${r.rawEventsPerSec.toLocaleString('en')} | ${r.relayEventsPerSec.toLocaleString('en')} | ${r.ratio} | 0.8 | ${r.rawCpuUsPerEvent} | ${r.relayCpuUsPerEvent} | ${r.cpuRatio} |`);
+  }
   console.log(`\nload average ${loadAtStart.join(' ')} at start, ${report.loadAverage.end.join(' ')} at end; written to ${file}`);
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Kafka, logLevel } from 'kafkajs';
 import { KafkaConfig } from '@dateline/kafka/kafka-config';
@@ -82,4 +83,19 @@ export function latencySummary(samples: number[]): { count: number; p50: number;
   if (s.length === 0) return { count: 0, p50: NaN, p95: NaN, p99: NaN, max: NaN };
   const at = (q: number) => +s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)].toFixed(1);
   return { count: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: +s[s.length - 1].toFixed(1) };
+}
+
+/**
+ * Whole-machine CPU use (Linux /proc/stat) from now until the returned function is called: how
+ * much of the 2 cores the run had to share, which a load average at the start and end hides.
+ */
+export function machineCpu(): () => { busyPct: number; stealPct: number } {
+  const read = () => readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  const before = read();
+  return () => {
+    const d = read().map((v, i) => v - before[i]);
+    const total = d.reduce((a, b) => a + b, 0);
+    const idle = d[3] + d[4]; // idle + iowait
+    return { busyPct: Math.round((100 * (total - idle)) / total), stealPct: Math.round((100 * d[7]) / total) };
+  };
 }
