@@ -11,9 +11,10 @@
  * not earlier ones have finished, so a saturated service shows up as latency, not as a lower rate
  * of sending.
  *
- * `--via store` appends through PostgresEventStore in the bench process instead of HTTP, because
- * HTTP cannot sustain 500/s on 2 cores; the service (projector and relay) then sees the appends
- * only through PostgreSQL, and its relay is woken by NOTIFY from another process. Both run by default.
+ * `--via store` appends through PostgresEventStore in the bench process instead of HTTP: on these
+ * 2 cores, 500 HTTP appends/s saturate the machine (the 201 alone takes up to seconds), which
+ * hides the relay's own share. The service (projector and relay) then sees the appends only
+ * through PostgreSQL, and its relay is woken by NOTIFY from another process. Both run by default.
  *
  *   KAFKA_PORT=19492 bash scripts/kafka/up.sh
  *   npm run build && npx tsx bench/kafka-lag.bench.ts [--rates 500,150] [--seconds 30] [--quick] [--via http,store]
