@@ -55,13 +55,15 @@ export class DatelineMetrics {
     collectDefaultMetrics({ register: this.registry, prefix: 'dateline_' });
     const registers = [this.registry];
 
-    // One scrape reads the log once per follower; the counts stop at a limit (see measureLag).
+    // One scrape measures each follower once (the gauges share it); counts stop at a limit.
+    const projectionLag = latest(async () => measureLag(store, await projector.position()));
+    const relayReport = latest(() => relay.report());
     new Gauge({
       name: 'dateline_projection_lag_events',
       help: 'Events logged but not yet in every read model',
       registers,
       async collect() {
-        this.set((await measureLag(store, await projector.position())).events);
+        this.set((await projectionLag()).events);
       },
     });
     new Gauge({
@@ -69,7 +71,7 @@ export class DatelineMetrics {
       help: 'Age of the oldest event not yet in every read model',
       registers,
       async collect() {
-        this.set((await measureLag(store, await projector.position())).seconds);
+        this.set((await projectionLag()).seconds);
       },
     });
     const relayGauge = (name: string, help: string, pick: (r: { lagEvents: number; lagSeconds: number; connected: boolean }) => number) =>
@@ -78,7 +80,7 @@ export class DatelineMetrics {
         help,
         registers,
         async collect() {
-          const report = await relay.report();
+          const report = await relayReport();
           if (report.enabled) this.set(pick(report));
         },
       });
@@ -105,4 +107,13 @@ export class DatelineMetrics {
       },
     });
   }
+}
+
+/** Shares one call among the gauges of a scrape: a result is reused for a second. */
+function latest<T>(fn: () => Promise<T>, maxAgeMs = 1000): () => Promise<T> {
+  let cached: { at: number; value: Promise<T> } | undefined;
+  return () => {
+    if (!cached || Date.now() - cached.at > maxAgeMs) cached = { at: Date.now(), value: fn() };
+    return cached.value;
+  };
 }

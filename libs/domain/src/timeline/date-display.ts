@@ -1,18 +1,10 @@
+import { DiplomaticEventFields } from '../diplomatic-event/diplomatic-event-fields';
 import { CalendarDate } from '../values/calendar-date';
-import { DateCertainty, DatePrecision } from '../values/date-knowledge';
 import { Instant } from '../values/instant';
 import { TimeZone } from '../values/time-zone';
 
-/** What a fact says about when it happened (a subset of DiplomaticEventFields). */
-export interface DateKnowledge {
-  readonly occurredOn: CalendarDate;
-  readonly occurredUntil?: CalendarDate;
-  readonly occurredAt?: Instant;
-  readonly timezone?: TimeZone;
-  readonly datePrecision: DatePrecision;
-  readonly dateCertainty: DateCertainty;
-  readonly dateText?: string;
-}
+/** What a fact says about when it happened: those fields of DiplomaticEventFields. */
+export type DateKnowledge = Pick<DiplomaticEventFields, 'occurredOn' | 'occurredUntil' | 'occurredAt' | 'timezone' | 'datePrecision' | 'dateCertainty' | 'dateText'>;
 
 /** When something happened, in words a reader can trust: never more precise than we know. */
 export interface WhenDescription {
