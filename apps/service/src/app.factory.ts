@@ -9,6 +9,7 @@ import { Settings } from './config/settings';
 import { ErrorsFilter } from './http/errors.filter';
 import { jsonBodyProblem } from './http/json-body-check';
 import { jsonOnly } from './http/json-only.hook';
+import { AccessLog } from './logging/access-log';
 import { createRootLogger, NestPinoLogger, requestIdFor } from './logging/root-logger';
 import { DatelineMetrics } from './metrics/dateline-metrics';
 import { registerHttpMetrics } from './metrics/http-metrics.hook';
@@ -46,7 +47,7 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
     bodyLimit: settings.bodyLimitBytes,
     loggerInstance: logger,
     genReqId: requestIdFor,
-    requestIdLogLabel: 'requestId',
+    logController: new AccessLog(),
     routerOptions: { constraints: { [acceptsHtmlStrategy.name]: acceptsHtmlStrategy } },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings, storage, tokens), adapter, { logger: new NestPinoLogger(logger) });

@@ -1,4 +1,4 @@
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 /**
@@ -7,7 +7,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
  * configured: browsers of other sites may then read, and write with a token.
  */
 export async function hardenHttp(app: NestFastifyApplication, corsOrigins: readonly string[]): Promise<void> {
-  await app.register(helmet, {
+  // helmet itself, built once. @fastify/helmet 13 calls helmet(options) again on every request,
+  // parsing the CSP directives each time: 4% of a timeline read's CPU in the profile.
+  const setSecurityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -20,6 +22,7 @@ export async function hardenHttp(app: NestFastifyApplication, corsOrigins: reado
       },
     },
   });
+  app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => setSecurityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
   if (corsOrigins.length > 0) {
     app.enableCors({
       origin: corsOrigins.includes('*') ? true : [...corsOrigins],
