@@ -7,6 +7,16 @@ import { AppendOutcome, DatelineMetrics } from '../metrics/dateline-metrics';
 import { EVENT_STORE } from '../storage/storage.tokens';
 import { WriteContext, WriteResult } from './write-context';
 
+/**
+ * `newStream`: the stream's id was made by this request (a fresh random UUID), so nothing can be
+ * in it yet. The decision is then made on the initial state without reading the stream, which
+ * saves a round trip per create; the append still expects `no_stream`, so were the id ever
+ * taken, the write would be refused rather than lose anything.
+ */
+export interface ExecuteOptions {
+  readonly newStream?: boolean;
+}
+
 export interface Decider<C, S, E extends DatelineEvent> {
   decide(command: C, state: S): E[];
   evolve(state: S, event: E): S;
@@ -24,11 +34,11 @@ export class AggregateWriter {
     private readonly metrics: DatelineMetrics,
   ) {}
 
-  async execute<C, S, E extends DatelineEvent>(stream: string, decider: Decider<C, S, E>, command: C, ctx: WriteContext): Promise<WriteResult> {
+  async execute<C, S, E extends DatelineEvent>(stream: string, decider: Decider<C, S, E>, command: C, ctx: WriteContext, options: ExecuteOptions = {}): Promise<WriteResult> {
     const timer = this.metrics.appendDuration.startTimer();
     let outcome: AppendOutcome = 'error';
     try {
-      const result = await this.write(stream, decider, command, ctx);
+      const result = await this.write(stream, decider, command, ctx, options);
       outcome = 'ok';
       return result;
     } catch (err) {
@@ -40,13 +50,13 @@ export class AggregateWriter {
     }
   }
 
-  private async write<C, S, E extends DatelineEvent>(stream: string, decider: Decider<C, S, E>, command: C, ctx: WriteContext): Promise<WriteResult> {
+  private async write<C, S, E extends DatelineEvent>(stream: string, decider: Decider<C, S, E>, command: C, ctx: WriteContext, options: ExecuteOptions): Promise<WriteResult> {
     if (ctx.idempotencyKey) {
       // The first answer again, without deciding again: the state may have moved on since.
       const prior = await this.store.findIdempotent(ctx.idempotencyKey, ctx.fingerprint ?? '');
       if (prior) return toResult(prior);
     }
-    const history = await this.store.readStream(stream);
+    const history = options.newStream ? [] : await this.store.readStream(stream);
     const state = history.reduce((s, r) => decider.evolve(s, upcast(r.type, r.schemaVersion, r.data) as E), decider.initialState);
     const events = decider.decide(command, state);
     const recordedAt = new Date().toISOString();

@@ -8,7 +8,8 @@ import { RecordDiplomaticEventCommand } from './record-diplomatic-event.command'
 export class RecordDiplomaticEventHandler implements ICommandHandler<RecordDiplomaticEventCommand> {
   constructor(private readonly writer: AggregateWriter) {}
 
+  // The controller made the id (randomUUID): the stream cannot exist yet.
   execute({ input, context }: RecordDiplomaticEventCommand): Promise<WriteResult> {
-    return this.writer.execute(diplomaticEventStream(input.eventId), diplomaticEventDecider, input, context);
+    return this.writer.execute(diplomaticEventStream(input.eventId), diplomaticEventDecider, input, context, { newStream: true });
   }
 }

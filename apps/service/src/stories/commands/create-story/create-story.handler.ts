@@ -8,7 +8,8 @@ import { CreateStoryCommand } from './create-story.command';
 export class CreateStoryHandler implements ICommandHandler<CreateStoryCommand> {
   constructor(private readonly writer: AggregateWriter) {}
 
+  // The controller made the id (randomUUID): the stream cannot exist yet.
   execute({ input, context }: CreateStoryCommand): Promise<WriteResult> {
-    return this.writer.execute(storyStream(input.storyId), storyDecider, input, context);
+    return this.writer.execute(storyStream(input.storyId), storyDecider, input, context, { newStream: true });
   }
 }
