@@ -9,6 +9,9 @@ import { Settings } from './config/settings';
 import { ErrorsFilter } from './http/errors.filter';
 import { jsonBodyProblem } from './http/json-body-check';
 import { jsonOnly } from './http/json-only.hook';
+import { ProjectorService } from '@dateline/projections';
+import { ReadCache } from './reading/read-cache';
+import { registerReadCache } from './reading/read-cache.hook';
 import { AccessLog } from './logging/access-log';
 import { createRootLogger, NestPinoLogger, requestIdFor } from './logging/root-logger';
 import { DatelineMetrics } from './metrics/dateline-metrics';
@@ -63,6 +66,9 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
   });
   registerHttpMetrics(app.getHttpAdapter().getInstance(), app.get(DatelineMetrics));
   await hardenHttp(app, settings.corsOrigins);
+  // After the request id and security headers, so that cached answers carry them too.
+  const projector = app.get(ProjectorService);
+  registerReadCache(app.getHttpAdapter().getInstance(), new ReadCache(settings.readCacheEntries), () => projector.position());
   app.useGlobalFilters(new ErrorsFilter());
   app.useGlobalInterceptors(new ReplayHeaderInterceptor());
   app.useGlobalPipes(

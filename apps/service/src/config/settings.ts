@@ -35,6 +35,8 @@ export interface Settings {
   readonly kafka?: KafkaConfig;
   /** How often the live stream (GET /timeline/stream) sends a heartbeat comment, ms. */
   readonly sseHeartbeatMs: number;
+  /** Public read answers kept until the read models move (reading/read-cache.ts); 0: off. */
+  readonly readCacheEntries: number;
 }
 
 const list = (value: string | undefined): string[] =>
@@ -65,6 +67,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     readyMaxLagSeconds: Number(env.DATELINE_READY_MAX_LAG_SECONDS ?? 30),
     kafka: kafkaConfigFromEnv(env),
     sseHeartbeatMs: Number(env.DATELINE_SSE_HEARTBEAT_MS ?? 15_000),
+    readCacheEntries: Number(env.DATELINE_READ_CACHE_ENTRIES ?? 1000),
   };
 }
 
