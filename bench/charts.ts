@@ -170,7 +170,8 @@ async function main(): Promise<void> {
     throughput.push({ scenario: `rebuild, ${x.events.toLocaleString('en')} events`, side: 'baseline (plain SELECT)', perSec: x.plainSelectEventsPerSec });
   }
   for (const x of r.read?.results ?? []) {
-    throughput.push({ scenario: `reads, ${x.events.toLocaleString('en')} events (req/s)`, side: 'Dateline', perSec: x.dateline.requestsPerSec });
+    throughput.push({ scenario: `reads, ${x.events.toLocaleString('en')} events (req/s)`, side: x.datelineUncached ? 'Dateline (cached)' : 'Dateline', perSec: x.dateline.requestsPerSec });
+    if (x.datelineUncached) throughput.push({ scenario: `reads, ${x.events.toLocaleString('en')} events (req/s)`, side: 'Dateline (cache off)', perSec: x.datelineUncached.requestsPerSec });
     throughput.push({ scenario: `reads, ${x.events.toLocaleString('en')} events (req/s)`, side: 'baseline (bare Nest)', perSec: x.bareNest.requestsPerSec });
   }
   for (const x of r.relay?.results ?? []) {

@@ -13,6 +13,7 @@ import { createTempDatabase, TEST_PG_ADMIN_URL } from '../test/support/temp-data
 import { describeMachine } from './machine';
 import { BARE_SCRIPT } from './read.bench';
 import { cli, RunOptions, writeReport } from './support/bench-cli';
+import { cpuPerRequest, cpuSnapshot } from './support/cpu-time';
 import { BENCH_EDITOR_TOKEN, startProcess, startService, stop } from './support/service-process';
 
 export const HTTP_APPEND_GOALS = { ratio: 0.7 };
@@ -35,7 +36,8 @@ export interface HttpAppendOptions extends RunOptions {
   connections?: number;
 }
 
-async function load(port: number, seconds: number, connections: number) {
+async function load(port: number, seconds: number, connections: number, serverPid: number) {
+  const before = cpuSnapshot(serverPid);
   const r = await autocannon({
     url: `http://127.0.0.1:${port}/diplomatic-events`,
     method: 'POST',
@@ -44,7 +46,8 @@ async function load(port: number, seconds: number, connections: number) {
     connections,
     duration: seconds,
   });
-  return { requestsPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p90Ms: r.latency.p90, p99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx, total: r.requests.total };
+  const cpu = cpuPerRequest(before, cpuSnapshot(serverPid), r.requests.total);
+  return { requestsPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p90Ms: r.latency.p90, p99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx, total: r.requests.total, cpu };
 }
 
 async function check(port: number): Promise<void> {
@@ -64,8 +67,8 @@ export async function run(options: HttpAppendOptions = {}) {
     let dateline;
     try {
       await check(port);
-      await load(port, warm, connections);
-      dateline = await load(port, seconds, connections);
+      await load(port, warm, connections, service.pid!);
+      dateline = await load(port, seconds, connections, service.pid!);
     } finally {
       await stop(service);
     }
@@ -74,13 +77,14 @@ export async function run(options: HttpAppendOptions = {}) {
     let peer;
     try {
       await check(barePort);
-      await load(barePort, warm, connections);
-      peer = await load(barePort, seconds, connections);
+      await load(barePort, warm, connections, bare.pid!);
+      peer = await load(barePort, seconds, connections, bare.pid!);
     } finally {
       await stop(bare);
     }
     const ratio = +(dateline.requestsPerSec / peer.requestsPerSec).toFixed(2);
     log(`dateline ${dateline.requestsPerSec} req/s (p50 ${dateline.p50Ms} ms, p99 ${dateline.p99Ms} ms), bare ${peer.requestsPerSec} req/s (p99 ${peer.p99Ms} ms), ratio ${ratio}`);
+    log(`CPU µs/request: dateline ${dateline.cpu.serverUs} + PostgreSQL ${dateline.cpu.postgresUs} + autocannon ${dateline.cpu.loadGeneratorUs} (machine ${dateline.cpu.machineBusyPercent}% busy); bare ${peer.cpu.serverUs} + autocannon ${peer.cpu.loadGeneratorUs} (${peer.cpu.machineBusyPercent}%)`);
     return {
       benchmark: 'http-append',
       date: new Date().toISOString(),

@@ -16,6 +16,7 @@ import { freePort } from '../test/support/service-process';
 import { createTempDatabase, TEST_PG_ADMIN_URL } from '../test/support/temp-database';
 import { describeMachine } from './machine';
 import { cli, RunOptions, writeReport } from './support/bench-cli';
+import { cpuPerRequest, cpuSnapshot } from './support/cpu-time';
 import { fillSyntheticLog } from './support/synthetic-log';
 import { startProcess, startService, stop } from './support/service-process';
 
@@ -30,9 +31,11 @@ export interface ReadOptions extends RunOptions {
   beforeMeasure?: () => Promise<unknown>;
 }
 
-async function load(url: string, seconds: number) {
+async function load(url: string, seconds: number, serverPid: number) {
+  const before = cpuSnapshot(serverPid);
   const r = await autocannon({ url, connections: 10, duration: seconds });
-  return { requestsPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p90Ms: r.latency.p90, p99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+  const cpu = cpuPerRequest(before, cpuSnapshot(serverPid), r.requests.total);
+  return { requestsPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p90Ms: r.latency.p90, p99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx, cpu };
 }
 
 async function measure(events: number, seconds: number, log: (l: string) => void, beforeMeasure?: () => Promise<unknown>) {
@@ -51,18 +54,25 @@ async function measure(events: number, seconds: number, log: (l: string) => void
     await beforeMeasure?.();
 
     const warm = Math.max(2, Math.round(seconds / 3));
-    const port = await freePort();
-    const service = await startService(db.url, port);
     const path = `/timeline/${sampleDate}`;
-    let body: string;
-    let dateline;
-    try {
-      body = await (await fetch(`http://127.0.0.1:${port}${path}`)).text();
-      await load(`http://127.0.0.1:${port}${path}`, warm);
-      dateline = await load(`http://127.0.0.1:${port}${path}`, seconds);
-    } finally {
-      await stop(service);
-    }
+    // The service as shipped (answers cached until the read models move), then with the cache
+    // off: every request reads the tables, as the first read after each write does.
+    const serve = async (env: NodeJS.ProcessEnv) => {
+      const port = await freePort();
+      const service = await startService(db.url, port, env);
+      try {
+        const text = await (await fetch(`http://127.0.0.1:${port}${path}`)).text();
+        await load(`http://127.0.0.1:${port}${path}`, warm, service.pid!);
+        return { text, result: await load(`http://127.0.0.1:${port}${path}`, seconds, service.pid!) };
+      } finally {
+        await stop(service);
+      }
+    };
+    const cached = await serve({});
+    const uncached = await serve({ DATELINE_READ_CACHE_ENTRIES: '0' });
+    const body = cached.text;
+    const dateline = cached.result;
+    const datelineUncached = uncached.result;
     const entries = (JSON.parse(body) as { entries: unknown[] }).entries.length;
 
     const bodyFile = join(tmpdir(), `dateline-bare-body-${process.pid}.json`);
@@ -71,13 +81,16 @@ async function measure(events: number, seconds: number, log: (l: string) => void
     const bare = await startProcess(BARE_SCRIPT, { BARE_BODY_FILE: bodyFile, PORT: String(barePort) }, 'bare: listening');
     let peer;
     try {
-      await load(`http://127.0.0.1:${barePort}${path}`, warm);
-      peer = await load(`http://127.0.0.1:${barePort}${path}`, seconds);
+      await load(`http://127.0.0.1:${barePort}${path}`, warm, bare.pid!);
+      peer = await load(`http://127.0.0.1:${barePort}${path}`, seconds, bare.pid!);
     } finally {
       await stop(bare);
     }
-    const r = { events, route: `GET ${path}`, entriesInAnswer: entries, answerBytes: body.length, seconds, dateline, bareNest: peer, throughputRatio: +(dateline.requestsPerSec / peer.requestsPerSec).toFixed(2) };
-    log(`${events} events: dateline ${dateline.requestsPerSec} req/s p99 ${dateline.p99Ms} ms, bare ${peer.requestsPerSec} req/s p99 ${peer.p99Ms} ms, ratio ${r.throughputRatio}`);
+    const ratio = (r: { requestsPerSec: number }) => +(r.requestsPerSec / peer.requestsPerSec).toFixed(2);
+    const r = { events, route: `GET ${path}`, entriesInAnswer: entries, answerBytes: body.length, seconds, dateline, datelineUncached, bareNest: peer, throughputRatio: ratio(dateline), uncachedThroughputRatio: ratio(datelineUncached) };
+    log(`${events} events: dateline ${dateline.requestsPerSec} req/s p99 ${dateline.p99Ms} ms (cache off: ${datelineUncached.requestsPerSec} req/s p99 ${datelineUncached.p99Ms} ms), bare ${peer.requestsPerSec} req/s p99 ${peer.p99Ms} ms, ratios ${r.throughputRatio} and ${r.uncachedThroughputRatio}`);
+    const cpu = (x: typeof dateline) => `${x.cpu.serverUs} + PostgreSQL ${x.cpu.postgresUs} + autocannon ${x.cpu.loadGeneratorUs} (machine ${x.cpu.machineBusyPercent}% busy)`;
+    log(`CPU µs/request: dateline ${cpu(dateline)}; cache off ${cpu(datelineUncached)}; bare ${cpu(peer)}`);
     return r;
   } finally {
     await sql.close();

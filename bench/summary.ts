@@ -29,8 +29,14 @@ export function ratioRows(report: Report): Row[] {
   const h = r['http-append'];
   if (h) rows.push({ scenario: `HTTP POST /diplomatic-events, ${h.connections} connections: vs bare Nest`, dateline: `${n(h.dateline.requestsPerSec)} req/s, p99 ${h.dateline.p99Ms} ms`, baseline: `${n(h.bareNest.requestsPerSec)} req/s, p99 ${h.bareNest.p99Ms} ms`, ratio: h.ratio.toFixed(2), goal: '≥ 0.7', verdict: atLeast(h.ratio, 0.7) });
   for (const x of r.read?.results ?? []) {
-    rows.push({ scenario: `GET /timeline/:date at ${n(x.events)} events: vs bare Nest`, dateline: `${n(x.dateline.requestsPerSec)} req/s`, baseline: `${n(x.bareNest.requestsPerSec)} req/s`, ratio: x.throughputRatio.toFixed(2), goal: '≥ 0.7', verdict: atLeast(x.throughputRatio, 0.7) });
-    rows.push({ scenario: `GET /timeline/:date at ${n(x.events)} events: p99`, dateline: `${x.dateline.p99Ms} ms`, baseline: `${x.bareNest.p99Ms} ms`, ratio: '', goal: x.events >= 1_000_000 ? 'p99 < 10 ms' : '(goal is at 1M)', verdict: x.events >= 1_000_000 ? below(x.dateline.p99Ms, 10) : '' });
+    // Reports before the read cache have no uncached run: their one run read the tables.
+    const variants: [string, any, number][] = x.datelineUncached
+      ? [['cached', x.dateline, x.throughputRatio], ['cache off', x.datelineUncached, x.uncachedThroughputRatio]]
+      : [['from the tables', x.dateline, x.throughputRatio]];
+    for (const [label, d, ratio] of variants) {
+      rows.push({ scenario: `GET /timeline/:date at ${n(x.events)} events, ${label}: vs bare Nest`, dateline: `${n(d.requestsPerSec)} req/s`, baseline: `${n(x.bareNest.requestsPerSec)} req/s`, ratio: ratio.toFixed(2), goal: '≥ 0.7', verdict: atLeast(ratio, 0.7) });
+      rows.push({ scenario: `GET /timeline/:date at ${n(x.events)} events, ${label}: p99`, dateline: `${d.p99Ms} ms`, baseline: `${x.bareNest.p99Ms} ms`, ratio: '', goal: x.events >= 1_000_000 ? 'p99 < 10 ms' : '(goal is at 1M)', verdict: x.events >= 1_000_000 ? below(d.p99Ms, 10) : '' });
+    }
   }
   for (const x of r.rebuild?.results ?? []) {
     const all = x.allProjectionsOnePass;
