@@ -136,8 +136,8 @@ async function main(): Promise<void> {
 
   const lags: any[] = [];
   for (const x of r.lag?.results ?? []) {
-    lags.push({ what: `projection lag, ${x.targetAppendsPerSec}/s`, percentile: 'p50', ms: Math.max(x.lagMs.p50, 0.5), goal: 50 });
-    lags.push({ what: `projection lag, ${x.targetAppendsPerSec}/s`, percentile: 'p99', ms: Math.max(x.lagMs.p99, 0.5), goal: 50 });
+    lags.push({ what: `projection lag${x.via ? ` via ${x.via}` : ""}, ${x.targetAppendsPerSec}/s`, percentile: 'p50', ms: Math.max(x.lagMs.p50, 0.5), goal: 50 });
+    lags.push({ what: `projection lag${x.via ? ` via ${x.via}` : ""}, ${x.targetAppendsPerSec}/s`, percentile: 'p99', ms: Math.max(x.lagMs.p99, 0.5), goal: 50 });
   }
   for (const x of r['kafka-lag']?.results ?? []) {
     lags.push({ what: `Kafka lag via ${x.via}, ${x.targetPerSec}/s`, percentile: 'p50', ms: Math.max(x.latencyFromSendMs.p50, 0.5), goal: 100 });

@@ -21,10 +21,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import http from 'node:http';
 import { parseArgs } from 'node:util';
 import { Consumer, Kafka, KafkaMessage, logLevel } from 'kafkajs';
-import { catalogueEntry } from '@dateline/domain';
 import { PgClient, PostgresEventStore } from '@dateline/event-store';
 import { KafkaConfig } from '@dateline/kafka/kafka-config';
 import { topicNames } from '@dateline/kafka/topics';
@@ -32,7 +30,8 @@ import { freePort } from '../test/support/service-process';
 import { createTempDatabase } from '../test/support/temp-database';
 import { describeMachine } from './machine';
 import { BENCH_BROKERS, benchKafkaConfig, createTopics, deleteTopics, latencySummary, loadAverage, machineCpu } from './support/kafka';
-import { BENCH_EDITOR_TOKEN, startService, stop } from './support/service-process';
+import { httpAppend, openLoop, storeAppend } from './support/append-load';
+import { startService, stop } from './support/service-process';
 
 const { values } = parseArgs({
   options: {
@@ -45,47 +44,6 @@ const { values } = parseArgs({
 const RATES = values.rates!.split(',').map(Number);
 const SECONDS = values.quick ? 10 : Number(values.seconds);
 const VIAS = values.via!.split(',') as ('http' | 'store')[];
-
-/** Appends one diplomatic event; resolves with its id (the Kafka key). */
-type Append = (i: number) => Promise<string>;
-
-const occurredOn = (i: number) => new Date(Date.UTC(2000, 0, 1) + (i % 3000) * 86_400_000).toISOString().slice(0, 10);
-
-function httpAppend(port: number): Append {
-  // A bounded keep-alive pool: with one connection per request (fetch's default), the service's
-  // accept queue overflowed at 500/s and requests failed with connect timeouts and resets.
-  // Requests beyond the pool wait here, and that wait counts in their latency (open loop).
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  return (i) =>
-    new Promise((resolve, reject) => {
-      const body = JSON.stringify({ title: `Kafka lag probe ${i}`, kind: 'meeting', occurredOn: occurredOn(i), participants: [{ name: 'Probe', country: 'UA' }] });
-      const req = http.request(
-        { host: '127.0.0.1', port, path: '/diplomatic-events', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${BENCH_EDITOR_TOKEN}` } },
-        (res) => {
-          let text = '';
-          res.setEncoding('utf8').on('data', (c: string) => (text += c));
-          res.on('end', () => (res.statusCode === 201 ? resolve((JSON.parse(text) as { id: string }).id) : reject(new Error(`POST answered ${res.statusCode}`))));
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
-}
-
-function storeAppend(store: PostgresEventStore): Append {
-  const version = catalogueEntry('DiplomaticEventRecorded')!.version;
-  return async (i) => {
-    const eventId = randomUUID();
-    const data = {
-      eventId, title: `Kafka lag probe ${i}`, kind: 'meeting', occurredOn: occurredOn(i), datePrecision: 'day', dateCertainty: 'explicit',
-      participants: [{ name: 'Probe', country: 'UA' }], sources: [], quotes: [], storyIds: [],
-    };
-    // recordedAt as the service's AggregateWriter sets it: the moment of the append.
-    const metadata = { editor: 'bench', correlationId: randomUUID(), recordedAt: new Date().toISOString() };
-    await store.append(`diplomatic-event-${eventId}`, [{ id: randomUUID(), type: 'DiplomaticEventRecorded', schemaVersion: version, data, metadata }], 'no_stream');
-    return eventId;
-  };
-}
 
 interface Arrival {
   at: number; // performance.now() in this process
@@ -112,42 +70,6 @@ async function consumerAtEnd(config: KafkaConfig, arrivals: Map<string, Arrival>
   return consumer;
 }
 
-interface Sample {
-  id: string;
-  sent: number;
-  acked: number;
-}
-
-/** Open loop at `rate`/s for `seconds`. */
-async function load(append: Append, rate: number, seconds: number, offset = 0) {
-  const samples: Sample[] = [];
-  let failures = 0;
-  const failureReasons: Record<string, number> = {};
-  let maxDispatchDelayMs = 0;
-  const pending: Promise<void>[] = [];
-  const started = performance.now();
-  for (let i = 0; i < rate * seconds; i++) {
-    const due = started + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const sent = performance.now();
-    // How late the generator itself starts a request: if this grows, the bench process is the bottleneck.
-    maxDispatchDelayMs = Math.max(maxDispatchDelayMs, sent - due);
-    pending.push(
-      append(offset + i).then(
-        (id) => void samples.push({ id, sent, acked: performance.now() }),
-        (err: Error) => {
-          failures++;
-          const reason = String((err.cause as Error | undefined)?.message ?? err.message).slice(0, 80);
-          failureReasons[reason] = (failureReasons[reason] ?? 0) + 1;
-        },
-      ),
-    );
-  }
-  await Promise.all(pending);
-  return { samples, failures, failureReasons, started, finished: performance.now(), maxDispatchDelayMs };
-}
-
 async function waitForArrivals(ids: string[], arrivals: Map<string, Arrival>, timeoutMs: number): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (ids.some((id) => !arrivals.has(id)) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -171,12 +93,12 @@ async function measure(via: 'http' | 'store', rate: number) {
   try {
     const append = store ? storeAppend(store) : httpAppend(port);
     // Warm-up (JIT, pools, the relay's first batches), then drained, so the measurement starts idle.
-    const warm = await load(append, Math.min(rate, 100), 2, 1_000_000);
+    const warm = await openLoop(append, Math.min(rate, 100), 2, 1_000_000);
     await waitForArrivals(warm.samples.map((s) => s.id), arrivals, 30_000);
 
     const cpu = machineCpu();
     const loadBefore = loadAverage();
-    const run = await load(append, rate, SECONDS);
+    const run = await openLoop(append, rate, SECONDS);
     const machineDuringRun = { ...cpu(), loadAverage: { start: loadBefore, end: loadAverage() } };
     await waitForArrivals(run.samples.map((s) => s.id), arrivals, 60_000);
     const got = run.samples.filter((s) => arrivals.has(s.id));

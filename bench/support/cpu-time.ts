@@ -74,3 +74,18 @@ export function cpuPerRequest(before: CpuSnapshot, after: CpuSnapshot, requests:
     machineBusyPercent: Math.round((100 * (after.machineBusy - before.machineBusy)) / Math.max(1e-9, after.machineTotal - before.machineTotal)),
   };
 }
+
+/**
+ * Whole-machine CPU use (Linux /proc/stat) from now until the returned function is called: how
+ * much of the 2 cores the run had to share, which a load average at the start and end hides.
+ */
+export function machineCpu(): () => { busyPct: number; stealPct: number } {
+  const read = () => readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  const before = read();
+  return () => {
+    const d = read().map((v, i) => v - before[i]);
+    const total = d.reduce((a, b) => a + b, 0);
+    const idle = d[3] + d[4]; // idle + iowait
+    return { busyPct: Math.round((100 * (total - idle)) / total), stealPct: Math.round((100 * d[7]) / total) };
+  };
+}

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Kafka, logLevel } from 'kafkajs';
 import { KafkaConfig } from '@dateline/kafka/kafka-config';
 import { allTopics, topicNames, topicSpecs } from '@dateline/kafka/topics';
+
+export { machineCpu } from './cpu-time';
 
 /**
  * The benches' broker: their own (`KAFKA_PORT=19492 bash scripts/kafka/up.sh`), never the one
@@ -85,17 +86,3 @@ export function latencySummary(samples: number[]): { count: number; p50: number;
   return { count: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: +s[s.length - 1].toFixed(1) };
 }
 
-/**
- * Whole-machine CPU use (Linux /proc/stat) from now until the returned function is called: how
- * much of the 2 cores the run had to share, which a load average at the start and end hides.
- */
-export function machineCpu(): () => { busyPct: number; stealPct: number } {
-  const read = () => readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
-  const before = read();
-  return () => {
-    const d = read().map((v, i) => v - before[i]);
-    const total = d.reduce((a, b) => a + b, 0);
-    const idle = d[3] + d[4]; // idle + iowait
-    return { busyPct: Math.round((100 * (total - idle)) / total), stealPct: Math.round((100 * d[7]) / total) };
-  };
-}
