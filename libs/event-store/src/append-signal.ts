@@ -28,8 +28,16 @@ export class AppendSignal {
     this.send();
   }
 
+  /** Counts wake-ups, so a follower can tell whether one came while it was reading. */
+  private wakes = 0;
+
+  get generation(): number {
+    return this.wakes;
+  }
+
   /** Called when another process said it appended. */
   wake(): void {
+    this.wakes++;
     for (const w of [...this.waiters]) w();
   }
 

@@ -21,12 +21,16 @@ export function followLog(
   const run = async () => {
     let position = after;
     while (!stopped) {
+      // An append that commits while the read is on its way wakes nobody (no one waits yet):
+      // without this count the follower would sleep until the idle poll, up to idlePollMs late.
+      const seen = signal.generation;
       const batch = await readAll(position, batchSize);
       if (batch.length > 0) {
         await handler(batch);
         position = batch[batch.length - 1].position;
         continue;
       }
+      if (signal.generation !== seen) continue;
       const waiting = signal.wait(idlePollMs);
       cancelWait = waiting.cancel;
       await waiting.promise;
