@@ -5,6 +5,18 @@ import { followLog } from './follow-log';
 
 const event = (position: number): RecordedEvent => ({ id: `e${position}`, streamId: 's', streamVersion: position, position, type: 'T', schemaVersion: 1, data: {}, metadata: {} });
 
+/** Follows `readAll` with a one-minute idle poll; `first` resolves at the first handled batch. */
+function follow(readAll: (after: number) => Promise<RecordedEvent[]>, signal: AppendSignal) {
+  const handled: number[] = [];
+  let gotIt!: () => void;
+  const first = new Promise<void>((r) => (gotIt = r));
+  const sub = followLog(readAll, signal, 0, async (batch) => {
+    handled.push(...batch.map((e) => e.position));
+    gotIt();
+  }, { idlePollMs: 60_000 });
+  return { handled, first, sub };
+}
+
 describe('followLog', () => {
   it('reads again at once when an append was signalled while its read was on the way', async () => {
     const signal = new AppendSignal();
@@ -19,14 +31,8 @@ describe('followLog', () => {
       }
       return after < 1 ? [event(1)] : [];
     };
-    const handled: number[] = [];
-    let gotIt!: () => void;
-    const got = new Promise<void>((r) => (gotIt = r));
-    const sub = followLog(readAll, signal, 0, async (batch) => {
-      handled.push(...batch.map((e) => e.position));
-      gotIt();
-    }, { idlePollMs: 60_000 });
-    await got;
+    const { handled, first, sub } = follow(readAll, signal);
+    await first;
     await sub.stop();
     expect(handled).toEqual([1]);
     expect(reads.slice(0, 2)).toEqual([0, 0]);
@@ -40,19 +46,13 @@ describe('followLog', () => {
       reads.push(after);
       return after < head ? [event(head)] : [];
     };
-    const handled: number[] = [];
-    let gotIt!: () => void;
-    const got = new Promise<void>((r) => (gotIt = r));
-    const sub = followLog(readAll, signal, 0, async (batch) => {
-      handled.push(...batch.map((e) => e.position));
-      gotIt();
-    }, { idlePollMs: 60_000 });
+    const { handled, first, sub } = follow(readAll, signal);
     while (reads.length === 0) await new Promise((r) => setImmediate(r));
     await new Promise((r) => setImmediate(r));
     const readsBeforeAppend = reads.length;
     head = 5;
     signal.appended();
-    await got;
+    await first;
     await sub.stop();
     expect(readsBeforeAppend).toBe(1); // it did not spin while idle
     expect(handled).toEqual([5]);
