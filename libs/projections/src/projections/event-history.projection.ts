@@ -3,6 +3,7 @@ import { SqlQueryable } from '@dateline/event-store';
 import { DiplomaticEventAmendedEvent, DiplomaticEventRecordedEvent, DiplomaticEventRetractedEvent, ProjectedEvent } from '../projected-event';
 import { Projection } from '../projection';
 import { TableNames } from '../table-names';
+import { Columns, insertRows } from './insert-rows';
 
 interface VersionRow {
   event_id: string;
@@ -14,6 +15,8 @@ interface VersionRow {
   changes: unknown;
   position: number;
 }
+
+const VERSION_COLUMNS: Columns = { event_id: 'uuid', version: 'integer', type: 'text', recorded_at: 'timestamptz', editor: 'text', reason: 'text', changes: 'jsonb', position: 'bigint' };
 
 /** Each diplomatic event's history: who changed what, when and why. */
 @EventsHandler(DiplomaticEventRecordedEvent, DiplomaticEventAmendedEvent, DiplomaticEventRetractedEvent)
@@ -46,14 +49,7 @@ export class EventHistoryProjection implements Projection {
   }
 
   async flush(tx: SqlQueryable, t: TableNames): Promise<void> {
-    if (this.rows.length > 0) {
-      await tx.query(
-        `INSERT INTO ${t.diplomatic_event_versions} (event_id, version, type, recorded_at, editor, reason, changes, position)
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, version integer, type text, recorded_at timestamptz,
-                editor text, reason text, changes jsonb, position bigint)`,
-        [JSON.stringify(this.rows)],
-      );
-    }
+    await insertRows(tx, t.diplomatic_event_versions, VERSION_COLUMNS, this.rows.map((r) => [r.event_id, r.version, r.type, r.recorded_at, r.editor, r.reason, r.changes, r.position]));
     this.reset();
   }
 

@@ -9,6 +9,7 @@ import {
 } from '../projected-event';
 import { Projection } from '../projection';
 import { TableNames } from '../table-names';
+import { Columns, insertRows } from './insert-rows';
 
 /** One version of a diplomatic event on the timeline, valid from recordedFrom until recordedTo. */
 interface EntryRow {
@@ -24,6 +25,11 @@ interface EntryRow {
   position: number;
   fields: DiplomaticEventFields;
 }
+
+const ENTRY_COLUMNS: Columns = {
+  event_id: 'uuid', version: 'integer', occurred_on: 'date', kind: 'text', participants: 'jsonb', story_ids: 'jsonb',
+  recorded_from: 'timestamptz', recorded_to: 'timestamptz', first_recorded_at: 'timestamptz', position: 'bigint', fields: 'jsonb',
+};
 
 /**
  * The bitemporal timeline of diplomatic events. Each amendment closes the current row
@@ -80,16 +86,12 @@ export class TimelineEntriesProjection implements Projection {
         [JSON.stringify(this.closes)],
       );
     }
-    if (this.inserts.length > 0) {
-      await tx.query(
-        `INSERT INTO ${table} (event_id, version, occurred_on, kind, participants, story_ids, recorded_from, recorded_to, first_recorded_at, position, fields)
-         SELECT r.event_id, r.version, r.occurred_on, r.kind, r.participants, r.story_ids,
-                r.recorded_from, r.recorded_to, r.first_recorded_at, r.position, r.fields
-           FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, version integer, occurred_on date, kind text, participants jsonb,
-                story_ids jsonb, recorded_from timestamptz, recorded_to timestamptz, first_recorded_at timestamptz, position bigint, fields jsonb)`,
-        [JSON.stringify(this.inserts)],
-      );
-    }
+    await insertRows(
+      tx,
+      table,
+      ENTRY_COLUMNS,
+      this.inserts.map((r) => [r.event_id, r.version, r.occurred_on, r.kind, r.participants, r.story_ids, r.recorded_from, r.recorded_to, r.first_recorded_at, r.position, r.fields]),
+    );
     this.reset();
   }
 
