@@ -49,8 +49,9 @@ export class EventHistoryProjection implements Projection {
   }
 
   async flush(tx: SqlQueryable, t: TableNames): Promise<void> {
-    await insertRows(tx, t.diplomatic_event_versions, VERSION_COLUMNS, this.rows.map((r) => [r.event_id, r.version, r.type, r.recorded_at, r.editor, r.reason, r.changes, r.position]));
+    const rows = this.rows;
     this.reset();
+    await insertRows(tx, t.diplomatic_event_versions, VERSION_COLUMNS, rows.map((r) => [r.event_id, r.version, r.type, r.recorded_at, r.editor, r.reason, r.changes, r.position]));
   }
 
   reset(): void {

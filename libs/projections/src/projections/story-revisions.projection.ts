@@ -79,13 +79,14 @@ export class StoryRevisionsProjection implements Projection {
   }
 
   async flush(tx: SqlQueryable, t: TableNames): Promise<void> {
+    const rows = this.rows;
+    this.reset();
     await insertRows(
       tx,
       t.story_revisions,
       REVISION_COLUMNS,
-      this.rows.map((r) => [r.story_id, r.revision, r.slug, r.headline, r.body, r.editors_note, r.developing, r.byline, r.tags, r.kind, r.change_note, r.editor, r.recorded_at, r.position]),
+      rows.map((r) => [r.story_id, r.revision, r.slug, r.headline, r.body, r.editors_note, r.developing, r.byline, r.tags, r.kind, r.change_note, r.editor, r.recorded_at, r.position]),
     );
-    this.reset();
   }
 
   reset(): void {

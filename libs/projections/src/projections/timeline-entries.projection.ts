@@ -78,21 +78,22 @@ export class TimelineEntriesProjection implements Projection {
 
   async flush(tx: SqlQueryable, t: TableNames): Promise<void> {
     const table = t.timeline_entries;
-    if (this.closes.length > 0) {
+    const { closes, inserts } = this;
+    this.reset();
+    if (closes.length > 0) {
       await tx.query(
         `UPDATE ${table} AS t SET recorded_to = c.recorded_to
            FROM jsonb_to_recordset($1::jsonb) AS c(event_id uuid, version integer, recorded_to timestamptz)
           WHERE t.event_id = c.event_id AND t.version = c.version`,
-        [JSON.stringify(this.closes)],
+        [JSON.stringify(closes)],
       );
     }
     await insertRows(
       tx,
       table,
       ENTRY_COLUMNS,
-      this.inserts.map((r) => [r.event_id, r.version, r.occurred_on, r.kind, r.participants, r.story_ids, r.recorded_from, r.recorded_to, r.first_recorded_at, r.position, r.fields]),
+      inserts.map((r) => [r.event_id, r.version, r.occurred_on, r.kind, r.participants, r.story_ids, r.recorded_from, r.recorded_to, r.first_recorded_at, r.position, r.fields]),
     );
-    this.reset();
   }
 
   reset(): void {
