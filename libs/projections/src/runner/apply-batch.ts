@@ -30,7 +30,9 @@ export async function applyBatch(batchTx: SqlQueryable, batch: readonly Recorded
     // while Node serializes the next one's.
     const writes = targets.map((t) => t.projection.flush(tx, t.tables));
     onStaged?.();
-    await Promise.all(writes);
+    // All settled before a failure is thrown: the caller's ROLLBACK must not overtake a statement.
+    const failed = (await Promise.allSettled(writes)).find((w) => w.status === 'rejected');
+    if (failed) throw failed.reason;
   } catch (err) {
     for (const t of targets) t.projection.reset();
     throw err;
