@@ -9,7 +9,8 @@ import { TableNames } from './table-names';
  * log order, awaited (the EventBus of @nestjs/cqrs neither awaits handlers nor keeps order).
  *
  * Per batch: `handle` for each event stages changes in memory; `flush` writes them set-based
- * in the batch's transaction, together with the checkpoint.
+ * in the batch's transaction, together with the checkpoint. `flush` takes what was staged and
+ * resets before its first await: a rebuild stages the next batch meanwhile.
  */
 export interface Projection extends IEventHandler<ProjectedEvent> {
   readonly name: string;

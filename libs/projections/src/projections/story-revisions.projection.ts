@@ -4,6 +4,7 @@ import { SqlQueryable } from '@dateline/event-store';
 import { ProjectedEvent, StoryCreatedEvent, StoryRevisedEvent } from '../projected-event';
 import { Projection } from '../projection';
 import { TableNames } from '../table-names';
+import { Columns, insertRows } from './insert-rows';
 
 /** A row of story_revisions: one revision of a story, with its full text. */
 export interface RevisionRow {
@@ -23,6 +24,11 @@ export interface RevisionRow {
   recorded_at: string | Date;
   position: number;
 }
+
+const REVISION_COLUMNS: Columns = {
+  story_id: 'uuid', revision: 'integer', slug: 'text', headline: 'text', body: 'text', editors_note: 'text', developing: 'boolean',
+  byline: 'text', tags: 'jsonb', kind: 'text', change_note: 'text', editor: 'text', recorded_at: 'timestamptz', position: 'bigint',
+};
 
 /** Every revision of every story, with its full text: the story, its history and its diffs. */
 @EventsHandler(StoryCreatedEvent, StoryRevisedEvent)
@@ -73,15 +79,14 @@ export class StoryRevisionsProjection implements Projection {
   }
 
   async flush(tx: SqlQueryable, t: TableNames): Promise<void> {
-    if (this.rows.length > 0) {
-      await tx.query(
-        `INSERT INTO ${t.story_revisions} (story_id, revision, slug, headline, body, editors_note, developing, byline, tags, kind, change_note, editor, recorded_at, position)
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(story_id uuid, revision integer, slug text, headline text, body text, editors_note text,
-                developing boolean, byline text, tags jsonb, kind text, change_note text, editor text, recorded_at timestamptz, position bigint)`,
-        [JSON.stringify(this.rows)],
-      );
-    }
+    const rows = this.rows;
     this.reset();
+    await insertRows(
+      tx,
+      t.story_revisions,
+      REVISION_COLUMNS,
+      rows.map((r) => [r.story_id, r.revision, r.slug, r.headline, r.body, r.editors_note, r.developing, r.byline, r.tags, r.kind, r.change_note, r.editor, r.recorded_at, r.position]),
+    );
   }
 
   reset(): void {

@@ -9,6 +9,7 @@ import {
 } from '../projected-event';
 import { Projection } from '../projection';
 import { TableNames } from '../table-names';
+import { Columns, insertRows } from './insert-rows';
 
 /** One version of a diplomatic event on the timeline, valid from recordedFrom until recordedTo. */
 interface EntryRow {
@@ -24,6 +25,11 @@ interface EntryRow {
   position: number;
   fields: DiplomaticEventFields;
 }
+
+const ENTRY_COLUMNS: Columns = {
+  event_id: 'uuid', version: 'integer', occurred_on: 'date', kind: 'text', participants: 'jsonb', story_ids: 'jsonb',
+  recorded_from: 'timestamptz', recorded_to: 'timestamptz', first_recorded_at: 'timestamptz', position: 'bigint', fields: 'jsonb',
+};
 
 /**
  * The bitemporal timeline of diplomatic events. Each amendment closes the current row
@@ -72,25 +78,22 @@ export class TimelineEntriesProjection implements Projection {
 
   async flush(tx: SqlQueryable, t: TableNames): Promise<void> {
     const table = t.timeline_entries;
-    if (this.closes.length > 0) {
+    const { closes, inserts } = this;
+    this.reset();
+    if (closes.length > 0) {
       await tx.query(
         `UPDATE ${table} AS t SET recorded_to = c.recorded_to
            FROM jsonb_to_recordset($1::jsonb) AS c(event_id uuid, version integer, recorded_to timestamptz)
           WHERE t.event_id = c.event_id AND t.version = c.version`,
-        [JSON.stringify(this.closes)],
+        [JSON.stringify(closes)],
       );
     }
-    if (this.inserts.length > 0) {
-      await tx.query(
-        `INSERT INTO ${table} (event_id, version, occurred_on, kind, participants, story_ids, recorded_from, recorded_to, first_recorded_at, position, fields)
-         SELECT r.event_id, r.version, r.occurred_on, r.kind, r.participants, r.story_ids,
-                r.recorded_from, r.recorded_to, r.first_recorded_at, r.position, r.fields
-           FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, version integer, occurred_on date, kind text, participants jsonb,
-                story_ids jsonb, recorded_from timestamptz, recorded_to timestamptz, first_recorded_at timestamptz, position bigint, fields jsonb)`,
-        [JSON.stringify(this.inserts)],
-      );
-    }
-    this.reset();
+    await insertRows(
+      tx,
+      table,
+      ENTRY_COLUMNS,
+      inserts.map((r) => [r.event_id, r.version, r.occurred_on, r.kind, r.participants, r.story_ids, r.recorded_from, r.recorded_to, r.first_recorded_at, r.position, r.fields]),
+    );
   }
 
   reset(): void {
@@ -100,13 +103,20 @@ export class TimelineEntriesProjection implements Projection {
   }
 
   private stage(r: Omit<EntryRow, 'occurred_on' | 'kind' | 'participants' | 'story_ids' | 'recorded_to'>): void {
+    // Every field spelled out: spreading `r` into this bigger object takes V8's slow path,
+    // which cost a tenth of a rebuild.
     const row: EntryRow = {
-      ...r,
+      event_id: r.event_id,
+      version: r.version,
       occurred_on: r.fields.occurredOn,
       kind: r.fields.kind,
       participants: participantKeys(r.fields),
       story_ids: r.fields.storyIds.map((id) => id.toLowerCase()),
+      recorded_from: r.recorded_from,
       recorded_to: null,
+      first_recorded_at: r.first_recorded_at,
+      position: r.position,
+      fields: r.fields,
     };
     this.inserts.push(row);
     this.open.set(row.event_id, row);
@@ -132,6 +142,10 @@ export class TimelineEntriesProjection implements Projection {
 
 /** What the participant filter matches: each name, lowercased, and each country code. */
 export function participantKeys(fields: DiplomaticEventFields): string[] {
-  const keys = fields.participants.flatMap((p) => [p.name.trim().toLowerCase(), ...(p.country ? [p.country.toLowerCase()] : [])]);
-  return [...new Set(keys)];
+  const keys = new Set<string>();
+  for (const p of fields.participants) {
+    keys.add(p.name.trim().toLowerCase());
+    if (p.country) keys.add(p.country.toLowerCase());
+  }
+  return [...keys];
 }

@@ -1,4 +1,4 @@
-import { EventStore, SqlClient } from '@dateline/event-store';
+import { EventStore, RecordedEvent, SqlClient, SqlQueryable } from '@dateline/event-store';
 import { Projection } from '../projection';
 import { liveTables, nextTables } from '../table-names';
 import { applyBatch, BatchTarget } from './apply-batch';
@@ -46,22 +46,47 @@ export async function rebuildProjections(store: EventStore, sql: SqlClient, proj
   const started = Date.now();
   let processed = 0;
   let position = 0;
+  const advance = (batch: readonly RecordedEvent[]) => {
+    position = batch[batch.length - 1].position;
+    processed += batch.length;
+    options.onProgress?.(progress());
+  };
   const progress = (): RebuildProgress => {
     const seconds = (Date.now() - started) / 1000;
     const rate = seconds > 0 ? processed / seconds : 0;
     return { projections: names, processed, total: Math.max(total, processed), position, eventsPerSecond: Math.round(rate), etaSeconds: rate > 0 ? Math.max(0, (total - processed) / rate) : null };
   };
 
-  // Reading the next batch overlaps with writing this one.
+  // Pipelined one batch deep, so that Node and PostgreSQL work at once: batch N is read and
+  // staged in memory while batch N-1 is written and committed. N's statements, its lookups
+  // too, wait for N-1's commit, so it sees what N-1 wrote, as if it had started after it.
   let next = store.readAll(0, batchSize);
-  for (;;) {
-    const batch = await next;
-    if (batch.length === 0) break;
-    next = store.readAll(batch[batch.length - 1].position, batchSize);
-    await sql.transaction((tx) => applyBatch(tx, batch, targets));
-    position = batch[batch.length - 1].position;
-    processed += batch.length;
-    options.onProgress?.(progress());
+  let previous: Promise<void> = Promise.resolve();
+  let writing: Promise<void> = Promise.resolve();
+  let written: readonly RecordedEvent[] = [];
+  try {
+    for (;;) {
+      const batch = await next;
+      if (batch.length === 0) break;
+      next = store.readAll(batch[batch.length - 1].position, batchSize);
+      previous = writing;
+      const committed = previous; // a const: the transaction below must wait for this batch's predecessor
+      let staged!: () => void;
+      const isStaged = new Promise<void>((resolve) => (staged = resolve));
+      writing = sql.transaction(async (tx) => {
+        await applyBatch(afterCommit(tx, committed), batch, targets, staged);
+        await committed;
+      });
+      await Promise.race([isStaged, writing]);
+      await previous;
+      if (written.length > 0) advance(written);
+      written = batch;
+    }
+    await writing;
+    if (written.length > 0) advance(written);
+  } finally {
+    // On failure, nothing of ours still runs on the pool when the caller sees the error.
+    await Promise.allSettled([previous, writing, next]);
   }
   await sql.transaction(async (tx) => {
     for (const statement of indexes) await tx.query(statement);
@@ -81,4 +106,14 @@ export async function rebuildProjections(store: EventStore, sql: SqlClient, proj
     await tx.query(`UPDATE ${CHECKPOINTS_TABLE} SET position = $1 WHERE projection = ANY($2::text[])`, [position, names]);
   });
   return progress();
+}
+
+/** `tx`, whose statements first wait for `committed`. */
+function afterCommit(tx: SqlQueryable, committed: Promise<void>): SqlQueryable {
+  return {
+    query: async <R>(text: string, params?: unknown[]) => {
+      await committed;
+      return tx.query<R>(text, params);
+    },
+  };
 }
