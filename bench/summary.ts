@@ -35,7 +35,9 @@ export function ratioRows(report: Report): Row[] {
       : [['from the tables', x.dateline, x.throughputRatio]];
     for (const [label, d, ratio] of variants) {
       rows.push({ scenario: `GET /timeline/:date at ${n(x.events)} events, ${label}: vs bare Nest`, dateline: `${n(d.requestsPerSec)} req/s`, baseline: `${n(x.bareNest.requestsPerSec)} req/s`, ratio: ratio.toFixed(2), goal: '≥ 0.7', verdict: atLeast(ratio, 0.7) });
-      rows.push({ scenario: `GET /timeline/:date at ${n(x.events)} events, ${label}: p99`, dateline: `${d.p99Ms} ms`, baseline: `${x.bareNest.p99Ms} ms`, ratio: '', goal: x.events >= 1_000_000 ? 'p99 < 10 ms' : '(goal is at 1M)', verdict: x.events >= 1_000_000 ? below(d.p99Ms, 10) : '' });
+      // p99 flat out (10 connections) and, where measured, at a steady 200 req/s; the verdict is on the latter.
+      const p99 = d.atRate ? d.atRate.p99Ms : d.p99Ms;
+      rows.push({ scenario: `GET /timeline/:date at ${n(x.events)} events, ${label}: p99${d.atRate ? ` flat out / at ${d.atRate.rate} req/s` : ''}`, dateline: d.atRate ? `${d.p99Ms} ms / ${d.atRate.p99Ms} ms` : `${d.p99Ms} ms`, baseline: `${x.bareNest.p99Ms} ms`, ratio: '', goal: x.events >= 1_000_000 ? 'p99 < 10 ms' : '(goal is at 1M)', verdict: x.events >= 1_000_000 ? below(p99, 10) : '' });
     }
   }
   for (const x of r.rebuild?.results ?? []) {
