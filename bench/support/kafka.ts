@@ -43,11 +43,16 @@ export async function createTopics(config: KafkaConfig): Promise<void> {
     await admin.createTopics({ topics: topicSpecs(config), waitForLeaders: false });
     // kafkajs's waitForLeaders gives up on the UNKNOWN_TOPIC_OR_PARTITION that Kafka 4 answers
     // for a moment after a create (seen here after deletes), so wait for the leaders ourselves.
+    // A leader in the metadata is not yet a leader that answers: for a moment after that, the
+    // broker refuses ListOffsets (and produce) with NOT_LEADER_FOR_PARTITION. kafkajs does not
+    // retry that in fetchTopicOffsets, so the relay's start-up tail read failed and the relay
+    // backed off 500 ms inside the clock. Ready means: offsets readable on every partition.
     const topics = allTopics(topicNames(config.topicPrefix));
     for (const deadline = Date.now() + 30_000; ; await new Promise((r) => setTimeout(r, 100))) {
       const ready = await admin
         .fetchTopicMetadata({ topics })
         .then((m) => m.topics.every((t) => t.partitions.length === config.partitions && t.partitions.every((p) => p.leader >= 0)))
+        .then(async (leaders) => leaders && (await Promise.all(topics.map((t) => admin.fetchTopicOffsets(t)))).every((o) => o.length === config.partitions))
         .catch(() => false);
       if (ready) break;
       if (Date.now() > deadline) throw new Error(`topics ${topics.join(', ')} have no leaders after 30 s`);

@@ -1,6 +1,6 @@
-import { CloudEvent, Kafka } from 'cloudevents';
 import { catalogueEntry, parseStream, upcast } from '@dateline/domain';
 import type { RecordedEvent } from '@dateline/event-store';
+import { binaryHeaders, CloudEventAttributes } from './cloud-event-headers';
 import { OutgoingMessage, POSITION_HEADER, VERSION_HEADER } from './outgoing-message';
 import { categoryTopic, Topics } from './topics';
 
@@ -14,36 +14,43 @@ const SOURCES = { story: '/dateline/stories', 'diplomatic-event': '/dateline/dip
 const EXTENSIONS = { editor: 'editor', correlationId: 'correlationid', causationId: 'causationid' } as const;
 
 /**
- * A logged event as a Kafka record in CloudEvents binary mode, built with the SDK's Kafka
- * binding: `ce_*` headers, `content-type`, the event's data (at its current version) as the value.
+ * A logged event as a Kafka record in CloudEvents binary mode: `ce_*` headers, `content-type`,
+ * the event's data (at its current version) as the value.
  */
 export function toEventMessage(event: RecordedEvent, topics: Topics): OutgoingMessage {
-  const stream = parseStream(event.streamId);
-  if (!stream) throw new Error(`event ${event.id}: stream ${event.streamId} has no known category`);
+  const stream = streamOf(event);
   const current = upcast(event.type, event.schemaVersion, event.data);
+  return {
+    topic: categoryTopic(topics, stream.category),
+    key: stream.id,
+    value: JSON.stringify(current.data),
+    headers: { ...binaryHeaders(eventAttributes(event, stream)), ...datelineHeaders(event) },
+    position: event.position,
+  };
+}
+
+/** A logged event's CloudEvents attributes: its id, catalogue type, collection and audit metadata. */
+export function eventAttributes(event: RecordedEvent, stream = streamOf(event)): CloudEventAttributes {
   const extensions: Record<string, string> = {};
   for (const [field, name] of Object.entries(EXTENSIONS)) {
     const value = event.metadata[field];
     if (typeof value === 'string' && value !== '') extensions[name] = value;
   }
-  const cloudEvent = new CloudEvent({
-    specversion: '1.0',
+  return {
     id: event.id,
     type: cloudEventType(event.type, eventVersion(event)),
     source: SOURCES[stream.category],
     subject: stream.id,
     time: recordedAt(event),
     datacontenttype: 'application/json',
-    data: current.data,
-    ...extensions,
-  });
-  return {
-    topic: categoryTopic(topics, stream.category),
-    key: stream.id,
-    value: JSON.stringify(current.data),
-    headers: { ...ceHeaders(cloudEvent), ...datelineHeaders(event) },
-    position: event.position,
+    extensions,
   };
+}
+
+function streamOf(event: RecordedEvent): NonNullable<ReturnType<typeof parseStream>> {
+  const stream = parseStream(event.streamId);
+  if (!stream) throw new Error(`event ${event.id}: stream ${event.streamId} has no known category`);
+  return stream;
 }
 
 /** The version the data has after upcasting: the catalogue's current one, what consumers read. */
@@ -55,17 +62,6 @@ export function recordedAt(event: RecordedEvent): string {
   const at = event.metadata.recordedAt;
   if (typeof at !== 'string') throw new Error(`event ${event.id} has no recordedAt`);
   return at;
-}
-
-/** The SDK's binary headers as strings, without the duplicate of `content-type`. */
-export function ceHeaders(cloudEvent: CloudEvent<unknown>): Record<string, string> {
-  const message = Kafka.binary(cloudEvent);
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(message.headers)) {
-    if (value === undefined || name === 'ce_datacontenttype') continue;
-    headers[name] = String(value);
-  }
-  return headers;
 }
 
 export function datelineHeaders(event: RecordedEvent): Record<string, string> {

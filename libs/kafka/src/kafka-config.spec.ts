@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
 import { kafkaConfigFromEnv } from './kafka-config';
-import { KeyPartitioning } from './partitioning';
 import { replayProblems } from './replay';
 import { topicNames, topicSpecs } from './topics';
 
@@ -30,21 +29,6 @@ describe('topics', () => {
     expect(specs.map((s) => s.numPartitions)).toEqual([6, 6, 6]);
     expect(specs[2].configEntries).toContainEqual({ name: 'cleanup.policy', value: 'compact' });
     expect(specs[0].configEntries).toBeUndefined();
-  });
-});
-
-describe('partitioning', () => {
-  it("matches the Java client's murmur2 partitioner for known keys", () => {
-    // Kafka's UtilsTest: murmur2("21") = -973932308, murmur2("a-little-bit-long-string") =
-    // -985981536, murmur2("abc") = 479470107; the partition is (hash & 0x7fffffff) % count.
-    const p = new KeyPartitioning(new Map([['t', 3], ['u', 7]]));
-    expect(p.partitionFor('t', '21')).toBe((-973932308 & 0x7fffffff) % 3);
-    expect(p.partitionFor('u', 'a-little-bit-long-string')).toBe((-985981536 & 0x7fffffff) % 7);
-    expect(p.partitionFor('u', 'abc')).toBe(479470107 % 7);
-    const spread = new Set(Array.from({ length: 100 }, (_, i) => p.partitionFor('t', `key-${i}`)));
-    expect(spread).toEqual(new Set([0, 1, 2]));
-    expect(p.partitionFor('t', 'same')).toBe(p.partitionFor('t', 'same'));
-    expect(() => p.partitionFor('unknown', 'k')).toThrow(/partition count unknown/);
   });
 });
 

@@ -4,6 +4,7 @@ import type { EventStore, RecordedEvent, SqlClient, Subscription } from '@dateli
 import { toEventMessage } from './cloud-event-message';
 import { KafkaConfig } from './kafka-config';
 import { OutgoingMessage } from './outgoing-message';
+import { OneInFlight } from './one-in-flight';
 import { KeyPartitioning } from './partitioning';
 import { PublishedTails, readPublishedTails, tailKey } from './published-tail';
 import { ensureRelayCheckpoint, readRelayCheckpoint, saveRelayCheckpoint } from './relay-checkpoint';
@@ -39,9 +40,10 @@ export interface RelayStatus {
  * Publishes every logged event to Kafka (DESIGN section 4, rule 5): a checkpointed follower of
  * the global log, like a projection. Each batch goes out through an idempotent producer
  * (acks -1, one request in flight, so order per partition holds), and the checkpoint moves only
- * after the broker's ack. After a crash between ack and checkpoint, the partitions' tails say
- * what already went out, and it is skipped. On any failure the relay drops its producer, waits
- * (with backoff), and starts over from the checkpoint: the log is the outbox, nothing is lost.
+ * after the broker's ack; the next batch is read and built meanwhile. After a crash between ack
+ * and checkpoint, the partitions' tails say what already went out, and it is skipped. On any
+ * failure the relay drops its producer, waits (with backoff), and starts over from the
+ * checkpoint: the log is the outbox, nothing is lost.
  */
 export class Relay {
   private readonly kafka: Kafka;
@@ -115,16 +117,13 @@ export class Relay {
         const { partitioning, tails } = await this.connect();
         const from = await readRelayCheckpoint(this.sql, this.name);
         // stop() may have come while we connected: it could not stop a subscription not yet
-        // made. No await between this check and the subscription, so stop() sees it.
+        // made. No await between this check and the subscription (made synchronously in
+        // follow()), so stop() sees it.
         if (this.stopped) break;
         this.state.position = from;
         this.log('info', `relay: publishing from position ${from}`);
         backoff = this.options.backoffMs ?? 500;
-        this.subscription = this.store.subscribe(from, (batch) => this.publish(batch, partitioning, tails), {
-          batchSize: this.config.batchSize,
-          idlePollMs: 200,
-        });
-        await this.subscription.done;
+        await this.follow(from, partitioning, tails);
       } catch (err) {
         this.state.lastError = { message: err instanceof Error ? err.message : String(err), at: new Date().toISOString() };
         this.log('warn', `relay: ${this.state.lastError.message}; retrying in ${backoff} ms`);
@@ -143,7 +142,7 @@ export class Relay {
   }
 
   /** Topics exist, the producer is connected, and we know what already reached each partition. */
-  private async connect(): Promise<{ partitioning: KeyPartitioning; tails: Map<string, number> }> {
+  private async connect(): Promise<{ partitioning: KeyPartitioning; tails: PublishedTails }> {
     this.admin = this.kafka.admin();
     await this.admin.connect();
     const existing = new Set(await this.admin.listTopics());
@@ -169,7 +168,30 @@ export class Relay {
     await admin?.disconnect().catch(() => undefined);
   }
 
-  private async publish(batch: RecordedEvent[], partitioning: KeyPartitioning, tails: Map<string, number>): Promise<void> {
+  /**
+   * Publishes from `from` until stopped or failed, reading and building each batch while the
+   * previous one is in flight. Returns only once no batch is in flight: a new session, or
+   * disconnect(), must never race an ack and its checkpoint.
+   */
+  private async follow(from: number, partitioning: KeyPartitioning, tails: PublishedTails): Promise<void> {
+    const sends = new OneInFlight(() => void this.subscription?.stop());
+    this.subscription = this.store.subscribe(
+      from,
+      async (batch) => {
+        const topicMessages = await this.records(batch, partitioning, tails);
+        await sends.send(() => this.send(topicMessages, batch[batch.length - 1].position));
+      },
+      { batchSize: this.config.batchSize, idlePollMs: 200 },
+    );
+    try {
+      await this.subscription.done;
+    } finally {
+      await sends.drain();
+    }
+  }
+
+  /** A batch's records by topic, with their partitions, minus those the tails say went out. */
+  private async records(batch: RecordedEvent[], partitioning: KeyPartitioning, tails: PublishedTails): Promise<TopicMessages[]> {
     const outgoing: OutgoingMessage[] = [];
     for (const event of batch) {
       outgoing.push(toEventMessage(event, this.topics));
@@ -187,13 +209,16 @@ export class Relay {
       messages.push({ key: m.key, value: m.value, headers: m.headers, partition });
       byTopic.set(m.topic, messages);
     }
-    const topicMessages: TopicMessages[] = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+    return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+  }
+
+  /** Sends one batch's records and, after the broker's ack, moves the checkpoint to `last`. */
+  private async send(topicMessages: TopicMessages[], last: number): Promise<void> {
     if (this.options.stillLeader && !(await this.options.stillLeader())) throw new Error('relay: this instance lost the relay lease');
     if (topicMessages.length > 0) {
       await this.producer!.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.None });
       this.state.published += topicMessages.reduce((n, t) => n + t.messages.length, 0);
     }
-    const last = batch[batch.length - 1].position;
     await saveRelayCheckpoint(this.sql, this.name, last);
     this.state.position = last;
     this.waiters.notify();

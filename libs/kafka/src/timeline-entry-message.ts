@@ -1,7 +1,7 @@
-import { CloudEvent } from 'cloudevents';
 import { DiplomaticEventEntry } from '@dateline/domain';
 import type { RecordedEvent } from '@dateline/event-store';
-import { ceHeaders, datelineHeaders, recordedAt } from './cloud-event-message';
+import { binaryHeaders, CloudEventAttributes } from './cloud-event-headers';
+import { datelineHeaders, recordedAt } from './cloud-event-message';
 import { OutgoingMessage } from './outgoing-message';
 import { Topics } from './topics';
 
@@ -14,20 +14,23 @@ export const TIMELINE_ENTRY_REMOVED_TYPE = 'dateline.TimelineEntryRemoved.v1';
  * `ce_id` is the id of the event that caused the change, so each change is counted once.
  */
 export function toTimelineEntryMessage(event: RecordedEvent, entryId: string, entry: DiplomaticEventEntry | null, topics: Topics): OutgoingMessage {
-  const cloudEvent = new CloudEvent({
-    specversion: '1.0',
-    id: event.id,
-    type: entry ? TIMELINE_ENTRY_TYPE : TIMELINE_ENTRY_REMOVED_TYPE,
-    source: '/dateline/timeline-entries',
-    subject: entryId,
-    time: recordedAt(event),
-    ...(entry ? { datacontenttype: 'application/json', data: entry } : {}),
-  });
   return {
     topic: topics.timelineEntries,
     key: entryId,
     value: entry ? JSON.stringify(entry) : null,
-    headers: { ...ceHeaders(cloudEvent), ...datelineHeaders(event) },
+    headers: { ...binaryHeaders(timelineEntryAttributes(event, entryId, entry !== null)), ...datelineHeaders(event) },
     position: event.position,
+  };
+}
+
+/** The attributes of a timeline-entries record; a tombstone has no data, so no content type. */
+export function timelineEntryAttributes(event: RecordedEvent, entryId: string, hasEntry: boolean): CloudEventAttributes {
+  return {
+    id: event.id,
+    type: hasEntry ? TIMELINE_ENTRY_TYPE : TIMELINE_ENTRY_REMOVED_TYPE,
+    source: '/dateline/timeline-entries',
+    subject: entryId,
+    time: recordedAt(event),
+    ...(hasEntry ? { datacontenttype: 'application/json' } : {}),
   };
 }

@@ -1,0 +1,80 @@
+import { describe, expect, it } from '@jest/globals';
+import { CloudEvent, Kafka } from 'cloudevents';
+import type { DiplomaticEventEntry } from '@dateline/domain';
+import type { RecordedEvent } from '@dateline/event-store';
+import { binaryHeaders, CloudEventAttributes } from './cloud-event-headers';
+import { datelineHeaders, eventAttributes, toEventMessage } from './cloud-event-message';
+import { timelineEntryAttributes, toTimelineEntryMessage } from './timeline-entry-message';
+import { topicNames } from './topics';
+
+/**
+ * What the relay's headers were when the `cloudevents` SDK made them: a `CloudEvent` bound with
+ * `Kafka.binary`, without undefined values and the duplicate `ce_datacontenttype`.
+ */
+function sdkHeaders({ extensions, ...context }: CloudEventAttributes, data: unknown): Record<string, string> {
+  const cloudEvent = new CloudEvent({ specversion: '1.0', ...context, ...(data === undefined ? {} : { data }), ...extensions });
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(Kafka.binary(cloudEvent).headers)) {
+    if (value === undefined || name === 'ce_datacontenttype') continue;
+    headers[name] = String(value);
+  }
+  return headers;
+}
+
+/** Equal names and values, and in the same order: Kafka headers are a list. */
+const expectSameHeaders = (actual: Record<string, string>, expected: Record<string, string>) => {
+  expect(actual).toEqual(expected);
+  expect(Object.keys(actual)).toEqual(Object.keys(expected));
+};
+
+const storyId = '5d0c6c38-2a8f-4c4e-9a43-0f1f7f3f2b10';
+const diplomaticId = 'c6f1d8a2-7b3e-4f59-9d0c-3a2e1b4f5c66';
+const logged = (position: number, streamId: string, type: string, metadata: Record<string, unknown>): RecordedEvent => ({
+  id: `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`,
+  streamId,
+  streamVersion: position,
+  position,
+  type,
+  schemaVersion: 1,
+  data: { storyId, eventId: diplomaticId, headline: 'Talks "open" — Genève', tags: ['a', 'b'] },
+  metadata: { recordedAt: `2025-05-16T09:0${position}:00.000Z`, ...metadata },
+});
+const events = [
+  logged(1, `story-${storyId}`, 'StoryCreated', { editor: 'alice', correlationId: 'req-1', causationId: 'cmd-1' }),
+  logged(2, `story-${storyId}`, 'StoryRevised', {}),
+  logged(3, `diplomatic-event-${diplomaticId}`, 'DiplomaticEventRecorded', { editor: '', correlationId: 'req-3' }),
+  logged(4, `diplomatic-event-${diplomaticId}`, 'DiplomaticEventRetracted', { causationId: 'cmd-4', editor: 'bob' }),
+];
+
+describe('CloudEvents binary headers', () => {
+  it("are the SDK's, name for name and in order, for every kind of attributes", () => {
+    const cases: [CloudEventAttributes, unknown][] = [
+      [{ id: 'x1', type: 't.v1', source: '/s', subject: 'k', time: '2025-05-16T09:00:00Z', datacontenttype: 'application/json' }, { a: 1 }],
+      [{ id: 'x2', type: 't.v1', source: '/s', subject: 'k', time: '2025-05-16T09:00:00.123+02:00', datacontenttype: 'application/json', extensions: { editor: 'e', correlationid: 'c', causationid: 'k' } }, [1]],
+      [{ id: 'x3', type: 't.v1', source: '/s', subject: 'k', time: '2025-05-16T09:00:00Z', extensions: { causationid: 'k', editor: 'e' } }, undefined],
+    ];
+    for (const [attributes, data] of cases) expectSameHeaders(binaryHeaders(attributes), sdkHeaders(attributes, data));
+  });
+
+  it("of the relay's records are the SDK's, for events with and without audit metadata, entries and tombstones", () => {
+    const topics = topicNames('dateline.');
+    const entry = { eventId: diplomaticId } as unknown as DiplomaticEventEntry;
+    for (const event of events) {
+      const message = toEventMessage(event, topics);
+      expectSameHeaders(message.headers, { ...sdkHeaders(eventAttributes(event), JSON.parse(message.value!)), ...datelineHeaders(event) });
+    }
+    const [, , recorded, retracted] = events;
+    const added = toTimelineEntryMessage(recorded, diplomaticId, entry, topics);
+    expectSameHeaders(added.headers, { ...sdkHeaders(timelineEntryAttributes(recorded, diplomaticId, true), entry), ...datelineHeaders(recorded) });
+    const tombstone = toTimelineEntryMessage(retracted, diplomaticId, null, topics);
+    expect(tombstone.value).toBeNull();
+    expect(tombstone.headers['content-type']).toBeUndefined();
+    expectSameHeaders(tombstone.headers, { ...sdkHeaders(timelineEntryAttributes(retracted, diplomaticId, false), undefined), ...datelineHeaders(retracted) });
+  });
+
+  it('carry the audit metadata as extensions, and skip what is missing or empty', () => {
+    const topics = topicNames('dateline.');
+    expect(toEventMessage(events[0], topics).headers).toMatchObject({ ce_editor: 'alice', ce_correlationid: 'req-1', ce_causationid: 'cmd-1', ce_type: 'dateline.StoryCreated.v1' });
+    expect(Object.keys(toEventMessage(events[2], topics).headers).filter((h) => ['ce_editor', 'ce_correlationid', 'ce_causationid'].includes(h))).toEqual(['ce_correlationid']);
+  });
+});
