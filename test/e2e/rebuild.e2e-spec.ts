@@ -1,13 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { diplomaticEvent, story } from '../support/fixtures';
+import { createTempDatabase, TempDatabase } from '../support/temp-database';
 import { ADMIN_TOKEN, bearer, startTestApp, TestApp } from '../support/test-app';
 
-describe('rebuild through the admin API (blue/green)', () => {
+// On PostgreSQL too: reads there are prepared statements, which must follow the swapped tables.
+describe.each(['PGlite', 'PostgreSQL'])('rebuild through the admin API (blue/green), on %s', (storage) => {
   let t: TestApp;
+  let db: TempDatabase | undefined;
   beforeAll(async () => {
-    t = await startTestApp();
+    db = storage === 'PostgreSQL' ? await createTempDatabase() : undefined;
+    t = await startTestApp(db ? { databaseUrl: db.url } : {});
   });
-  afterAll(async () => t.close());
+  afterAll(async () => {
+    await t.close();
+    await db?.drop();
+  });
 
   it('rebuilds every projection while reads keep answering, and the read models come out the same', async () => {
     const s = await t.http().post('/stories').set(bearer()).send(story()).expect(201);
