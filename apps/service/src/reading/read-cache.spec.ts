@@ -36,6 +36,19 @@ describe('ReadCache', () => {
     expect(cache.size).toBe(2);
   });
 
+  it('answers nothing older than its maximum age, at any position', () => {
+    let now = 1_000;
+    const cache = new ReadCache(10, 1600, 5000, () => now);
+    cache.get('/', 1);
+    cache.set('/', 1, answer('x'));
+    now += 5000;
+    expect(cache.get('/', 1)?.body).toBe('x');
+    now += 1;
+    expect(cache.get('/', 1)).toBeUndefined();
+    cache.set('/', 1, answer('y'));
+    expect(cache.get('/', 1)?.body).toBe('y');
+  });
+
   it('keeps nothing when it has no entries (DATELINE_READ_CACHE_ENTRIES=0)', () => {
     const cache = new ReadCache(0);
     expect(cache.enabled).toBe(false);

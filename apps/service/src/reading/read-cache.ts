@@ -14,14 +14,25 @@ export interface CachedAnswer {
   readonly headers: Readonly<Record<string, string>>;
 }
 
+interface Entry extends CachedAnswer {
+  readonly storedAt: number;
+}
+
 export class ReadCache {
   private position = -1;
-  private readonly answers = new Map<string, CachedAnswer>();
+  private readonly answers = new Map<string, Entry>();
   private bytes = 0;
 
+  /**
+   * `maxAgeMs` bounds what the position cannot see: a rebuild swaps tables in under an unchanged
+   * position (its answers are the same unless the projection code changed, ADR 0006), and so
+   * does anything done to the tables by hand. A few seconds cost one miss per URL per interval.
+   */
   constructor(
     private readonly maxEntries: number,
     private readonly maxBytes = 32 * 1024 * 1024,
+    private readonly maxAgeMs = 5000,
+    private readonly now: () => number = Date.now,
   ) {}
 
   get enabled(): boolean {
@@ -31,7 +42,9 @@ export class ReadCache {
   /** The answer for `key` computed at `position`, if there is one. */
   get(key: string, position: number): CachedAnswer | undefined {
     this.moveTo(position);
-    return this.answers.get(key);
+    const entry = this.answers.get(key);
+    if (entry && this.now() - entry.storedAt > this.maxAgeMs) return undefined;
+    return entry;
   }
 
   /**
@@ -50,11 +63,11 @@ export class ReadCache {
     }
     // Oldest first: Map keeps insertion order.
     while (this.answers.size >= this.maxEntries || this.bytes + size > this.maxBytes) {
-      const [oldestKey, oldest] = this.answers.entries().next().value as [string, CachedAnswer];
+      const [oldestKey, oldest] = this.answers.entries().next().value as [string, Entry];
       this.answers.delete(oldestKey);
       this.bytes -= oldest.body.length;
     }
-    this.answers.set(key, answer);
+    this.answers.set(key, { ...answer, storedAt: this.now() });
     this.bytes += size;
   }
 
