@@ -18,13 +18,16 @@ describe.each(['PGlite', 'PostgreSQL'])('rebuild through the admin API (blue/gre
 
   it('rebuilds every projection while reads keep answering, and the read models come out the same', async () => {
     const s = await t.http().post('/stories').set(bearer()).send(story()).expect(201);
+    // The last write's position, not the log head of /admin/status: on PostgreSQL the head is
+    // read below the oldest open transaction (ADR 0001), which may be the projector's own, so it
+    // can stop short of the last write (the cause of a rare failure of this test).
+    let head = s.body.position as number;
     for (let i = 0; i < 30; i++) {
       const e = await t.http().post('/diplomatic-events').set(bearer()).send(diplomaticEvent({ title: `E${i}`, occurredAt: undefined, occurredOn: '2016-01-0' + (1 + (i % 9)), storyIds: [s.body.id] })).expect(201);
-      if (i % 3 === 0) await t.http().post(`/diplomatic-events/${e.body.id}/amendments`).set(bearer()).send({ expectedVersion: 1, changes: { summary: `amended ${i}` }, reason: 'r' }).expect(201);
-      if (i % 7 === 0) await t.http().post(`/diplomatic-events/${e.body.id}/retraction`).set(bearer()).send({ expectedVersion: i % 3 === 0 ? 2 : 1, reason: 'r' }).expect(201);
+      head = Math.max(head, e.body.position);
+      if (i % 3 === 0) head = Math.max(head, (await t.http().post(`/diplomatic-events/${e.body.id}/amendments`).set(bearer()).send({ expectedVersion: 1, changes: { summary: `amended ${i}` }, reason: 'r' }).expect(201)).body.position);
+      if (i % 7 === 0) head = Math.max(head, (await t.http().post(`/diplomatic-events/${e.body.id}/retraction`).set(bearer()).send({ expectedVersion: i % 3 === 0 ? 2 : 1, reason: 'r' }).expect(201)).body.position);
     }
-    const status = await t.http().get('/admin/status').set(bearer(ADMIN_TOKEN)).expect(200);
-    const head = status.body.log.head;
     const beforeRange = (await t.http().get(`/timeline?from=2016-01-01&to=2016-01-31&minPosition=${head}`).expect(200)).body;
     const beforeStory = (await t.http().get(`/stories/${s.body.id}`).expect(200)).body;
 
