@@ -26,6 +26,10 @@ describe.each(backends)('write API on %s', (_name, start) => {
     await cleanup();
   });
 
+  // Counted in the table itself: the log head of /admin/status is read below the oldest open
+  // transaction (ADR 0001) and may move between two reads with nothing written.
+  const eventCount = async () => (await t.storage.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM dateline_events')).rows[0].n;
+
   const createStory = async (over: Record<string, unknown> = {}) => {
     const res = await t.http().post('/stories').set(bearer()).send(story(over)).expect(201);
     return res.body as { id: string; version: number; position: number; revision: number };
@@ -69,15 +73,14 @@ describe.each(backends)('write API on %s', (_name, start) => {
     });
 
     it('400 names every bad field and unknown fields, and writes nothing', async () => {
-      const before = (await t.http().get('/admin/status').set(bearer(ADMIN_TOKEN))).body.log.head;
+      const before = await eventCount();
       const res = await t.http().post('/stories').set(bearer()).send({ slug: 'Not A Slug', body: 5, extra: true }).expect(400);
       const message = (res.body.message as string[]).join('\n');
       expect(message).toMatch(/slug must be lowercase/);
       expect(message).toMatch(/headline/);
       expect(message).toMatch(/body must be a string/);
       expect(message).toMatch(/property extra should not exist/);
-      const after = (await t.http().get('/admin/status').set(bearer(ADMIN_TOKEN))).body.log.head;
-      expect(after).toBe(before);
+      expect(await eventCount()).toBe(before);
     });
 
     it('400 for malformed JSON, and for a body that is not an object', async () => {
@@ -160,10 +163,10 @@ describe.each(backends)('write API on %s', (_name, start) => {
     it('422 when a key comes back with a different body, and nothing is appended', async () => {
       const key = `k-${randomUUID()}`;
       await t.http().post('/diplomatic-events').set(bearer()).set('Idempotency-Key', key).send(diplomaticEvent()).expect(201);
-      const head = (await t.http().get('/admin/status').set(bearer(ADMIN_TOKEN))).body.log.head;
+      const before = await eventCount();
       const res = await t.http().post('/diplomatic-events').set(bearer()).set('Idempotency-Key', key).send(diplomaticEvent({ title: 'Other' })).expect(422);
       expect(res.body.message).toMatch(/Idempotency-Key/);
-      expect((await t.http().get('/admin/status').set(bearer(ADMIN_TOKEN))).body.log.head).toBe(head);
+      expect(await eventCount()).toBe(before);
     });
 
     it('400 for a key that is too long', async () => {
