@@ -247,6 +247,16 @@ describe.each(adapters)('EventStore contract: %s', (_name, open) => {
       expect(await h.store.headPosition()).toBe(positions[2]);
     });
 
+    it('backlog counts what readAll would return, up to a limit, with the first one\'s recordedAt', async () => {
+      const start = await h.store.headPosition();
+      const first = ev('A');
+      await h.store.append(stream(), [first, ev('B')], 'no_stream');
+      await h.store.append(stream(), [ev('C')], 'no_stream');
+      expect(await h.store.backlog(start, 100)).toEqual({ events: 3, firstRecordedAt: first.metadata.recordedAt });
+      expect((await h.store.backlog(start, 2)).events).toBe(2);
+      expect(await h.store.backlog(await h.store.headPosition(), 100)).toEqual({ events: 0 });
+    });
+
     it('subscribe catches up, then follows live appends', async () => {
       const start = await h.store.headPosition();
       const s = stream();

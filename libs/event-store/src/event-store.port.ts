@@ -77,9 +77,22 @@ export interface EventStore {
   readAll(after: Position, limit: number): Promise<RecordedEvent[]>;
   /** Catch-up from `after`, then live. The handler gets batches in log order and is awaited. */
   subscribe(after: Position, handler: (batch: RecordedEvent[]) => Promise<void>, options?: SubscribeOptions): Subscription;
+  /**
+   * How many events `readAll(after, …)` could return now, counted up to `limit`, and the first
+   * one's `metadata.recordedAt`: a follower's lag, without reading the events themselves (health
+   * probes and metrics scrapes ask it every few seconds, also while a follower is far behind).
+   */
+  backlog(after: Position, limit: number): Promise<Backlog>;
   /** How many events `readAll` can return now (for progress bars). */
   countEvents(): Promise<number>;
   /** The position of the last event `readAll` can return now. */
   headPosition(): Promise<Position>;
   close(): Promise<void>;
+}
+
+export interface Backlog {
+  /** Events after the position, at most the limit asked. */
+  readonly events: number;
+  /** `metadata.recordedAt` of the first of them, when there is one and it has it. */
+  readonly firstRecordedAt?: string;
 }

@@ -16,8 +16,7 @@ export const LAG_COUNT_LIMIT = 10_000;
  * so the events are counted, not subtracted; the count stops at a limit to stay cheap.
  */
 export async function measureLag(store: EventStore, position: Position, now = Date.now()): Promise<Lag> {
-  const behind = await store.readAll(position, LAG_COUNT_LIMIT + 1);
-  const oldest = behind[0]?.metadata.recordedAt;
-  const seconds = typeof oldest === 'string' ? Math.max(0, (now - Date.parse(oldest)) / 1000) : 0;
-  return { events: Math.min(behind.length, LAG_COUNT_LIMIT), capped: behind.length > LAG_COUNT_LIMIT, seconds };
+  const behind = await store.backlog(position, LAG_COUNT_LIMIT + 1);
+  const seconds = behind.firstRecordedAt ? Math.max(0, (now - Date.parse(behind.firstRecordedAt)) / 1000) : 0;
+  return { events: Math.min(behind.events, LAG_COUNT_LIMIT), capped: behind.events > LAG_COUNT_LIMIT, seconds };
 }

@@ -4,6 +4,7 @@ import { defaultFingerprint } from '../default-fingerprint';
 import {
   AppendOptions,
   AppendResult,
+  Backlog,
   EventStore,
   ExpectedVersion,
   NewEvent,
@@ -118,6 +119,13 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /** ESDB keeps no count of `$all`: this reads the whole log once (for progress bars only). */
+  /** EventStoreDB counts nothing server-side: the events are read, up to the limit. */
+  async backlog(after: Position, limit: number): Promise<Backlog> {
+    const events = await this.readAll(after, limit);
+    const first = events[0]?.metadata.recordedAt;
+    return { events: events.length, ...(typeof first === 'string' ? { firstRecordedAt: first } : {}) };
+  }
+
   async countEvents(): Promise<number> {
     let count = 0;
     try {

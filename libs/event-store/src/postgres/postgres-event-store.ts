@@ -4,6 +4,7 @@ import { IdempotencyKeyReused, StoreUnavailable, WrongExpectedVersion } from '..
 import {
   AppendOptions,
   AppendResult,
+  Backlog,
   EventStore,
   ExpectedVersion,
   NewEvent,
@@ -141,6 +142,16 @@ export class PostgresEventStore implements EventStore {
 
   subscribe(after: Position, handler: (batch: RecordedEvent[]) => Promise<void>, options?: SubscribeOptions): Subscription {
     return followLog((a, l) => this.readAll(a, l), this.signal, after, handler, options);
+  }
+
+  async backlog(after: Position, limit: number): Promise<Backlog> {
+    const { rows } = await this.run<{ events: number; first: string | null }>(
+      `WITH h AS (SELECT dateline_read_horizon() AS p)
+       SELECT (SELECT count(*)::int FROM (SELECT 1 FROM dateline_events, h WHERE position > $1 AND position < h.p LIMIT $2) n) AS events,
+              (SELECT metadata->>'recordedAt' FROM dateline_events, h WHERE position > $1 AND position < h.p ORDER BY position LIMIT 1) AS first`,
+      [after, limit],
+    );
+    return { events: rows[0].events, ...(rows[0].first ? { firstRecordedAt: rows[0].first } : {}) };
   }
 
   async countEvents(): Promise<number> {
