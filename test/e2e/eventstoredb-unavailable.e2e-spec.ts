@@ -1,23 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createServer } from 'node:net';
+import { freePort } from '../support/service-process';
 import { story } from '../support/fixtures';
 import { ADMIN_TOKEN, bearer, startTestApp, TestApp } from '../support/test-app';
-
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
 
 // The service configured for EventStoreDB (EVENTSTORE_URL) whose server is down: the wiring
 // from settings to the ESDB adapter, and its errors all the way to HTTP. No server runs here.
 describe('EVENTSTORE_URL set, EventStoreDB down', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ env: { EVENTSTORE_URL: `esdb://127.0.0.1:${await closedPort()}?tls=false` } });
+    app = await startTestApp({ env: { EVENTSTORE_URL: `esdb://127.0.0.1:${await freePort()}?tls=false` } });
   });
   afterAll(async () => app.close());
 

@@ -1,20 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EventStoreDBClient } from '@eventstore/db-client';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { StoreUnavailable } from '../errors';
 import { SqlClient } from '../sql/sql-client';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 import { IdempotencyKeys } from './idempotency-keys';
-
-/** A port nothing listens on: bound once by us, then closed. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
+import { freePort } from '../../../../test/support/service-process';
 
 /** These calls never reach the idempotency table: any use of SQL is a failure of the test. */
 const noSql = new Proxy({} as SqlClient, {
@@ -27,7 +18,7 @@ const noSql = new Proxy({} as SqlClient, {
 describe('EventStoreDbEventStore when EventStoreDB cannot be reached', () => {
   let store: EventStoreDbEventStore;
   beforeAll(async () => {
-    store = new EventStoreDbEventStore(EventStoreDBClient.connectionString(`esdb://127.0.0.1:${await closedPort()}?tls=false`), new IdempotencyKeys(noSql));
+    store = new EventStoreDbEventStore(EventStoreDBClient.connectionString(`esdb://127.0.0.1:${await freePort()}?tls=false`), new IdempotencyKeys(noSql));
   });
   afterAll(() => store.close());
 
