@@ -54,21 +54,22 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
     routerOptions: { constraints: { [acceptsHtmlStrategy.name]: acceptsHtmlStrategy } },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings, storage, tokens), adapter, { logger: new NestPinoLogger(logger) });
+  const fastify = app.getHttpAdapter().getInstance();
   // The id every log line of the request carries, for the client to quote.
-  app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
+  fastify.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
-  app.getHttpAdapter().getInstance().addHook('onRequest', jsonOnly);
+  fastify.addHook('onRequest', jsonOnly);
   // Before Nest's pipes see the body: too deep, or text PostgreSQL cannot store, is a 400.
-  app.getHttpAdapter().getInstance().addHook('preValidation', async (request, reply) => {
+  fastify.addHook('preValidation', async (request, reply) => {
     const problem = request.body === undefined ? undefined : jsonBodyProblem(request.body);
     if (problem) return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: [problem] });
   });
-  registerHttpMetrics(app.getHttpAdapter().getInstance(), app.get(DatelineMetrics));
+  registerHttpMetrics(fastify, app.get(DatelineMetrics));
   await hardenHttp(app, settings.corsOrigins);
   // After the request id and security headers, so that cached answers carry them too.
   const projector = app.get(ProjectorService);
-  registerReadCache(app.getHttpAdapter().getInstance(), new ReadCache(settings.readCacheEntries), () => projector.position());
+  registerReadCache(fastify, new ReadCache(settings.readCacheEntries), () => projector.position());
   app.useGlobalFilters(new ErrorsFilter());
   app.useGlobalInterceptors(new ReplayHeaderInterceptor());
   app.useGlobalPipes(
