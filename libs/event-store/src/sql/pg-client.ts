@@ -118,11 +118,12 @@ export class PgClient implements SqlClient {
     const lost = new Promise<void>((resolve) => (signalLost = resolve));
     let released = false;
     // A connection can die silently (server restart, network): check it, and give up the lease.
-    // A heartbeat that does not answer within its interval counts as a dead connection.
-    const heartbeat = setInterval(() => {
-      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('lease heartbeat timed out')), LEASE_HEARTBEAT_MS).unref());
-      Promise.race([client.query('SELECT 1'), timeout]).catch(() => fail());
-    }, LEASE_HEARTBEAT_MS);
+    // A check that does not answer within the heartbeat interval counts as a dead connection.
+    const ping = () => {
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('lease check timed out')), LEASE_HEARTBEAT_MS).unref());
+      return Promise.race([client.query('SELECT 1'), timeout]);
+    };
+    const heartbeat = setInterval(() => ping().catch(() => fail()), LEASE_HEARTBEAT_MS);
     heartbeat.unref();
     fail = () => {
       if (released) return;
@@ -136,9 +137,8 @@ export class PgClient implements SqlClient {
       lost,
       confirm: async () => {
         if (released) return false;
-        const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('lease check timed out')), LEASE_HEARTBEAT_MS).unref());
         try {
-          await Promise.race([client.query('SELECT 1'), timeout]);
+          await ping();
           return !released;
         } catch {
           fail();
