@@ -7,6 +7,7 @@
  *   npm run build && npx nest build bench-bare && npx tsx bench/http-append.bench.ts [--seconds 10] [--connections 20] [--quick]
  */
 import autocannon from 'autocannon';
+import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { freePort } from '../test/support/service-process';
 import { createTempDatabase, TEST_PG_ADMIN_URL } from '../test/support/temp-database';
@@ -62,26 +63,20 @@ export async function run(options: HttpAppendOptions = {}) {
   const warm = Math.max(2, Math.round(seconds / 3));
   const db = await createTempDatabase('dateline_bench');
   try {
-    const port = await freePort();
-    const service = await startService(db.url, port, { DATELINE_LOG_LEVEL: process.env.DATELINE_LOG_LEVEL ?? 'info' });
-    let dateline;
-    try {
-      await check(port);
-      await load(port, warm, connections, service.pid!);
-      dateline = await load(port, seconds, connections, service.pid!);
-    } finally {
-      await stop(service);
-    }
-    const barePort = await freePort();
-    const bare = await startProcess(BARE_SCRIPT, { PORT: String(barePort) }, 'bare: listening');
-    let peer;
-    try {
-      await check(barePort);
-      await load(barePort, warm, connections, bare.pid!);
-      peer = await load(barePort, seconds, connections, bare.pid!);
-    } finally {
-      await stop(bare);
-    }
+    // One side: started on a free port, checked, warmed up, measured, stopped.
+    const measureSide = async (start: (port: number) => Promise<ChildProcess>) => {
+      const port = await freePort();
+      const server = await start(port);
+      try {
+        await check(port);
+        await load(port, warm, connections, server.pid!);
+        return await load(port, seconds, connections, server.pid!);
+      } finally {
+        await stop(server);
+      }
+    };
+    const dateline = await measureSide((port) => startService(db.url, port, { DATELINE_LOG_LEVEL: process.env.DATELINE_LOG_LEVEL ?? 'info' }));
+    const peer = await measureSide((port) => startProcess(BARE_SCRIPT, { PORT: String(port) }, 'bare: listening'));
     const ratio = +(dateline.requestsPerSec / peer.requestsPerSec).toFixed(2);
     log(`dateline ${dateline.requestsPerSec} req/s (p50 ${dateline.p50Ms} ms, p99 ${dateline.p99Ms} ms), bare ${peer.requestsPerSec} req/s (p99 ${peer.p99Ms} ms), ratio ${ratio}`);
     log(`CPU µs/request: dateline ${dateline.cpu.serverUs} + PostgreSQL ${dateline.cpu.postgresUs} + autocannon ${dateline.cpu.loadGeneratorUs} (machine ${dateline.cpu.machineBusyPercent}% busy); bare ${peer.cpu.serverUs} + autocannon ${peer.cpu.loadGeneratorUs} (${peer.cpu.machineBusyPercent}%)`);
