@@ -11,9 +11,8 @@ export interface CpuSnapshot {
   /** Per PostgreSQL process: backends come and go, so only their own deltas add up. */
   readonly postgres: ReadonlyMap<number, number>;
   readonly loadGenerator: number;
-  /** Busy and total seconds of all cores together. */
-  readonly machineBusy: number;
-  readonly machineTotal: number;
+  /** The whole machine's CPU ticks (machineTicks). */
+  readonly machine: readonly number[];
 }
 
 const TICKS_PER_SECOND = 100; // USER_HZ: 100 on every Linux build we run on (getconf CLK_TCK)
@@ -50,17 +49,21 @@ function postgresDelta(before: ReadonlyMap<number, number>, after: ReadonlyMap<n
   return total;
 }
 
-function machineSeconds(): { busy: number; total: number } {
-  const [cpu] = readFileSync('/proc/stat', 'utf8').split('\n');
-  const ticks = cpu.split(/\s+/).slice(1).map(Number);
-  const idle = ticks[3] + ticks[4]; // idle + iowait
-  const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
-  return { busy: (total - idle) / TICKS_PER_SECOND, total: total / TICKS_PER_SECOND };
+/** All cores' CPU ticks since boot, from /proc/stat: user, nice, system, idle, iowait, irq, softirq, steal. */
+function machineTicks(): number[] {
+  return readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+}
+
+/** How busy the machine was between two readings of machineTicks, and how much the hypervisor took (steal). */
+function machineShares(before: readonly number[], after: readonly number[]): { busyPct: number; stealPct: number } {
+  const d = after.map((v, i) => v - before[i]);
+  const total = Math.max(1, d.reduce((a, b) => a + b, 0));
+  const idle = d[3] + d[4]; // idle + iowait
+  return { busyPct: Math.round((100 * (total - idle)) / total), stealPct: Math.round((100 * d[7]) / total) };
 }
 
 export function cpuSnapshot(serverPid: number): CpuSnapshot {
-  const m = machineSeconds();
-  return { server: processSeconds(serverPid), postgres: postgresSeconds(), loadGenerator: processSeconds(process.pid), machineBusy: m.busy, machineTotal: m.total };
+  return { server: processSeconds(serverPid), postgres: postgresSeconds(), loadGenerator: processSeconds(process.pid), machine: machineTicks() };
 }
 
 /** CPU microseconds per request of each part between two snapshots, and how busy the machine was. */
@@ -71,7 +74,7 @@ export function cpuPerRequest(before: CpuSnapshot, after: CpuSnapshot, requests:
     serverUs: us('server'),
     postgresUs: perRequest(postgresDelta(before.postgres, after.postgres)),
     loadGeneratorUs: us('loadGenerator'),
-    machineBusyPercent: Math.round((100 * (after.machineBusy - before.machineBusy)) / Math.max(1e-9, after.machineTotal - before.machineTotal)),
+    machineBusyPercent: machineShares(before.machine, after.machine).busyPct,
   };
 }
 
@@ -80,12 +83,6 @@ export function cpuPerRequest(before: CpuSnapshot, after: CpuSnapshot, requests:
  * much of the 2 cores the run had to share, which a load average at the start and end hides.
  */
 export function machineCpu(): () => { busyPct: number; stealPct: number } {
-  const read = () => readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
-  const before = read();
-  return () => {
-    const d = read().map((v, i) => v - before[i]);
-    const total = d.reduce((a, b) => a + b, 0);
-    const idle = d[3] + d[4]; // idle + iowait
-    return { busyPct: Math.round((100 * (total - idle)) / total), stealPct: Math.round((100 * d[7]) / total) };
-  };
+  const before = machineTicks();
+  return () => machineShares(before, machineTicks());
 }
