@@ -15,6 +15,7 @@ import { RecordDiplomaticEventController } from './diplomatic-events/commands/re
 import { RecordDiplomaticEventHandler } from './diplomatic-events/commands/record-diplomatic-event/record-diplomatic-event.handler';
 import { RetractDiplomaticEventController } from './diplomatic-events/commands/retract-diplomatic-event/retract-diplomatic-event.controller';
 import { RetractDiplomaticEventHandler } from './diplomatic-events/commands/retract-diplomatic-event/retract-diplomatic-event.handler';
+import { StoryReferences } from './diplomatic-events/story-references';
 import { HealthController } from './health/health.controller';
 import { DatelineMetrics } from './metrics/dateline-metrics';
 import { MetricsController } from './metrics/metrics.controller';
@@ -68,6 +69,7 @@ export class AppModule {
         // After the bearer guard, so that the budget is the token's.
         { provide: APP_GUARD, useClass: WriteRateLimitGuard },
         AggregateWriter,
+        StoryReferences,
         RebuildJobs,
         ReadinessIndicators,
         DatelineMetrics,

@@ -21,3 +21,7 @@ export * from './catalogue/event-catalogue';
 export * from './timeline/timeline-date';
 export * from './timeline/timeline-entry';
 export * from './timeline/date-display';
+export * from './values/date-range';
+export * from './values/expected-version';
+export * from './values/nested-values';
+export * from './values/storable-text';

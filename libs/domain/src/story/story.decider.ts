@@ -1,4 +1,6 @@
 import { AggregateNotFound, CommandRejected, InvalidInput, StaleVersion } from '../errors/domain-errors';
+import { expectedVersionProblem } from '../values/expected-version';
+import { nullProblems, textProblems } from '../values/nested-values';
 import { Problems } from '../values/problems';
 import { CreateStory, ReviseStory, StoryCommand } from './story.commands';
 import { StoryCreated, StoryEvent, StoryRevised } from './story.events';
@@ -39,8 +41,20 @@ export function decideStory(command: StoryCommand, state: StoryState): StoryEven
   }
 }
 
+/**
+ * Nulls and texts the stores cannot hold, in every field of a command. Leaving an optional field
+ * out says "none"; null says nothing more, and crashed the checks below.
+ */
+function inputProblems(c: StoryCommand): string[] {
+  const { type: _type, ...fields } = c;
+  const nulls = nullProblems(fields, '');
+  return nulls.length > 0 ? nulls : textProblems(fields, '');
+}
+
 function create(c: CreateStory, state: StoryState): StoryCreated {
   if (state.exists) throw new CommandRejected(`story ${c.storyId} already exists`, state.revision);
+  const input = inputProblems(c);
+  if (input.length > 0) throw new InvalidInput(input);
   const p = new Problems();
   p.check(SLUG.test(c.slug), 'slug must be lowercase words joined by hyphens, e.g. istanbul-peace-talks');
   p.check(c.headline.trim().length > 0, 'headline must not be empty');
@@ -63,6 +77,10 @@ function create(c: CreateStory, state: StoryState): StoryCreated {
 }
 
 function revise(c: ReviseStory, state: StoryState): StoryRevised {
+  const versionProblem = expectedVersionProblem('expectedRevision', c.expectedRevision);
+  if (versionProblem) throw new InvalidInput([versionProblem]);
+  const input = inputProblems(c);
+  if (input.length > 0) throw new InvalidInput(input);
   if (!state.exists) throw new AggregateNotFound('story', c.storyId);
   if (c.expectedRevision !== state.revision) throw new StaleVersion(c.expectedRevision, state.revision);
   const p = new Problems();

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export class ReviseStoryDto {
-  @ApiProperty({ minimum: 1, description: 'The revision this change is based on; a stale one is a 409.', example: 1 })
+  @ApiProperty({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'The revision this change is based on; a stale one is a 409.', example: 1 })
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   expectedRevision: number;
 
   @ApiPropertyOptional({ maxLength: 300 })
