@@ -4,11 +4,13 @@ import type { DestinationStream } from 'pino';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ValidationError } from 'class-validator';
 import { AppModule } from './app.module';
+import { authenticateWrites } from './auth/authenticate-writes.hook';
 import { ensureGeneratedToken, TokenRegistry } from './auth/token-registry';
 import { Settings } from './config/settings';
 import { ErrorsFilter } from './http/errors.filter';
 import { jsonBodyProblem } from './http/json-body-check';
 import { jsonOnly } from './http/json-only.hook';
+import { requestDeadlines } from './http/request-deadlines';
 import { ProjectorService } from '@dateline/projections';
 import { ReadCache } from './reading/read-cache';
 import { registerReadCache } from './reading/read-cache.hook';
@@ -48,6 +50,7 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
   // The accepts-HTML constraint lets the reader page share GET /stories/:id with the JSON API.
   const adapter = new FastifyAdapter({
     bodyLimit: settings.bodyLimitBytes,
+    ...requestDeadlines(settings),
     loggerInstance: logger,
     genReqId: requestIdFor,
     logController: new AccessLog(),
@@ -60,6 +63,8 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
     reply.header('X-Request-Id', request.id);
   });
   fastify.addHook('onRequest', jsonOnly);
+  // A write without a known token is refused before its body is read.
+  fastify.addHook('preParsing', authenticateWrites(tokens));
   // Before Nest's pipes see the body: too deep, or text PostgreSQL cannot store, is a 400.
   fastify.addHook('preValidation', async (request, reply) => {
     const problem = request.body === undefined ? undefined : jsonBodyProblem(request.body);

@@ -46,6 +46,24 @@ export class DatelineMetrics {
     registers: [this.registry],
   });
 
+  readonly sseStreamsOpen = new Gauge({
+    name: 'dateline_sse_streams_open',
+    help: 'Live streams (GET /timeline/stream) open now',
+    registers: [this.registry],
+  });
+
+  readonly sseSlowStreamsDropped = new Counter({
+    name: 'dateline_sse_slow_streams_dropped_total',
+    help: 'Live streams closed because their client fell more than DATELINE_SSE_BUFFER_BYTES behind',
+    registers: [this.registry],
+  });
+
+  readonly sseStreamsRefused = new Counter({
+    name: 'dateline_sse_streams_refused_total',
+    help: 'Live streams refused (503) because DATELINE_SSE_MAX_STREAMS were open',
+    registers: [this.registry],
+  });
+
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     projector: ProjectorService,
