@@ -35,6 +35,7 @@ export class AdminController {
 
   @Get('status')
   @ApiOperation({ summary: "The log's head and how far the read models are" })
+  @ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'The event store cannot be reached.' })
   @ApiOkResponse({ type: AdminStatusDto, description: '`{ log: { head }, roles, readModels: { position, caughtUp, projections }, relay }`' })
   async status() {
     const [head, position, relay] = await Promise.all([this.store.headPosition(), this.projector.position(), this.relay.report()]);
