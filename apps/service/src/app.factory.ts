@@ -8,6 +8,7 @@ import { authenticateWrites } from './auth/authenticate-writes.hook';
 import { ensureGeneratedToken, TokenRegistry } from './auth/token-registry';
 import { Settings } from './config/settings';
 import { ErrorsFilter } from './http/errors.filter';
+import { frameworkErrors } from './http/framework-errors';
 import { jsonBodyProblem } from './http/json-body-check';
 import { jsonOnly } from './http/json-only.hook';
 import { requestDeadlines } from './http/request-deadlines';
@@ -55,6 +56,7 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
     genReqId: requestIdFor,
     logController: new AccessLog(),
     routerOptions: { constraints: { [acceptsHtmlStrategy.name]: acceptsHtmlStrategy } },
+    frameworkErrors,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings, storage, tokens), adapter, { logger: new NestPinoLogger(logger) });
   const fastify = app.getHttpAdapter().getInstance();

@@ -1,5 +1,5 @@
 import { BadRequestException, Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { ProjectorService } from '@dateline/projections';
@@ -18,6 +18,7 @@ export class TimelineStreamQueryDto {
 }
 
 @ApiTags('timeline')
+@ApiExtraModels(ErrorResponseDto)
 @Controller('timeline')
 export class TimelineStreamController {
   constructor(
@@ -40,8 +41,13 @@ export class TimelineStreamController {
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The id (log position) of the last event received; the stream resumes after it.' })
   @ApiOkResponse({ description: 'The stream; it stays open.', content: { 'text/event-stream': { schema: { type: 'string', example: 'id: 42\nevent: entry\ndata: {"position":42,...}\n\n' } } } })
-  @ApiBadRequestResponse({ description: '`since` or `Last-Event-ID` is not a log position.', type: ErrorResponseDto })
-  @ApiServiceUnavailableResponse({ description: '`DATELINE_SSE_MAX_STREAMS` streams are open already; retry after `Retry-After` seconds.', type: ErrorResponseDto })
+  // Before the stream opens: JSON errors, whatever the route produces when it succeeds.
+  @ApiResponse({ status: 400, description: '`since` or `Last-Event-ID` is not a log position.', content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorResponseDto) } } } })
+  @ApiResponse({
+    status: 503,
+    description: '`DATELINE_SSE_MAX_STREAMS` streams are open already; retry after `Retry-After` seconds.',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorResponseDto) } } },
+  })
   async stream(@Query() q: TimelineStreamQueryDto, @Headers('last-event-id') lastEventId: string | undefined, @Res() reply: FastifyReply): Promise<void> {
     const resume = resumePosition(lastEventId, q.since);
     if (resume.error) throw new BadRequestException([resume.error]);

@@ -1,5 +1,5 @@
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, ParseIntPipe, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiExtraModels, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { isBoringRevision } from '@dateline/domain';
 import { ProjectorService, summarizeRevisions } from '@dateline/projections';
 import type { Settings } from '../config/settings';
@@ -30,6 +30,9 @@ export class StoriesReadController {
     badRequest: 'The id is not a UUID, or minPosition is malformed.',
   })
   @ApiProduces('application/json', 'text/html')
+  // The reader page's own parameters (ReaderPageController.story shares this path): the JSON answer refuses them with a 400.
+  @ApiQuery({ name: 'from', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Reader page (text/html) only: compare revision `from` with `to`.' })
+  @ApiQuery({ name: 'to', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Reader page (text/html) only: see `from`.' })
   async get(@Param('id', StoryId()) id: string, @Query() q: ConsistencyQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
     reply.header('Vary', 'Accept');
     const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
