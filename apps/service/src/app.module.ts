@@ -35,6 +35,7 @@ import { CreateStoryHandler } from './stories/commands/create-story/create-story
 import { ReviseStoryController } from './stories/commands/revise-story/revise-story.controller';
 import { ReviseStoryHandler } from './stories/commands/revise-story/revise-story.handler';
 import { AggregateWriter } from './writing/aggregate-writer';
+import { StoryAddresses } from './stories/story-addresses';
 
 const writeControllers = [
   CreateStoryController,
@@ -68,6 +69,7 @@ export class AppModule {
         // After the bearer guard, so that the budget is the token's.
         { provide: APP_GUARD, useClass: WriteRateLimitGuard },
         AggregateWriter,
+        StoryAddresses,
         RebuildJobs,
         ReadinessIndicators,
         DatelineMetrics,

@@ -1,6 +1,7 @@
 import { AggregateNotFound, CommandRejected, InvalidInput, StaleVersion } from '../errors/domain-errors';
 import { Problems } from '../values/problems';
 import { CreateStory, ReviseStory, StoryCommand } from './story.commands';
+import { STORY_SLUG } from './story-slug';
 import { StoryCreated, StoryEvent, StoryRevised } from './story.events';
 
 export interface StoryState {
@@ -28,8 +29,6 @@ export const initialStoryState: StoryState = {
   revision: 0,
 };
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
 export function decideStory(command: StoryCommand, state: StoryState): StoryEvent[] {
   switch (command.type) {
     case 'CreateStory':
@@ -42,7 +41,7 @@ export function decideStory(command: StoryCommand, state: StoryState): StoryEven
 function create(c: CreateStory, state: StoryState): StoryCreated {
   if (state.exists) throw new CommandRejected(`story ${c.storyId} already exists`, state.revision);
   const p = new Problems();
-  p.check(SLUG.test(c.slug), 'slug must be lowercase words joined by hyphens, e.g. istanbul-peace-talks');
+  p.check(STORY_SLUG.test(c.slug), 'slug must be lowercase words joined by hyphens, e.g. istanbul-peace-talks');
   p.check(c.headline.trim().length > 0, 'headline must not be empty');
   p.check(c.body.trim().length > 0, 'body must not be empty');
   p.throwIfAny();
@@ -64,7 +63,7 @@ function create(c: CreateStory, state: StoryState): StoryCreated {
 
 function revise(c: ReviseStory, state: StoryState): StoryRevised {
   if (!state.exists) throw new AggregateNotFound('story', c.storyId);
-  if (c.expectedRevision !== state.revision) throw new StaleVersion(c.expectedRevision, state.revision);
+  if (c.expectedRevision !== state.revision) throw new StaleVersion(c.expectedRevision, state.revision, 'story');
   const p = new Problems();
   p.check(c.changeNote.trim().length > 0, 'changeNote must not be empty');
   if (c.headline !== undefined) p.check(c.headline.trim().length > 0, 'headline must not be empty');
