@@ -163,7 +163,7 @@ describe('reader page', () => {
     expect(html.text).toContain('<p>More later.</p>');
     // The JSON route still validates its own query; the page has its own.
     await t.http().get(`/stories/${storyId}?from=1&to=2`).expect(400);
-    await t.http().get(`/stories/not-a-uuid`).expect(400);
+    await t.http().get(`/stories/not-a-uuid`).expect(404);
   });
 
   it('the story page shows every revision and a word diff, the latest change by default', async () => {

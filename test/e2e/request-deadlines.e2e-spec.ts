@@ -94,7 +94,7 @@ describe('request deadlines', () => {
     c.send(postHead(1_048_576, 'not-a-token'));
     const answer = await c.until(/\r\n\r\n[\s\S]*\}/);
     expect(answer).toMatch(/^HTTP\/1\.1 401 /);
-    expect(answer).toMatch(/"message":"unknown bearer token"/);
+    expect(answer).toMatch(/"message":"unknown bearer token; the tokens are the ones configured on the service in DATELINE_EDITOR_TOKENS/);
     // Refused after the onRequest hooks: it carries the request id and the security headers.
     expect(answer).toMatch(/\r\nx-request-id: /i);
     expect(answer).toMatch(/\r\nx-content-type-options: nosniff/i);

@@ -2,13 +2,13 @@ import { BadRequestException, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { DestinationStream } from 'pino';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ValidationError } from 'class-validator';
 import { AppModule } from './app.module';
 import { authenticateWrites } from './auth/authenticate-writes.hook';
 import { ensureGeneratedToken, TokenRegistry } from './auth/token-registry';
 import { Settings } from './config/settings';
 import { ErrorsFilter } from './http/errors.filter';
 import { frameworkErrors } from './http/framework-errors';
+import { validationMessages } from './http/validation-messages';
 import { jsonBodyProblem } from './http/json-body-check';
 import { jsonOnly } from './http/json-only.hook';
 import { requestDeadlines } from './http/request-deadlines';
@@ -44,7 +44,7 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
     editorTokens = [`editor=${generatedToken.token}`];
     adminTokens = [`admin=${generatedAdminToken.token}`];
   }
-  const tokens = TokenRegistry.from(editorTokens, adminTokens);
+  const tokens = TokenRegistry.from(editorTokens, adminTokens, generatedToken ? 'generated' : 'configured');
   const storage = await openStorage(settings);
 
   const logger = createRootLogger({ level: options.logger === false ? 'silent' : settings.logLevel, stream: options.logStream });
@@ -84,18 +84,10 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
-      // Name every bad field, nested ones by their path (e.g. "sources.0.hedged").
-      exceptionFactory: (errors) => new BadRequestException(flatten(errors)),
+      // Every problem at once, each naming its field (http/validation-messages.ts).
+      exceptionFactory: (errors) => new BadRequestException(validationMessages(errors)),
     }),
   );
   setupApiDocs(app);
   return { app, storage, generatedToken, generatedAdminToken };
-}
-
-function flatten(errors: ValidationError[], parent = ''): string[] {
-  return errors.flatMap((e) => {
-    const path = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((m) => (parent ? `${parent}.${m}` : m));
-    return [...own, ...flatten(e.children ?? [], path)];
-  });
 }

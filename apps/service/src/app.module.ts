@@ -36,6 +36,7 @@ import { CreateStoryHandler } from './stories/commands/create-story/create-story
 import { ReviseStoryController } from './stories/commands/revise-story/revise-story.controller';
 import { ReviseStoryHandler } from './stories/commands/revise-story/revise-story.handler';
 import { AggregateWriter } from './writing/aggregate-writer';
+import { StoryAddresses } from './stories/story-addresses';
 
 const writeControllers = [
   CreateStoryController,
@@ -70,6 +71,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: WriteRateLimitGuard },
         AggregateWriter,
         StoryReferences,
+        StoryAddresses,
         RebuildJobs,
         ReadinessIndicators,
         DatelineMetrics,

@@ -10,6 +10,7 @@ export * from './cameo/cameo-codebook';
 export * from './story/story.events';
 export * from './story/story.commands';
 export * from './story/story.decider';
+export * from './story/story-slug';
 export * from './story/revision-diff';
 export * from './diplomatic-event/diplomatic-event-fields';
 export * from './diplomatic-event/diplomatic-event.events';

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsNotBlank } from '../../../http/text-validators';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export class ReviseStoryDto {
   @ApiProperty({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'The revision this change is based on; a stale one is a 409.', example: 1 })
@@ -11,14 +12,14 @@ export class ReviseStoryDto {
   @ApiPropertyOptional({ maxLength: 300 })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(300)
   headline?: string;
 
   @ApiPropertyOptional({ maxLength: 200_000 })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200_000)
   body?: string;
 
@@ -36,7 +37,7 @@ export class ReviseStoryDto {
 
   @ApiProperty({ maxLength: 1000, example: 'Added the last-minute accusation' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(1000)
   changeNote: string;
 
