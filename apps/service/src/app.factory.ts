@@ -9,6 +9,7 @@ import { Settings } from './config/settings';
 import { ErrorsFilter } from './http/errors.filter';
 import { jsonBodyProblem } from './http/json-body-check';
 import { jsonOnly } from './http/json-only.hook';
+import { utf8JsonParser } from './http/utf8-json-parser';
 import { ProjectorService } from '@dateline/projections';
 import { ReadCache } from './reading/read-cache';
 import { registerReadCache } from './reading/read-cache.hook';
@@ -60,6 +61,8 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
     reply.header('X-Request-Id', request.id);
   });
   fastify.addHook('onRequest', jsonOnly);
+  // Registered before Nest's default JSON parser, which it then leaves out.
+  app.useBodyParser('application/json', { bodyLimit: settings.bodyLimitBytes }, utf8JsonParser(fastify));
   // Before Nest's pipes see the body: too deep, or text PostgreSQL cannot store, is a 400.
   fastify.addHook('preValidation', async (request, reply) => {
     const problem = request.body === undefined ? undefined : jsonBodyProblem(request.body);
