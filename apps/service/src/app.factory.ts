@@ -12,6 +12,7 @@ import { validationMessages } from './http/validation-messages';
 import { jsonBodyProblem } from './http/json-body-check';
 import { jsonOnly } from './http/json-only.hook';
 import { requestDeadlines } from './http/request-deadlines';
+import { utf8JsonParser } from './http/utf8-json-parser';
 import { ProjectorService } from '@dateline/projections';
 import { ReadCache } from './reading/read-cache';
 import { registerReadCache } from './reading/read-cache.hook';
@@ -67,6 +68,8 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
   fastify.addHook('onRequest', jsonOnly);
   // A write without a known token is refused before its body is read.
   fastify.addHook('preParsing', authenticateWrites(tokens));
+  // Registered before Nest's default JSON parser, which it then leaves out.
+  app.useBodyParser('application/json', { bodyLimit: settings.bodyLimitBytes }, utf8JsonParser(fastify));
   // Before Nest's pipes see the body: too deep, or text PostgreSQL cannot store, is a 400.
   fastify.addHook('preValidation', async (request, reply) => {
     const problem = request.body === undefined ? undefined : jsonBodyProblem(request.body);

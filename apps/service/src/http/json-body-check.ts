@@ -33,7 +33,8 @@ export function jsonBodyProblem(body: unknown): string | undefined {
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function unstorable(text: string): string | undefined {
+/** What in `text` PostgreSQL cannot store or compare (so no stored text can match it either), or undefined. */
+export function unstorable(text: string): string | undefined {
   if (text.includes('\u0000')) return 'a NUL character (U+0000)';
   if (LONE_SURROGATE.test(text)) return 'a lone UTF-16 surrogate (not valid Unicode)';
   return undefined;

@@ -1,6 +1,7 @@
 import { BadRequestException, Controller, Get, Header, Inject, NotFoundException, Param, Query, Res, UseFilters } from '@nestjs/common';
 import { RouteConstraints } from '@nestjs/platform-fastify';
 import { ApiExcludeEndpoint, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { readRangeProblem } from '@dateline/domain';
 import { ProjectorService } from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { ApiHtmlPage } from '../http/api-docs';
@@ -48,7 +49,9 @@ export class ReaderPageController {
     description: 'Deep links: `/?from=YYYY-MM-DD&to=YYYY-MM-DD&asOf=<instant>`. Live updates through GET /timeline/stream unless `asOf` is given.',
   })
   async timeline(@Query() q: TimelinePageQueryDto, @Res({ passthrough: true }) reply: HeaderSink): Promise<string> {
-    if (q.from && q.to && q.to < q.from) throw new BadRequestException(['from must not be after to']);
+    // The API's range rule (order and cap); with one end open the page shows at most DAYS_PER_PAGE days anyway.
+    const rangeProblem = q.from && q.to ? readRangeProblem(q.from, q.to) : undefined;
+    if (rangeProblem) throw new BadRequestException([rangeProblem]);
     const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
     const queries = this.projector.queries;
     const dates = await queries.datesWithEntries({ from: q.from, to: q.to, asOf: q.asOf, limit: DAYS_PER_PAGE + 1 });

@@ -1,9 +1,10 @@
-import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
-import { ApiExtraModels, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { isBoringRevision } from '@dateline/domain';
+import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { ApiExtraModels, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { isBoringRevision, REVISION_NUMBER } from '@dateline/domain';
 import { ProjectorService, summarizeRevisions } from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { ApiRead } from '../http/api-docs';
+import { DecimalIntegerParam } from '../http/decimal-integer-param.decorator';
 import { SETTINGS } from '../storage/storage.tokens';
 import { StoryAddresses, storyNotFound } from '../stories/story-addresses';
 import { readPosition, type HeaderSink } from './consistency';
@@ -54,8 +55,9 @@ export class StoriesReadController {
   }
 
   @Get(':id/revisions/:n')
-  @ApiRead({ summary: 'The story as it was at revision n', type: StoryRevisionDto, notFound: true, badRequest: 'n is not an integer.' })
-  async revision(@Param('id') address: string, @Param('n', ParseIntPipe) n: number, @Query() q: ConsistencyQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
+  @ApiParam({ name: 'n', schema: { type: 'integer', minimum: REVISION_NUMBER.min, maximum: REVISION_NUMBER.max }, description: 'A revision number (decimal digits).', example: 1 })
+  @ApiRead({ summary: 'The story as it was at revision n', type: StoryRevisionDto, notFound: true, badRequest: 'n is not a revision number (decimal digits, 1 to 2147483647), or minPosition is malformed.' })
+  async revision(@Param('id') address: string, @DecimalIntegerParam({ name: 'n', range: REVISION_NUMBER }) n: number, @Query() q: ConsistencyQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
     const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
     const id = await this.addresses.forRead(address);
     const revision = await this.projector.queries.storyRevision(id, n);
@@ -72,7 +74,7 @@ export class StoriesReadController {
 
   /** Word-level diff of headline and body between two revisions (jsdiff's diffWords). */
   @Get(':id/diff')
-  @ApiRead({ summary: 'Word-level diff of headline and body between two revisions', type: StoryDiffDto, notFound: true, badRequest: 'from or to missing or not a revision number, or from equals to.' })
+  @ApiRead({ summary: 'Word-level diff of headline and body between two revisions', type: StoryDiffDto, notFound: true, badRequest: 'from or to missing or not a revision number (decimal digits, 1 to 2147483647), or from equals to.' })
   async diff(@Param('id') address: string, @Query() q: DiffQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
     const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
     const id = await this.addresses.forRead(address);
