@@ -27,10 +27,10 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: the store, the read models, the projections lag and Kafka (when configured)' })
-  @ApiOkResponse({ description: '`{ status: "ok", details: { eventStore, readModels, projections, kafka } }`' })
-  @ApiServiceUnavailableResponse({ description: 'Something is down or too far behind: `details` names it.' })
+  @ApiOkResponse({ description: '`{ status: "ok", details: { eventStore, readModels, projections, quarantine, kafka } }`' })
+  @ApiServiceUnavailableResponse({ description: 'Something is down, or a projection quarantined an event: `details` names it.' })
   ready() {
     const i = this.indicators;
-    return this.health.check([() => i.eventStore(), () => i.readModels(), () => i.projections(), () => i.kafka()]);
+    return this.health.check([() => i.eventStore(), () => i.readModels(), () => i.projections(), () => i.quarantine(), () => i.kafka()]);
   }
 }
