@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { RelayModule } from '@dateline/kafka';
 import { ProjectionsModule } from '@dateline/projections';
 import { AdminController } from './admin/admin.controller';
+import { QuarantineController } from './admin/quarantine.controller';
 import { RebuildJobs } from './admin/rebuild-jobs';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { TokenRegistry } from './auth/token-registry';
@@ -61,7 +62,7 @@ export class AppModule {
         ProjectionsModule.forRoot({ runProjector: settings.roles.includes('projector'), leaderRetryMs: settings.leaderRetryMs }),
         RelayModule.forRoot({ kafka: settings.kafka, runRelay: settings.roles.includes('relay'), leaderRetryMs: settings.leaderRetryMs }),
       ],
-      controllers: [...writeControllers, ...readControllers, ReaderPageController, AdminController, HealthController, MetricsController],
+      controllers: [...writeControllers, ...readControllers, ReaderPageController, AdminController, QuarantineController, HealthController, MetricsController],
       providers: [
         { provide: SETTINGS, useValue: settings },
         { provide: TokenRegistry, useValue: tokens },
