@@ -10,6 +10,7 @@ import { ErrorsFilter } from './http/errors.filter';
 import { frameworkErrors } from './http/framework-errors';
 import { validationMessages } from './http/validation-messages';
 import { jsonBodyProblem } from './http/json-body-check';
+import { QueryKeysPipe } from './http/query-keys.pipe';
 import { jsonOnly } from './http/json-only.hook';
 import { requestDeadlines } from './http/request-deadlines';
 import { utf8JsonParser } from './http/utf8-json-parser';
@@ -70,7 +71,9 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
   fastify.addHook('preParsing', authenticateWrites(tokens));
   // Registered before Nest's default JSON parser, which it then leaves out.
   app.useBodyParser('application/json', { bodyLimit: settings.bodyLimitBytes }, utf8JsonParser(fastify));
-  // Before Nest's pipes see the body: too deep, or text PostgreSQL cannot store, is a 400.
+  // Before Nest's pipes see the body: too deep, text PostgreSQL cannot store, or a key that
+  // class-transformer would silently drop (http/json-body-check.ts), is a 400. Query strings get
+  // the last check in a pipe (QueryKeysPipe), so that a reader page answers its 400 as a page.
   fastify.addHook('preValidation', async (request, reply) => {
     const problem = request.body === undefined ? undefined : jsonBodyProblem(request.body);
     if (problem) return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: [problem] });
@@ -83,6 +86,7 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
   app.useGlobalFilters(new ErrorsFilter());
   app.useGlobalInterceptors(new ReplayHeaderInterceptor());
   app.useGlobalPipes(
+    new QueryKeysPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
