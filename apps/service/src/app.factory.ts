@@ -1,6 +1,6 @@
 import { BadRequestException, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { DestinationStream } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ValidationError } from 'class-validator';
 import { AppModule } from './app.module';
@@ -28,6 +28,8 @@ export interface CreatedApp {
   /** Set when no tokens were configured and the service made them. */
   readonly generatedToken?: { path: string; token: string; created: boolean };
   readonly generatedAdminToken?: { path: string; token: string; created: boolean };
+  /** The process's root logger (main.ts flushes it before printing the first screen). */
+  readonly logger: Logger;
 }
 
 /** Builds the HTTP app for the given settings; `main.ts` and the e2e tests both use it. */
@@ -44,7 +46,7 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
   const tokens = TokenRegistry.from(editorTokens, adminTokens);
   const storage = await openStorage(settings);
 
-  const logger = createRootLogger({ level: options.logger === false ? 'silent' : settings.logLevel, stream: options.logStream });
+  const logger = createRootLogger({ level: options.logger === false ? 'silent' : settings.logLevel, stream: options.logStream, pretty: settings.logFormat === undefined ? undefined : settings.logFormat === 'pretty' });
   // The accepts-HTML constraint lets the reader page share GET /stories/:id with the JSON API.
   const adapter = new FastifyAdapter({
     bodyLimit: settings.bodyLimitBytes,
@@ -82,7 +84,7 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
     }),
   );
   setupApiDocs(app);
-  return { app, storage, generatedToken, generatedAdminToken };
+  return { app, storage, generatedToken, generatedAdminToken, logger };
 }
 
 function flatten(errors: ValidationError[], parent = ''): string[] {

@@ -1,11 +1,14 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.factory';
 import { loadSettings } from './config/settings';
+import { firstScreen } from './first-run/first-screen';
+import { loadSampleOnFirstStart, startupWriteToken } from './first-run/sample-on-first-start';
 
 async function main(): Promise<void> {
   const settings = loadSettings();
-  const { app, storage, generatedToken, generatedAdminToken } = await createApp(settings);
+  const { app, storage, generatedToken, generatedAdminToken, logger } = await createApp(settings);
   const log = new Logger('Dateline');
   await app.listen({ port: settings.port, host: settings.host });
   log.log(`storage: ${storage.description}`);
@@ -13,6 +16,23 @@ async function main(): Promise<void> {
     log.log(`${generatedToken.created ? 'made' : 'using'} tokens in ${generatedToken.path} and ${generatedAdminToken?.path} (no DATELINE_EDITOR_TOKENS or DATELINE_ADMIN_TOKENS set)`);
   }
   log.log(`listening on http://${settings.host}:${settings.port}`);
+
+  // The first screen: on an empty embedded store the Istanbul sample goes in first (through
+  // the API, so after listening), then a short plain block for the person at the terminal.
+  const baseUrl = reachableUrl(app.getHttpServer().address() as AddressInfo);
+  const sample = await loadSampleOnFirstStart({
+    app,
+    settings,
+    storage,
+    baseUrl,
+    token: generatedToken?.token ?? startupWriteToken(settings.editorTokens, settings.adminTokens),
+    log: logger.child({ context: 'FirstRun' }),
+  });
+  // The JSON lines written so far go out first, so that the block is not cut by one.
+  await new Promise<void>((resolve) => logger.flush(() => resolve()));
+  process.stdout.write(
+    firstScreen({ baseUrl, sample, tokenFiles: generatedToken && generatedAdminToken ? { editor: generatedToken.path, admin: generatedAdminToken.path } : undefined }),
+  );
 
   // Graceful shutdown: stop taking connections and drain the requests in flight, stop the
   // projector and the relay at a batch boundary (the relay flushes its producer), close the
@@ -33,6 +53,12 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
+}
+
+/** The listener's address as a person on this machine types it: 0.0.0.0 and :: become loopback. */
+function reachableUrl(address: AddressInfo): string {
+  const host = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '[::1]' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
 }
 
 main().catch((err: unknown) => {
