@@ -14,23 +14,30 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { sourceHash } from './source-hash.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const STAMP = join(ROOT, 'dist', '.build-stamp');
 // What the build must have produced; a stamp without them (dist cleaned by hand) means rebuild.
 const OUTPUTS = ['dist/apps/service/src/main.js', 'dist/apps/cli/src/main.js'];
-const quiet = process.argv.includes('--quiet');
-
-const current = sourceHash(ROOT);
-const upToDate = existsSync(STAMP) && readFileSync(STAMP, 'utf8').trim() === current && OUTPUTS.every((f) => existsSync(join(ROOT, f)));
-if (upToDate) {
-  if (!quiet) console.error('build: dist/ is up to date with the sources (scripts/build-if-changed.mjs)');
-  process.exit(0);
+/** Builds when the sources changed since the last successful build; answers an exit status. */
+export function buildIfChanged({ quiet = false } = {}) {
+  const current = sourceHash(ROOT);
+  const upToDate = existsSync(STAMP) && readFileSync(STAMP, 'utf8').trim() === current && OUTPUTS.every((f) => existsSync(join(ROOT, f)));
+  if (upToDate) {
+    if (!quiet) console.error('build: dist/ is up to date with the sources (scripts/build-if-changed.mjs)');
+    return 0;
+  }
+  console.error('build: sources changed since the last build (or none yet): npm run build ...');
+  rmSync(STAMP, { force: true });
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) return build.status ?? 1;
+  writeFileSync(STAMP, `${current}\n`);
+  return 0;
 }
 
-console.error('build: sources changed since the last build (or none yet): npm run build ...');
-rmSync(STAMP, { force: true });
-const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
-writeFileSync(STAMP, `${current}\n`);
+// Run as a script (npm start, scripts/test.mjs); scripts/cli.mjs imports it instead.
+if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
+  process.exit(buildIfChanged({ quiet: process.argv.includes('--quiet') }));
+}
