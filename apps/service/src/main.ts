@@ -5,6 +5,7 @@ import { createApp } from './app.factory';
 import { loadSettings } from './config/settings';
 import { firstScreen } from './first-run/first-screen';
 import { loadSampleOnFirstStart, startupWriteToken } from './first-run/sample-on-first-start';
+import { writePlain } from './logging/root-logger';
 
 async function main(): Promise<void> {
   const settings = loadSettings();
@@ -28,9 +29,9 @@ async function main(): Promise<void> {
     token: generatedToken?.token ?? startupWriteToken(settings.editorTokens, settings.adminTokens),
     log: logger.child({ context: 'FirstRun' }),
   });
-  // The JSON lines written so far go out first, so that the block is not cut by one.
-  await new Promise<void>((resolve) => logger.flush(() => resolve()));
-  process.stdout.write(
+  // Through the log's destination: after the lines logged so far, never cut by one.
+  writePlain(
+    logger,
     firstScreen({ baseUrl, sample, tokenFiles: generatedToken && generatedAdminToken ? { editor: generatedToken.path, admin: generatedAdminToken.path } : undefined }),
   );
 

@@ -32,6 +32,16 @@ export function createRootLogger(options: LoggingOptions): Logger {
 }
 
 /**
+ * Plain text for people (main.ts's first screen), written to the log's own destination: after
+ * every line logged before it, never in the middle of one. (pino's flush() does not wait for
+ * an asynchronous write in flight, so writing to stdout beside it could overtake log lines.)
+ */
+export function writePlain(logger: Logger, text: string): void {
+  const destination = (logger as unknown as Record<symbol, DestinationStream>)[pino.symbols.streamSym];
+  destination.write(text);
+}
+
+/**
  * pino-pretty's formatter, run in this thread and written synchronously: no transport worker
  * (a thread of its own at every start), and the lines keep their order with what main.ts
  * prints itself. A request is one line: method, URL, status.
@@ -43,7 +53,8 @@ function terminalStream(): DestinationStream {
     ignore: 'pid,hostname,context,req,res,responseTime,requestId',
     messageFormat: '{if context}[{context}] {end}{msg}{if req.method} {req.method} {req.url}{end}{if res.statusCode} {res.statusCode}{end}',
   });
-  return { write: (line: string) => void process.stdout.write(format(line)) };
+  // JSON from pino is formatted; plain text (writePlain) goes out as it is.
+  return { write: (line: string) => void process.stdout.write(line.startsWith('{') ? format(line) : line) };
 }
 
 /** A client's X-Request-Id is kept if it looks like an id; otherwise we make one. */
