@@ -27,26 +27,28 @@ afterAll(async () => {
   await Promise.all(running.map((c) => stop(c)));
 });
 
+/** `npm start` with nothing configured (the embedded store, no tokens), plus `env`. */
+function newcomerEnv(port: number, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_URL: '',
+    EVENTSTORE_URL: '',
+    DATELINE_IN_MEMORY: '0',
+    DATELINE_EDITOR_TOKENS: '',
+    DATELINE_ADMIN_TOKENS: '',
+    DATELINE_SAMPLE: '',
+    DATELINE_LOG_LEVEL: 'info',
+    DATELINE_LOG_FORMAT: '',
+    ...env,
+  };
+}
+
 async function start(env: NodeJS.ProcessEnv): Promise<Started> {
   if (!existsSync(SERVICE_SCRIPT)) throw new Error(`${SERVICE_SCRIPT} is missing: run \`npm run build\` first`);
   const port = await freePort();
-  const child = spawn(process.execPath, [SERVICE_SCRIPT], {
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_URL: '',
-      EVENTSTORE_URL: '',
-      DATELINE_IN_MEMORY: '0',
-      DATELINE_EDITOR_TOKENS: '',
-      DATELINE_ADMIN_TOKENS: '',
-      DATELINE_SAMPLE: '',
-      DATELINE_LOG_LEVEL: 'info',
-      DATELINE_LOG_FORMAT: '',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(process.execPath, [SERVICE_SCRIPT], { env: newcomerEnv(port, env), stdio: ['ignore', 'pipe', 'inherit'] });
   running.push(child);
   const out = await new Promise<string>((resolve, reject) => {
     let text = '';
@@ -121,6 +123,28 @@ describe('first run (npm start on a fresh clone)', () => {
       await finish(first);
     }
   }, 300_000);
+
+  it('a SIGTERM while the sample loads stops the service cleanly, and the store opens again', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dateline-first-run-stop-'));
+    const child = spawn(process.execPath, [SERVICE_SCRIPT], { env: newcomerEnv(await freePort(), { DATELINE_DATA_DIR: dataDir }), stdio: ['ignore', 'pipe', 'inherit'] });
+    running.push(child);
+    let out = '';
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const before = out;
+      out += chunk.toString();
+      if (!before.includes('loading the Istanbul sample') && out.includes('loading the Istanbul sample')) child.kill('SIGTERM');
+    });
+    expect(await exited).toEqual({ code: 0, signal: null });
+    expect(out).toContain('stopped cleanly');
+
+    const again = await start({ DATELINE_DATA_DIR: dataDir });
+    try {
+      expect((await fetch(`${again.baseUrl}/health/ready`)).status).toBe(200);
+    } finally {
+      await finish(again);
+    }
+  }, 180_000);
 
   it('DATELINE_SAMPLE=none leaves a new store empty', async () => {
     const s = await start({ DATELINE_DATA_DIR: mkdtempSync(join(tmpdir(), 'dateline-first-run-none-')), DATELINE_SAMPLE: 'none' });

@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
 import { ProjectorService } from '@dateline/projections';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-// The CLI's own seed and client: the first start writes the sample exactly as
-// `npm run cli -- seed` does, through the HTTP API and so through the command handlers, with
-// the same idempotency keys (a later `seed` writes nothing twice).
-import { ApiClient } from '../../../cli/src/api-client';
+// The CLI's own seed: the first start writes the sample exactly as `npm run cli -- seed`
+// does, request by request through the HTTP API (auth, validation, the command handlers),
+// with the same idempotency keys, so a later `seed` writes nothing twice.
+import type { ApiClient } from '../../../cli/src/api-client';
 import { DEFAULT_SEED_FILE, seed } from '../../../cli/src/commands/seed.command';
 import type { Settings } from '../config/settings';
 import type { Storage } from '../storage/open-storage';
@@ -39,19 +39,42 @@ export function startupWriteToken(editorTokens: readonly string[], adminTokens: 
 }
 
 /**
- * Loads the Istanbul sample into an empty embedded store, once the service listens (the seed
- * goes through HTTP), and waits until the projections show it, so that the reader page the
- * first screen points at is not empty. A failure is logged and the service keeps running.
+ * The seed's way in: Fastify's inject, the whole request pipeline without a socket. Before
+ * listening, so that the first page anyone gets already has the story; and no connection of
+ * the process to itself stays open to hold up a shutdown (Fastify keeps idle keep-alive
+ * connections for 72 s).
+ */
+class InjectedApi implements Pick<ApiClient, 'post'> {
+  constructor(
+    private readonly app: NestFastifyApplication,
+    private readonly token: string,
+  ) {}
+
+  async post<T>(path: string, body: unknown, idempotencyKey?: string): Promise<T> {
+    const res = await this.app.getHttpAdapter().getInstance().inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}`, ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
+      payload: JSON.stringify(body),
+    });
+    if (res.statusCode >= 300) throw new Error(`POST ${path} answered ${res.statusCode}: ${res.body}`);
+    return res.json() as T;
+  }
+}
+
+/**
+ * Loads the Istanbul sample into an empty embedded store, and waits until the projections
+ * show it, so that the reader page the first screen points at is not empty. Call it after
+ * `app.init()` and before `listen()`. A failure is logged and the service starts anyway.
  */
 export async function loadSampleOnFirstStart(options: {
   app: NestFastifyApplication;
   settings: Settings;
   storage: Storage;
-  baseUrl: string;
   token: string | undefined;
   log: Logger;
 }): Promise<SampleOutcome> {
-  const { app, settings, storage, baseUrl, token, log } = options;
+  const { app, settings, storage, token, log } = options;
   // Settings first: a PostgreSQL or EventStoreDB store is not even counted.
   const bySettings = sampleDecision(settings, 0);
   if (bySettings !== 'load') return bySettings;
@@ -61,8 +84,8 @@ export async function loadSampleOnFirstStart(options: {
   if (!token) return { kind: 'failed', file, error: 'no editor token to write with' };
   log.info(`empty store: loading the Istanbul sample (${file}); DATELINE_SAMPLE=none skips it`);
   try {
-    const api = new ApiClient(baseUrl, { editor: token, admin: undefined });
-    const { storyId, position } = await seed(api, file, (line) => log.debug(`sample: ${line.trim()}`));
+    await app.getHttpAdapter().getInstance().ready();
+    const { storyId, position } = await seed(new InjectedApi(app, token), file, (line) => log.debug(`sample: ${line.trim()}`));
     // A generous wait: on a busy machine the projector may lag, and the page should show it.
     await app.get(ProjectorService).waitFor(position, 30_000);
     log.info(`loaded the Istanbul sample: story ${storyId}`);
