@@ -28,8 +28,9 @@ export interface CreatedApp {
   /** Set when no tokens were configured and the service made them. */
   readonly generatedToken?: { path: string; token: string; created: boolean };
   readonly generatedAdminToken?: { path: string; token: string; created: boolean };
-  /** The process's root logger (main.ts flushes it before printing the first screen). */
+  /** The process's root logger (main.ts writes the first screen to its destination). */
   readonly logger: Logger;
+  readonly accessLog: AccessLog;
 }
 
 /** Builds the HTTP app for the given settings; `main.ts` and the e2e tests both use it. */
@@ -47,12 +48,13 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
   const storage = await openStorage(settings);
 
   const logger = createRootLogger({ level: options.logger === false ? 'silent' : settings.logLevel, stream: options.logStream, pretty: settings.logFormat === undefined ? undefined : settings.logFormat === 'pretty' });
+  const accessLog = new AccessLog();
   // The accepts-HTML constraint lets the reader page share GET /stories/:id with the JSON API.
   const adapter = new FastifyAdapter({
     bodyLimit: settings.bodyLimitBytes,
     loggerInstance: logger,
     genReqId: requestIdFor,
-    logController: new AccessLog(),
+    logController: accessLog,
     routerOptions: { constraints: { [acceptsHtmlStrategy.name]: acceptsHtmlStrategy } },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings, storage, tokens), adapter, { logger: new NestPinoLogger(logger) });
@@ -84,7 +86,7 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
     }),
   );
   setupApiDocs(app);
-  return { app, storage, generatedToken, generatedAdminToken, logger };
+  return { app, storage, generatedToken, generatedAdminToken, logger, accessLog };
 }
 
 function flatten(errors: ValidationError[], parent = ''): string[] {

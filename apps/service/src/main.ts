@@ -9,7 +9,7 @@ import { writePlain } from './logging/root-logger';
 
 async function main(): Promise<void> {
   const settings = loadSettings();
-  const { app, storage, generatedToken, generatedAdminToken, logger } = await createApp(settings);
+  const { app, storage, generatedToken, generatedAdminToken, logger, accessLog } = await createApp(settings);
   const log = new Logger('Dateline');
 
   // Graceful shutdown: stop taking connections and drain the requests in flight, stop the
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     storage,
     token: generatedToken?.token ?? startupWriteToken(settings.editorTokens, settings.adminTokens),
     log: logger.child({ context: 'FirstRun' }),
+    accessLog,
   });
   if (stopping) return;
 

@@ -7,6 +7,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ApiClient } from '../../../cli/src/api-client';
 import { DEFAULT_SEED_FILE, seed } from '../../../cli/src/commands/seed.command';
 import type { Settings } from '../config/settings';
+import type { AccessLog } from '../logging/access-log';
 import type { Storage } from '../storage/open-storage';
 
 /** What became of the sample at this start; the first screen says it in words. */
@@ -73,8 +74,10 @@ export async function loadSampleOnFirstStart(options: {
   storage: Storage;
   token: string | undefined;
   log: Logger;
+  /** The access log, whose lines for the sample's writes go to debug. */
+  accessLog: AccessLog;
 }): Promise<SampleOutcome> {
-  const { app, settings, storage, token, log } = options;
+  const { app, settings, storage, token, log, accessLog } = options;
   // Settings first: a PostgreSQL or EventStoreDB store is not even counted.
   const bySettings = sampleDecision(settings, 0);
   if (bySettings !== 'load') return bySettings;
@@ -83,6 +86,9 @@ export async function loadSampleOnFirstStart(options: {
   const file = DEFAULT_SEED_FILE;
   if (!token) return { kind: 'failed', file, error: 'no editor token to write with' };
   log.info(`empty store: loading the Istanbul sample (${file}); DATELINE_SAMPLE=none skips it`);
+  // The sample's 25 writes would be 25 "request completed" lines between the start and the
+  // first screen. The port is not open yet, so they are the only requests: logged at debug.
+  accessLog.quiet = true;
   try {
     await app.getHttpAdapter().getInstance().ready();
     const { storyId, position } = await seed(new InjectedApi(app, token), file, (line) => log.debug(`sample: ${line.trim()}`));
@@ -94,5 +100,7 @@ export async function loadSampleOnFirstStart(options: {
     const error = err instanceof Error ? err.message : String(err);
     log.warn(`could not load the Istanbul sample: ${error}`);
     return { kind: 'failed', file, error };
+  } finally {
+    accessLog.quiet = false;
   }
 }
