@@ -1,6 +1,6 @@
 import { BadRequestException, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { DestinationStream } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { authenticateWrites } from './auth/authenticate-writes.hook';
@@ -33,6 +33,9 @@ export interface CreatedApp {
   /** Set when no tokens were configured and the service made them. */
   readonly generatedToken?: { path: string; token: string; created: boolean };
   readonly generatedAdminToken?: { path: string; token: string; created: boolean };
+  /** The process's root logger (main.ts writes the first screen to its destination). */
+  readonly logger: Logger;
+  readonly accessLog: AccessLog;
 }
 
 /** Builds the HTTP app for the given settings; `main.ts` and the e2e tests both use it. */
@@ -49,14 +52,15 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
   const tokens = TokenRegistry.from(editorTokens, adminTokens, generatedToken ? 'generated' : 'configured');
   const storage = await openStorage(settings);
 
-  const logger = createRootLogger({ level: options.logger === false ? 'silent' : settings.logLevel, stream: options.logStream });
+  const logger = createRootLogger({ level: options.logger === false ? 'silent' : settings.logLevel, stream: options.logStream, pretty: settings.logFormat === undefined ? undefined : settings.logFormat === 'pretty' });
+  const accessLog = new AccessLog();
   // The accepts-HTML constraint lets the reader page share GET /stories/:id with the JSON API.
   const adapter = new FastifyAdapter({
     bodyLimit: settings.bodyLimitBytes,
     ...requestDeadlines(settings),
     loggerInstance: logger,
     genReqId: requestIdFor,
-    logController: new AccessLog(),
+    logController: accessLog,
     routerOptions: { constraints: { [acceptsHtmlStrategy.name]: acceptsHtmlStrategy } },
     frameworkErrors,
   });
@@ -96,5 +100,5 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
     }),
   );
   setupApiDocs(app);
-  return { app, storage, generatedToken, generatedAdminToken };
+  return { app, storage, generatedToken, generatedAdminToken, logger, accessLog };
 }

@@ -44,3 +44,16 @@ describe('settings: live-stream limits and request deadlines', () => {
     expect(() => loadSettings({ DATELINE_REQUEST_TIMEOUT_MS: '1000', DATELINE_HEADERS_TIMEOUT_MS: '5000' })).toThrow(/DATELINE_HEADERS_TIMEOUT_MS \(5000\) must not exceed DATELINE_REQUEST_TIMEOUT_MS \(1000\)/);
   });
 });
+
+describe('settings: DATELINE_SAMPLE and DATELINE_LOG_FORMAT', () => {
+  it('loads the Istanbul sample unless told none, and chooses the log format by terminal unless told', () => {
+    expect(loadSettings({})).toMatchObject({ sample: 'istanbul', logFormat: undefined });
+    expect(loadSettings({ DATELINE_SAMPLE: 'none', DATELINE_LOG_FORMAT: 'json' })).toMatchObject({ sample: 'none', logFormat: 'json' });
+    expect(loadSettings({ DATELINE_SAMPLE: '', DATELINE_LOG_FORMAT: 'pretty' })).toMatchObject({ sample: 'istanbul', logFormat: 'pretty' });
+  });
+
+  it('refuses other words, naming the variable and what it takes', () => {
+    expect(() => loadSettings({ DATELINE_SAMPLE: 'off' })).toThrow('DATELINE_SAMPLE: expected istanbul or none, got "off"');
+    expect(() => loadSettings({ DATELINE_LOG_FORMAT: 'text' })).toThrow('DATELINE_LOG_FORMAT: expected json or pretty, got "text"');
+  });
+});

@@ -29,6 +29,10 @@ export interface Settings {
   readonly leaderRetryMs: number;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   readonly logLevel: string;
+  /** `json` lines or `pretty` (pino-pretty); unset: pretty when stdout is a terminal. */
+  readonly logFormat?: 'json' | 'pretty';
+  /** The sample loaded into an empty embedded store at its first start (first-run/); `none`: nothing. */
+  readonly sample: 'istanbul' | 'none';
   /** Readiness fails when the projections or the relay are further behind than this, seconds. */
   readonly readyMaxLagSeconds: number;
   /** Brokers and topics for the relay; unset (no KAFKA_BROKERS): the relay is off. */
@@ -71,6 +75,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     roles: roles as Role[],
     minPositionWaitMs: Number(env.DATELINE_MIN_POSITION_WAIT_MS ?? 5000),
     logLevel: env.DATELINE_LOG_LEVEL ?? 'info',
+    logFormat: oneOf('DATELINE_LOG_FORMAT', env.DATELINE_LOG_FORMAT, ['json', 'pretty'] as const),
+    sample: oneOf('DATELINE_SAMPLE', env.DATELINE_SAMPLE, ['istanbul', 'none'] as const) ?? 'istanbul',
     leaderRetryMs: Number(env.DATELINE_LEADER_RETRY_MS ?? 2000),
     writeRateLimit: Number(env.DATELINE_WRITE_RATE_LIMIT ?? 1200),
     corsOrigins: list(env.DATELINE_CORS_ORIGINS),
@@ -109,6 +115,13 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name}: expected an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
   return value;
+}
+
+/** An optional choice among a few words; anything else stops the start, naming the variable. */
+function oneOf<T extends string>(variable: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (!value) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new Error(`${variable}: expected ${allowed.join(' or ')}, got ${JSON.stringify(value)}`);
+  return value as T;
 }
 
 /** Only ESDB connection strings: a typo here must stop the start, not fall back to another store. */
