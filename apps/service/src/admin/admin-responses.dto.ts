@@ -71,3 +71,30 @@ export class ReplayResultDto {
   @ApiProperty({ type: Number, nullable: true, description: 'null when the range held no event.' }) firstPosition: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'null when the range held no event.' }) lastPosition: number | null;
 }
+
+/** An event a projection could not apply (ADR 0008). */
+export class QuarantinedEventDto {
+  @ApiProperty({ example: 'timeline' }) projection: string;
+  @ApiProperty({ description: "The event's log position.", example: 42 }) position: number;
+  @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty({ example: 'DiplomaticEventRecorded' }) type: string;
+  @ApiProperty({ example: 'diplomatic-event-0f0c…' }) streamId: string;
+  @ApiProperty({ description: 'What the projection threw.' }) error: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The SQLSTATE when a statement failed.' }) sqlState: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Set when this event did not fail itself but waits behind that earlier event of its stream.' })
+  waitsBehind: number | null;
+  @ApiProperty({ enum: ['quarantined', 'skipped'] }) status: string;
+  @ApiProperty({ format: 'date-time' }) quarantinedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) skippedAt: string | null;
+}
+
+export class QuarantineListDto {
+  @ApiProperty({ type: [QuarantinedEventDto], description: 'In log order.' }) events: QuarantinedEventDto[];
+}
+
+export class QuarantineRetryDto {
+  @ApiProperty({ type: [QuarantinedEventDto], description: 'What left the quarantine: the event, and the events of its stream that waited behind it.' })
+  applied: QuarantinedEventDto[];
+  @ApiProperty({ type: [QuarantinedEventDto], description: 'What stays: a later event of the stream that fails on its own.' })
+  remaining: QuarantinedEventDto[];
+}

@@ -1,8 +1,12 @@
 import { BadRequestException, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiPayloadTooLargeResponse, ApiQuery, ApiTags, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiPayloadTooLargeResponse, ApiQuery, ApiTags, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { ProjectorService, QuarantineConflict, QuarantineNotFound, QuarantineStatus } from '@dateline/projections';
 import { RequiresRole } from '../auth/requires-role.decorator';
 import { BEARER, ErrorResponseDto } from '../http/api-docs';
+import { QuarantineListDto, QuarantinedEventDto, QuarantineRetryDto } from './admin-responses.dto';
+
+/** Retry and skip take no input, but POST bodies are JSON (http/json-only.hook.ts): `{}`. */
+const EMPTY_BODY = ApiBody({ required: false, schema: { type: 'object', additionalProperties: false, example: {} }, description: 'Nothing: send `{}`.' });
 
 const STATUSES: readonly QuarantineStatus[] = ['quarantined', 'skipped'];
 
@@ -22,7 +26,7 @@ export class QuarantineController {
   @Get()
   @ApiOperation({ summary: 'Events the projections quarantined, in log order' })
   @ApiQuery({ name: 'status', required: false, enum: STATUSES, description: 'Only those quarantined (failing readiness) or skipped.' })
-  @ApiOkResponse({ description: '`{ events: [{ projection, position, eventId, type, streamId, error, sqlState, waitsBehind, status, quarantinedAt, skippedAt }] }`' })
+  @ApiOkResponse({ type: QuarantineListDto, description: 'The events, in log order.' })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'An unknown status.' })
   async list(@Query('status') status?: string) {
     if (status !== undefined && !STATUSES.includes(status as QuarantineStatus)) throw new BadRequestException([`status must be one of ${STATUSES.join(', ')}`]);
@@ -34,7 +38,8 @@ export class QuarantineController {
   @ApiOperation({ summary: 'Apply a quarantined event to its projection again, and the events of its stream that waited behind it' })
   @ApiParam({ name: 'projection', example: 'timeline' })
   @ApiParam({ name: 'position', description: "The event's log position" })
-  @ApiOkResponse({ description: '`{ applied: [...], remaining: [...] }`: what left the quarantine, and what stays (a later event of the stream that fails on its own).' })
+  @ApiOkResponse({ type: QuarantineRetryDto, description: 'What left the quarantine, and what stays (a later event of the stream that fails on its own).' })
+  @EMPTY_BODY
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'An unknown projection or a position that is not a positive integer.' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No quarantined event there.' })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'Body larger than DATELINE_BODY_LIMIT_BYTES.' })
@@ -49,7 +54,8 @@ export class QuarantineController {
   @ApiOperation({ summary: 'Acknowledge a quarantined event: it stays on record as skipped and no longer fails readiness' })
   @ApiParam({ name: 'projection', example: 'timeline' })
   @ApiParam({ name: 'position', description: "The event's log position" })
-  @ApiOkResponse({ description: 'The event, now with `status: "skipped"`.' })
+  @ApiOkResponse({ type: QuarantinedEventDto, description: 'The event, now with `status: "skipped"`.' })
+  @EMPTY_BODY
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'An unknown projection or a position that is not a positive integer.' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No quarantined event there.' })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'Body larger than DATELINE_BODY_LIMIT_BYTES.' })
