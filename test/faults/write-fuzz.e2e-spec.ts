@@ -80,10 +80,12 @@ describe('write API fuzz (fast-check, PGlite)', () => {
     idempotencyKeys: Number((await t.storage.sql.query<{ n: string }>('SELECT count(*) AS n FROM dateline_idempotency')).rows[0].n),
   });
 
+  // A slug belongs to one story (ADR 0010): each fresh story gets its own.
+  let fresh = 0;
   const create = async (aggregate: Aggregate): Promise<string> => {
     const res =
       aggregate === 'story'
-        ? await t.http().post('/stories').set(bearer()).send(story({ slug: 'fuzz-fresh' })).expect(201)
+        ? await t.http().post('/stories').set(bearer()).send(story({ slug: `fuzz-fresh-${++fresh}` })).expect(201)
         : await t.http().post('/diplomatic-events').set(bearer()).send(diplomaticEvent({ title: 'Fresh for the fuzz' })).expect(201);
     pool[aggregate].push(res.body.id);
     return res.body.id;
