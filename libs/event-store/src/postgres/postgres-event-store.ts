@@ -75,6 +75,10 @@ export class PostgresEventStore implements EventStore {
     for (let attempt = 0; ; attempt++) {
       try {
         const r = key === null ? await this.appendPlain(stream, expectedCode, payload, expected) : await this.appendIdempotent(stream, expectedCode, payload, key, fingerprint!);
+        // Acknowledged means on disk (ADR 0009): after the commit, off the connection, grouped.
+        await this.sql.syncCommitted().catch((err: unknown) => {
+          throw new StoreUnavailable(err);
+        });
         if (!r.replayed) this.signal.appended();
         return {
           streamId: r.stream_id,
