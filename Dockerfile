@@ -24,21 +24,25 @@ FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
-    DATELINE_DATA_DIR=/var/lib/dateline
+    DATELINE_DATA_DIR=/var/lib/dateline \
+    DATELINE_LOG_FORMAT=json
 WORKDIR /app
 COPY --from=prod-deps --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node package.json ./
-# The Istanbul sample data, for `node dist/apps/cli/src/main.js seed` inside the container.
+# The Istanbul sample data: for `node dist/apps/cli/src/main.js seed` inside the container, and
+# loaded by a first start on an empty embedded store (no DATABASE_URL, no EVENTSTORE_URL).
 COPY --chown=node:node data ./data
 RUN mkdir -p /var/lib/dateline && chown node:node /var/lib/dateline
 # The `node` user (uid 1000) of the official image: nothing runs as root.
 USER node
+# HOST=0.0.0.0 is the container's own interface; which host address publishes it is the
+# runner's choice: docker-compose.yml publishes on 127.0.0.1, and so should `docker run -p
+# 127.0.0.1:3000:3000` unless a proxy or a firewall stands in front.
 EXPOSE 3000
 VOLUME ["/var/lib/dateline"]
-# Slim images have no curl: Node 20's fetch does the probe. /health/live comes with the
-# health-check issue; until it lands, GET /timeline?from=2025-05-01&to=2025-05-01 is the
-# route that answers, and this check reports the container unhealthy.
+# Slim images have no curl: Node 20's fetch does the probe. /health/live answers 200 while the
+# process serves HTTP.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "dist/apps/service/src/main.js"]

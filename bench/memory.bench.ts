@@ -103,10 +103,11 @@ export async function run(options: MemoryOptions = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'dateline-bench-memory-'));
   const db = await createTempDatabase('dateline_bench');
   try {
-    // DATABASE_URL '' means unset for the service: embedded PGlite in DATELINE_DATA_DIR.
+    // DATABASE_URL '' means unset for the service: embedded PGlite in DATELINE_DATA_DIR. No
+    // sample: an idle empty store, as the figures in docs/benchmarks.md were measured.
     const pglite = async () => {
       const port = await freePort();
-      return { port, child: await startService('', port, { DATELINE_DATA_DIR: dataDir, DATELINE_IN_MEMORY: '0' }) };
+      return { port, child: await startService('', port, { DATELINE_DATA_DIR: dataDir, DATELINE_IN_MEMORY: '0', DATELINE_SAMPLE: 'none' }) };
     };
     for (const [name, start] of [
       ['PGlite, first start (initdb)', pglite],

@@ -14,7 +14,8 @@ const args = process.argv.slice(2);
 const selected = args.indexOf('--selectProjects');
 const needsKafka = selected === -1 || args.slice(selected + 1).some((p) => p === 'kafka' || p === 'faults');
 if (!env.KAFKA_BROKERS && needsKafka) {
-  ownBroker = { ...env, KAFKA_PORT: env.KAFKA_TEST_PORT ?? '19092' };
+  // KAFKA_PORT_SETTING: what up.sh advises setting when the port is busy (here, not KAFKA_PORT).
+  ownBroker = { ...env, KAFKA_PORT: env.KAFKA_TEST_PORT ?? '19092', KAFKA_PORT_SETTING: 'KAFKA_TEST_PORT (the port of npm test\'s broker; its controller takes the next one)' };
   const up = spawnSync('bash', ['scripts/kafka/up.sh'], { stdio: 'inherit', env: ownBroker });
   if (up.status !== 0) {
     console.error('\ntests: 0 passed, 1 failed (could not start the Kafka broker: see above)');
@@ -23,9 +24,11 @@ if (!env.KAFKA_BROKERS && needsKafka) {
   env.KAFKA_BROKERS = `127.0.0.1:${ownBroker.KAFKA_PORT}`;
 }
 
-// The Kafka suites run the real service as a child process: Nest's DI needs a real build.
-if (needsKafka) {
-  const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+// The Kafka, fault and some e2e suites (first-run) run the real service as a child process:
+// Nest's DI needs a real build. Built only when the sources changed since the last build.
+const needsBuild = selected === -1 || args.slice(selected + 1).some((p) => ['kafka', 'faults', 'e2e'].includes(p));
+if (needsBuild) {
+  const build = spawnSync(process.execPath, ['scripts/build-if-changed.mjs', '--quiet'], { stdio: 'inherit' });
   if (build.status !== 0) {
     console.error('\ntests: 0 passed, 1 failed (npm run build failed: see above)');
     process.exit(1);

@@ -41,8 +41,9 @@ function interpolate(value: string, vars: Record<string, string>): string {
 const deployment = { DATELINE_EDITOR_TOKENS: 'alice=editor-secret', DATELINE_ADMIN_TOKENS: 'root=admin-secret' };
 const envOf = (name: string) => Object.fromEntries(Object.entries(service(name).environment ?? {}).map(([k, v]) => [k, interpolate(String(v), deployment)]));
 const testOf = (h?: Healthcheck) => (Array.isArray(h?.test) ? h!.test.join(' ') : String(h?.test ?? ''));
-const hostPorts = (s: Service) => (s.ports ?? []).map((p) => p.split(':').slice(0, -1).join(':'));
-const containerPort = (s: Service, port: number) => (s.ports ?? []).some((p) => p.endsWith(`:${port}`));
+const portsOf = (s: Service, vars: Record<string, string> = deployment) => (s.ports ?? []).map((p) => interpolate(p, vars));
+const hostPorts = (s: Service) => portsOf(s).map((p) => p.split(':').slice(0, -1).join(':'));
+const containerPort = (s: Service, port: number) => portsOf(s).some((p) => p.endsWith(`:${port}`));
 
 describe('docker-compose.yml', () => {
   it('runs KurrentDB, Kafka, PostgreSQL and the service, with a volume for each store', () => {
@@ -85,11 +86,11 @@ describe('docker-compose.yml', () => {
     expect(readFileSync(init!.split(':')[0], 'utf8')).toMatch(/CREATE DATABASE dateline_pg;/);
   });
 
-  it('the service is built from the Dockerfile, listens on all interfaces, and waits for healthy stores', () => {
+  it('the service is built from the Dockerfile, listens on all interfaces of its container, and waits for healthy stores', () => {
     const app = service('dateline');
     expect(app.build).toBe('.');
     expect(envOf('dateline')).toMatchObject({ HOST: '0.0.0.0', PORT: '3000' });
-    expect(app.ports).toEqual(['3000:3000']);
+    expect(portsOf(app)).toEqual(['127.0.0.1:3000:3000']);
     expect(app.depends_on).toEqual({
       kurrentdb: { condition: 'service_healthy' },
       postgres: { condition: 'service_healthy' },
@@ -141,6 +142,17 @@ describe('docker-compose.yml', () => {
     for (const d of Object.values(pgOnly.depends_on!)) expect(d.condition).toBe('service_healthy');
     // Only the profile's own service is outside the default set.
     expect(Object.entries(services).filter(([, s]) => s.profiles).map(([n]) => n)).toEqual(['dateline-pg']);
+  });
+
+  it('publishes every port on the host\'s loopback only, the services\' unless DATELINE_PUBLISH_ADDRESS says otherwise', () => {
+    for (const [name, s] of Object.entries(services)) {
+      for (const published of portsOf(s)) expect(`${name} ${published}`).toMatch(new RegExp(`^${name} 127\\.0\\.0\\.1:\\d+:\\d+$`));
+    }
+    const everywhere = { ...deployment, DATELINE_PUBLISH_ADDRESS: '0.0.0.0' };
+    expect(portsOf(service('dateline'), everywhere)).toEqual(['0.0.0.0:3000:3000']);
+    expect(portsOf(service('dateline-pg'), everywhere)).toEqual(['0.0.0.0:3001:3000']);
+    // The stores stay on loopback whatever the service is published on.
+    expect(portsOf(service('kurrentdb'), everywhere)).toEqual(['127.0.0.1:2113:2113']);
   });
 
   it('publishes no host port twice', () => {

@@ -53,7 +53,9 @@ fi
 for p in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
   if kafka_port_open "$p"; then
     kafka_log "port 127.0.0.1:$p is already in use by another process (not a broker started by this script;"
-    kafka_log "state file $KAFKA_STATE_FILE). Stop it or set KAFKA_PORT / KAFKA_CONTROLLER_PORT."
+    # Under npm test, scripts/test.mjs sets KAFKA_PORT from KAFKA_TEST_PORT and names that
+    # variable in KAFKA_PORT_SETTING: the advice must name what the person can actually set.
+    kafka_log "state file $KAFKA_STATE_FILE). Stop it or set ${KAFKA_PORT_SETTING:-KAFKA_PORT / KAFKA_CONTROLLER_PORT}."
     exit 1
   fi
 done

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { REQUIRED_ROLE } from '../../apps/service/src/auth/requires-role.decorator';
 import { OPENAPI_30_STRUCTURE } from '../support/openapi-3.0-structure.schema';
+import { Exchange, OpenApiConformance } from '../support/openapi-conformance';
 import { startTestApp, TestApp } from '../support/test-app';
 
 interface Operation {
@@ -171,5 +174,78 @@ describe('OpenAPI document at /docs-json', () => {
     const res = await t.http().get('/docs').redirects(1).expect(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.text).toMatch(/swagger-ui/i);
+  });
+  it('passes the Redocly CLI lint (recommended rules, redocly.yaml) with no error and no warning', () => {
+    const run = spawnSync(process.execPath, ['node_modules/@redocly/cli/bin/cli.js', 'lint', 'test-artifacts/openapi.json', '--config', 'redocly.yaml', '--format', 'json'], {
+      encoding: 'utf8',
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' },
+    });
+    const report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{'))) as { totals: { errors: number; warnings: number }; problems: { ruleId: string; message: string; location: { pointer: string }[] }[] };
+    const problems = report.problems.map((p) => `${p.ruleId} at ${p.location[0]?.pointer}: ${p.message}`);
+    expect(problems).toEqual([]);
+    expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+    expect(run.status).toBe(0);
+  });
+
+  it('types every request field and allows null only where an amendment removes an optional field', () => {
+    const schemas = (doc as unknown as { components: { schemas: Record<string, { properties?: Record<string, { type?: string; $ref?: string; allOf?: unknown; nullable?: boolean }> }> } }).components.schemas;
+    const bodies = ['CreateStoryDto', 'ReviseStoryDto', 'RecordDiplomaticEventDto', 'DiplomaticEventChangesDto', 'AmendDiplomaticEventDto', 'RetractDiplomaticEventDto', 'PlaceDto', 'ParticipantDto', 'SourceDto', 'QuoteDto'];
+    // A bare `object` is what TypeScript's metadata makes of `string | null`; a nullable $ref is `object` with allOf.
+    const untyped = bodies.flatMap((name) => Object.entries(schemas[name].properties ?? {}).filter(([, p]) => !p.$ref && !p.allOf && (!p.type || p.type === 'object')).map(([field]) => `${name}.${field}`));
+    expect(untyped).toEqual([]);
+    const nullable = (name: string) => Object.entries(schemas[name].properties ?? {}).filter(([, p]) => p.nullable).map(([field]) => field).sort();
+    for (const name of bodies.filter((n) => n !== 'DiplomaticEventChangesDto')) expect({ name, nullable: nullable(name) }).toEqual({ name, nullable: [] });
+    expect(nullable('DiplomaticEventChangesDto')).toEqual(['cameoCode', 'dateText', 'location', 'occurredAt', 'occurredUntil', 'summary', 'timezone']);
+  });
+
+  it('declares security on every operation: none on public routes, bearer where a role is needed', () => {
+    for (const r of routes) {
+      const op = doc.paths[r.path][r.method];
+      expect({ route: `${r.method} ${r.path}`, security: op.security }).toEqual({ route: `${r.method} ${r.path}`, security: r.needsRole ? [{ bearer: [] }] : [] });
+    }
+  });
+
+  it('gives every response a content type and schema, the stream\'s 400 as JSON, and 414 on routes with path parameters', () => {
+    const bare = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item).flatMap(([method, op]) =>
+        Object.entries(op.responses)
+          .filter(([, res]) => !res.content || Object.values(res.content).some((m) => !(m as { schema?: unknown }).schema))
+          .map(([status]) => `${method.toUpperCase()} ${path} ${status}`),
+      ),
+    );
+    expect(bare).toEqual([]);
+    expect(Object.keys(doc.paths['/timeline/stream'].get.responses['400'].content ?? {})).toEqual(['application/json']);
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const op of Object.values(item)) expect({ path, has414: '414' in op.responses }).toEqual({ path, has414: path.includes('{') });
+    }
+  });
+
+  it('answers a too long path parameter with a 414 that names the problem without echoing the path', async () => {
+    const long = 'x'.repeat(5000);
+    for (const path of [`/stories/${long}`, `/timeline/${long}`, `/diplomatic-events/${long}/amendments`]) {
+      const res = await t.http().get(path).expect(414);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.body).toEqual({ statusCode: 414, error: 'URI Too Long', message: 'a path parameter is longer than 100 characters' });
+      expect(res.text).not.toContain('xxxxxxxxxx');
+    }
+  });
+
+  it('the conformance check of the e2e suites catches answers and accepted requests the document does not describe', () => {
+    const conformance = new OpenApiConformance(doc as never);
+    const write = { method: 'POST', url: '/diplomatic-events', status: 201, contentType: 'application/json; charset=utf-8', query: {} };
+    const created = JSON.stringify({ id: randomUUID(), version: 1, position: 7 });
+    const body = { title: 'Talks', kind: 'talks', occurredOn: '2025-05-16', timezone: 'Europe/Istanbul' };
+    const check = (x: Partial<Exchange>) => conformance.problems({ ...write, payload: created, requestBody: body, ...x } as Exchange);
+    expect(check({})).toEqual([]);
+    expect(check({ requestBody: { ...body, timezone: 5 } })).toEqual([expect.stringMatching(/POST \/diplomatic-events .*answered 201, but the request does not match the document: request body fails RecordDiplomaticEventDto: .*timezone must be string/)]);
+    expect(check({ requestBody: { ...body, storyIds: null } })).toEqual([expect.stringMatching(/storyIds must be array/)]);
+    expect(check({ payload: JSON.stringify({ id: randomUUID(), version: 1 }) })).toEqual([expect.stringMatching(/answered 201: response body fails WriteResponseDto: .*must have required property 'position'/)]);
+    expect(check({ status: 418 })).toEqual([expect.stringMatching(/status 418 is not documented/)]);
+    expect(check({ method: 'GET', url: '/timeline/stream?since=x', status: 400, contentType: 'text/event-stream', requestBody: undefined })).toEqual([expect.stringMatching(/GET \/timeline\/stream .*content type text\/event-stream is not documented/)]);
+    expect(check({ method: 'GET', url: '/timeline/2025-05-16?color=red', status: 200, query: { color: 'red' }, requestBody: undefined, payload: JSON.stringify({ date: '2025-05-16', position: 1, entries: [] }) })).toEqual([
+      expect.stringMatching(/GET \/timeline\/\{date\} .*undocumented query parameter\(s\) color/),
+    ]);
+    // Routes the document does not describe (Swagger UI, unknown paths) are not held to it.
+    expect(check({ method: 'GET', url: '/docs/swagger-ui.css', status: 200, contentType: 'text/css' })).toEqual([]);
   });
 });

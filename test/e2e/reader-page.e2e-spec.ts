@@ -5,6 +5,19 @@ import { bearer, startTestApp, TestApp } from '../support/test-app';
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 const HOSTILE = '</script><script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2">';
 
+/**
+ * The named landmarks of one of our pages, as "role: name": sections and divs with role=region
+ * named by aria-label or aria-labelledby, navs, forms. (Our own markup, so a pattern will do.)
+ */
+function namedLandmarks(page: string): string[] {
+  const text = (id: string) => page.match(new RegExp(`id="${id}"[^>]*>([^<]*)<`))?.[1] ?? `#${id}?`;
+  return [...page.matchAll(/<(section|nav|form|div|aside)\b([^>]*)>/g)].flatMap(([, tag, attrs]) => {
+    const role = attrs.match(/role="([^"]+)"/)?.[1] ?? ({ section: 'region', nav: 'navigation', form: 'form', aside: 'complementary' } as Record<string, string>)[tag];
+    const name = attrs.match(/aria-label="([^"]+)"/)?.[1] ?? (attrs.match(/aria-labelledby="([^"]+)"/)?.[1] ? text(attrs.match(/aria-labelledby="([^"]+)"/)![1]) : undefined);
+    return role && name && ['region', 'navigation', 'form', 'complementary'].includes(role) ? [`${role}: ${name}`] : [];
+  });
+}
+
 /** The JSON-LD blocks of a page, parsed. */
 function jsonLd(page: string): Record<string, unknown>[] {
   return [...page.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]) as Record<string, unknown>);
@@ -163,7 +176,7 @@ describe('reader page', () => {
     expect(html.text).toContain('<p>More later.</p>');
     // The JSON route still validates its own query; the page has its own.
     await t.http().get(`/stories/${storyId}?from=1&to=2`).expect(400);
-    await t.http().get(`/stories/not-a-uuid`).expect(400);
+    await t.http().get(`/stories/not-a-uuid`).expect(404);
   });
 
   it('the story page shows every revision and a word diff, the latest change by default', async () => {
@@ -200,5 +213,14 @@ describe('reader page', () => {
     const res = await t.http().get('/assets/reader.js').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/javascript/);
     expect(res.text).toContain("new EventSource('/timeline/stream?since='");
+  });
+
+  it('landmark names are unique on each page (issue 13: two regions named "Revision history")', async () => {
+    for (const path of ['/', '/?from=2024-03-01&to=2024-03-06', `/stories/${storyId}`, `/stories/${storyId}?from=1&to=3`]) {
+      const landmarks = namedLandmarks((await page(path)).text);
+      expect(landmarks.length).toBeGreaterThan(0);
+      expect({ path, duplicates: landmarks.filter((l, i) => landmarks.indexOf(l) !== i) }).toEqual({ path, duplicates: [] });
+    }
+    expect(namedLandmarks((await page(`/stories/${storyId}`)).text)).toContain('region: Revision history');
   });
 });

@@ -104,3 +104,42 @@ describe('GET /timeline/stream (Server-Sent Events)', () => {
     expect(((await badSince.json()) as { message: string[] }).message.join()).toMatch(/since must be a log position/);
   });
 });
+
+describe('GET /timeline/stream: the cap on open streams (DATELINE_SSE_MAX_STREAMS)', () => {
+  let t: TestApp;
+  let base: string;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { DATELINE_SSE_MAX_STREAMS: '2' } });
+    base = await listen(t);
+  });
+  afterAll(async () => t.close());
+
+  it('answers 503 with Retry-After beyond the cap, counts it, and takes a stream again once one closes', async () => {
+    const first = await SseStream.open(`${base}/timeline/stream`);
+    const second = await SseStream.open(`${base}/timeline/stream`);
+    try {
+      await first.next((f) => f.retry !== undefined);
+      await second.next((f) => f.retry !== undefined);
+      const refused = await fetch(`${base}/timeline/stream`, { headers: { Accept: 'text/event-stream' } });
+      expect(refused.status).toBe(503);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(refused.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await refused.json()).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'too many live streams open (at most 2); retry after the time in Retry-After' });
+      const metrics = (await t.http().get('/metrics').expect(200)).text;
+      expect(metrics).toMatch(/^dateline_sse_streams_open 2$/m);
+      expect(metrics).toMatch(/^dateline_sse_streams_refused_total 1$/m);
+    } finally {
+      first.close();
+    }
+    // The service sees the close when the socket does: retry until the place is free.
+    let third: SseStream | undefined;
+    while (!third) {
+      const s = await SseStream.open(`${base}/timeline/stream`);
+      if (s.response.status === 200) third = s;
+      else s.close();
+    }
+    expect((await third.next((f) => f.retry !== undefined)).retry).toBe('2000');
+    third.close();
+    second.close();
+  });
+});

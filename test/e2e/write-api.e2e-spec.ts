@@ -68,7 +68,7 @@ describe.each(backends)('write API on %s', (_name, start) => {
       const created = await createStory();
       expect(created).toEqual({ id: expect.any(String), version: 1, revision: 1, position: expect.any(Number) });
       const read = await t.http().get(`/stories/${created.id}?minPosition=${created.position}`).expect(200);
-      expect(read.body).toMatchObject({ id: created.id, slug: 'geneva-summit', headline: 'Leaders meet in Geneva', developing: true, revision: 1, tags: ['geneva'] });
+      expect(read.body).toMatchObject({ id: created.id, slug: expect.stringMatching(/^geneva-summit-\d+$/), headline: 'Leaders meet in Geneva', developing: true, revision: 1, tags: ['geneva'] });
       expect(read.body.position).toBeGreaterThanOrEqual(created.position);
     });
 
@@ -79,7 +79,7 @@ describe.each(backends)('write API on %s', (_name, start) => {
       expect(message).toMatch(/slug must be lowercase/);
       expect(message).toMatch(/headline/);
       expect(message).toMatch(/body must be a string/);
-      expect(message).toMatch(/property extra should not exist/);
+      expect(message).toMatch(/extra is not a field of this request/);
       expect(await eventCount()).toBe(before);
     });
 
@@ -117,10 +117,10 @@ describe.each(backends)('write API on %s', (_name, start) => {
       await t.http().post(`/stories/${id}/revisions`).set(bearer()).send({ expectedRevision: 1, headline: 'Leaders meet in Genève', changeNote: 'Spelling', kind: 'correction' }).expect(201);
     });
 
-    it('404 for an unknown story, 400 for an id that is not a UUID', async () => {
+    it('404 for an unknown story, also for an id that is not a UUID', async () => {
       await t.http().post(`/stories/${randomUUID()}/revisions`).set(bearer()).send({ expectedRevision: 1, headline: 'x', changeNote: 'x' }).expect(404);
       await t.http().get(`/stories/${randomUUID()}`).expect(404);
-      await t.http().get('/stories/not-a-uuid').expect(400);
+      await t.http().get('/stories/not-a-uuid').expect(404);
     });
 
     it('concurrent revisions at one revision: one wins, the others get 409, nothing is lost', async () => {
@@ -213,8 +213,9 @@ describe.each(backends)('write API on %s', (_name, start) => {
       [{ datePrecision: 'span', occurredAt: undefined }, /occurredUntil is required when datePrecision is span/],
       [{ occurredUntil: '2024-03-09' }, /occurredUntil is only allowed when datePrecision is span/],
       [{ datePrecision: 'span', occurredAt: undefined, occurredUntil: '2024-03-01' }, /occurredUntil must not be before occurredOn/],
-      [{ sources: [{ name: 'X' }] }, /sources\.0\.hedged must be a boolean/],
-      [{ quotes: [{ text: 'x', speaker: 'y', speakerInferred: false, mood: 'angry' }] }, /quotes\.0\.property mood should not exist/],
+      [{ sources: [{ name: 'X' }] }, /sources\.0\.hedged is required/],
+      [{ sources: [{ name: 'X', hedged: 'no' }] }, /sources\.0\.hedged must be a boolean/],
+      [{ quotes: [{ text: 'x', speaker: 'y', speakerInferred: false, mood: 'angry' }] }, /quotes\.0\.mood is not a field of this request/],
       [{ participants: [{ name: 'A', country: 'France' }] }, /participants\.0\.country must be an ISO 3166-1 alpha-2/],
       [{ storyIds: ['nope'] }, /storyIds/],
       [{ title: '' }, /title should not be empty/],

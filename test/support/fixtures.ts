@@ -1,6 +1,11 @@
-/** Test data of our own (not the Istanbul sample): a made-up summit in Geneva. */
+let stories = 0;
+
+/**
+ * Test data of our own (not the Istanbul sample): a made-up summit in Geneva. A slug belongs to
+ * one story, so each call has a slug of its own unless the test gives one.
+ */
 export const story = (over: Record<string, unknown> = {}) => ({
-  slug: 'geneva-summit',
+  slug: `geneva-summit-${++stories}`,
   headline: 'Leaders meet in Geneva',
   body: 'Two delegations met in Geneva on Tuesday.',
   editorsNote: 'This is a developing story.',

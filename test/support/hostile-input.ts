@@ -495,3 +495,41 @@ export const fuzzRequests = (body: fc.Arbitrary<Body>, withPathId: boolean): fc.
       correlationId: correlationIds,
     },
   ) as fc.Arbitrary<FuzzRequest>;
+
+// ---------------------------------------------------------------- query strings (read routes)
+
+/**
+ * A query-string or path value for the read fuzz (test/faults/read-fuzz.e2e-spec.ts): `text`
+ * is percent-encoded when the URL is built; `raw` goes in as it is (already encoded, or badly).
+ */
+export type UrlValue = { readonly text: string } | { readonly raw: string };
+
+/** The URL text of a value. A lone surrogate has no UTF-8 (encodeURIComponent throws): it goes as U+FFFD, rawUrlValue sends its bytes. */
+export const urlText = (v: UrlValue): string => ('raw' in v ? v.raw : encodeURIComponent(v.text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')));
+
+/** Percent-encodings that decode to nothing good: truncated, non-hex, NUL, overlong, lone surrogate, BOM. */
+export const rawUrlValue: fc.Arbitrary<UrlValue> = fc
+  .constantFrom('%', '%0', '%zz', '%00', 'a%00b', '%ED%A0%80', '%C0%AF', '%FF', '%E2%80%AE', '%EF%BB%BF1', '+', '%2B1', '1%20', '&', '=', '==', '%26', '%3D', '?', '%3F', '..', '.', '%2e%2e', '%2F', '%5C')
+  .map((raw) => ({ raw }));
+
+/** Whole numbers as text, and everything Number() or parseInt would also read as one. */
+export const integerText: fc.Arbitrary<string> = fc.oneof(
+  fc.nat().map(String),
+  fc.constantFrom('0', '-0', '-1', '1e3', '0x10', '0b1', '1.0', '1.5', '+1', ' 1', '1 ', '', '00001', '2147483647', '2147483648', '4294967297', '9007199254740991', '9007199254740992', '99999999999999999999', '1e309', 'NaN', 'Infinity', '١٢'),
+  nastyNumber.map(String),
+);
+
+/** Junk as query text: strings as they are (markers unexpanded: a URL has a size limit), anything else as JSON. */
+const junkText: fc.Arbitrary<string> = junk.map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? 'undefined')).slice(0, 2_000));
+
+/** A value for a parameter: usually one that `valid` gives, else hostile text, numbers, junk or bad encodings. */
+export const urlValue = (valid: fc.Arbitrary<string>): fc.Arbitrary<UrlValue> =>
+  fc.oneof(
+    { withCrossShrink: true },
+    { arbitrary: valid.map((text) => ({ text })), weight: 5 },
+    { arbitrary: fc.oneof(nastyString, integerText, junkText, fc.constantFrom('\u0000', 'UA\u0000', '\ud800', 'x'.repeat(201), 'x'.repeat(5_000))).map((text) => ({ text })), weight: 3 },
+    { arbitrary: rawUrlValue, weight: 1 },
+  );
+
+/** Parameter names nobody documents: prototype keys, bracket syntax, case variants. */
+export const strayParamName: fc.Arbitrary<string> = fc.constantFrom('__proto__', 'constructor', 'prototype', 'x', '', 'minPosition[]', 'participant[0]', 'from[a]', 'FROM', 'asof', 'toString', '$where');

@@ -7,6 +7,8 @@ import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createApp, CreatedApp } from '../../apps/service/src/app.factory';
 import { loadSettings, Settings } from '../../apps/service/src/config/settings';
+import { buildOpenApiDocument } from '../../apps/service/src/http/openapi';
+import { Exchange, OpenApiConformance } from './openapi-conformance';
 
 export const EDITOR_TOKEN = 'editor-token-for-tests';
 export const ADMIN_TOKEN = 'admin-token-for-tests';
@@ -37,14 +39,50 @@ export async function startTestApp(overrides: Partial<Settings> & { env?: NodeJS
     ...rest,
   };
   const created = await createApp(settings, logStream ? { logStream } : { logger: false });
+  const exchanges = recordExchanges(created);
   await created.app.init();
   await created.app.getHttpAdapter().getInstance().ready();
   return {
     ...created,
     settings,
     http: () => request(created.app.getHttpServer()),
-    close: () => created.app.close(),
+    close: async () => {
+      const problems = conformanceProblems(created, exchanges);
+      await created.app.close();
+      if (problems.length > 0) throw new Error(`The service disagreed with its OpenAPI document (GET /docs-json):\n${problems.join('\n')}`);
+    },
   };
+}
+
+/**
+ * Every request and answer of the suite, for the OpenAPI conformance check that close() runs
+ * (test/support/openapi-conformance.ts). Installed here, by the test harness only.
+ */
+function recordExchanges(created: CreatedApp): Exchange[] {
+  const exchanges: Exchange[] = [];
+  created.app.getHttpAdapter().getInstance().addHook('onSend', async (req, reply, payload) => {
+    const streamed = payload !== null && typeof payload === 'object' && !Buffer.isBuffer(payload);
+    exchanges.push({
+      method: req.method,
+      url: req.url,
+      status: reply.statusCode,
+      contentType: reply.getHeader('content-type')?.toString(),
+      payload: typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined,
+      streamed,
+      requestBody: req.body,
+      query: { ...(req.query as Record<string, unknown>) },
+    });
+    return payload;
+  });
+  return exchanges;
+}
+
+function conformanceProblems(created: CreatedApp, exchanges: readonly Exchange[]): string[] {
+  if (exchanges.length === 0) return [];
+  const conformance = new OpenApiConformance(buildOpenApiDocument(created.app));
+  const problems = exchanges.flatMap((x) => conformance.problems(x));
+  // One line per kind of disagreement: a suite repeats its requests.
+  return [...new Set(problems)].slice(0, 40);
 }
 
 /** Listens on a free port of 127.0.0.1 (for browsers and streams); answers the base URL. */

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { ApiClient } from './api-client';
-import { rebuild } from './commands/rebuild.command';
-import { replay } from './commands/replay.command';
 import { DEFAULT_SEED_FILE, seed } from './commands/seed.command';
-import { tail } from './commands/tail.command';
+
+// The other commands are imported when they run, not here: `help` then loads neither kafkajs
+// nor the progress bar nor the libraries, and answers at once.
 
 const HELP = `Dateline operator CLI
 
@@ -54,12 +54,14 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'rebuild': {
       const { values } = parseArgs({ args: rest, options: { projection: { type: 'string', multiple: true } } });
+      const { rebuild } = await import('./commands/rebuild.command.js');
       const job = await rebuild(ApiClient.fromEnv(), values.projection);
       console.log(`rebuilt ${job.projections.join(', ')}: ${job.progress.processed} events, ${job.progress.eventsPerSecond} events/s`);
       return 0;
     }
     case 'tail': {
       const { values } = parseArgs({ args: rest, options: { topic: { type: 'string', multiple: true }, 'from-beginning': { type: 'boolean' }, max: { type: 'string' } } });
+      const { tail } = await import('./commands/tail.command.js');
       await tail({
         brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
         prefix: process.env.KAFKA_TOPIC_PREFIX ?? 'dateline.',
@@ -73,6 +75,7 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { from: { type: 'string' }, to: { type: 'string' }, 'to-topic': { type: 'string' } } });
       const from = integer('from', values.from);
       if (from === undefined || !values['to-topic']) throw new Error('replay needs --from <position> and --to-topic <name>');
+      const { replay } = await import('./commands/replay.command.js');
       const result = await replay(ApiClient.fromEnv(), { from, to: integer('to', values.to), toTopic: values['to-topic'] });
       console.log(`replayed ${result.published} events (positions ${result.firstPosition ?? '-'}..${result.lastPosition ?? '-'}) to ${result.toTopic}`);
       return 0;

@@ -1,14 +1,19 @@
 import { BadRequestException, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { DestinationStream } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ValidationError } from 'class-validator';
 import { AppModule } from './app.module';
+import { authenticateWrites } from './auth/authenticate-writes.hook';
 import { ensureGeneratedToken, TokenRegistry } from './auth/token-registry';
 import { Settings } from './config/settings';
 import { ErrorsFilter } from './http/errors.filter';
+import { frameworkErrors } from './http/framework-errors';
+import { validationMessages } from './http/validation-messages';
 import { jsonBodyProblem } from './http/json-body-check';
+import { QueryKeysPipe } from './http/query-keys.pipe';
 import { jsonOnly } from './http/json-only.hook';
+import { requestDeadlines } from './http/request-deadlines';
+import { utf8JsonParser } from './http/utf8-json-parser';
 import { ProjectorService } from '@dateline/projections';
 import { ReadCache } from './reading/read-cache';
 import { registerReadCache } from './reading/read-cache.hook';
@@ -28,6 +33,9 @@ export interface CreatedApp {
   /** Set when no tokens were configured and the service made them. */
   readonly generatedToken?: { path: string; token: string; created: boolean };
   readonly generatedAdminToken?: { path: string; token: string; created: boolean };
+  /** The process's root logger (main.ts writes the first screen to its destination). */
+  readonly logger: Logger;
+  readonly accessLog: AccessLog;
 }
 
 /** Builds the HTTP app for the given settings; `main.ts` and the e2e tests both use it. */
@@ -41,17 +49,20 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
     editorTokens = [`editor=${generatedToken.token}`];
     adminTokens = [`admin=${generatedAdminToken.token}`];
   }
-  const tokens = TokenRegistry.from(editorTokens, adminTokens);
+  const tokens = TokenRegistry.from(editorTokens, adminTokens, generatedToken ? 'generated' : 'configured');
   const storage = await openStorage(settings);
 
-  const logger = createRootLogger({ level: options.logger === false ? 'silent' : settings.logLevel, stream: options.logStream });
+  const logger = createRootLogger({ level: options.logger === false ? 'silent' : settings.logLevel, stream: options.logStream, pretty: settings.logFormat === undefined ? undefined : settings.logFormat === 'pretty' });
+  const accessLog = new AccessLog();
   // The accepts-HTML constraint lets the reader page share GET /stories/:id with the JSON API.
   const adapter = new FastifyAdapter({
     bodyLimit: settings.bodyLimitBytes,
+    ...requestDeadlines(settings),
     loggerInstance: logger,
     genReqId: requestIdFor,
-    logController: new AccessLog(),
+    logController: accessLog,
     routerOptions: { constraints: { [acceptsHtmlStrategy.name]: acceptsHtmlStrategy } },
+    frameworkErrors,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings, storage, tokens), adapter, { logger: new NestPinoLogger(logger) });
   const fastify = app.getHttpAdapter().getInstance();
@@ -60,7 +71,13 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
     reply.header('X-Request-Id', request.id);
   });
   fastify.addHook('onRequest', jsonOnly);
-  // Before Nest's pipes see the body: too deep, or text PostgreSQL cannot store, is a 400.
+  // A write without a known token is refused before its body is read.
+  fastify.addHook('preParsing', authenticateWrites(tokens));
+  // Registered before Nest's default JSON parser, which it then leaves out.
+  app.useBodyParser('application/json', { bodyLimit: settings.bodyLimitBytes }, utf8JsonParser(fastify));
+  // Before Nest's pipes see the body: too deep, text PostgreSQL cannot store, or a key that
+  // class-transformer would silently drop (http/json-body-check.ts), is a 400. Query strings get
+  // the last check in a pipe (QueryKeysPipe), so that a reader page answers its 400 as a page.
   fastify.addHook('preValidation', async (request, reply) => {
     const problem = request.body === undefined ? undefined : jsonBodyProblem(request.body);
     if (problem) return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: [problem] });
@@ -73,22 +90,15 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
   app.useGlobalFilters(new ErrorsFilter());
   app.useGlobalInterceptors(new ReplayHeaderInterceptor());
   app.useGlobalPipes(
+    new QueryKeysPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
-      // Name every bad field, nested ones by their path (e.g. "sources.0.hedged").
-      exceptionFactory: (errors) => new BadRequestException(flatten(errors)),
+      // Every problem at once, each naming its field (http/validation-messages.ts).
+      exceptionFactory: (errors) => new BadRequestException(validationMessages(errors)),
     }),
   );
   setupApiDocs(app);
-  return { app, storage, generatedToken, generatedAdminToken };
-}
-
-function flatten(errors: ValidationError[], parent = ''): string[] {
-  return errors.flatMap((e) => {
-    const path = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((m) => (parent ? `${parent}.${m}` : m));
-    return [...own, ...flatten(e.children ?? [], path)];
-  });
+  return { app, storage, generatedToken, generatedAdminToken, logger, accessLog };
 }

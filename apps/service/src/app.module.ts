@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { RelayModule } from '@dateline/kafka';
 import { ProjectionsModule } from '@dateline/projections';
 import { AdminController } from './admin/admin.controller';
+import { QuarantineController } from './admin/quarantine.controller';
 import { RebuildJobs } from './admin/rebuild-jobs';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { TokenRegistry } from './auth/token-registry';
@@ -15,6 +16,7 @@ import { RecordDiplomaticEventController } from './diplomatic-events/commands/re
 import { RecordDiplomaticEventHandler } from './diplomatic-events/commands/record-diplomatic-event/record-diplomatic-event.handler';
 import { RetractDiplomaticEventController } from './diplomatic-events/commands/retract-diplomatic-event/retract-diplomatic-event.controller';
 import { RetractDiplomaticEventHandler } from './diplomatic-events/commands/retract-diplomatic-event/retract-diplomatic-event.handler';
+import { StoryReferences } from './diplomatic-events/story-references';
 import { HealthController } from './health/health.controller';
 import { DatelineMetrics } from './metrics/dateline-metrics';
 import { MetricsController } from './metrics/metrics.controller';
@@ -35,6 +37,7 @@ import { CreateStoryHandler } from './stories/commands/create-story/create-story
 import { ReviseStoryController } from './stories/commands/revise-story/revise-story.controller';
 import { ReviseStoryHandler } from './stories/commands/revise-story/revise-story.handler';
 import { AggregateWriter } from './writing/aggregate-writer';
+import { StoryAddresses } from './stories/story-addresses';
 
 const writeControllers = [
   CreateStoryController,
@@ -59,7 +62,7 @@ export class AppModule {
         ProjectionsModule.forRoot({ runProjector: settings.roles.includes('projector'), leaderRetryMs: settings.leaderRetryMs }),
         RelayModule.forRoot({ kafka: settings.kafka, runRelay: settings.roles.includes('relay'), leaderRetryMs: settings.leaderRetryMs }),
       ],
-      controllers: [...writeControllers, ...readControllers, ReaderPageController, AdminController, HealthController, MetricsController],
+      controllers: [...writeControllers, ...readControllers, ReaderPageController, AdminController, QuarantineController, HealthController, MetricsController],
       providers: [
         { provide: SETTINGS, useValue: settings },
         { provide: TokenRegistry, useValue: tokens },
@@ -68,6 +71,8 @@ export class AppModule {
         // After the bearer guard, so that the budget is the token's.
         { provide: APP_GUARD, useClass: WriteRateLimitGuard },
         AggregateWriter,
+        StoryReferences,
+        StoryAddresses,
         RebuildJobs,
         ReadinessIndicators,
         DatelineMetrics,

@@ -20,3 +20,10 @@ export class StoreUnavailable extends Error {
     super(`event store unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
 }
+
+/** A claim (`AppendOptions.claims`) is held by another stream: nothing was appended. */
+export class ClaimTaken extends Error {
+  constructor(readonly claim: string, readonly holder: string) {
+    super(`${claim} is held by ${holder}`);
+  }
+}

@@ -37,6 +37,14 @@ export interface AppendOptions {
   readonly idempotencyKey?: string;
   /** What the key was first used for; the same key with another fingerprint is refused. */
   readonly fingerprint?: string;
+  /**
+   * Unique names the stream takes with this append, e.g. `story-slug:istanbul-peace-talks-2025`.
+   * A claim belongs to one stream for good: when another stream holds one, nothing is appended
+   * and the append throws `ClaimTaken` naming the holder. Taken in the append's own transaction
+   * on PostgreSQL/PGlite; EventStoreDB has no multi-stream transaction, see
+   * docs/adr/0010-unique-slugs.md for how it keeps the rule there.
+   */
+  readonly claims?: readonly string[];
 }
 
 export interface AppendResult {
@@ -71,6 +79,8 @@ export interface EventStore {
    * unused. Throws IdempotencyKeyReused when the key was used with another fingerprint.
    */
   findIdempotent(key: string, fingerprint: string): Promise<AppendResult | undefined>;
+  /** The stream that holds a claim made with `append(…, { claims })`, or undefined. */
+  claimHolder(claim: string): Promise<string | undefined>;
   /** A stream's events in version order; empty for a stream that does not exist. */
   readStream(stream: string, afterVersion?: number): Promise<RecordedEvent[]>;
   /** Events after `after` in log order. Never skips an event, also under concurrent appends. */

@@ -77,4 +77,14 @@ describe('CloudEvents binary headers', () => {
     expect(toEventMessage(events[0], topics).headers).toMatchObject({ ce_editor: 'alice', ce_correlationid: 'req-1', ce_causationid: 'cmd-1', ce_type: 'dateline.StoryCreated.v1' });
     expect(Object.keys(toEventMessage(events[2], topics).headers).filter((h) => ['ce_editor', 'ce_correlationid', 'ce_causationid'].includes(h))).toEqual(['ce_correlationid']);
   });
+
+  it('carry non-ASCII metadata as the same text, which the producer encodes as UTF-8 exactly once', () => {
+    const text = 'Zürich — «Genève» 東京 🇺🇦';
+    const event = logged(5, `story-${storyId}`, 'StoryRevised', { editor: 'Zoë', correlationId: text, causationId: text });
+    const { headers } = toEventMessage(event, topicNames('dateline.'));
+    expect({ editor: headers.ce_editor, correlation: headers.ce_correlationid }).toEqual({ editor: 'Zoë', correlation: text });
+    // kafkajs writes a string header value with Buffer.byteLength/write in 'utf8': these bytes.
+    expect(Buffer.from(headers.ce_correlationid, 'utf8')).toEqual(Buffer.from([...new TextEncoder().encode(text)]));
+    expect(Buffer.from(headers.ce_correlationid, 'utf8').toString('utf8')).toBe(text);
+  });
 });

@@ -10,3 +10,7 @@ export * from './runner/apply-batch';
 export * from './queries/read-model-queries';
 export * from './projector.service';
 export * from './projections.module';
+export * from './runner/event-fault';
+export * from './runner/project-batch';
+export * from './runner/quarantine';
+export * from './runner/quarantine-retry';

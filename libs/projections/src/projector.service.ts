@@ -8,6 +8,8 @@ import { isProjection } from './runner/handled-types';
 import { Projector } from './runner/projector';
 import { rebuildProjections, RebuildProgress } from './runner/rebuild';
 import { ensureSchema } from './runner/checkpoints';
+import { countQuarantine, findQuarantined, listQuarantine, QuarantinedEvent, QuarantineStatus, skipQuarantined } from './runner/quarantine';
+import { QuarantineConflict, QuarantineNotFound, retryQuarantined, RetryOutcome } from './runner/quarantine-retry';
 
 export const PROJECTIONS_OPTIONS = Symbol('PROJECTIONS_OPTIONS');
 
@@ -53,6 +55,11 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
       onElected: async () => {
         const projector = new Projector(this.store, this.sql, this.projections, {
           onError: (err) => this.logger.error(`projector failed, retrying: ${err instanceof Error ? err.message : String(err)}`),
+          onQuarantined: (entries) => {
+            for (const e of entries) {
+              this.logger.error(`projection ${e.projection} quarantined event ${e.recorded.id} (${e.recorded.type}) at position ${e.recorded.position} of stream ${e.recorded.streamId}: ${e.error}`);
+            }
+          },
         });
         await projector.start();
         projector.onCommitted((position) => {
@@ -128,14 +135,40 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
 
   private readonly commitListeners = new Set<(position: number) => void>();
 
+  /** Events the projections could not apply (ADR 0008), in log order; all, or those with `status`. */
+  quarantine(status?: QuarantineStatus): Promise<QuarantinedEvent[]> {
+    return listQuarantine(this.sql, status);
+  }
+
+  /** How many events each projection has quarantined and skipped. */
+  quarantineCounts() {
+    return countQuarantine(this.sql);
+  }
+
+  /** Re-applies a quarantined event to its projection now, and the events of its stream that waited behind it. */
+  retryQuarantined(name: string, position: number): Promise<RetryOutcome> {
+    return retryQuarantined(this.store, this.sql, this.freshInstance(name), position);
+  }
+
+  /** Acknowledges a quarantined event: it stays on record as skipped and no longer fails readiness. */
+  async skipQuarantined(name: string, position: number): Promise<QuarantinedEvent> {
+    const skipped = await skipQuarantined(this.sql, name, position);
+    if (skipped) return skipped;
+    const row = await findQuarantined(this.sql, name, position);
+    if (!row) throw new QuarantineNotFound(`no quarantined event at position ${position} for projection ${name}`);
+    throw new QuarantineConflict(`the event at position ${position} was already skipped for projection ${name}`);
+  }
+
+  /** A new instance of a projection: the live one's staging belongs to the live projector. */
+  private freshInstance(name: string): Projection {
+    const live = this.projections.find((p) => p.name === name);
+    if (!live) throw new Error(`unknown projection ${name}`);
+    return new (live.constructor as new () => Projection)();
+  }
+
   /** Rebuilds projections into fresh tables, in one pass over the log, and swaps them in (blue/green). */
   async rebuild(names: readonly string[], onProgress?: (p: RebuildProgress) => void): Promise<RebuildProgress> {
-    const chosen = names.map((name) => {
-      const live = this.projections.find((p) => p.name === name);
-      if (!live) throw new Error(`unknown projection ${name}`);
-      // A fresh instance: the live one's staging belongs to the live projector.
-      return new (live.constructor as new () => Projection)();
-    });
+    const chosen = names.map((name) => this.freshInstance(name));
     return rebuildProjections(this.store, this.sql, chosen, { onProgress });
   }
 }

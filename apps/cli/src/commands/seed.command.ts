@@ -29,7 +29,7 @@ export const DEFAULT_SEED_FILE = 'data/seed/istanbul-talks.json';
  * it: revision 1, the facts it reported, revision 2, the facts it added, and so on. Every
  * request carries an Idempotency-Key, so running seed twice writes nothing twice.
  */
-export async function seed(api: ApiClient, file = DEFAULT_SEED_FILE, log: (line: string) => void = console.log): Promise<{ storyId: string; position: number }> {
+export async function seed(api: Pick<ApiClient, 'post'>, file = DEFAULT_SEED_FILE, log: (line: string) => void = console.log): Promise<{ storyId: string; position: number }> {
   const data = JSON.parse(readFileSync(resolve(file), 'utf8')) as SeedFile;
   const { slug, byline, tags, revisions } = data.story;
   const key = (part: string) => `seed:${slug}:${part}`;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { allTopics, topicNames } from '@dateline/kafka';
+import { kafkaUnreachable } from './kafka-unreachable';
 import { formatRecord } from './tail-format';
 
 export interface TailOptions {
@@ -27,9 +28,14 @@ export function resolveTopics(names: readonly string[], prefix: string): string[
  */
 export async function tail(options: TailOptions): Promise<number> {
   const write = options.write ?? ((line: string) => console.log(line));
-  const kafka = new Kafka({ clientId: 'dateline-tail', brokers: options.brokers, logLevel: logLevel.NOTHING });
+  // Two retries, not kafkajs's five with growing pauses: a person waits for the answer.
+  const kafka = new Kafka({ clientId: 'dateline-tail', brokers: options.brokers, logLevel: logLevel.NOTHING, retry: { retries: 2 } });
   const admin = kafka.admin();
-  await admin.connect();
+  try {
+    await admin.connect();
+  } catch (err) {
+    throw kafkaUnreachable(options.brokers, err);
+  }
   const groupId = `dateline-tail-${randomUUID()}`;
   const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 200, allowAutoTopicCreation: false });
   let seen = 0;

@@ -1,5 +1,5 @@
 import { BadRequestException, Body, ConflictException, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, ServiceUnavailableException } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { KafkaJSError } from 'kafkajs';
 import { IsArray, IsOptional, IsString } from 'class-validator';
 import { EVENT_STORE } from '@dateline/event-store';
@@ -8,6 +8,7 @@ import { RelayService } from '@dateline/kafka';
 import { ProjectorService } from '@dateline/projections';
 import { RequiresRole } from '../auth/requires-role.decorator';
 import { BEARER, ErrorResponseDto } from '../http/api-docs';
+import { AdminStatusDto, RebuildJobDto, ReplayResultDto } from './admin-responses.dto';
 import { RebuildJobs } from './rebuild-jobs';
 import { ReplayDto } from './replay.dto';
 
@@ -34,7 +35,8 @@ export class AdminController {
 
   @Get('status')
   @ApiOperation({ summary: "The log's head and how far the read models are" })
-  @ApiOkResponse({ description: '`{ log: { head }, readModels: { position, caughtUp, projections } }`' })
+  @ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'The event store cannot be reached.' })
+  @ApiOkResponse({ type: AdminStatusDto, description: '`{ log: { head }, roles, readModels: { position, caughtUp, projections }, relay }`' })
   async status() {
     const [head, position, relay] = await Promise.all([this.store.headPosition(), this.projector.position(), this.relay.report()]);
     return {
@@ -48,11 +50,12 @@ export class AdminController {
   @Post('rebuild')
   @HttpCode(202)
   @ApiOperation({ summary: 'Start a blue/green rebuild of projections (all by default)' })
-  @ApiAcceptedResponse({ description: 'The rebuild job: `{ id, projections, state, startedAt, progress }`; poll GET /admin/rebuild/{id}.' })
+  @ApiAcceptedResponse({ type: RebuildJobDto, description: 'The rebuild job: `{ id, projections, state, startedAt, progress }`; poll GET /admin/rebuild/{id}.' })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Unknown projection names.' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'A rebuild is already running.' })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'Body larger than DATELINE_BODY_LIMIT_BYTES.' })
   @ApiUnsupportedMediaTypeResponse({ type: ErrorResponseDto, description: 'The body is not application/json.' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'More writes than DATELINE_WRITE_RATE_LIMIT per minute for this token; retry after `Retry-After` seconds.' })
   rebuild(@Body() dto: RebuildDto) {
     const names = dto.projections ?? this.projector.names;
     const unknown = names.filter((n) => !this.projector.names.includes(n));
@@ -64,12 +67,13 @@ export class AdminController {
   @Post('replay')
   @HttpCode(200)
   @ApiOperation({ summary: 'Republish log positions from..to (inclusive) to another Kafka topic, in the relay format' })
-  @ApiOkResponse({ description: '`{ toTopic, published, firstPosition, lastPosition }`' })
+  @ApiOkResponse({ type: ReplayResultDto, description: '`{ toTopic, published, firstPosition, lastPosition }`' })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: "A bad range or topic name, or one of the relay's own topics." })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Kafka is not configured (KAFKA_BROKERS).' })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'Body larger than DATELINE_BODY_LIMIT_BYTES.' })
   @ApiUnsupportedMediaTypeResponse({ type: ErrorResponseDto, description: 'The body is not application/json.' })
   @ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'The broker cannot be reached.' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'More writes than DATELINE_WRITE_RATE_LIMIT per minute for this token; retry after `Retry-After` seconds.' })
   async replay(@Body() dto: ReplayDto) {
     const problems = this.relay.replayProblems(dto);
     if (problems.some((p) => p.startsWith('Kafka is not configured'))) throw new ConflictException(problems);
@@ -84,7 +88,7 @@ export class AdminController {
 
   @Get('rebuild/:id')
   @ApiOperation({ summary: 'A rebuild job and its progress' })
-  @ApiOkResponse({ description: 'The job: state running, done or failed, with progress.' })
+  @ApiOkResponse({ type: RebuildJobDto, description: 'The job: state running, done or failed, with progress.' })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'The id is not a UUID.' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such rebuild.' })
   job(@Param('id', new ParseUUIDPipe()) id: string) {

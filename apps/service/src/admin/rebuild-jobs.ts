@@ -22,7 +22,7 @@ export class RebuildJobs {
 
   start(projections: string[]): RebuildJob {
     if ([...this.jobs.values()].some((j) => j.state === 'running')) throw new ConflictException('a rebuild is already running');
-    const progress = { projections, processed: 0, total: 0, position: 0, eventsPerSecond: 0, etaSeconds: null };
+    const progress = { projections, processed: 0, total: 0, position: 0, eventsPerSecond: 0, etaSeconds: null, quarantined: 0 };
     const job: RebuildJob = { id: randomUUID(), projections, state: 'running', startedAt: new Date().toISOString(), progress };
     this.jobs.set(job.id, job);
     void this.run(job);

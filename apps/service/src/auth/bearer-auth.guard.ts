@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { authenticate } from './bearer-token';
 import { REQUIRED_ROLE } from './requires-role.decorator';
 import { AuthRole, Principal, TokenRegistry } from './token-registry';
 
@@ -8,7 +9,11 @@ export interface AuthenticatedRequest {
   principal?: Principal;
 }
 
-/** Checks `Authorization: Bearer <token>` on routes marked with `@RequiresRole`. */
+/**
+ * Checks `Authorization: Bearer <token>` on routes marked with `@RequiresRole`. Writes arrive
+ * authenticated already (authenticate-writes.hook.ts, before their body); reads such as
+ * GET /admin/status are authenticated here.
+ */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
   constructor(
@@ -20,11 +25,12 @@ export class BearerAuthGuard implements CanActivate {
     const role = this.reflector.getAllAndOverride<AuthRole | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]);
     if (!role) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-    if (!match) throw new UnauthorizedException('missing bearer token: send Authorization: Bearer <token>');
-    const principal = this.tokens.identify(match[1]);
-    if (!principal) throw new UnauthorizedException('unknown bearer token');
+    let principal = request.principal;
+    if (!principal) {
+      const who = authenticate(request.headers.authorization, this.tokens);
+      if ('problem' in who) throw new UnauthorizedException(who.problem);
+      principal = who.principal;
+    }
     if (!principal.roles.includes(role)) throw new ForbiddenException(`this route needs the ${role} role`);
     request.principal = principal;
     return true;

@@ -15,20 +15,27 @@ interface TokenEntry {
   readonly principal: Principal;
 }
 
+/** `configured`: DATELINE_EDITOR_TOKENS / DATELINE_ADMIN_TOKENS; `generated`: made at first start in the data dir. */
+export type TokenSource = 'configured' | 'generated';
+
 /**
  * The bearer tokens the service accepts. Tokens are given as `token` or `name=token`; only
  * their SHA-256 digests are kept, and lookups compare digests in constant time.
  */
 export class TokenRegistry {
-  private constructor(private readonly entries: readonly TokenEntry[]) {}
+  private constructor(
+    private readonly entries: readonly TokenEntry[],
+    /** Where the tokens came from, for a 401 to tell a client where to look (never the tokens). */
+    readonly source: TokenSource,
+  ) {}
 
-  static from(editorTokens: readonly string[], adminTokens: readonly string[]): TokenRegistry {
+  static from(editorTokens: readonly string[], adminTokens: readonly string[], source: TokenSource = 'configured'): TokenRegistry {
     const entries = [
       ...editorTokens.map((t) => entry(t, ['editor'])),
       // An admin may do everything an editor may.
       ...adminTokens.map((t) => entry(t, ['editor', 'admin'])),
     ];
-    return new TokenRegistry(entries);
+    return new TokenRegistry(entries, source);
   }
 
   get size(): number {

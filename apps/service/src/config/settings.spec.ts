@@ -22,3 +22,38 @@ describe('settings: EVENTSTORE_URL', () => {
     expect(s).toMatchObject({ eventStoreUrl: 'esdb://kurrentdb:2113?tls=false', databaseUrl: 'postgres://postgres@postgres:5432/dateline' });
   });
 });
+
+describe('settings: live-stream limits and request deadlines', () => {
+  it('have defaults', () => {
+    expect(loadSettings({})).toMatchObject({ sseMaxStreams: 1000, sseBufferBytes: 262_144, requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 72_000 });
+  });
+
+  it('take integers in range', () => {
+    const s = loadSettings({ DATELINE_SSE_MAX_STREAMS: '5', DATELINE_SSE_BUFFER_BYTES: '65536', DATELINE_REQUEST_TIMEOUT_MS: '2000', DATELINE_HEADERS_TIMEOUT_MS: '2000', DATELINE_KEEP_ALIVE_TIMEOUT_MS: '500' });
+    expect(s).toMatchObject({ sseMaxStreams: 5, sseBufferBytes: 65_536, requestTimeoutMs: 2000, headersTimeoutMs: 2000, keepAliveTimeoutMs: 500 });
+  });
+
+  it('refuse, naming the variable, what is not an integer or out of range', () => {
+    expect(() => loadSettings({ DATELINE_SSE_MAX_STREAMS: '0' })).toThrow(/DATELINE_SSE_MAX_STREAMS: expected an integer from 1 to/);
+    expect(() => loadSettings({ DATELINE_SSE_BUFFER_BYTES: '64k' })).toThrow(/DATELINE_SSE_BUFFER_BYTES/);
+    expect(() => loadSettings({ DATELINE_REQUEST_TIMEOUT_MS: '1.5' })).toThrow(/DATELINE_REQUEST_TIMEOUT_MS/);
+    expect(() => loadSettings({ DATELINE_KEEP_ALIVE_TIMEOUT_MS: '-1' })).toThrow(/DATELINE_KEEP_ALIVE_TIMEOUT_MS/);
+  });
+
+  it('refuse a headers deadline past the whole request deadline', () => {
+    expect(() => loadSettings({ DATELINE_REQUEST_TIMEOUT_MS: '1000', DATELINE_HEADERS_TIMEOUT_MS: '5000' })).toThrow(/DATELINE_HEADERS_TIMEOUT_MS \(5000\) must not exceed DATELINE_REQUEST_TIMEOUT_MS \(1000\)/);
+  });
+});
+
+describe('settings: DATELINE_SAMPLE and DATELINE_LOG_FORMAT', () => {
+  it('loads the Istanbul sample unless told none, and chooses the log format by terminal unless told', () => {
+    expect(loadSettings({})).toMatchObject({ sample: 'istanbul', logFormat: undefined });
+    expect(loadSettings({ DATELINE_SAMPLE: 'none', DATELINE_LOG_FORMAT: 'json' })).toMatchObject({ sample: 'none', logFormat: 'json' });
+    expect(loadSettings({ DATELINE_SAMPLE: '', DATELINE_LOG_FORMAT: 'pretty' })).toMatchObject({ sample: 'istanbul', logFormat: 'pretty' });
+  });
+
+  it('refuses other words, naming the variable and what it takes', () => {
+    expect(() => loadSettings({ DATELINE_SAMPLE: 'off' })).toThrow('DATELINE_SAMPLE: expected istanbul or none, got "off"');
+    expect(() => loadSettings({ DATELINE_LOG_FORMAT: 'text' })).toThrow('DATELINE_LOG_FORMAT: expected json or pretty, got "text"');
+  });
+});

@@ -29,6 +29,10 @@ export interface Settings {
   readonly leaderRetryMs: number;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   readonly logLevel: string;
+  /** `json` lines or `pretty` (pino-pretty); unset: pretty when stdout is a terminal. */
+  readonly logFormat?: 'json' | 'pretty';
+  /** The sample loaded into an empty embedded store at its first start (first-run/); `none`: nothing. */
+  readonly sample: 'istanbul' | 'none';
   /** Readiness fails when the projections or the relay are further behind than this, seconds. */
   readonly readyMaxLagSeconds: number;
   /** Brokers and topics for the relay; unset (no KAFKA_BROKERS): the relay is off. */
@@ -37,6 +41,16 @@ export interface Settings {
   readonly sseHeartbeatMs: number;
   /** Public read answers kept until the read models move (reading/read-cache.ts); 0: off. */
   readonly readCacheEntries: number;
+  /** Live streams open at once; one more is answered 503 with Retry-After. */
+  readonly sseMaxStreams: number;
+  /** Bytes a live stream may have queued for a client that is not reading; beyond, it is dropped. */
+  readonly sseBufferBytes: number;
+  /** Deadline for receiving a whole request (headers and body) from its first byte, ms (Node's requestTimeout). */
+  readonly requestTimeoutMs: number;
+  /** Deadline for receiving a request's headers, ms (Node's headersTimeout); at most requestTimeoutMs. */
+  readonly headersTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open between requests, ms. */
+  readonly keepAliveTimeoutMs: number;
 }
 
 const list = (value: string | undefined): string[] =>
@@ -61,6 +75,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     roles: roles as Role[],
     minPositionWaitMs: Number(env.DATELINE_MIN_POSITION_WAIT_MS ?? 5000),
     logLevel: env.DATELINE_LOG_LEVEL ?? 'info',
+    logFormat: oneOf('DATELINE_LOG_FORMAT', env.DATELINE_LOG_FORMAT, ['json', 'pretty'] as const),
+    sample: oneOf('DATELINE_SAMPLE', env.DATELINE_SAMPLE, ['istanbul', 'none'] as const) ?? 'istanbul',
     leaderRetryMs: Number(env.DATELINE_LEADER_RETRY_MS ?? 2000),
     writeRateLimit: Number(env.DATELINE_WRITE_RATE_LIMIT ?? 1200),
     corsOrigins: list(env.DATELINE_CORS_ORIGINS),
@@ -68,7 +84,44 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     kafka: kafkaConfigFromEnv(env),
     sseHeartbeatMs: Number(env.DATELINE_SSE_HEARTBEAT_MS ?? 15_000),
     readCacheEntries: Number(env.DATELINE_READ_CACHE_ENTRIES ?? 1000),
+    ...connectionLimits(env),
   };
+}
+
+/**
+ * Live-stream limits and request deadlines (issue 13). Each is range-checked: a typo must stop
+ * the start rather than quietly turn a limit off.
+ */
+function connectionLimits(env: NodeJS.ProcessEnv) {
+  const limits = {
+    sseMaxStreams: integer(env, 'DATELINE_SSE_MAX_STREAMS', 1000, 1, 1_000_000),
+    sseBufferBytes: integer(env, 'DATELINE_SSE_BUFFER_BYTES', 256 * 1024, 1024, 64 * 1024 * 1024),
+    requestTimeoutMs: integer(env, 'DATELINE_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    headersTimeoutMs: integer(env, 'DATELINE_HEADERS_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    // Longer than the 60 s idle timeout of common load balancers, so that they close first and
+    // never send a request on a connection we are closing.
+    keepAliveTimeoutMs: integer(env, 'DATELINE_KEEP_ALIVE_TIMEOUT_MS', 72_000, 100, 3_600_000),
+  };
+  // Node refuses a headers deadline past the whole request's.
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new Error(`DATELINE_HEADERS_TIMEOUT_MS (${limits.headersTimeoutMs}) must not exceed DATELINE_REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs})`);
+  }
+  return limits;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name}: expected an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+/** An optional choice among a few words; anything else stops the start, naming the variable. */
+function oneOf<T extends string>(variable: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (!value) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new Error(`${variable}: expected ${allowed.join(' or ')}, got ${JSON.stringify(value)}`);
+  return value as T;
 }
 
 /** Only ESDB connection strings: a typo here must stop the start, not fall back to another store. */

@@ -1,13 +1,12 @@
 import { BadRequestException, Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { daysBetween, formatCalendarDate, formatInstantUtc } from '@dateline/domain';
+import { formatCalendarDate, formatInstantUtc, MAX_RANGE_DAYS, readRangeProblem } from '@dateline/domain';
 import { ProjectorService } from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { ApiRead } from '../http/api-docs';
 import { readPosition, type HeaderSink } from '../reading/consistency';
 import { TimelineRangeQueryDto } from '../reading/read-query.dto';
-import { MAX_RANGE_DAYS } from '../reading/timeline.controller';
 import { SETTINGS } from '../storage/storage.tokens';
 import { TimelineJsDocumentDto } from './timelinejs.dto';
 import { toTimelineJs, type TimelineJsGrouping } from './timelinejs';
@@ -33,11 +32,11 @@ export class TimelineExportController {
     description:
       'One slide per entry (diplomatic events and story revisions), `unique_id` stable per entry. Span dates give start_date and end_date, day dates no hour, and an inferred or approximate date a `display_date` in words ("c. 16 May 2025 (inferred)"). Headline and text are HTML-escaped, as TimelineJS renders them as HTML. Same filters and `asOf` as GET /timeline.',
     type: TimelineJsDocumentDto,
-    badRequest: 'from or to missing or not a real date, from after to, a range over 3660 days, or another malformed parameter.',
+    badRequest: `from or to missing or not a real date, from after to, a range over ${MAX_RANGE_DAYS} days, or another malformed parameter.`,
   })
   async timelineJs(@Query() q: TimelineJsExportQueryDto, @Res({ passthrough: true }) reply: HeaderSink): Promise<TimelineJsDocumentDto> {
-    if (q.to < q.from) throw new BadRequestException(['from must not be after to']);
-    if (daysBetween(q.from, q.to) > MAX_RANGE_DAYS) throw new BadRequestException([`a range may span at most ${MAX_RANGE_DAYS} days`]);
+    const rangeProblem = readRangeProblem(q.from, q.to);
+    if (rangeProblem) throw new BadRequestException([rangeProblem]);
     await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
     const entries = await this.projector.queries.timeline(q.from, q.to, q);
     const range = q.from === q.to ? formatCalendarDate(q.from) : `${formatCalendarDate(q.from)} to ${formatCalendarDate(q.to)}`;

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { HealthReportDto, HealthUnavailableDto } from './health-responses.dto';
 import { ReadinessIndicators } from './readiness-indicators';
 
 /**
@@ -19,7 +20,7 @@ export class HealthController {
   @Get('live')
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness: the process answers' })
-  @ApiOkResponse({ description: '`{ status: "ok" }`' })
+  @ApiOkResponse({ type: HealthReportDto, description: '`{ status: "ok" }`' })
   live() {
     return this.health.check([]);
   }
@@ -27,10 +28,10 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: the store, the read models, the projections lag and Kafka (when configured)' })
-  @ApiOkResponse({ description: '`{ status: "ok", details: { eventStore, readModels, projections, kafka } }`' })
-  @ApiServiceUnavailableResponse({ description: 'Something is down or too far behind: `details` names it.' })
+  @ApiOkResponse({ type: HealthReportDto, description: '`{ status: "ok", details: { eventStore, readModels, projections, quarantine, kafka } }`' })
+  @ApiServiceUnavailableResponse({ type: HealthUnavailableDto, description: 'Something is down, or a projection quarantined an event: `details` names it.' })
   ready() {
     const i = this.indicators;
-    return this.health.check([() => i.eventStore(), () => i.readModels(), () => i.projections(), () => i.kafka()]);
+    return this.health.check([() => i.eventStore(), () => i.readModels(), () => i.projections(), () => i.quarantine(), () => i.kafka()]);
   }
 }

@@ -9,7 +9,8 @@ import { SETTINGS } from '../storage/storage.tokens';
 
 /**
  * What readiness checks, one indicator each, so a failing probe names the part that failed.
- * Only what a request needs fails the probe: the store and the read-model database. The
+ * Only what a request needs fails the probe: the store and the read-model database, and an
+ * event a projection quarantined (reads silently miss it: ADR 0008). The
  * projections' and the relay's lag and Kafka's reachability are reported (with `degraded`)
  * but never take an instance out of the load balancer: the log is the outbox, writes must keep
  * working through a Kafka outage, and a stalled projector would otherwise take every instance
@@ -56,6 +57,31 @@ export class ReadinessIndicators {
     } catch (err) {
       return check.up({ degraded: true, error: message(err) });
     }
+  }
+
+  /**
+   * Events a projection could not apply and nobody has retried or skipped yet (ADR 0008). They
+   * fail readiness: reads miss them and everything after them in their stream, and an operator
+   * must decide (docs/operations.md). Names each one's projection, id, position and error.
+   */
+  async quarantine() {
+    const check = this.health.check('quarantine');
+    let events;
+    try {
+      events = await this.projector.quarantine('quarantined');
+    } catch (err) {
+      // The read-model database is down: readModels says so and fails the probe.
+      return check.up({ error: message(err) });
+    }
+    if (events.length === 0) return check.up({ quarantined: 0 });
+    const shown = events.slice(0, 20).map((e) => ({ projection: e.projection, eventId: e.eventId, position: e.position, type: e.type, streamId: e.streamId, error: e.error }));
+    const first = shown[0];
+    return check.down({
+      reason: `${events.length} event(s) quarantined: projection ${first.projection} could not apply event ${first.eventId} at position ${first.position}: ${first.error}`,
+      quarantined: events.length,
+      events: shown,
+      hint: 'GET /admin/quarantine, then retry or skip each one (docs/operations.md)',
+    });
   }
 
   /** Kafka when configured: disconnected, or behind by more than the limit, is degraded. */

@@ -42,6 +42,12 @@ export class ConflictResponseDto extends ErrorResponseDto {
   @ApiProperty({ description: "The stream's current version: re-read, then retry with it.", example: 3 }) currentVersion: number;
 }
 
+/** A story's slug belongs to one story (ADR 0010): the 409 names the story that has it. */
+export class SlugTakenResponseDto extends ErrorResponseDto {
+  @ApiProperty({ example: 'istanbul-peace-talks-2025' }) slug: string;
+  @ApiProperty({ format: 'uuid', description: 'The story that has the slug.' }) storyId: string;
+}
+
 export class WriteResponseDto {
   @ApiProperty({ format: 'uuid', description: 'The story or diplomatic event.' }) id: string;
   @ApiProperty({ description: "The stream's version after the append.", example: 1 }) version: number;

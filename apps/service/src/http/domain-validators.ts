@@ -1,5 +1,8 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { ValidateBy, ValidationOptions } from 'class-validator';
-import { isCalendarDate, isInstant, isTimeZone } from '@dateline/domain';
+import { decimalIntegerProblem, IntegerRange, isCalendarDate, isInstant, isTimeZone, parseDecimalInteger } from '@dateline/domain';
+import { unstorable } from './json-body-check';
 
 /** class-validator decorators backed by the domain's own rules, so both sides agree. */
 export const IsCalendarDate = (options?: ValidationOptions) =>
@@ -10,3 +13,32 @@ export const IsInstant = (options?: ValidationOptions) =>
 
 export const IsTimeZone = (options?: ValidationOptions) =>
   ValidateBy({ name: 'isTimeZone', validator: { validate: isTimeZone, defaultMessage: () => '$property must be an IANA time zone name such as Europe/Istanbul' } }, options);
+
+/**
+ * A whole number in a query string, read strictly (decimal digits only, within `range`): the
+ * value becomes a number, and anything else ("1e3", "0x10", "", a repeated parameter) stays as
+ * sent and fails validation with a message naming the parameter. `emptyIsAbsent` is for form
+ * fields, where an empty value means "not given".
+ */
+export const IsDecimalInteger = (range: IntegerRange, { emptyIsAbsent = false } = {}) =>
+  applyDecorators(
+    Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+      const raw = obj[key];
+      if (raw === undefined || (emptyIsAbsent && raw === '')) return undefined;
+      return parseDecimalInteger(raw, range) ?? raw;
+    }),
+    ValidateBy({ name: 'isDecimalInteger', validator: { validate: (v: unknown) => typeof v === 'number', defaultMessage: (a) => decimalIntegerProblem(a?.property ?? 'value', range) } }),
+  );
+
+/** Text a read compares with stored text: a NUL or a lone surrogate can match nothing, and PostgreSQL refuses it (a 500). */
+export const IsStorableText = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isStorableText',
+      validator: {
+        validate: (v: unknown) => typeof v === 'string' && unstorable(v) === undefined,
+        defaultMessage: (a) => (typeof a?.value === 'string' ? `${a.property} must not contain ${unstorable(a.value)}` : `${a?.property} must be a string`),
+      },
+    },
+    options,
+  );

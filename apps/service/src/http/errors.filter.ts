@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { AggregateNotFound, CommandRejected, InvalidInput, StaleVersion } from '@dateline/domain';
+import { AggregateNotFound, CommandRejected, InvalidInput, parseStream, SlugTaken, StaleVersion, staleRevisionMessage } from '@dateline/domain';
 import { IdempotencyKeyReused, StoreUnavailable, WrongExpectedVersion } from '@dateline/event-store';
 
 interface Reply {
@@ -46,8 +46,17 @@ export class ErrorsFilter implements ExceptionFilter {
     }
     if (err instanceof InvalidInput) return [400, { message: err.problems }];
     if (err instanceof AggregateNotFound) return [404, { message: err.message }];
+    // A story's versions are its revisions: say `currentRevision` (and `currentVersion`, which clients had before).
+    if (err instanceof StaleVersion && err.aggregate === 'story') return [409, { message: err.message, currentRevision: err.currentVersion, currentVersion: err.currentVersion }];
     if (err instanceof StaleVersion || err instanceof CommandRejected) return [409, { message: err.message, currentVersion: err.currentVersion }];
-    if (err instanceof WrongExpectedVersion) return [409, { message: err.message, currentVersion: err.currentVersion }];
+    if (err instanceof WrongExpectedVersion) {
+      // Lost a race after deciding: the version decided on was the client's expectedRevision.
+      if (parseStream(err.stream)?.category === 'story' && typeof err.expected === 'number') {
+        return [409, { message: staleRevisionMessage(err.expected, err.currentVersion), currentRevision: err.currentVersion, currentVersion: err.currentVersion }];
+      }
+      return [409, { message: err.message, currentVersion: err.currentVersion }];
+    }
+    if (err instanceof SlugTaken) return [409, { message: err.message, slug: err.slug, storyId: err.storyId }];
     if (err instanceof IdempotencyKeyReused) return [422, { message: err.message }];
     if (err instanceof StoreUnavailable) return [503, { message: 'the event store is unavailable; retry shortly' }];
     // Errors Fastify raises while reading the request (body too large, malformed JSON, ...).

@@ -1,6 +1,12 @@
+import { parse as parseContentType } from 'fast-content-type-parse';
+
+/** The charset spellings that mean UTF-8 (JSON is UTF-8: RFC 8259 section 8.1). */
+const UTF8 = new Set(['utf-8', 'utf8']);
+
 /**
- * Writes take JSON only: anything else is a 415 before it reaches a route (Fastify would
- * otherwise parse text/plain and leave the validation to explain a string body).
+ * Writes take JSON in UTF-8 only: anything else is a 415 before it reaches a route (Fastify
+ * would otherwise parse text/plain and leave the validation to explain a string body, and read
+ * a body declared `charset=iso-8859-1` as UTF-8, storing U+FFFD for its accented letters).
  */
 export function jsonOnly(
   request: { method: string; headers: Record<string, string | string[] | undefined> },
@@ -8,11 +14,25 @@ export function jsonOnly(
   done: () => void,
 ): void {
   if (request.method === 'POST' || request.method === 'PUT' || request.method === 'PATCH') {
-    const type = String(request.headers['content-type'] ?? '');
-    if (!/^application\/json\s*(;|$)/i.test(type)) {
-      reply.code(415).send({ statusCode: 415, error: 'Unsupported Media Type', message: 'send the body as application/json' });
+    const problem = contentTypeProblem(String(request.headers['content-type'] ?? ''));
+    if (problem) {
+      reply.code(415).send({ statusCode: 415, error: 'Unsupported Media Type', message: problem });
       return;
     }
   }
   done();
+}
+
+/** Why a write's Content-Type is refused, or undefined. */
+export function contentTypeProblem(header: string): string | undefined {
+  if (!/^application\/json\s*(;|$)/i.test(header)) return 'send the body as application/json';
+  if (!header.includes(';')) return undefined;
+  let charset: string | undefined;
+  try {
+    charset = parseContentType(header).parameters.charset;
+  } catch {
+    return `the Content-Type "${header}" is malformed: send application/json (optionally "; charset=utf-8")`;
+  }
+  if (charset !== undefined && !UTF8.has(charset.toLowerCase())) return `charset "${charset}" is not supported: send the body as UTF-8 (application/json; charset=utf-8)`;
+  return undefined;
 }

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/c
 import { formatDayHeading } from '@dateline/domain';
 import { ProjectorService, TimelineChange } from '@dateline/projections';
 import type { Settings } from '../config/settings';
+import { DatelineMetrics } from '../metrics/dateline-metrics';
 import { renderEntry } from '../reader-page/templates/entry.template';
 import { entryDomId, toEntryView } from '../reader-page/view-models/entry.view-model';
 import { SETTINGS } from '../storage/storage.tokens';
@@ -11,6 +12,10 @@ import { sseComment, sseEvent } from './sse';
 export interface StreamSink {
   write(chunk: string): boolean;
   end(): void;
+  /** Closes the connection at once, throwing away what the client has not taken yet. */
+  destroy(): void;
+  /** Bytes written but not yet taken by the client (Node's buffer, beyond the kernel's). */
+  readonly writableLength: number;
   on(event: 'close', listener: () => void): unknown;
 }
 
@@ -31,6 +36,12 @@ const BATCH = 500;
  * (ProjectorService.watchPosition); each client is then sent every change after the position
  * it last got, from the read models, in log order. Event ids are log positions, so a client
  * that reconnects with Last-Event-ID misses nothing.
+ *
+ * A client that does not read is not buffered for without end: once more than
+ * `DATELINE_SSE_BUFFER_BYTES` wait for it, it is disconnected (issue 13). Its EventSource
+ * reconnects with the id of the last whole event it got and resumes from the read models, so
+ * dropping costs a slow client a reconnect, never a change, and the service's memory stays at
+ * most one buffer (and one frame) per stream.
  */
 @Injectable()
 export class TimelineStreamHub implements BeforeApplicationShutdown {
@@ -41,10 +52,25 @@ export class TimelineStreamHub implements BeforeApplicationShutdown {
   constructor(
     private readonly projector: ProjectorService,
     @Inject(SETTINGS) private readonly settings: Settings,
+    private readonly metrics: DatelineMetrics,
   ) {}
 
   get connections(): number {
     return this.clients.size;
+  }
+
+  get capacity(): number {
+    return this.settings.sseMaxStreams;
+  }
+
+  /**
+   * Whether one more stream may open (DATELINE_SSE_MAX_STREAMS); counts a refusal. The caller
+   * opens right after, with no await in between, so concurrent requests cannot both take the last place.
+   */
+  admit(): boolean {
+    if (this.clients.size < this.settings.sseMaxStreams) return true;
+    this.metrics.sseStreamsRefused.inc();
+    return false;
   }
 
   /** Starts streaming to `out` every change after `after` (a log position). */
@@ -59,6 +85,7 @@ export class TimelineStreamHub implements BeforeApplicationShutdown {
     };
     client.heartbeat.unref();
     this.clients.add(client);
+    this.metrics.sseStreamsOpen.set(this.clients.size);
     out.on('close', () => this.close(client));
     this.write(client, `retry: 2000\n${sseComment(`streaming changes after position ${after}`)}`);
     this.unwatch ??= this.projector.watchPosition(() => this.notifyAll());
@@ -88,7 +115,10 @@ export class TimelineStreamHub implements BeforeApplicationShutdown {
         const target = await this.projector.position();
         while (!c.closed && c.sent < target) {
           const changes = await this.projector.queries.timelineChanges(c.sent, target, { limit: BATCH });
-          for (const change of changes) this.write(c, frame(change));
+          for (const change of changes) {
+            if (c.closed) break;
+            this.write(c, frame(change));
+          }
           c.sent = changes.length >= BATCH ? changes[changes.length - 1].position : target;
         }
       } while (c.again && !c.closed);
@@ -103,13 +133,28 @@ export class TimelineStreamHub implements BeforeApplicationShutdown {
   }
 
   private write(c: Client, chunk: string): void {
-    if (!c.closed) c.out.write(chunk);
+    if (c.closed) return;
+    // Checked before writing, so that a frame larger than the buffer still goes out to a client
+    // that keeps up: one whole frame beyond the bound, at most.
+    if (c.out.writableLength > this.settings.sseBufferBytes) return this.drop(c);
+    c.out.write(chunk);
+  }
+
+  /** Disconnects a client that fell behind its buffer; it resumes with Last-Event-ID. */
+  private drop(c: Client): void {
+    const behind = c.out.writableLength;
+    this.close(c);
+    this.metrics.sseSlowStreamsDropped.inc();
+    this.logger.warn(`dropped a live stream that fell ${behind} bytes behind (DATELINE_SSE_BUFFER_BYTES ${this.settings.sseBufferBytes})`);
+    c.out.destroy();
   }
 
   private close(c: Client): void {
+    if (c.closed) return;
     c.closed = true;
     clearInterval(c.heartbeat);
     this.clients.delete(c);
+    this.metrics.sseStreamsOpen.set(this.clients.size);
     if (this.clients.size === 0 && this.unwatch) {
       this.unwatch();
       this.unwatch = undefined;

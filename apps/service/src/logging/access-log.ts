@@ -9,6 +9,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
  * completes.
  */
 export class AccessLog extends LogController {
+  /**
+   * Completed requests at debug instead of info: set only while the first start writes the
+   * sample, before the port opens, when no other request can arrive (first-run/).
+   */
+  quiet = false;
+
   constructor() {
     super({ requestIdLogLabel: 'requestId' });
   }
@@ -21,6 +27,7 @@ export class AccessLog extends LogController {
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     if (this.isLogDisabled(request)) return;
     if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else if (this.quiet) reply.log.debug({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
     else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
   }
 }

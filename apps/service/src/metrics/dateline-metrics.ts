@@ -46,6 +46,24 @@ export class DatelineMetrics {
     registers: [this.registry],
   });
 
+  readonly sseStreamsOpen = new Gauge({
+    name: 'dateline_sse_streams_open',
+    help: 'Live streams (GET /timeline/stream) open now',
+    registers: [this.registry],
+  });
+
+  readonly sseSlowStreamsDropped = new Counter({
+    name: 'dateline_sse_slow_streams_dropped_total',
+    help: 'Live streams closed because their client fell more than DATELINE_SSE_BUFFER_BYTES behind',
+    registers: [this.registry],
+  });
+
+  readonly sseStreamsRefused = new Counter({
+    name: 'dateline_sse_streams_refused_total',
+    help: 'Live streams refused (503) because DATELINE_SSE_MAX_STREAMS were open',
+    registers: [this.registry],
+  });
+
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     projector: ProjectorService,
@@ -87,6 +105,18 @@ export class DatelineMetrics {
     relayGauge('dateline_relay_lag_events', 'Events logged but not yet acknowledged by Kafka (relay on this instance only)', (r) => r.lagEvents);
     relayGauge('dateline_relay_lag_seconds', 'Age of the oldest event not yet acknowledged by Kafka', (r) => r.lagSeconds);
     relayGauge('dateline_relay_connected', '1 when the relay has a producer connected to Kafka', (r) => (r.connected ? 1 : 0));
+    // From the table, not a counter in memory: it holds across restarts, instances and rebuilds.
+    new Gauge({
+      name: 'dateline_projection_quarantined_events',
+      help: 'Events a projection could not apply (ADR 0008), by projection and status: quarantined (fails readiness) or skipped',
+      labelNames: ['projection', 'status'] as const,
+      registers,
+      async collect() {
+        const counts = await projector.quarantineCounts();
+        for (const name of projector.names) for (const status of ['quarantined', 'skipped'] as const) this.set({ projection: name, status }, 0);
+        for (const c of counts) this.set({ projection: c.projection, status: c.status }, c.count);
+      },
+    });
     new Gauge({
       name: 'dateline_rebuild_events',
       help: 'Progress of the latest rebuild: events processed and total',

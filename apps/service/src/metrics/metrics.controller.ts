@@ -11,7 +11,7 @@ export class MetricsController {
   @Get()
   @ApiOperation({ summary: 'Prometheus metrics: HTTP, appends, conflicts, projection and relay lag, rebuild progress' })
   @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'Prometheus text format 0.0.4.' })
+  @ApiOkResponse({ description: 'Prometheus text format 0.0.4.', content: { 'text/plain': { schema: { type: 'string' } } } })
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   scrape(): Promise<string> {
     return this.metrics.registry.metrics();

@@ -1,6 +1,7 @@
-import { BadRequestException, Controller, Get, Header, Inject, NotFoundException, Param, ParseUUIDPipe, Query, Res, UseFilters } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Header, Inject, NotFoundException, Param, Query, Res, UseFilters } from '@nestjs/common';
 import { RouteConstraints } from '@nestjs/platform-fastify';
 import { ApiExcludeEndpoint, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { readRangeProblem } from '@dateline/domain';
 import { ProjectorService } from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { ApiHtmlPage } from '../http/api-docs';
@@ -15,6 +16,7 @@ import { renderStoryPage } from './templates/story-page.template';
 import { renderTimelinePage } from './templates/timeline-page.template';
 import { storyPageView } from './view-models/story-page.view-model';
 import { timelinePageView } from './view-models/timeline-page.view-model';
+import { StoryAddresses, storyNotFound } from '../stories/story-addresses';
 
 /** Days with entries per page of the timeline. */
 export const DAYS_PER_PAGE = 14;
@@ -38,6 +40,7 @@ export class ReaderPageController {
   constructor(
     private readonly projector: ProjectorService,
     @Inject(SETTINGS) private readonly settings: Settings,
+    private readonly addresses: StoryAddresses,
   ) {}
 
   @Get()
@@ -46,7 +49,9 @@ export class ReaderPageController {
     description: 'Deep links: `/?from=YYYY-MM-DD&to=YYYY-MM-DD&asOf=<instant>`. Live updates through GET /timeline/stream unless `asOf` is given.',
   })
   async timeline(@Query() q: TimelinePageQueryDto, @Res({ passthrough: true }) reply: HeaderSink): Promise<string> {
-    if (q.from && q.to && q.to < q.from) throw new BadRequestException(['from must not be after to']);
+    // The API's range rule (order and cap); with one end open the page shows at most DAYS_PER_PAGE days anyway.
+    const rangeProblem = q.from && q.to ? readRangeProblem(q.from, q.to) : undefined;
+    if (rangeProblem) throw new BadRequestException([rangeProblem]);
     const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
     const queries = this.projector.queries;
     const dates = await queries.datesWithEntries({ from: q.from, to: q.to, asOf: q.asOf, limit: DAYS_PER_PAGE + 1 });
@@ -62,19 +67,20 @@ export class ReaderPageController {
   @RouteConstraints({ [ACCEPTS_HTML]: 'yes' })
   @ApiExcludeEndpoint()
   async story(
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Param('id') address: string,
     @Query() q: StoryPageQueryDto,
     @Res({ passthrough: true }) reply: HeaderSink,
   ): Promise<string> {
     reply.header('Vary', 'Accept');
     await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
+    const id = await this.addresses.forRead(address);
     const [story, revisions] = await Promise.all([this.projector.queries.story(id), this.projector.queries.storyRevisions(id)]);
-    if (!story || !revisions) throw new NotFoundException(`story ${id} not found`);
+    if (!story || !revisions) throw storyNotFound(address);
     let diff: { from: number; to: number } | undefined;
     if (q.from !== undefined || q.to !== undefined) {
       if (q.from === undefined || q.to === undefined) throw new BadRequestException(['give both from and to to compare two revisions']);
       if (q.from === q.to) throw new BadRequestException(['from and to must be different revisions']);
-      for (const n of [q.from, q.to]) if (!revisions.some((r) => r.revision === n)) throw new NotFoundException(`story ${id} has no revision ${n}`);
+      for (const n of [q.from, q.to]) if (!revisions.some((r) => r.revision === n)) throw new NotFoundException(`story ${address} has no revision ${n}: its revisions are 1 to ${story.revision}`);
       diff = { from: q.from, to: q.to };
     } else if (revisions.length >= 2) {
       diff = { from: revisions[revisions.length - 2].revision, to: revisions[revisions.length - 1].revision };

@@ -1,14 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
-import { IsCalendarDate, IsInstant } from '../http/domain-validators';
+import { IsOptional } from 'class-validator';
+import { REVISION_NUMBER } from '@dateline/domain';
+import { IsCalendarDate, IsDecimalInteger, IsInstant } from '../http/domain-validators';
 import { ConsistencyQueryDto } from '../reading/read-query.dto';
 
 /** An empty form field means "not given". */
 const emptyIsAbsent = () => Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value));
-
-/** A revision number from a query string; an empty field means "not given". */
-const revisionNumber = () => Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) => (obj[key] === '' || obj[key] === undefined ? undefined : Number(obj[key])));
 
 /** A datetime-local input sends `2025-05-16T09:00[:05]` without an offset: the page's label says UTC. */
 const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
@@ -35,16 +33,12 @@ export class TimelinePageQueryDto extends ConsistencyQueryDto {
 
 export class StoryPageQueryDto extends ConsistencyQueryDto {
   @ApiPropertyOptional({ description: 'Compare from this revision (with `to`). Default: the revision before the latest.', minimum: 1 })
-  @revisionNumber()
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsDecimalInteger(REVISION_NUMBER, { emptyIsAbsent: true })
   from?: number;
 
   @ApiPropertyOptional({ description: 'Compare to this revision (with `from`). Default: the latest.', minimum: 1 })
-  @revisionNumber()
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsDecimalInteger(REVISION_NUMBER, { emptyIsAbsent: true })
   to?: number;
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ProjectorService } from '@dateline/projections';
 import type { Settings } from '../config/settings';
@@ -7,6 +7,7 @@ import { SETTINGS } from '../storage/storage.tokens';
 import { readPosition, type HeaderSink } from './consistency';
 import { ConsistencyQueryDto } from './read-query.dto';
 import { DiplomaticEventDto } from './read-responses.dto';
+import { AggregateIdPipe } from '../http/aggregate-id.pipe';
 
 @ApiTags('diplomatic events')
 @Controller('diplomatic-events')
@@ -17,8 +18,8 @@ export class DiplomaticEventsReadController {
   ) {}
 
   @Get(':id')
-  @ApiRead({ summary: 'A diplomatic event: its current state (also when retracted) and full history', type: DiplomaticEventDto, notFound: true, badRequest: 'The id is not a UUID, or minPosition is malformed.' })
-  async get(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Query() q: ConsistencyQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
+  @ApiRead({ summary: 'A diplomatic event: its current state (also when retracted) and full history', type: DiplomaticEventDto, notFound: true, badRequest: 'minPosition is malformed.' })
+  async get(@Param('id', new AggregateIdPipe('diplomatic event')) id: string, @Query() q: ConsistencyQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
     const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
     const event = await this.projector.queries.diplomaticEvent(id);
     if (!event) throw new NotFoundException(`diplomatic event ${id} not found`);

@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { EVENT_KINDS } from '@dateline/domain';
-import { IsCalendarDate, IsInstant, IsTimeZone } from '../http/domain-validators';
+import { IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { EVENT_KINDS, LOG_POSITION, REVISION_NUMBER } from '@dateline/domain';
+import { IsCalendarDate, IsDecimalInteger, IsInstant, IsStorableText, IsTimeZone } from '../http/domain-validators';
 
 /** `minPosition`: read your writes (DESIGN section 2). */
 export class ConsistencyQueryDto {
-  @ApiPropertyOptional({ type: Number, minimum: 0, description: 'Wait (at most DATELINE_MIN_POSITION_WAIT_MS) until the read models reached this log position, e.g. the `position` a write answered.' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) minPosition?: number;
+  @ApiPropertyOptional({ type: Number, minimum: LOG_POSITION.min, maximum: LOG_POSITION.max, description: 'Wait (at most DATELINE_MIN_POSITION_WAIT_MS) until the read models reached this log position, e.g. the `position` a write answered. Decimal digits only.' })
+  @IsOptional() @IsDecimalInteger(LOG_POSITION) minPosition?: number;
 }
 
 export class TimelineDayQueryDto extends ConsistencyQueryDto {
@@ -16,7 +15,7 @@ export class TimelineDayQueryDto extends ConsistencyQueryDto {
   @ApiPropertyOptional({ description: 'IANA time zone for the days story revisions sit on (default UTC).', example: 'Europe/Kyiv' })
   @IsOptional() @IsTimeZone() tz?: string;
   @ApiPropertyOptional({ maxLength: 200, description: 'A participant name (case-insensitive, whole name) or country code.', example: 'UA' })
-  @IsOptional() @IsString() @MaxLength(200) participant?: string;
+  @IsOptional() @IsStorableText() @MaxLength(200) participant?: string;
   @ApiPropertyOptional({ enum: EVENT_KINDS })
   @IsOptional() @IsIn(EVENT_KINDS) kind?: string;
   @ApiPropertyOptional({ format: 'uuid' })
@@ -31,8 +30,8 @@ export class TimelineRangeQueryDto extends TimelineDayQueryDto {
 }
 
 export class DiffQueryDto extends ConsistencyQueryDto {
-  @ApiProperty({ type: Number, minimum: 1, example: 1 })
-  @Type(() => Number) @IsInt() @Min(1) from: number;
-  @ApiProperty({ type: Number, minimum: 1, example: 3 })
-  @Type(() => Number) @IsInt() @Min(1) to: number;
+  @ApiProperty({ type: Number, minimum: REVISION_NUMBER.min, maximum: REVISION_NUMBER.max, example: 1 })
+  @IsDecimalInteger(REVISION_NUMBER) from: number;
+  @ApiProperty({ type: Number, minimum: REVISION_NUMBER.min, maximum: REVISION_NUMBER.max, example: 3 })
+  @IsDecimalInteger(REVISION_NUMBER) to: number;
 }

@@ -1,16 +1,16 @@
-import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, ParseIntPipe, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiExtraModels, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { isBoringRevision } from '@dateline/domain';
+import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { ApiExtraModels, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { isBoringRevision, REVISION_NUMBER } from '@dateline/domain';
 import { ProjectorService, summarizeRevisions } from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { ApiRead } from '../http/api-docs';
+import { DecimalIntegerParam } from '../http/decimal-integer-param.decorator';
 import { SETTINGS } from '../storage/storage.tokens';
+import { StoryAddresses, storyNotFound } from '../stories/story-addresses';
 import { readPosition, type HeaderSink } from './consistency';
 import { ConsistencyQueryDto, DiffQueryDto } from './read-query.dto';
 import { EXTRA_READ_MODELS, StoryDiffDto, StoryDto, StoryRevisionDto, StoryRevisionsDto } from './read-responses.dto';
 import { wordDiff } from './word-diff';
-
-const StoryId = () => new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('stories')
 @ApiExtraModels(...EXTRA_READ_MODELS)
@@ -19,53 +19,68 @@ export class StoriesReadController {
   constructor(
     private readonly projector: ProjectorService,
     @Inject(SETTINGS) private readonly settings: Settings,
+    private readonly addresses: StoryAddresses,
   ) {}
 
   @Get(':id')
   @ApiRead({
-    summary: 'A story now: its current revision and linked events',
+    summary: 'A story now, by id or slug: its current revision and linked events',
     description: 'Content negotiation: a request whose `Accept` prefers `text/html` (a browser) gets the reader page of the story instead: its text, revision history and a word diff of any two revisions (`?from=&to=`). Everyone else gets JSON.',
     type: StoryDto,
     notFound: true,
-    badRequest: 'The id is not a UUID, or minPosition is malformed.',
+    badRequest: 'minPosition is malformed.',
   })
   @ApiProduces('application/json', 'text/html')
-  async get(@Param('id', StoryId()) id: string, @Query() q: ConsistencyQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
+  // The reader page's own parameters (ReaderPageController.story shares this path): the JSON answer refuses them with a 400.
+  @ApiQuery({ name: 'from', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Reader page (text/html) only: compare revision `from` with `to`.' })
+  @ApiQuery({ name: 'to', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Reader page (text/html) only: see `from`.' })
+  async get(@Param('id') address: string, @Query() q: ConsistencyQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
     reply.header('Vary', 'Accept');
     const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
+    const id = await this.addresses.forRead(address);
     const story = await this.projector.queries.story(id);
-    if (!story) throw new NotFoundException(`story ${id} not found`);
+    if (!story) throw storyNotFound(address);
     const { recordedAt, kind: _k, changeNote: _c, editor: _e, ...current } = story;
     return { ...current, updatedAt: recordedAt, position };
   }
 
   @Get(':id/revisions')
   @ApiRead({ summary: 'Every revision of a story: number, recordedAt, editor, changeNote, kind', type: StoryRevisionsDto, notFound: true })
-  async revisions(@Param('id', StoryId()) id: string, @Query() q: ConsistencyQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
+  async revisions(@Param('id') address: string, @Query() q: ConsistencyQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
     const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
+    const id = await this.addresses.forRead(address);
     const revisions = await this.projector.queries.storyRevisions(id);
-    if (!revisions) throw new NotFoundException(`story ${id} not found`);
+    if (!revisions) throw storyNotFound(address);
     return { id, position, revisions: summarizeRevisions(revisions) };
   }
 
   @Get(':id/revisions/:n')
-  @ApiRead({ summary: 'The story as it was at revision n', type: StoryRevisionDto, notFound: true, badRequest: 'The id is not a UUID or n is not an integer.' })
-  async revision(@Param('id', StoryId()) id: string, @Param('n', ParseIntPipe) n: number, @Query() q: ConsistencyQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
+  @ApiParam({ name: 'n', schema: { type: 'integer', minimum: REVISION_NUMBER.min, maximum: REVISION_NUMBER.max }, description: 'A revision number (decimal digits).', example: 1 })
+  @ApiRead({ summary: 'The story as it was at revision n', type: StoryRevisionDto, notFound: true, badRequest: 'n is not a revision number (decimal digits, 1 to 2147483647), or minPosition is malformed.' })
+  async revision(@Param('id') address: string, @DecimalIntegerParam({ name: 'n', range: REVISION_NUMBER }) n: number, @Query() q: ConsistencyQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
     const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
+    const id = await this.addresses.forRead(address);
     const revision = await this.projector.queries.storyRevision(id, n);
-    if (!revision) throw new NotFoundException(`story ${id} has no revision ${n}`);
+    if (!revision) throw await this.noRevision(address, id, n);
     return { ...revision, position };
+  }
+
+  /** The 404 for a revision that is not there: the story is unknown, or it says which revisions it has. */
+  private async noRevision(address: string, id: string, n: number): Promise<NotFoundException> {
+    const story = await this.projector.queries.story(id);
+    if (!story) return storyNotFound(address);
+    return new NotFoundException(`story ${address} has no revision ${n}: its revisions are 1 to ${story.revision}`);
   }
 
   /** Word-level diff of headline and body between two revisions (jsdiff's diffWords). */
   @Get(':id/diff')
-  @ApiRead({ summary: 'Word-level diff of headline and body between two revisions', type: StoryDiffDto, notFound: true, badRequest: 'from or to missing or not a revision number, or from equals to.' })
-  async diff(@Param('id', StoryId()) id: string, @Query() q: DiffQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
+  @ApiRead({ summary: 'Word-level diff of headline and body between two revisions', type: StoryDiffDto, notFound: true, badRequest: 'from or to missing or not a revision number (decimal digits, 1 to 2147483647), or from equals to.' })
+  async diff(@Param('id') address: string, @Query() q: DiffQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
     const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
+    const id = await this.addresses.forRead(address);
     const [from, to] = await Promise.all([this.projector.queries.storyRevision(id, q.from), this.projector.queries.storyRevision(id, q.to)]);
-    if (!from && !to && !(await this.projector.queries.storyRevision(id, 1))) throw new NotFoundException(`story ${id} not found`);
-    if (!from) throw new NotFoundException(`story ${id} has no revision ${q.from}`);
-    if (!to) throw new NotFoundException(`story ${id} has no revision ${q.to}`);
+    if (!from) throw await this.noRevision(address, id, q.from);
+    if (!to) throw await this.noRevision(address, id, q.to);
     if (q.from === q.to) throw new BadRequestException(['from and to must be different revisions']);
     return {
       id,

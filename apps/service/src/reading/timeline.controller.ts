@@ -1,5 +1,5 @@
 import { BadRequestException, Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { daysBetween, isCalendarDate, TimelineEntry } from '@dateline/domain';
+import { isCalendarDate, MAX_RANGE_DAYS, readRangeProblem, TimelineEntry } from '@dateline/domain';
 import { ApiExtraModels, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ProjectorService } from '@dateline/projections';
 import type { Settings } from '../config/settings';
@@ -8,8 +8,6 @@ import { SETTINGS } from '../storage/storage.tokens';
 import { readPosition, type HeaderSink } from './consistency';
 import { TimelineDayQueryDto, TimelineRangeQueryDto } from './read-query.dto';
 import { EXTRA_READ_MODELS, TimelineDayDto, TimelineRangeDto } from './read-responses.dto';
-
-export const MAX_RANGE_DAYS = 3660;
 
 @ApiTags('timeline')
 @ApiExtraModels(...EXTRA_READ_MODELS)
@@ -25,11 +23,11 @@ export class TimelineController {
     summary: 'The timeline of a date range, grouped by day',
     description: 'Diplomatic events on their occurredOn, story revisions on the day they were recorded (in `tz`). `asOf` answers as the newsroom knew it then.',
     type: TimelineRangeDto,
-    badRequest: 'from or to missing or not a real date, to before from, a range over 3660 days, or another malformed parameter.',
+    badRequest: `from or to missing or not a real date, from after to, a range over ${MAX_RANGE_DAYS} days, or another malformed parameter.`,
   })
   async range(@Query() q: TimelineRangeQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
-    if (q.to < q.from) throw new BadRequestException(['to must not be before from']);
-    if (daysBetween(q.from, q.to) > MAX_RANGE_DAYS) throw new BadRequestException([`a range may span at most ${MAX_RANGE_DAYS} days`]);
+    const rangeProblem = readRangeProblem(q.from, q.to);
+    if (rangeProblem) throw new BadRequestException([rangeProblem]);
     const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
     const entries = await this.projector.queries.timeline(q.from, q.to, q);
     return { from: q.from, to: q.to, position, ...(q.asOf ? { asOf: q.asOf } : {}), days: groupByDay(entries) };

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CommandRejected, catalogueEntry, DatelineEvent, DomainError, parseStream, StaleVersion, upcast } from '@dateline/domain';
-import { IdempotencyKeyReused, WrongExpectedVersion } from '@dateline/event-store';
+import { ClaimTaken, IdempotencyKeyReused, WrongExpectedVersion } from '@dateline/event-store';
 import type { EventStore } from '@dateline/event-store';
 import { AppendOutcome, DatelineMetrics } from '../metrics/dateline-metrics';
 import { EVENT_STORE } from '../storage/storage.tokens';
@@ -15,6 +15,13 @@ import { WriteContext, WriteResult } from './write-context';
  */
 export interface ExecuteOptions {
   readonly newStream?: boolean;
+  /** Unique names the stream takes with the append (`AppendOptions.claims`), e.g. a story's slug. */
+  readonly claims?: readonly string[];
+  /**
+   * Runs once an idempotent replay is ruled out, before deciding: a check of the request
+   * against other aggregates, which a replay must not repeat (its first answer stands).
+   */
+  readonly check?: () => Promise<void>;
 }
 
 export interface Decider<C, S, E extends DatelineEvent> {
@@ -56,6 +63,7 @@ export class AggregateWriter {
       const prior = await this.store.findIdempotent(ctx.idempotencyKey, ctx.fingerprint ?? '');
       if (prior) return toResult(prior);
     }
+    await options.check?.();
     const history = options.newStream ? [] : await this.store.readStream(stream);
     const state = history.reduce((s, r) => decider.evolve(s, upcast(r.type, r.schemaVersion, r.data) as E), decider.initialState);
     const events = decider.decide(command, state);
@@ -76,7 +84,10 @@ export class AggregateWriter {
         },
       })),
       history.length === 0 ? 'no_stream' : history[history.length - 1].streamVersion,
-      ctx.idempotencyKey ? { idempotencyKey: ctx.idempotencyKey, fingerprint: ctx.fingerprint } : {},
+      {
+        ...(ctx.idempotencyKey ? { idempotencyKey: ctx.idempotencyKey, fingerprint: ctx.fingerprint } : {}),
+        ...(options.claims ? { claims: options.claims } : {}),
+      },
     );
     return toResult(appended);
   }
@@ -84,7 +95,7 @@ export class AggregateWriter {
 
 /** Conflicts are 409s (someone else wrote first); other refusals are the client's input. */
 function classify(err: unknown): AppendOutcome {
-  if (err instanceof WrongExpectedVersion || err instanceof StaleVersion || err instanceof CommandRejected) return 'conflict';
+  if (err instanceof WrongExpectedVersion || err instanceof StaleVersion || err instanceof CommandRejected || err instanceof ClaimTaken) return 'conflict';
   if (err instanceof DomainError || err instanceof IdempotencyKeyReused) return 'rejected';
   return 'error';
 }

@@ -1,6 +1,7 @@
 import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { Principal } from '../auth/token-registry';
+import { headerText } from '../http/header-text';
 import { WriteContext } from './write-context';
 
 interface WriteRequest {
@@ -18,7 +19,9 @@ export const Write = createParamDecorator((_: unknown, context: ExecutionContext
   const req = context.switchToHttp().getRequest<WriteRequest>();
   const key = header(req, 'idempotency-key');
   if (key !== undefined && !KEY.test(key)) throw new BadRequestException('Idempotency-Key must be 1 to 200 visible ASCII characters');
-  const correlation = header(req, 'x-correlation-id');
+  // As text, so that its Kafka header (ce_correlationid) carries the client's UTF-8 bytes once.
+  const raw = header(req, 'x-correlation-id');
+  const correlation = raw === undefined ? undefined : headerText(raw);
   return {
     principal: req.principal!,
     correlationId: correlation && correlation.length <= 200 ? correlation : randomUUID(),

@@ -1,10 +1,14 @@
+import { isUuid } from '../catalogue/streams';
 import { CalendarDate, isCalendarDate } from '../values/calendar-date';
-import { DateCertainty, DatePrecision } from '../values/date-knowledge';
+import { DATE_CERTAINTIES, DATE_PRECISIONS, DateCertainty, DatePrecision } from '../values/date-knowledge';
+import { DATE_RANGE_TEXT, isDateInRange, isInstantInRange } from '../values/date-range';
 import { EventKind, isEventKind } from '../values/event-kind';
-import { Instant, isInstant, localDateOf } from '../values/instant';
+import { Instant, isRfc3339Instant, localDateOf } from '../values/instant';
+import { nullProblems, textProblems } from '../values/nested-values';
 import { Problems } from '../values/problems';
 import { dateInZone, isTimeZone, TimeZone } from '../values/time-zone';
 import { isCameoCode } from '../cameo/cameo';
+import { InvalidInput } from '../errors/domain-errors';
 
 export interface Place {
   readonly name: string;
@@ -75,14 +79,22 @@ export function withDefaults(input: DiplomaticEventChanges & Pick<DiplomaticEven
 
 /**
  * The rules a complete set of fields must keep, checked after defaults and after every
- * amendment is merged, so an amendment cannot make a valid event invalid.
+ * amendment is merged, so an amendment cannot make a valid event invalid. What passes is what
+ * every store, projection and Kafka message can hold (docs/adr/0007-accepted-date-range.md).
  */
 export function checkDiplomaticEventFields(f: DiplomaticEventFields): void {
+  // A null anywhere would reach the read models and the Kafka topics as it is: refuse it first,
+  // before the checks below take lists for lists and texts for texts.
+  const nulls = nullProblems(f, '');
+  if (nulls.length > 0) throw new InvalidInput(nulls);
   const p = new Problems();
   p.check(typeof f.title === 'string' && f.title.trim().length > 0, 'title must not be empty');
   p.check(isEventKind(f.kind), `kind must be one of talks, meeting, proposal, rejection, statement, appointment, accusation, ceasefire, agreement, other`);
+  p.check((DATE_PRECISIONS as readonly unknown[]).includes(f.datePrecision), `datePrecision must be one of ${DATE_PRECISIONS.join(', ')}`);
+  p.check((DATE_CERTAINTIES as readonly unknown[]).includes(f.dateCertainty), `dateCertainty must be one of ${DATE_CERTAINTIES.join(', ')}`);
   const dateOk = isCalendarDate(f.occurredOn);
   p.check(dateOk, `occurredOn must be a real calendar date YYYY-MM-DD (got ${JSON.stringify(f.occurredOn)})`);
+  if (dateOk) p.check(isDateInRange(f.occurredOn), `occurredOn must be ${DATE_RANGE_TEXT} (got ${JSON.stringify(f.occurredOn)})`);
   if (f.timezone !== undefined) p.check(isTimeZone(f.timezone), `timezone must be an IANA time zone name such as Europe/Istanbul (got ${JSON.stringify(f.timezone)})`);
   checkSpan(f, p, dateOk);
   if (f.occurredAt !== undefined) checkOccurredAt(f, p, dateOk);
@@ -91,6 +103,8 @@ export function checkDiplomaticEventFields(f: DiplomaticEventFields): void {
   f.participants.forEach((x, i) => {
     if (x.country !== undefined) p.check(isCountryCode(x.country), `participants.${i}.country must be an ISO 3166-1 alpha-2 code such as UA`);
   });
+  checkStoryIds(f.storyIds, p);
+  for (const problem of textProblems(f, '')) p.add(problem);
   p.throwIfAny();
 }
 
@@ -98,6 +112,7 @@ function checkSpan(f: DiplomaticEventFields, p: Problems, dateOk: boolean): void
   if (f.datePrecision === 'span') {
     if (f.occurredUntil === undefined) return p.add('occurredUntil is required when datePrecision is span');
     if (!isCalendarDate(f.occurredUntil)) return p.add(`occurredUntil must be a real calendar date YYYY-MM-DD (got ${JSON.stringify(f.occurredUntil)})`);
+    if (!isDateInRange(f.occurredUntil)) return p.add(`occurredUntil must be ${DATE_RANGE_TEXT} (got ${JSON.stringify(f.occurredUntil)})`);
     if (dateOk) p.check(f.occurredUntil >= f.occurredOn, 'occurredUntil must not be before occurredOn');
   } else if (f.occurredUntil !== undefined) {
     p.add('occurredUntil is only allowed when datePrecision is span');
@@ -105,13 +120,31 @@ function checkSpan(f: DiplomaticEventFields, p: Problems, dateOk: boolean): void
 }
 
 function checkOccurredAt(f: DiplomaticEventFields, p: Problems, dateOk: boolean): void {
-  if (!isInstant(f.occurredAt)) return p.add(`occurredAt must be an ISO 8601 instant with an offset, e.g. 2025-05-16T12:30:00+03:00 (got ${JSON.stringify(f.occurredAt)})`);
+  if (!isRfc3339Instant(f.occurredAt)) {
+    return p.add(`occurredAt must be an ISO 8601 instant with seconds and an offset, e.g. 2025-05-16T12:30:00+03:00 (got ${JSON.stringify(f.occurredAt)})`);
+  }
   if (f.datePrecision === 'span') return p.add('occurredAt is not allowed when datePrecision is span');
-  if (!dateOk) return;
+  if (!isInstantInRange(f.occurredAt)) return p.add(`occurredAt must be ${DATE_RANGE_TEXT} in UTC (got ${f.occurredAt}, which is ${new Date(f.occurredAt).toISOString()})`);
+  if (!dateOk || !isDateInRange(f.occurredOn)) return;
   // occurredOn is the local date where it happened: in the event's time zone when we know it,
   // else the date the instant was written with (its own offset).
   const local = f.timezone && isTimeZone(f.timezone) ? dateInZone(new Date(f.occurredAt), f.timezone) : localDateOf(f.occurredAt);
   p.check(local === f.occurredOn, `occurredAt ${f.occurredAt} falls on ${local}${f.timezone ? ` in ${f.timezone}` : ''}, not on occurredOn ${f.occurredOn}`);
+}
+
+/**
+ * Story ids must be UUIDs, each once. Compared without case: a UUID's hex digits mean the same
+ * in either case (RFC 9562), and decide() stores them in lower case, as stream names have them.
+ * That each story exists is checked by the write side against the store: the domain has no I/O.
+ */
+function checkStoryIds(ids: readonly string[], p: Problems): void {
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (!isUuid(id)) return p.add(`storyIds.${i} must be a UUID (got ${JSON.stringify(id)})`);
+    const key = id.toLowerCase();
+    if (seen.has(key)) p.add(`storyIds lists ${key} more than once`);
+    seen.add(key);
+  });
 }
 
 function isCountryCode(value: string): boolean {

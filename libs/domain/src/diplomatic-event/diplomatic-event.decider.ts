@@ -1,4 +1,6 @@
 import { AggregateNotFound, CommandRejected, InvalidInput, StaleVersion } from '../errors/domain-errors';
+import { expectedVersionProblem } from '../values/expected-version';
+import { nullProblems, textProblems } from '../values/nested-values';
 import { Problems } from '../values/problems';
 import { checkDiplomaticEventFields, DiplomaticEventFields, withDefaults } from './diplomatic-event-fields';
 import { AmendDiplomaticEvent, DiplomaticEventCommand, RecordDiplomaticEvent, RetractDiplomaticEvent } from './diplomatic-event.commands';
@@ -17,6 +19,7 @@ export interface DiplomaticEventState {
 export const initialDiplomaticEventState: DiplomaticEventState = { status: 'absent', eventId: '', version: 0 };
 
 const REQUIRED: readonly (keyof DiplomaticEventFields)[] = ['title', 'kind', 'occurredOn', 'datePrecision', 'dateCertainty'];
+/** Lists are always present, perhaps empty: `[]` empties one, null is refused (it once meant `[]`). */
 const LISTS: readonly (keyof DiplomaticEventFields)[] = ['participants', 'sources', 'quotes', 'storyIds'];
 
 export function decideDiplomaticEvent(command: DiplomaticEventCommand, state: DiplomaticEventState): DiplomaticEventEvent[] {
@@ -34,10 +37,12 @@ function record(c: RecordDiplomaticEvent, state: DiplomaticEventState): Diplomat
   if (state.status !== 'absent') throw new CommandRejected(`diplomatic event ${c.eventId} already exists`, state.version);
   const fields = withDefaults(c.fields);
   checkDiplomaticEventFields(fields);
-  return { type: 'DiplomaticEventRecorded', data: { eventId: c.eventId, ...fields } };
+  return { type: 'DiplomaticEventRecorded', data: { eventId: c.eventId, ...fields, storyIds: lowerCase(fields.storyIds) } };
 }
 
 function requireActive(eventId: string, expectedVersion: number, state: DiplomaticEventState, verb: string): DiplomaticEventFields {
+  const versionProblem = expectedVersionProblem('expectedVersion', expectedVersion);
+  if (versionProblem) throw new InvalidInput([versionProblem]);
   if (state.status === 'absent' || !state.fields) throw new AggregateNotFound('diplomatic event', eventId);
   if (expectedVersion !== state.version) throw new StaleVersion(expectedVersion, state.version);
   if (state.status === 'retracted') throw new CommandRejected(`diplomatic event ${eventId} is retracted and cannot be ${verb}`, state.version);
@@ -47,13 +52,17 @@ function requireActive(eventId: string, expectedVersion: number, state: Diplomat
 function amend(c: AmendDiplomaticEvent, state: DiplomaticEventState): DiplomaticEventEvent {
   const current = requireActive(c.eventId, c.expectedVersion, state, 'amended');
   const p = new Problems();
-  p.check(c.reason.trim().length > 0, 'reason must not be empty');
+  checkReason(c.reason, p);
   for (const key of REQUIRED) if (c.changes[key] === null) p.add(`changes.${key} cannot be removed`);
+  for (const key of LISTS) if (c.changes[key] === null) p.add(`changes.${key} cannot be null: send [] for an empty list`);
+  // At the top level null removes an optional field; inside a value it means nothing.
+  for (const [key, value] of Object.entries(c.changes)) if (value !== null) for (const problem of nullProblems(value, `changes.${key}`)) p.add(problem);
   p.throwIfAny();
 
+  const changes: AmendmentChanges = Array.isArray(c.changes.storyIds) ? { ...c.changes, storyIds: lowerCase(c.changes.storyIds) } : c.changes;
   // Keep only the changes that change something: an amendment must change something.
   const effective: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(c.changes)) {
+  for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) continue;
     const before = (current as unknown as Record<string, unknown>)[key];
     const removesNothing = value === null && before === undefined;
@@ -70,8 +79,20 @@ function amend(c: AmendDiplomaticEvent, state: DiplomaticEventState): Diplomatic
 
 function retract(c: RetractDiplomaticEvent, state: DiplomaticEventState): DiplomaticEventEvent {
   requireActive(c.eventId, c.expectedVersion, state, 'retracted again');
-  if (c.reason.trim().length === 0) throw new InvalidInput(['reason must not be empty']);
+  const p = new Problems();
+  checkReason(c.reason, p);
+  p.throwIfAny();
   return { type: 'DiplomaticEventRetracted', data: { eventId: c.eventId, version: state.version + 1, reason: c.reason } };
+}
+
+function checkReason(reason: string, p: Problems): void {
+  p.check(typeof reason === 'string' && reason.trim().length > 0, 'reason must not be empty');
+  for (const problem of textProblems(reason, 'reason')) p.add(problem);
+}
+
+/** UUIDs in lower case, as stream names and the read models have them; non-strings were refused before. */
+function lowerCase(ids: readonly string[]): string[] {
+  return ids.map((id) => (typeof id === 'string' ? id.toLowerCase() : id));
 }
 
 /** Merges an amendment into the fields: `null` removes an optional field, a list replaces the list. */

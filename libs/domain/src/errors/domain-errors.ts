@@ -21,13 +21,23 @@ export class AggregateNotFound extends DomainError {
   }
 }
 
-/** The client decided against a version that is no longer current. */
+/**
+ * The client decided against a version that is no longer current. A story's versions are its
+ * revisions, and its API says `expectedRevision`: the message uses the client's own words.
+ */
 export class StaleVersion extends DomainError {
   readonly kind = 'conflict' as const;
-  constructor(readonly expectedVersion: number, readonly currentVersion: number) {
-    super(`expected version ${expectedVersion} but the current version is ${currentVersion}`);
+  constructor(readonly expectedVersion: number, readonly currentVersion: number, readonly aggregate?: 'story') {
+    super(
+      aggregate === 'story'
+        ? staleRevisionMessage(expectedVersion, currentVersion)
+        : `expected version ${expectedVersion} but the current version is ${currentVersion}`,
+    );
   }
 }
+
+export const staleRevisionMessage = (expected: number, current: number): string =>
+  `expectedRevision ${expected} is stale: the story is at revision ${current}; read it (GET /stories/<id>) and base the change on revision ${current}`;
 
 /** The command is well formed but the aggregate's state forbids it (e.g. amending a retracted event). */
 export class CommandRejected extends DomainError {

@@ -1,6 +1,9 @@
 import { AggregateNotFound, CommandRejected, InvalidInput, StaleVersion } from '../errors/domain-errors';
+import { expectedVersionProblem } from '../values/expected-version';
+import { nullProblems, textProblems } from '../values/nested-values';
 import { Problems } from '../values/problems';
 import { CreateStory, ReviseStory, StoryCommand } from './story.commands';
+import { STORY_SLUG } from './story-slug';
 import { StoryCreated, StoryEvent, StoryRevised } from './story.events';
 
 export interface StoryState {
@@ -28,8 +31,6 @@ export const initialStoryState: StoryState = {
   revision: 0,
 };
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
 export function decideStory(command: StoryCommand, state: StoryState): StoryEvent[] {
   switch (command.type) {
     case 'CreateStory':
@@ -39,10 +40,22 @@ export function decideStory(command: StoryCommand, state: StoryState): StoryEven
   }
 }
 
+/**
+ * Nulls and texts the stores cannot hold, in every field of a command. Leaving an optional field
+ * out says "none"; null says nothing more, and crashed the checks below.
+ */
+function inputProblems(c: StoryCommand): string[] {
+  const { type: _type, ...fields } = c;
+  const nulls = nullProblems(fields, '');
+  return nulls.length > 0 ? nulls : textProblems(fields, '');
+}
+
 function create(c: CreateStory, state: StoryState): StoryCreated {
   if (state.exists) throw new CommandRejected(`story ${c.storyId} already exists`, state.revision);
+  const input = inputProblems(c);
+  if (input.length > 0) throw new InvalidInput(input);
   const p = new Problems();
-  p.check(SLUG.test(c.slug), 'slug must be lowercase words joined by hyphens, e.g. istanbul-peace-talks');
+  p.check(STORY_SLUG.test(c.slug), 'slug must be lowercase words joined by hyphens, e.g. istanbul-peace-talks');
   p.check(c.headline.trim().length > 0, 'headline must not be empty');
   p.check(c.body.trim().length > 0, 'body must not be empty');
   p.throwIfAny();
@@ -63,8 +76,12 @@ function create(c: CreateStory, state: StoryState): StoryCreated {
 }
 
 function revise(c: ReviseStory, state: StoryState): StoryRevised {
+  const versionProblem = expectedVersionProblem('expectedRevision', c.expectedRevision);
+  if (versionProblem) throw new InvalidInput([versionProblem]);
+  const input = inputProblems(c);
+  if (input.length > 0) throw new InvalidInput(input);
   if (!state.exists) throw new AggregateNotFound('story', c.storyId);
-  if (c.expectedRevision !== state.revision) throw new StaleVersion(c.expectedRevision, state.revision);
+  if (c.expectedRevision !== state.revision) throw new StaleVersion(c.expectedRevision, state.revision, 'story');
   const p = new Problems();
   p.check(c.changeNote.trim().length > 0, 'changeNote must not be empty');
   if (c.headline !== undefined) p.check(c.headline.trim().length > 0, 'headline must not be empty');

@@ -22,6 +22,8 @@ import { firstRevisionAfter, revisionAfterVersion, toExpectedRevision, versionOf
 import { followSubscription } from './follow-subscription';
 import { IdempotencyKeys, Landed } from './idempotency-keys';
 import { appendOnce, EsdbAppendTarget, findOutcome } from './idempotent-append';
+import { StreamClaims } from './stream-claims';
+import { WrongExpectedVersion } from '../errors';
 
 /** The ESDB client calls the adapter makes (the real client has them all). */
 export type EsdbClient = Pick<EventStoreDBClient, 'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'>;
@@ -38,18 +40,49 @@ export class EventStoreDbEventStore implements EventStore {
   constructor(
     private readonly client: EsdbClient,
     private readonly keys: IdempotencyKeys,
+    /** Where `AppendOptions.claims` are kept; without it, appends with claims are refused. */
+    private readonly claims?: StreamClaims,
   ) {}
 
   /** `url`: an ESDB connection string, e.g. `esdb://localhost:2113?tls=false`. */
   static async create(url: string, sql: SqlClient): Promise<EventStoreDbEventStore> {
     const keys = new IdempotencyKeys(sql);
     await keys.migrate();
+    const claims = new StreamClaims(sql);
+    await claims.migrate();
     // The client connects lazily: a server that is down shows up as StoreUnavailable on use.
-    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(url), keys);
+    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(url), keys, claims);
   }
 
+  /**
+   * With claims: a replay of the key answers first; otherwise the claims are taken, then the
+   * append is made, and the claims are given back if it is known not to have landed (a
+   * conflict). Any other failure may have landed, so they stay: an orphan if it did not
+   * (StreamClaims says how one is taken over).
+   */
   async append(stream: string, events: readonly NewEvent[], expected: ExpectedVersion, options: AppendOptions = {}): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError('append needs at least one event');
+    const wanted = options.claims ?? [];
+    if (wanted.length === 0) return this.appendUnclaimed(stream, events, expected, options);
+    if (!this.claims) throw new Error('this EventStoreDB store was made without a claims table');
+    if (options.idempotencyKey !== undefined) {
+      const prior = await this.findIdempotent(options.idempotencyKey, options.fingerprint ?? defaultFingerprint(stream, events));
+      if (prior) return prior;
+    }
+    await this.claims.take(stream, wanted, async (holder) => (await this.readStream(holder)).length > 0);
+    try {
+      return await this.appendUnclaimed(stream, events, expected, options);
+    } catch (err) {
+      if (err instanceof WrongExpectedVersion) await this.claims.release(stream, wanted);
+      throw err;
+    }
+  }
+
+  async claimHolder(claim: string): Promise<string | undefined> {
+    return this.claims?.holder(claim);
+  }
+
+  private async appendUnclaimed(stream: string, events: readonly NewEvent[], expected: ExpectedVersion, options: AppendOptions): Promise<AppendResult> {
     const key = options.idempotencyKey;
     if (key === undefined) {
       const data = events.map((e) => toEventData(e, e.id));

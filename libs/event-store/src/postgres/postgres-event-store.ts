@@ -1,6 +1,6 @@
 import { AppendSignal } from '../append-signal';
 import { defaultFingerprint } from '../default-fingerprint';
-import { IdempotencyKeyReused, StoreUnavailable, WrongExpectedVersion } from '../errors';
+import { ClaimTaken, IdempotencyKeyReused, StoreUnavailable, WrongExpectedVersion } from '../errors';
 import {
   AppendOptions,
   AppendResult,
@@ -14,7 +14,8 @@ import {
   Subscription,
 } from '../event-store.port';
 import { followLog } from '../follow-log';
-import { SqlClient } from '../sql/sql-client';
+import { SqlClient, SqlQueryable } from '../sql/sql-client';
+import { CLAIM_HOLDERS_SQL, CLAIMS_SCHEMA, TAKE_CLAIMS_SQL } from './claims-schema';
 import { APPEND_SQL, EVENT_STORE_SCHEMA, EVENTS_PER_APPEND_MAX } from './schema';
 
 const CHANNEL = 'dateline_events';
@@ -74,7 +75,10 @@ export class PostgresEventStore implements EventStore {
     const fingerprint = key === null ? null : (options.fingerprint ?? defaultFingerprint(stream, events));
     for (let attempt = 0; ; attempt++) {
       try {
-        const r = key === null ? await this.appendPlain(stream, expectedCode, payload, expected) : await this.appendIdempotent(stream, expectedCode, payload, key, fingerprint!);
+        const once = (q: SqlQueryable) =>
+          key === null ? this.appendPlain(q, stream, expectedCode, payload, expected) : this.appendIdempotent(q, stream, expectedCode, payload, key, fingerprint!);
+        const claims = options.claims ?? [];
+        const r = claims.length === 0 ? await once(this.sql) : await this.sql.transaction((tx) => this.appendClaiming(tx, stream, claims, key !== null, once));
         // Acknowledged means on disk (ADR 0009): after the commit, off the connection, grouped.
         await this.sql.syncCommitted().catch((err: unknown) => {
           throw new StoreUnavailable(err);
@@ -89,6 +93,7 @@ export class PostgresEventStore implements EventStore {
         };
       } catch (err) {
         const code = (err as { code?: string }).code;
+        if (err instanceof ClaimTaken || err instanceof WrongExpectedVersion) throw err;
         if (code === 'DL409') throw new WrongExpectedVersion(stream, expected, Number((err as { detail?: string }).detail));
         if (code === 'DL422') throw new IdempotencyKeyReused(key!);
         if (code === '23505' && String((err as { constraint?: string }).constraint ?? (err as Error).message).includes('dateline_events_stream_version')) {
@@ -101,15 +106,27 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  private async appendPlain(stream: string, expectedCode: number, payload: string, expected: ExpectedVersion): Promise<AppendRow> {
-    const { rows } = await this.sql.query<PlainAppendRow>(APPEND_SQL, [stream, expectedCode, payload], 'dateline_append_plain');
+  /**
+   * The append and its claims in one transaction. Without a key the claims come first, so
+   * that concurrent claimants of one name queue on it before doing any other work. With a key
+   * the append comes first: a replay of the key answers its first result, claims and all.
+   */
+  private async appendClaiming(tx: SqlQueryable, stream: string, claims: readonly string[], keyed: boolean, once: (q: SqlQueryable) => Promise<AppendRow>): Promise<AppendRow> {
+    if (!keyed) await takeClaims(tx, stream, claims);
+    const r = await once(tx);
+    if (keyed && !r.replayed) await takeClaims(tx, stream, claims);
+    return r;
+  }
+
+  private async appendPlain(q: SqlQueryable, stream: string, expectedCode: number, payload: string, expected: ExpectedVersion): Promise<AppendRow> {
+    const { rows } = await q.query<PlainAppendRow>(APPEND_SQL, [stream, expectedCode, payload], 'dateline_append_plain');
     const r = rows[0];
     if (r.first_position === null) throw new WrongExpectedVersion(stream, expected, Number(r.current_version));
     return { stream_id: stream, first_position: r.first_position, last_position: r.last_position!, version: Number(r.version), replayed: false };
   }
 
-  private async appendIdempotent(stream: string, expectedCode: number, payload: string, key: string, fingerprint: string): Promise<AppendRow> {
-    const { rows } = await this.sql.query<AppendRow>('SELECT * FROM dateline_append($1, $2, $3::jsonb, $4, $5)', [stream, expectedCode, payload, key, fingerprint], 'dateline_append');
+  private async appendIdempotent(q: SqlQueryable, stream: string, expectedCode: number, payload: string, key: string, fingerprint: string): Promise<AppendRow> {
+    const { rows } = await q.query<AppendRow>('SELECT * FROM dateline_append($1, $2, $3::jsonb, $4, $5)', [stream, expectedCode, payload, key, fingerprint], 'dateline_append');
     return rows[0];
   }
 
@@ -123,6 +140,11 @@ export class PostgresEventStore implements EventStore {
     if (!r) return undefined;
     if (r.fingerprint !== fingerprint) throw new IdempotencyKeyReused(key);
     return { streamId: r.stream_id, version: r.version, firstPosition: Number(r.first_position), position: Number(r.last_position), replayed: true };
+  }
+
+  async claimHolder(claim: string): Promise<string | undefined> {
+    const { rows } = await this.run<{ stream_id: string }>(CLAIM_HOLDERS_SQL, [[claim]]);
+    return rows[0]?.stream_id;
   }
 
   async readStream(stream: string, afterVersion = 0): Promise<RecordedEvent[]> {
@@ -193,8 +215,18 @@ async function migrate(sql: SqlClient): Promise<void> {
   // Instances starting together must not race on CREATE OR REPLACE FUNCTION.
   await sql.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
-    for (const statement of splitStatements(EVENT_STORE_SCHEMA)) await tx.query(statement);
+    for (const statement of splitStatements(EVENT_STORE_SCHEMA + CLAIMS_SCHEMA)) await tx.query(statement);
   });
+}
+
+/** Takes `claims` for `stream` in the transaction `tx`, or throws ClaimTaken (rolling it back). */
+async function takeClaims(tx: SqlQueryable, stream: string, claims: readonly string[]): Promise<void> {
+  const { rows: took } = await tx.query<{ claim: string }>(TAKE_CLAIMS_SQL, [stream, claims]);
+  if (took.length === claims.length) return;
+  // Held already: by this stream (a claim is taken again harmlessly) or by another.
+  const { rows } = await tx.query<{ claim: string; stream_id: string }>(CLAIM_HOLDERS_SQL, [claims]);
+  const other = rows.find((r) => r.stream_id !== stream);
+  if (other) throw new ClaimTaken(other.claim, other.stream_id);
 }
 
 /** Splits a schema script on top-level semicolons, keeping `$$ … $$` bodies whole. */

@@ -50,6 +50,8 @@ export class StoryRevisionsProjection implements Projection {
       `CREATE INDEX ON ${table} (recorded_at)`,
       // The live feed asks what changed after a position.
       `CREATE INDEX ON ${table} (position)`,
+      // Stories are addressed by slug too (GET /stories/istanbul-peace-talks-2025).
+      `CREATE INDEX ON ${table} (slug, position) WHERE revision = 1`,
     ];
   }
 

@@ -198,6 +198,15 @@ export class ReadModelQueries {
     return rows.length === 0 ? undefined : rows.map(toRevisionView);
   }
 
+  /**
+   * The story with this slug: the first one created with it, should a log from before slugs
+   * were unique (docs/adr/0010-unique-slugs.md) hold several.
+   */
+  async storyIdBySlug(slug: string): Promise<string | undefined> {
+    const { rows } = await this.query<{ story_id: string }>('SELECT story_id FROM story_revisions WHERE slug = $1 AND revision = 1 ORDER BY position LIMIT 1', [slug]);
+    return rows[0]?.story_id;
+  }
+
   async storyRevision(storyId: string, revision: number): Promise<StoryRevisionView | undefined> {
     const { rows } = await this.query<RevisionRow>('SELECT * FROM story_revisions WHERE story_id = $1 AND revision = $2', [storyId, revision]);
     return rows[0] ? toRevisionView(rows[0]) : undefined;

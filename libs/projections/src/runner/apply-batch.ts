@@ -2,6 +2,8 @@ import { RecordedEvent, SqlQueryable } from '@dateline/event-store';
 import { toProjectedEvent } from '../projected-event';
 import { Projection } from '../projection';
 import { TableNames } from '../table-names';
+import { isAfterAbort } from './event-fault';
+import { QuarantineEntry } from './quarantine';
 
 export interface BatchTarget {
   readonly projection: Projection;
@@ -9,34 +11,54 @@ export interface BatchTarget {
   readonly tables: TableNames;
   /** Events at or before this position are already in its tables. */
   readonly after: number;
+  /**
+   * Streams with a quarantined event for this projection, to that event's position: their later
+   * events are not applied but recorded as waiting behind it (ADR 0008).
+   */
+  readonly blocked?: ReadonlyMap<string, number>;
 }
 
 /**
  * Hands each event to the projections that handle it, in log order, awaited, then lets each
  * write what it staged. Runs inside the caller's transaction; on failure the staging is reset.
  * `onStaged` is called once every projection has taken its staged rows to write them: from
- * then on they may stage the next batch.
+ * then on they may stage the next batch. Answers the events that wait behind a quarantined one.
  */
-export async function applyBatch(batchTx: SqlQueryable, batch: readonly RecordedEvent[], targets: readonly BatchTarget[], onStaged?: () => void): Promise<void> {
+export async function applyBatch(batchTx: SqlQueryable, batch: readonly RecordedEvent[], targets: readonly BatchTarget[], onStaged?: () => void): Promise<QuarantineEntry[]> {
   const tx = inOrder(batchTx);
+  const waiting: QuarantineEntry[] = [];
+  let handedOver = false;
   try {
     for (const recorded of batch) {
       for (const t of targets) {
         if (recorded.position <= t.after || !t.types.has(recorded.type)) continue;
+        const head = t.blocked?.get(recorded.streamId);
+        if (head !== undefined) {
+          waiting.push(waitsBehind(t.projection.name, recorded, head));
+          continue;
+        }
         await t.projection.handle(toProjectedEvent(recorded, { tx, tables: t.tables }));
       }
     }
     // All flushes at once, their statements queued in order: PostgreSQL parses one table's rows
     // while Node serializes the next one's.
     const writes = targets.map((t) => t.projection.flush(tx, t.tables));
+    handedOver = true;
     onStaged?.();
     // All settled before a failure is thrown: the caller's ROLLBACK must not overtake a statement.
-    const failed = (await Promise.allSettled(writes)).find((w) => w.status === 'rejected');
-    if (failed) throw failed.reason;
+    const failures = (await Promise.allSettled(writes)).flatMap((w) => (w.status === 'rejected' ? [w.reason as unknown] : []));
+    // The cause, not a statement that only failed because the transaction had already failed.
+    if (failures.length > 0) throw failures.find((f) => !isAfterAbort(f)) ?? failures[0];
+    return waiting;
   } catch (err) {
-    for (const t of targets) t.projection.reset();
+    // Once handed over, the projections may be staging the next batch: theirs to keep.
+    if (!handedOver) for (const t of targets) t.projection.reset();
     throw err;
   }
+}
+
+export function waitsBehind(projection: string, recorded: RecordedEvent, head: number): QuarantineEntry {
+  return { projection, recorded, error: `waits behind the quarantined event at position ${head} of stream ${recorded.streamId}`, waitsBehind: head };
 }
 
 /** `tx` with its statements run one after another however they are called: a connection runs one at a time. */

@@ -1,6 +1,7 @@
 import { SqlClient, SqlQueryable } from '@dateline/event-store';
 import { Projection } from '../projection';
 import { liveTables } from '../table-names';
+import { QUARANTINE_TABLE, quarantineSchema } from './quarantine';
 
 export const CHECKPOINTS_TABLE = 'projection_checkpoints';
 const SCHEMA_LOCK = 0x7072_6f6a; // "proj"
@@ -10,6 +11,7 @@ export async function ensureSchema(sql: SqlClient, projections: readonly Project
   await sql.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`);
     await tx.query(`CREATE TABLE IF NOT EXISTS ${CHECKPOINTS_TABLE} (projection text PRIMARY KEY, position bigint NOT NULL)`);
+    await tx.query(quarantineSchema(QUARANTINE_TABLE));
     for (const p of projections) {
       const live = liveTables(p.tables);
       const missing = await Promise.all(Object.values(live).map(async (t) => (await tx.query<{ r: string | null }>('SELECT to_regclass($1) AS r', [t])).rows[0].r === null));

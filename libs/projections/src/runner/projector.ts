@@ -1,9 +1,10 @@
 import { EventStore, PositionWaiters, RecordedEvent, SqlClient, Subscription } from '@dateline/event-store';
 import { Projection } from '../projection';
 import { liveTables } from '../table-names';
-import { applyBatch } from './apply-batch';
 import { CHECKPOINTS_TABLE, ensureSchema, readCheckpoints } from './checkpoints';
 import { handledTypes } from './handled-types';
+import { projectBatch } from './project-batch';
+import { QUARANTINE_TABLE, QuarantineEntry, readBlockedStreams } from './quarantine';
 
 /** A checkpoint moved behind what this projector wrote (a rebuild swapped its tables in). */
 class CheckpointMovedBack extends Error {}
@@ -12,6 +13,8 @@ export interface ProjectorOptions {
   readonly batchSize?: number;
   readonly idlePollMs?: number;
   readonly onError?: (err: unknown) => void;
+  /** Called after the commit of a batch that quarantined events (ADR 0008). */
+  readonly onQuarantined?: (entries: readonly QuarantineEntry[]) => void;
 }
 
 /**
@@ -101,12 +104,17 @@ export class Projector {
           throw new CheckpointMovedBack(name);
         }
       }
-      const targets = this.projections.map((p) => ({ projection: p, types: this.types.get(p)!, tables: liveTables(p.tables), after: current.get(p.name) ?? 0 }));
-      await applyBatch(tx, batch, targets);
+      // Streams with a quarantined event: their later events wait behind it (ADR 0008).
+      const blocked = await readBlockedStreams(tx, this.names);
+      const targets = this.projections.map((p) => ({
+        projection: p, isolated: p, types: this.types.get(p)!, tables: liveTables(p.tables), after: current.get(p.name) ?? 0, blocked: blocked.get(p.name) ?? new Map<string, number>(),
+      }));
+      const quarantined = await projectBatch(tx, batch, targets, { quarantineTable: QUARANTINE_TABLE });
       await tx.query(`UPDATE ${CHECKPOINTS_TABLE} SET position = $1 WHERE projection = ANY($2::text[]) AND position < $1`, [last, this.names]);
-      return new Map(this.names.map((n) => [n, Math.max(last, current.get(n) ?? 0)]));
+      return { checkpoints: new Map(this.names.map((n) => [n, Math.max(last, current.get(n) ?? 0)])), quarantined };
     });
-    this.checkpoints = committed;
+    this.checkpoints = committed.checkpoints;
+    if (committed.quarantined.length > 0) this.options.onQuarantined?.(committed.quarantined);
     this.waiters.notify();
     const position = this.position;
     for (const listener of [...this.committedListeners]) {

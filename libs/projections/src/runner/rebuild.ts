@@ -1,9 +1,10 @@
-import { EventStore, RecordedEvent, SqlClient, SqlQueryable } from '@dateline/event-store';
+import { EventStore, RecordedEvent, SqlClient } from '@dateline/event-store';
 import { Projection } from '../projection';
 import { liveTables, nextTables } from '../table-names';
-import { applyBatch, BatchTarget } from './apply-batch';
 import { CHECKPOINTS_TABLE, ensureSchema, readCheckpoints } from './checkpoints';
 import { handledTypes } from './handled-types';
+import { GuardedTarget, projectBatch } from './project-batch';
+import { NEXT_QUARANTINE_TABLE, quarantineSchema, swapInQuarantine } from './quarantine';
 
 export interface RebuildProgress {
   readonly projections: readonly string[];
@@ -12,6 +13,8 @@ export interface RebuildProgress {
   readonly position: number;
   readonly eventsPerSecond: number;
   readonly etaSeconds: number | null;
+  /** Events the rebuild quarantined (failed, or waiting behind one that failed), all projections together. */
+  readonly quarantined: number;
 }
 
 export interface RebuildOptions {
@@ -31,7 +34,15 @@ export interface RebuildOptions {
 export async function rebuildProjections(store: EventStore, sql: SqlClient, projections: readonly Projection[], options: RebuildOptions = {}): Promise<RebuildProgress> {
   const batchSize = options.batchSize ?? 5000;
   const names = projections.map((p) => p.name);
-  const targets: BatchTarget[] = projections.map((projection) => ({ projection, types: handledTypes(projection), tables: nextTables(projection.tables), after: 0 }));
+  // A failing event is quarantined in the rebuild's own quarantine table, swapped in with the
+  // tables (ADR 0008). Events apply one by one through a second instance: the first one may
+  // be staging the next batch meanwhile.
+  const targets: GuardedTarget[] = projections.map((projection) => ({
+    projection, isolated: new (projection.constructor as new () => Projection)(), types: handledTypes(projection), tables: nextTables(projection.tables), after: 0, blocked: new Map<string, number>(),
+  }));
+  // Only grows during a rebuild: a batch staged at another value may have applied an event that must wait.
+  const blockedCount = () => targets.reduce((n, t) => n + t.blocked.size, 0);
+  let quarantined = 0;
   await ensureSchema(sql, projections);
 
   // Secondary indexes are built once at the end: much cheaper than maintaining them row by row.
@@ -40,6 +51,8 @@ export async function rebuildProjections(store: EventStore, sql: SqlClient, proj
   await sql.transaction(async (tx) => {
     for (const t of targets) for (const table of Object.values(t.tables)) await tx.query(`DROP TABLE IF EXISTS ${table}`);
     for (const statement of statements.filter((s) => !indexes.includes(s))) await tx.query(statement);
+    await tx.query(quarantineSchema(NEXT_QUARANTINE_TABLE));
+    await tx.query(`DELETE FROM ${NEXT_QUARANTINE_TABLE} WHERE projection = ANY($1::text[])`, [names]);
   });
 
   const total = await store.countEvents();
@@ -54,7 +67,7 @@ export async function rebuildProjections(store: EventStore, sql: SqlClient, proj
   const progress = (): RebuildProgress => {
     const seconds = (Date.now() - started) / 1000;
     const rate = seconds > 0 ? processed / seconds : 0;
-    return { projections: names, processed, total: Math.max(total, processed), position, eventsPerSecond: Math.round(rate), etaSeconds: rate > 0 ? Math.max(0, (total - processed) / rate) : null };
+    return { projections: names, processed, total: Math.max(total, processed), position, eventsPerSecond: Math.round(rate), etaSeconds: rate > 0 ? Math.max(0, (total - processed) / rate) : null, quarantined };
   };
 
   // Pipelined one batch deep, so that Node and PostgreSQL work at once: batch N is read and
@@ -73,9 +86,11 @@ export async function rebuildProjections(store: EventStore, sql: SqlClient, proj
       const committed = previous; // a const: the transaction below must wait for this batch's predecessor
       let staged!: () => void;
       const isStaged = new Promise<void>((resolve) => (staged = resolve));
+      const stagedAt = blockedCount();
       writing = sql.transaction(async (tx) => {
-        await applyBatch(afterCommit(tx, committed), batch, targets, staged);
+        const entries = await projectBatch(tx, batch, targets, { quarantineTable: NEXT_QUARANTINE_TABLE, onStaged: staged, after: committed, isStale: () => blockedCount() !== stagedAt });
         await committed;
+        quarantined += entries.length;
       });
       await Promise.race([isStaged, writing]);
       await previous;
@@ -104,16 +119,7 @@ export async function rebuildProjections(store: EventStore, sql: SqlClient, proj
       }
     }
     await tx.query(`UPDATE ${CHECKPOINTS_TABLE} SET position = $1 WHERE projection = ANY($2::text[])`, [position, names]);
+    await swapInQuarantine(tx, names);
   });
   return progress();
-}
-
-/** `tx`, whose statements first wait for `committed`. */
-function afterCommit(tx: SqlQueryable, committed: Promise<void>): SqlQueryable {
-  return {
-    query: async <R>(text: string, params?: unknown[]) => {
-      await committed;
-      return tx.query<R>(text, params);
-    },
-  };
 }

@@ -1,70 +1,75 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { DATE_CERTAINTIES, DATE_PRECISIONS, EVENT_KINDS } from '@dateline/domain';
+import { DATE_CERTAINTIES, DATE_PRECISIONS, DATE_RANGE_TEXT, EVENT_KINDS } from '@dateline/domain';
 import { ParticipantDto, PlaceDto, QuoteDto, SourceDto } from './diplomatic-event-parts.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = '$property must be a date YYYY-MM-DD';
-/** In an amendment, null removes the field. */
-const nullable = { nullable: true } as const;
-
 /**
  * The optional fields of a diplomatic event: shape only. The domain checks the meaning (real
- * dates, IANA zones, occurredAt on occurredOn, CAMEO codes). In an amendment, `null` removes a field.
+ * dates in its accepted range, IANA zones, occurredAt on occurredOn, CAMEO codes, story ids, and
+ * null where it means nothing). `removable`: in an amendment, `null` removes an optional field,
+ * so the document says nullable there only; on create the domain refuses null, naming the field.
+ * Lists are never nullable: `[]` empties one. Fields typed `string | null` name `type: String`:
+ * TypeScript's metadata calls a union `Object`, and the document would say `object`.
  */
-export class OptionalEventFieldsDto {
-  @ApiPropertyOptional({ ...nullable, format: 'date', description: 'Last possible day of a span (datePrecision span).', example: '2025-05-16' })
-  @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) occurredUntil?: string | null;
-  @ApiPropertyOptional({ ...nullable, description: 'ISO 8601 instant with an offset; must fall on occurredOn in timezone.', example: '2025-05-16T12:30:00+03:00' })
-  @IsOptional() @IsString() @MaxLength(40) occurredAt?: string | null;
-  @ApiPropertyOptional({ ...nullable, description: 'IANA time zone where it happened.', example: 'Europe/Istanbul' })
-  @IsOptional() @IsString() @MaxLength(64) timezone?: string | null;
-  @ApiPropertyOptional({ ...nullable, enum: DATE_PRECISIONS, default: 'day' })
-  @IsOptional() @IsIn(DATE_PRECISIONS) datePrecision?: 'day' | 'span' | null;
-  @ApiPropertyOptional({ ...nullable, enum: DATE_CERTAINTIES, default: 'explicit', description: '`inferred`: the report does not state the date.' })
-  @IsOptional() @IsIn(DATE_CERTAINTIES) dateCertainty?: 'explicit' | 'inferred' | null;
-  @ApiPropertyOptional({ ...nullable, maxLength: 300, description: "The report's own words for when.", example: 'earlier in the day' })
-  @IsOptional() @IsString() @MaxLength(300) dateText?: string | null;
-  @ApiPropertyOptional({ ...nullable, maxLength: 10_000 })
-  @IsOptional() @IsString() @MaxLength(10_000) summary?: string | null;
+function optionalEventFieldsDto(removable: boolean) {
+  const nullable = removable ? ({ nullable: true } as const) : {};
+  class OptionalEventFieldsDto {
+    @ApiPropertyOptional({ ...nullable, type: String, format: 'date', description: `Last possible day of a span (datePrecision span), ${DATE_RANGE_TEXT}.`, example: '2025-05-16' })
+    @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) occurredUntil?: string | null;
+    @ApiPropertyOptional({ ...nullable, type: String, description: `ISO 8601 instant with seconds and an offset (RFC 3339), ${DATE_RANGE_TEXT} in UTC; must fall on occurredOn in timezone.`, example: '2025-05-16T12:30:00+03:00' })
+    @IsOptional() @IsString() @MaxLength(40) occurredAt?: string | null;
+    @ApiPropertyOptional({ ...nullable, type: String, description: 'IANA time zone where it happened.', example: 'Europe/Istanbul' })
+    @IsOptional() @IsString() @MaxLength(64) timezone?: string | null;
+    @ApiPropertyOptional({ enum: DATE_PRECISIONS, default: 'day' })
+    @IsOptional() @IsIn(DATE_PRECISIONS) datePrecision?: 'day' | 'span';
+    @ApiPropertyOptional({ enum: DATE_CERTAINTIES, default: 'explicit', description: '`inferred`: the report does not state the date.' })
+    @IsOptional() @IsIn(DATE_CERTAINTIES) dateCertainty?: 'explicit' | 'inferred';
+    @ApiPropertyOptional({ ...nullable, type: String, maxLength: 300, description: "The report's own words for when.", example: 'earlier in the day' })
+    @IsOptional() @IsString() @MaxLength(300) dateText?: string | null;
+    @ApiPropertyOptional({ ...nullable, type: String, maxLength: 10_000 })
+    @IsOptional() @IsString() @MaxLength(10_000) summary?: string | null;
 
-  @ApiPropertyOptional({ ...nullable, type: PlaceDto })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => PlaceDto) location?: PlaceDto | null;
+    @ApiPropertyOptional({ ...nullable, type: PlaceDto })
+    @IsOptional() @IsObject() @ValidateNested() @Type(() => PlaceDto) location?: PlaceDto | null;
 
-  @ApiPropertyOptional({ ...nullable, type: [ParticipantDto], maxItems: 200 })
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ParticipantDto)
-  participants?: ParticipantDto[] | null;
+    @ApiPropertyOptional({ type: [ParticipantDto], maxItems: 200 })
+    @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ParticipantDto)
+    participants?: ParticipantDto[];
 
-  @ApiPropertyOptional({ ...nullable, type: [SourceDto], maxItems: 100 })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => SourceDto)
-  sources?: SourceDto[] | null;
+    @ApiPropertyOptional({ type: [SourceDto], maxItems: 100 })
+    @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => SourceDto)
+    sources?: SourceDto[];
 
-  @ApiPropertyOptional({ ...nullable, type: [QuoteDto], maxItems: 100 })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => QuoteDto)
-  quotes?: QuoteDto[] | null;
+    @ApiPropertyOptional({ type: [QuoteDto], maxItems: 100 })
+    @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => QuoteDto)
+    quotes?: QuoteDto[];
 
-  @ApiPropertyOptional({ ...nullable, pattern: '^\\d{2,4}$', description: 'A code of the CAMEO 1.1b3 codebook.', example: '046' })
-  @IsOptional() @Matches(/^\d{2,4}$/, { message: 'cameoCode must be a CAMEO code of 2 to 4 digits, e.g. 046' }) cameoCode?: string | null;
+    @ApiPropertyOptional({ ...nullable, type: String, pattern: '^\\d{2,4}$', description: 'A code of the CAMEO 1.1b3 codebook.', example: '046' })
+    @IsOptional() @Matches(/^\d{2,4}$/, { message: 'cameoCode must be a CAMEO code of 2 to 4 digits, e.g. 046' }) cameoCode?: string | null;
 
-  @ApiPropertyOptional({ ...nullable, type: [String], format: 'uuid', maxItems: 100, description: 'Stories this fact belongs to.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) storyIds?: string[] | null;
+    @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 100, uniqueItems: true, description: 'Stories this fact belongs to: ids of existing stories, each once.' })
+    @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) storyIds?: string[];
+  }
+  return OptionalEventFieldsDto;
 }
 
-export class RecordDiplomaticEventDto extends OptionalEventFieldsDto {
+export class RecordDiplomaticEventDto extends optionalEventFieldsDto(false) {
   @ApiProperty({ maxLength: 300, example: 'Ukraine and Russia open first direct peace talks since 2022 in Istanbul' })
   @IsString() @IsNotEmpty() @MaxLength(300) title: string;
   @ApiProperty({ enum: EVENT_KINDS, example: 'talks' })
   @IsIn(EVENT_KINDS) kind: string;
-  @ApiProperty({ format: 'date', description: 'Local calendar date where it happened; for a span, its first possible day.', example: '2025-05-16' })
+  @ApiProperty({ format: 'date', description: `Local calendar date where it happened, ${DATE_RANGE_TEXT}; for a span, its first possible day.`, example: '2025-05-16' })
   @Matches(DATE, { message: DATE_MESSAGE }) occurredOn: string;
 }
 
-export class DiplomaticEventChangesDto extends OptionalEventFieldsDto {
-  @ApiPropertyOptional({ maxLength: 300 })
+export class DiplomaticEventChangesDto extends optionalEventFieldsDto(true) {
+  @ApiPropertyOptional({ type: String, maxLength: 300 })
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) title?: string | null;
   @ApiPropertyOptional({ enum: EVENT_KINDS })
   @IsOptional() @IsIn(EVENT_KINDS) kind?: string | null;
-  @ApiPropertyOptional({ format: 'date' })
+  @ApiPropertyOptional({ type: String, format: 'date' })
   @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) occurredOn?: string | null;
 }

@@ -21,7 +21,7 @@ ${
     : ''
 }
 <section aria-labelledby="history-h"><h2 id="history-h">Revision history</h2>
-<div class="table-wrap" role="region" aria-labelledby="history-h" tabindex="0">
+<div class="table-wrap" role="region" aria-label="Revision history table (scrolls sideways)" tabindex="0">
 <table>
 <thead><tr><th scope="col">Revision</th><th scope="col">Recorded</th><th scope="col">Kind</th><th scope="col">Editor</th><th scope="col">Change note</th><th scope="col">Compare</th></tr></thead>
 <tbody>

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { AmendDiplomaticEvent } from '@dateline/domain';
@@ -10,6 +10,7 @@ import { Write } from '../../../writing/write-context.decorator';
 import { type WriteResponse, writeResponse } from '../../../writing/write-response';
 import { AmendDiplomaticEventDto } from '../../dto/amend-retract.dto';
 import { AmendDiplomaticEventCommand } from './amend-diplomatic-event.command';
+import { AggregateIdPipe } from '../../../http/aggregate-id.pipe';
 
 @ApiTags('diplomatic events')
 @Controller('diplomatic-events')
@@ -20,7 +21,7 @@ export class AmendDiplomaticEventController {
   @ApiWrite({ summary: 'Amend a diplomatic event: the changed fields only (null removes one)', notFound: true })
   @HttpCode(201)
   @RequiresRole('editor')
-  async amend(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() dto: AmendDiplomaticEventDto, @Write() ctx: WriteContext): Promise<WriteResponse> {
+  async amend(@Param('id', new AggregateIdPipe('diplomatic event')) id: string, @Body() dto: AmendDiplomaticEventDto, @Write() ctx: WriteContext): Promise<WriteResponse> {
     const { expectedVersion, changes, reason } = plain<Omit<AmendDiplomaticEvent, 'type' | 'eventId'>>(dto);
     const input: AmendDiplomaticEvent = { type: 'AmendDiplomaticEvent', eventId: id, expectedVersion, changes, reason };
     return writeResponse(await this.commands.execute(new AmendDiplomaticEventCommand(input, ctx)), 'diplomatic-event');

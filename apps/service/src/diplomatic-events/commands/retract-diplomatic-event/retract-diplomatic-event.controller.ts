@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { RetractDiplomaticEvent } from '@dateline/domain';
@@ -10,6 +10,7 @@ import { Write } from '../../../writing/write-context.decorator';
 import { type WriteResponse, writeResponse } from '../../../writing/write-response';
 import { RetractDiplomaticEventDto } from '../../dto/amend-retract.dto';
 import { RetractDiplomaticEventCommand } from './retract-diplomatic-event.command';
+import { AggregateIdPipe } from '../../../http/aggregate-id.pipe';
 
 @ApiTags('diplomatic events')
 @Controller('diplomatic-events')
@@ -20,7 +21,7 @@ export class RetractDiplomaticEventController {
   @ApiWrite({ summary: 'Retract a diplomatic event: it leaves the current timeline and stays in history', notFound: true })
   @HttpCode(201)
   @RequiresRole('editor')
-  async retract(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() dto: RetractDiplomaticEventDto, @Write() ctx: WriteContext): Promise<WriteResponse> {
+  async retract(@Param('id', new AggregateIdPipe('diplomatic event')) id: string, @Body() dto: RetractDiplomaticEventDto, @Write() ctx: WriteContext): Promise<WriteResponse> {
     const input: RetractDiplomaticEvent = { type: 'RetractDiplomaticEvent', eventId: id, ...plain<Omit<RetractDiplomaticEvent, 'type' | 'eventId'>>(dto) };
     return writeResponse(await this.commands.execute(new RetractDiplomaticEventCommand(input, ctx)), 'diplomatic-event');
   }

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { CreateStory } from '@dateline/domain';
-import { ApiWrite } from '../../../http/api-docs';
+import { ApiWrite, SlugTakenResponseDto } from '../../../http/api-docs';
 import { RequiresRole } from '../../../auth/requires-role.decorator';
 import { plain } from '../../../writing/plain';
 import type { WriteContext } from '../../../writing/write-context';
@@ -19,6 +19,7 @@ export class CreateStoryController {
 
   @Post()
   @ApiWrite({ summary: 'Create a story (revision 1)', conflict: false })
+  @ApiConflictResponse({ type: SlugTakenResponseDto, description: 'Another story has this slug: `storyId` names it, and nothing was written.' })
   @HttpCode(201)
   @RequiresRole('editor')
   async create(@Body() dto: CreateStoryDto, @Write() ctx: WriteContext): Promise<WriteResponse> {

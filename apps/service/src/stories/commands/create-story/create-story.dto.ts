@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsNotBlank } from '../../../http/text-validators';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class CreateStoryDto {
   @ApiProperty({ example: 'istanbul-peace-talks-2025', maxLength: 120, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' })
@@ -10,13 +11,13 @@ export class CreateStoryDto {
 
   @ApiProperty({ example: 'Ukraine and Russia open first direct peace talks since 2022 in Istanbul', maxLength: 300 })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(300)
   headline: string;
 
   @ApiProperty({ description: 'Plain text; paragraphs separated by blank lines.', maxLength: 200_000 })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200_000)
   body: string;
 

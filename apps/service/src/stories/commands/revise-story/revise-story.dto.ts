@@ -1,23 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsNotBlank } from '../../../http/text-validators';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export class ReviseStoryDto {
-  @ApiProperty({ minimum: 1, description: 'The revision this change is based on; a stale one is a 409.', example: 1 })
+  @ApiProperty({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'The revision this change is based on; a stale one is a 409.', example: 1 })
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   expectedRevision: number;
 
   @ApiPropertyOptional({ maxLength: 300 })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(300)
   headline?: string;
 
   @ApiPropertyOptional({ maxLength: 200_000 })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200_000)
   body?: string;
 
@@ -35,7 +37,7 @@ export class ReviseStoryDto {
 
   @ApiProperty({ maxLength: 1000, example: 'Added the last-minute accusation' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(1000)
   changeNote: string;
 

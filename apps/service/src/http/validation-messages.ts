@@ -1,0 +1,36 @@
+import { ValidationError } from 'class-validator';
+
+/**
+ * Constraints that say what type a field must have. When one fails, the field's other
+ * constraints (length, emptiness, …) only repeat that it is of the wrong type: they are left out.
+ */
+const TYPE_CONSTRAINTS = new Set(['isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject', 'isEnum', 'isIn', 'nestedValidation']);
+
+/**
+ * What a 400 says about a body: every problem at once, unknown fields included, each naming its
+ * field by its path (e.g. "sources.0.hedged"). A missing required field is "<field> is required",
+ * not the list of every rule an absent value breaks; a present but bad one gets its real problems.
+ */
+export function validationMessages(errors: readonly ValidationError[], parent = ''): string[] {
+  return errors.flatMap((e) => {
+    const path = parent ? `${parent}.${e.property}` : e.property;
+    const constraints = e.constraints ?? {};
+    const names = Object.keys(constraints);
+    let own: string[];
+    if ('whitelistValidation' in constraints) {
+      own = [`${path} is not a field of this request (remove it)`];
+    } else if (names.length > 0 && isMissing(e)) {
+      own = [`${path} is required`];
+    } else {
+      const typeNames = names.filter((n) => TYPE_CONSTRAINTS.has(n));
+      own = (typeNames.length > 0 ? typeNames : names).map((n) => (parent ? `${parent}.${constraints[n]}` : constraints[n]));
+    }
+    return [...own, ...validationMessages(e.children ?? [], path)];
+  });
+}
+
+/** Absent from its object (JSON has no undefined: a field sent as null is present). */
+function isMissing(e: ValidationError): boolean {
+  const target = e.target as Record<string, unknown> | undefined;
+  return e.value === undefined && (target === undefined || typeof target !== 'object' || !Object.prototype.hasOwnProperty.call(target, e.property) || target[e.property] === undefined);
+}
