@@ -4,14 +4,21 @@
  * server, in the same run, at 1, 8 and 32 concurrent writers and with 100-event batches. Rounds
  * alternate the order of the sides so drift hits all of them alike.
  *
- *   npx tsx bench/append.bench.ts [--seconds 3] [--rounds 2] [--only "8 writers"] [--quick]
+ * Then the embedded default: the same store on PGlite in a data directory, as the service opens
+ * it, with its sync to disk on (ADR 0009) against a peer with sync off, at 1, 8 and 32 writers:
+ * the ratio is what durability costs.
+ *
+ *   npx tsx bench/append.bench.ts [--seconds 3] [--rounds 2] [--only "8 writers"] [--quick] [--embedded-only]
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { STREAM_DOES_NOT_EXIST } from '@event-driven-io/emmett';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
-import { PgClient, PostgresEventStore } from '@dateline/event-store';
+import { PgClient, PgliteClient, PostgresEventStore } from '@dateline/event-store';
 import { createTempDatabase } from '../test/support/temp-database';
 import { describeMachine } from './machine';
 import { cli, RunOptions, writeReport } from './support/bench-cli';
@@ -58,6 +65,73 @@ export interface AppendOptions extends RunOptions {
   seconds?: number;
   rounds?: number;
   only?: string;
+  /** Only the embedded PGlite scenarios (sync on vs off). */
+  embeddedOnly?: boolean;
+}
+
+const EMBEDDED_WRITERS = [1, 8, 32];
+
+/**
+ * The store on PGlite in a data directory, opened once for all its runs: an instance keeps its
+ * ~200 MiB WASM heap until the process ends, and the service, too, opens one and keeps it.
+ */
+function embeddedSide(sync: boolean): Side & { dispose(): Promise<void> } {
+  let opened: Promise<{ sql: PgliteClient; store: PostgresEventStore; dir: string }> | undefined;
+  const open = () =>
+    (opened ??= (async () => {
+      const dir = join(mkdtempSync(join(tmpdir(), `dateline-bench-pglite-${sync ? 'sync' : 'nosync'}-`)), 'pglite');
+      const sql = await PgliteClient.open(dir, { sync });
+      return { sql, store: await PostgresEventStore.create(sql), dir };
+    })());
+  return {
+    name: 'dateline',
+    open: async () => void (await open()),
+    async append(stream, version, size) {
+      const { store } = await open();
+      await store.append(`bench-${stream}`, Array.from({ length: size }, event), version === 0 ? 'no_stream' : version);
+    },
+    close: async () => undefined,
+    async dispose() {
+      if (!opened) return;
+      const { sql, store, dir } = await opened;
+      await store.close();
+      await sql.close();
+      rmSync(join(dir, '..'), { recursive: true, force: true });
+    },
+  };
+}
+
+/** Embedded PGlite with sync on against sync off, the same store code, alternating order by round. */
+async function runEmbedded(seconds: number, rounds: number, log: (line: string) => void) {
+  const on = embeddedSide(true);
+  const off = embeddedSide(false);
+  const results = [];
+  try {
+    for (const writers of EMBEDDED_WRITERS) {
+      const rates = { on: [] as number[], off: [] as number[] };
+      for (let round = 0; round < rounds; round++) {
+        for (const [name, side] of round % 2 === 0 ? ([['on', on], ['off', off]] as const) : ([['off', off], ['on', on]] as const)) {
+          await side.open(writers);
+          rates[name].push(Math.round(await measure(side, writers, 1, seconds)));
+        }
+      }
+      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      const r = {
+        scenario: `embedded PGlite, single events, ${writers} writer${writers === 1 ? '' : 's'}`,
+        writers,
+        syncOnEventsPerSec: Math.round(mean(rates.on)),
+        syncOffEventsPerSec: Math.round(mean(rates.off)),
+        ratio: +(mean(rates.on) / mean(rates.off)).toFixed(2),
+        rounds: rates,
+      };
+      results.push(r);
+      log(`${r.scenario.padEnd(44)} sync on ${String(r.syncOnEventsPerSec).padStart(6)}/s  sync off ${String(r.syncOffEventsPerSec).padStart(6)}/s  ratio ${r.ratio}`);
+    }
+  } finally {
+    await on.dispose();
+    await off.dispose();
+  }
+  return results;
 }
 
 async function measure(side: Side, writers: number, batch: number, seconds: number): Promise<number> {
@@ -83,6 +157,10 @@ export async function run(options: AppendOptions = {}) {
   const log = options.log ?? console.log;
   const SECONDS = options.seconds ?? (options.quick ? 1 : 3);
   const ROUNDS = options.rounds ?? (options.quick ? 1 : 2);
+  if (options.embeddedOnly) {
+    const embedded = await runEmbedded(SECONDS, ROUNDS, log);
+    return { benchmark: 'append', date: new Date().toISOString(), secondsPerRun: SECONDS, rounds: ROUNDS, goals: APPEND_GOALS, results: [], embedded, machine: await describeMachine() };
+  }
   const db = await createTempDatabase('dateline_bench');
   const emmettDb = await createTempDatabase('dateline_bench_emmett');
   const warm = (query: () => Promise<unknown>, n: number) => Promise.all(Array.from({ length: n }, query));
@@ -184,7 +262,8 @@ export async function run(options: AppendOptions = {}) {
       results.push(r);
       log(`${s.name.padEnd(30)} raw ${String(r.rawEventsPerSec).padStart(7)}/s  dateline ${String(r.datelineEventsPerSec).padStart(7)}/s  emmett ${String(r.emmettEventsPerSec).padStart(7)}/s  vs raw ${r.ratio}  vs emmett ${r.ratioToEmmett}`);
     }
-    return { benchmark: 'append', date: new Date().toISOString(), secondsPerRun: SECONDS, rounds: ROUNDS, goals: APPEND_GOALS, emmett: '@event-driven-io/emmett-postgresql 0.42.0, getPostgreSQLEventStore, a pool of one connection per writer (+1), like the other sides', machine: await describeMachine(db.url), results };
+    const embedded = options.only ? [] : await runEmbedded(SECONDS, ROUNDS, log);
+    return { benchmark: 'append', date: new Date().toISOString(), secondsPerRun: SECONDS, rounds: ROUNDS, goals: APPEND_GOALS, embedded, emmett: '@event-driven-io/emmett-postgresql 0.42.0, getPostgreSQLEventStore, a pool of one connection per writer (+1), like the other sides', machine: await describeMachine(db.url), results };
   } finally {
     await db.drop();
     await emmettDb.drop();
@@ -193,8 +272,8 @@ export async function run(options: AppendOptions = {}) {
 
 if (require.main === module) {
   cli(async () => {
-    const { values } = parseArgs({ options: { seconds: { type: 'string' }, rounds: { type: 'string' }, only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
-    const report = await run({ quick: values.quick, seconds: values.seconds ? Number(values.seconds) : undefined, rounds: values.rounds ? Number(values.rounds) : undefined, only: values.only });
+    const { values } = parseArgs({ options: { seconds: { type: 'string' }, rounds: { type: 'string' }, only: { type: 'string' }, quick: { type: 'boolean', default: false }, 'embedded-only': { type: 'boolean', default: false } } });
+    const report = await run({ quick: values.quick, seconds: values.seconds ? Number(values.seconds) : undefined, rounds: values.rounds ? Number(values.rounds) : undefined, only: values.only, embeddedOnly: values['embedded-only'] });
     const file = `bench/results/${report.date.slice(0, 10)}-append${values.quick ? '-quick' : ''}.json`;
     writeReport(file, report);
     console.log(`\nwritten to ${file}`);

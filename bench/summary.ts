@@ -26,6 +26,9 @@ export function ratioRows(report: Report): Row[] {
     rows.push({ scenario: `append, ${a.scenario}: vs raw INSERT`, dateline: `${n(a.datelineEventsPerSec)} ev/s`, baseline: `${n(a.rawEventsPerSec)} ev/s`, ratio: a.ratio.toFixed(2), goal: '≥ 0.8', verdict: atLeast(a.ratio, 0.8) });
     rows.push({ scenario: `append, ${a.scenario}: vs Emmett`, dateline: `${n(a.datelineEventsPerSec)} ev/s`, baseline: `${n(a.emmettEventsPerSec)} ev/s`, ratio: a.ratioToEmmett.toFixed(2), goal: '≥ 2', verdict: atLeast(a.ratioToEmmett, 2) });
   }
+  for (const e of r.append?.embedded ?? []) {
+    rows.push({ scenario: `append, ${e.scenario}: sync on vs sync off`, dateline: `${n(e.syncOnEventsPerSec)} ev/s`, baseline: `${n(e.syncOffEventsPerSec)} ev/s`, ratio: e.ratio.toFixed(2), goal: '(cost of durability)', verdict: '' });
+  }
   const h = r['http-append'];
   if (h) rows.push({ scenario: `HTTP POST /diplomatic-events, ${h.connections} connections: vs bare Nest`, dateline: `${n(h.dateline.requestsPerSec)} req/s, p99 ${h.dateline.p99Ms} ms`, baseline: `${n(h.bareNest.requestsPerSec)} req/s, p99 ${h.bareNest.p99Ms} ms`, ratio: h.ratio.toFixed(2), goal: '≥ 0.7', verdict: atLeast(h.ratio, 0.7) });
   for (const x of r.read?.results ?? []) {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { DataDirInUse } from '@dateline/event-store';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.factory';
 import { loadSettings } from './config/settings';
@@ -71,6 +72,8 @@ function reachableUrl(address: AddressInfo): string {
 }
 
 main().catch((err: unknown) => {
-  console.error(err);
+  // A refusal the operator can act on is one plain line, not a stack trace.
+  if (err instanceof DataDirInUse) console.error(`dateline: ${err.message}`);
+  else console.error(err);
   process.exit(1);
 });

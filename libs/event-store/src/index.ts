@@ -3,6 +3,7 @@ export * from './errors';
 export * from './sql/sql-client';
 export * from './sql/pg-client';
 export * from './sql/pglite-client';
+export * from './sql/data-dir-lock';
 export * from './sql/leader-election';
 export * from './postgres/postgres-event-store';
 export * from './postgres/schema';

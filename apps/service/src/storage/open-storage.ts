@@ -27,7 +27,8 @@ export async function openStorage(settings: Settings): Promise<Storage> {
   } else {
     const dir = join(settings.dataDir, 'pglite');
     mkdirSync(dir, { recursive: true });
-    sql = await PgliteClient.open(dir);
+    // One process per directory: a second start is refused with the owner's pid and address.
+    sql = await PgliteClient.open(dir, { serves: `http://${settings.host}:${settings.port}` });
     description = `PGlite in ${dir}`;
   }
   if (settings.eventStoreUrl) {

@@ -79,6 +79,10 @@ export class PostgresEventStore implements EventStore {
           key === null ? this.appendPlain(q, stream, expectedCode, payload, expected) : this.appendIdempotent(q, stream, expectedCode, payload, key, fingerprint!);
         const claims = options.claims ?? [];
         const r = claims.length === 0 ? await once(this.sql) : await this.sql.transaction((tx) => this.appendClaiming(tx, stream, claims, key !== null, once));
+        // Acknowledged means on disk (ADR 0009): after the commit, off the connection, grouped.
+        await this.sql.syncCommitted().catch((err: unknown) => {
+          throw new StoreUnavailable(err);
+        });
         if (!r.replayed) this.signal.appended();
         return {
           streamId: r.stream_id,

@@ -161,6 +161,9 @@ export class PgClient implements SqlClient {
     return lease;
   }
 
+  /** COMMIT returned after PostgreSQL flushed its WAL (synchronous_commit on): nothing to do. */
+  async syncCommitted(): Promise<void> {}
+
   async close(): Promise<void> {
     await Promise.all([...this.leases].map((l) => l.release()));
     await this.pool.end();

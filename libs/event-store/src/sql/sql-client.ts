@@ -19,6 +19,12 @@ export interface SqlClient extends SqlQueryable {
    * `release()` or until that connection dies (with its process), when PostgreSQL frees it.
    */
   tryLease(name: string): Promise<Lease | undefined>;
+  /**
+   * Resolves once everything committed before the call is on disk. PostgreSQL's COMMIT already
+   * waits for its WAL flush; embedded PGlite syncs here, grouped (ADR 0009). Call it after the
+   * commit, before acknowledging, without holding a connection.
+   */
+  syncCommitted(): Promise<void>;
   close(): Promise<void>;
 }
 
