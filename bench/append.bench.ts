@@ -19,7 +19,7 @@ import pg from 'pg';
 import { STREAM_DOES_NOT_EXIST } from '@event-driven-io/emmett';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { PgClient, PgliteClient, PostgresEventStore } from '@dateline/event-store';
-import { createTempDatabase } from '../test/support/temp-database';
+import { createTempDatabase } from '@dateline/event-store/testing';
 import { describeMachine } from './machine';
 import { cli, RunOptions, writeReport } from './support/bench-cli';
 

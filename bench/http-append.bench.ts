@@ -10,7 +10,7 @@ import autocannon from 'autocannon';
 import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { freePort } from '../test/support/service-process';
-import { createTempDatabase, TEST_PG_ADMIN_URL } from '../test/support/temp-database';
+import { createTempDatabase, TEST_PG_ADMIN_URL } from '@dateline/event-store/testing';
 import { describeMachine } from './machine';
 import { BARE_SCRIPT } from './read.bench';
 import { cli, RunOptions, writeReport } from './support/bench-cli';

@@ -27,7 +27,7 @@ import { PgClient, PostgresEventStore } from '@dateline/event-store';
 import { KafkaConfig } from '@dateline/kafka/kafka-config';
 import { topicNames } from '@dateline/kafka/topics';
 import { freePort } from '../test/support/service-process';
-import { createTempDatabase } from '../test/support/temp-database';
+import { createTempDatabase } from '@dateline/event-store/testing';
 import { describeMachine } from './machine';
 import { BENCH_BROKERS, benchKafkaConfig, createTopics, deleteTopics, latencySummary, loadAverage, machineCpu } from './support/kafka';
 import { httpAppend, openLoop, storeAppend } from './support/append-load';

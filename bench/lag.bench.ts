@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { PgClient, PostgresEventStore } from '@dateline/event-store';
 import { readModelPosition } from '@dateline/projections';
 import { freePort } from '../test/support/service-process';
-import { createTempDatabase, TEST_PG_ADMIN_URL } from '../test/support/temp-database';
+import { createTempDatabase, TEST_PG_ADMIN_URL } from '@dateline/event-store/testing';
 import { describeMachine } from './machine';
 import { cli, RunOptions, writeReport } from './support/bench-cli';
 import { percentiles } from './support/percentiles';

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { promisify } from 'node:util';
 import { freePort } from '../test/support/service-process';
-import { createTempDatabase, TEST_PG_ADMIN_URL } from '../test/support/temp-database';
+import { createTempDatabase, TEST_PG_ADMIN_URL } from '@dateline/event-store/testing';
 import { describeMachine } from './machine';
 import { APPEND_BODY } from './http-append.bench';
 import { cli, RunOptions, writeReport } from './support/bench-cli';

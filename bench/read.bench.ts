@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { PgClient, PostgresEventStore } from '@dateline/event-store';
 import { PROJECTION_CLASSES, rebuildProjections } from '@dateline/projections';
 import { freePort } from '../test/support/service-process';
-import { createTempDatabase, TEST_PG_ADMIN_URL } from '../test/support/temp-database';
+import { createTempDatabase, TEST_PG_ADMIN_URL } from '@dateline/event-store/testing';
 import { describeMachine } from './machine';
 import { cli, RunOptions, writeReport } from './support/bench-cli';
 import { cpuPerRequest, cpuSnapshot } from './support/cpu-time';

@@ -27,7 +27,7 @@ import { ensureRelayCheckpoint, saveRelayCheckpoint } from '@dateline/kafka/rela
 import { toTimelineEntryMessage } from '@dateline/kafka/timeline-entry-message';
 import { TimelineEntryTracker } from '@dateline/kafka/timeline-entry-tracker';
 import { allTopics, Topics, topicNames } from '@dateline/kafka/topics';
-import { createTempDatabase } from '../test/support/temp-database';
+import { createTempDatabase } from '@dateline/event-store/testing';
 import { describeMachine } from './machine';
 import { BENCH_BROKERS, benchKafkaConfig, createTopics, deleteTopics, loadAverage, median, relayLikeKafka } from './support/kafka';
 import { fillSyntheticLog } from './support/synthetic-log';

@@ -29,7 +29,7 @@ import { run as runMemory } from './memory.bench';
 import { run as runRead } from './read.bench';
 import { run as runRebuild } from './rebuild.bench';
 import { Log, writeReport } from './support/bench-cli';
-import { TEST_PG_ADMIN_URL } from '../test/support/temp-database';
+import { TEST_PG_ADMIN_URL } from '@dateline/event-store/testing';
 import { ratioTable } from './summary';
 
 const ROOT = resolve(__dirname, '..');

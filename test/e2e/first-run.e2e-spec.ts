@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, SERVICE_SCRIPT, stop } from '../support/service-process';
-import { createTempDatabase } from '../support/temp-database';
+import { createTempDatabase } from '@dateline/event-store/testing';
 
 /**
  * `npm start` as a newcomer meets it: the built service as a process, its stdout read whole.

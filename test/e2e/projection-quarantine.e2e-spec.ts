@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { catalogueEntry, diplomaticEventStream } from '@dateline/domain';
 import { diplomaticEvent, story } from '../support/fixtures';
 import { readModelsAndRebuild } from '../support/read-models-vs-rebuild';
-import { createTempDatabase, TempDatabase } from '../support/temp-database';
+import { createTempDatabase, TempDatabase } from '@dateline/event-store/testing';
 import { ADMIN_TOKEN, bearer, startTestApp, TestApp } from '../support/test-app';
 
 interface Quarantined {

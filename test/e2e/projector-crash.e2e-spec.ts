@@ -5,7 +5,7 @@ import { PgClient, PostgresEventStore } from '@dateline/event-store';
 import { liveTables, nextTables, PROJECTION_CLASSES, rebuildProjections } from '@dateline/projections';
 import { digest } from '../support/read-model-digest';
 import { RandomHistory } from '../support/random-history';
-import { createTempDatabase, TempDatabase } from '../support/temp-database';
+import { createTempDatabase, TempDatabase } from '@dateline/event-store/testing';
 import { whenCaughtUp } from '../support/when-caught-up';
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 20);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { diplomaticEvent, story } from '../support/fixtures';
-import { createTempDatabase, TempDatabase } from '../support/temp-database';
+import { createTempDatabase, TempDatabase } from '@dateline/event-store/testing';
 import { ADMIN_TOKEN, bearer, startTestApp, TestApp } from '../support/test-app';
 
 // On PostgreSQL too: reads there are prepared statements, which must follow the swapped tables.

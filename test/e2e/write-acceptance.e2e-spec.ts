@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { diplomaticEvent, story } from '../support/fixtures';
-import { createTempDatabase, TempDatabase } from '../support/temp-database';
+import { createTempDatabase, TempDatabase } from '@dateline/event-store/testing';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
 /**

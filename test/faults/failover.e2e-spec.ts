@@ -5,7 +5,7 @@ import { diplomaticEvent } from '../support/fixtures';
 import { testBrokers, testTopicPrefix } from '../support/kafka-broker';
 import { consumeUntil } from '../support/kafka-records';
 import { freePort, PROCESS_ADMIN_TOKEN, PROCESS_EDITOR_TOKEN, startService, stop } from '../support/service-process';
-import { createTempDatabase, TempDatabase } from '../support/temp-database';
+import { createTempDatabase, TempDatabase } from '@dateline/event-store/testing';
 
 interface Status {
   roles: { projector: string; relay: string };

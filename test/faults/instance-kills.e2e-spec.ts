@@ -9,7 +9,7 @@ import { testBrokers, testTopicPrefix } from '../support/kafka-broker';
 import { consumeUntil, countById } from '../support/kafka-records';
 import { readModelsAndRebuild } from '../support/read-models-vs-rebuild';
 import { freePort, PROCESS_EDITOR_TOKEN, startService, stop } from '../support/service-process';
-import { createTempDatabase, TempDatabase } from '../support/temp-database';
+import { createTempDatabase, TempDatabase } from '@dateline/event-store/testing';
 
 const KILLS = Number(process.env.FAULT_KILLS ?? 20);
 const INSTANCES = 3;

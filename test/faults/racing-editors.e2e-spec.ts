@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { story } from '../support/fixtures';
-import { createTempDatabase, TempDatabase } from '../support/temp-database';
+import { createTempDatabase, TempDatabase } from '@dateline/event-store/testing';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
 const EDITORS = 32;

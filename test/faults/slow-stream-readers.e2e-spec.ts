@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { connect, Socket } from 'node:net';
 import { diplomaticEvent } from '../support/fixtures';
 import { freePort, PROCESS_ADMIN_TOKEN, PROCESS_EDITOR_TOKEN, startService, stop } from '../support/service-process';
-import { createTempDatabase, TempDatabase } from '../support/temp-database';
+import { createTempDatabase, TempDatabase } from '@dateline/event-store/testing';
 
 const READERS = 100;
 const WRITES = 3000;

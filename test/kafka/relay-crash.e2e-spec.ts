@@ -6,7 +6,7 @@ import { diplomaticEvent, story } from '../support/fixtures';
 import { testBrokers, testTopicPrefix } from '../support/kafka-broker';
 import { consumeUntil, countById, keysOutOfOrder } from '../support/kafka-records';
 import { freePort, PROCESS_ADMIN_TOKEN, PROCESS_EDITOR_TOKEN, startService, stop } from '../support/service-process';
-import { createTempDatabase, TempDatabase } from '../support/temp-database';
+import { createTempDatabase, TempDatabase } from '@dateline/event-store/testing';
 
 const ROUNDS = Number(process.env.KAFKA_CRASH_ROUNDS ?? 6);
 

@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 
 export const SERVICE_SCRIPT = 'dist/apps/service/src/main.js';
 export const PROCESS_EDITOR_TOKEN = 'process-editor';
@@ -67,14 +66,5 @@ export function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): P
   });
 }
 
-/** A TCP port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+// The specs of libs and apps need it too, so it lives with the store's test helpers.
+export { freePort } from '@dateline/event-store/testing';

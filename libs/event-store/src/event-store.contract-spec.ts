@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { createTempDatabase } from '../../../test/support/temp-database';
+import { createTempDatabase } from './testing/temp-database';
 import { ClaimTaken, IdempotencyKeyReused, WrongExpectedVersion } from './errors';
 import { EventStore, NewEvent, RecordedEvent } from './event-store.port';
 import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { freePort } from '../../../../test/support/service-process';
+import { freePort } from '@dateline/event-store/testing';
 import { tail } from './tail.command';
 
 describe('tail without a broker', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DeciderSpecification } from '../../../../test/support/decider-specification';
+import { DeciderSpecification } from '../testing/decider-specification';
 import { AggregateNotFound, CommandRejected, InvalidInput, StaleVersion } from '../errors/domain-errors';
 import { DiplomaticEventRecorded, DiplomaticEventRetracted } from './diplomatic-event.events';
 import { diplomaticEventDecider } from './diplomatic-event.decider';

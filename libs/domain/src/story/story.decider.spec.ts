@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DeciderSpecification } from '../../../../test/support/decider-specification';
+import { DeciderSpecification } from '../testing/decider-specification';
 import { AggregateNotFound, CommandRejected, InvalidInput, StaleVersion } from '../errors/domain-errors';
 import { StoryCreated, StoryEvent } from './story.events';
 import { evolveStory, initialStoryState, storyDecider } from './story.decider';

@@ -5,7 +5,7 @@ import { StoreUnavailable } from '../errors';
 import { SqlClient } from '../sql/sql-client';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 import { IdempotencyKeys } from './idempotency-keys';
-import { freePort } from '../../../../test/support/service-process';
+import { freePort } from '../testing/free-port';
 
 /** These calls never reach the idempotency table: any use of SQL is a failure of the test. */
 const noSql = new Proxy({} as SqlClient, {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { createTempDatabase } from '../../../../test/support/temp-database';
+import { createTempDatabase } from '../testing/temp-database';
 import { IdempotencyKeyReused, StoreUnavailable, WrongExpectedVersion } from '../errors';
 import { ExpectedVersion } from '../event-store.port';
 import { PgClient } from '../sql/pg-client';

@@ -79,7 +79,7 @@ describe('DataDirLock', () => {
       });
     try {
       for (let i = 0; i < 4; i++) {
-        contenders.push(spawn(process.execPath, ['--import', 'tsx', 'test/support/lock-contender.ts', dir], { stdio: ['pipe', 'pipe', 'inherit'] }));
+        contenders.push(spawn(process.execPath, ['--import', 'tsx', 'libs/event-store/src/testing/lock-contender.ts', dir], { stdio: ['pipe', 'pipe', 'inherit'] }));
       }
       await Promise.all(contenders.map((c) => said(c, 'ready')));
       const answers = contenders.map((c) => said(c, 'answer'));

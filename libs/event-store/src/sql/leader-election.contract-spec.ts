@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { createTempDatabase, TempDatabase } from '../../../../test/support/temp-database';
+import { createTempDatabase, TempDatabase } from '../testing/temp-database';
 import { LeaderElection } from './leader-election';
 import { PgClient } from './pg-client';
 

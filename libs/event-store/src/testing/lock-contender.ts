@@ -3,7 +3,7 @@
  * waits for `go` on stdin, tries once, says `won` or `refused`, and holds what it won until its
  * stdin closes.
  */
-import { DataDirInUse, DataDirLock } from '../../libs/event-store/src/sql/data-dir-lock';
+import { DataDirInUse, DataDirLock } from '../sql/data-dir-lock';
 
 const dir = process.argv[2];
 let input = '';
