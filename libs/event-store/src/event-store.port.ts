@@ -1,6 +1,8 @@
 /**
- * The event store port. Adapters: PostgreSQL (on `pg` or embedded PGlite) and, later,
- * EventStoreDB. One contract suite (`event-store.contract-spec.ts`) runs against each.
+ * The event store port. Adapters: PostgreSQL (`postgres/`, on `pg` or embedded PGlite) and
+ * EventStoreDB/KurrentDB (`eventstoredb/`, its own entry point `@dateline/event-store/eventstoredb`:
+ * docs/adr/0003-eventstoredb-adapter.md). One contract suite (`event-store.contract-spec.ts`)
+ * runs against each.
  */
 
 /**
