@@ -1,6 +1,6 @@
 /**
  * Projection rebuild throughput against a plain SELECT of the log on the same server, in the
- * same run, at 100k and 1M events (DESIGN: at least 0.5 times the SELECT rate).
+ * same run, at 100k and 1M events (goal in docs/benchmarks.md: at least 0.5 times the SELECT rate).
  *
  *   npx tsx bench/rebuild.bench.ts [--sizes 100000,1000000] [--quick]
  */
@@ -13,7 +13,7 @@ import { describeMachine } from './machine';
 import { cli, RunOptions, writeReport } from './support/bench-cli';
 import { fillSyntheticLog } from './support/synthetic-log';
 
-/** Goal (DESIGN): rebuild ≥ 0.5 × the plain SELECT, and ≥ 50,000 events/s. */
+/** Goal (docs/benchmarks.md): rebuild ≥ 0.5 × the plain SELECT, and ≥ 50,000 events/s. */
 export const REBUILD_GOALS = { ratioToSelect: 0.5, eventsPerSec: 50_000 };
 
 export interface RebuildOptions extends RunOptions {

@@ -146,7 +146,7 @@ describe('OpenAPI document at /docs-json', () => {
         if (!op.security?.some((s) => 'bearer' in s)) problems.push(`${r.method.toUpperCase()} ${r.path}: no bearer security`);
       }
       if (r.method === 'post') expectStatuses(r, op, ['413', '415']);
-      // The editor writes of DESIGN section 2.
+      // The editor writes of docs/architecture.md section 3.
       if (r.method === 'post' && !r.path.startsWith('/admin')) {
         expectStatuses(r, op, ['201', '422']);
         // A write to an existing stream checks its expected version.

@@ -12,7 +12,7 @@ const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 20);
 const PROCESS_BUNDLE = '.cache/projector-process.mjs';
 
 /**
- * DESIGN section 4, rule 3: a projection writes its read models and its checkpoint in one
+ * docs/architecture.md section 6, rule 3: a projection writes its read models and its checkpoint in one
  * transaction, so after any crash the read models equal a rebuild from scratch.
  */
 describe('projector crash consistency (PostgreSQL, real child processes)', () => {

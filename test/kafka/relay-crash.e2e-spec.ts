@@ -16,7 +16,7 @@ interface Accepted {
 }
 
 /**
- * DESIGN section 4, rule 5: after a crash the relay publishes nothing twice. The real service
+ * docs/architecture.md section 6, rule 5: after a crash the relay publishes nothing twice. The real service
  * (built, on PostgreSQL) is SIGKILLed in the middle of a burst of writes, several times, and
  * restarted; then every logged event must be on its topic exactly once, in order per key.
  */

@@ -5,7 +5,7 @@ import { digest } from './read-model-digest';
 /**
  * Rebuilds every projection from the log into the `__next` tables (no swap) and returns the
  * digests of the live tables and of the rebuilt ones: equal when the read models are exactly
- * what the log says (DESIGN section 4, rule 3).
+ * what the log says (docs/architecture.md section 6, rule 3).
  */
 export async function readModelsAndRebuild(store: EventStore, sql: SqlClient): Promise<{ live: Record<string, unknown>; rebuilt: Record<string, unknown> }> {
   const fresh = PROJECTION_CLASSES.map((Projection) => new Projection());

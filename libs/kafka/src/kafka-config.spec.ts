@@ -4,7 +4,7 @@ import { replayProblems } from './replay';
 import { topicNames, topicSpecs } from './topics';
 
 describe('Kafka settings', () => {
-  it('are off without KAFKA_BROKERS, and read the defaults of DESIGN section 5 with it', () => {
+  it('are off without KAFKA_BROKERS, and read the defaults of docs/architecture.md section 5 with it', () => {
     expect(kafkaConfigFromEnv({})).toBeUndefined();
     expect(kafkaConfigFromEnv({ KAFKA_BROKERS: ' a:9092 , b:9092 ' })).toEqual({
       brokers: ['a:9092', 'b:9092'],

@@ -1,4 +1,4 @@
-/** How the relay reaches Kafka and names its topics (DESIGN sections 1 and 5). */
+/** How the relay reaches Kafka and names its topics (docs/architecture.md sections 2 and 5). */
 export interface KafkaConfig {
   readonly brokers: readonly string[];
   /** Prepended to every topic name; `dateline.` by default. */

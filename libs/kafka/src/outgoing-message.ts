@@ -10,6 +10,6 @@ export interface OutgoingMessage {
   readonly position: number;
 }
 
-/** Plain Kafka headers beside the CloudEvents ones (DESIGN section 5). */
+/** Plain Kafka headers beside the CloudEvents ones (docs/architecture.md section 5). */
 export const POSITION_HEADER = 'dateline_position';
 export const VERSION_HEADER = 'dateline_version';

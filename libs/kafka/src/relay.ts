@@ -37,7 +37,7 @@ export interface RelayStatus {
 }
 
 /**
- * Publishes every logged event to Kafka (DESIGN section 4, rule 5): a checkpointed follower of
+ * Publishes every logged event to Kafka (docs/architecture.md section 6, rule 5): a checkpointed follower of
  * the global log, like a projection. Each batch goes out through an idempotent producer
  * (acks -1, one request in flight, so order per partition holds), and the checkpoint moves only
  * after the broker's ack; the next batch is read and built meanwhile. After a crash between ack

@@ -2,7 +2,7 @@ import type { ITopicConfig } from 'kafkajs';
 import { StreamCategory } from '@dateline/domain';
 import { KafkaConfig } from './kafka-config';
 
-/** The three topics of DESIGN section 5, under the configured prefix. */
+/** The three topics of docs/architecture.md section 5, under the configured prefix. */
 export interface Topics {
   /** Every event of the story category. */
   readonly stories: string;

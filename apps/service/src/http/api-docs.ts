@@ -21,7 +21,7 @@ import {
 } from '@nestjs/swagger';
 
 /**
- * OpenAPI (served at /docs) for the HTTP contract of DESIGN section 2: one decorator per kind
+ * OpenAPI (served at /docs) for the HTTP contract of docs/architecture.md section 3: one decorator per kind
  * of route, so every write documents every status a write can answer, and every read the same.
  */
 

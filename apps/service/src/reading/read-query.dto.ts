@@ -3,7 +3,7 @@ import { IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { EVENT_KINDS, LOG_POSITION, REVISION_NUMBER } from '@dateline/domain';
 import { IsCalendarDate, IsDecimalInteger, IsInstant, IsStorableText, IsTimeZone } from '../http/domain-validators';
 
-/** `minPosition`: read your writes (DESIGN section 2). */
+/** `minPosition`: read your writes (docs/architecture.md section 3). */
 export class ConsistencyQueryDto {
   @ApiPropertyOptional({ type: Number, minimum: LOG_POSITION.min, maximum: LOG_POSITION.max, description: 'Wait (at most DATELINE_MIN_POSITION_WAIT_MS) until the read models reached this log position, e.g. the `position` a write answered. Decimal digits only.' })
   @IsOptional() @IsDecimalInteger(LOG_POSITION) minPosition?: number;

@@ -9,7 +9,7 @@ export interface WriteContext {
   readonly fingerprint?: string;
 }
 
-/** What every write answers (DESIGN section 2). */
+/** What every write answers (docs/architecture.md section 3). */
 export interface WriteResult {
   readonly id: string;
   readonly version: number;

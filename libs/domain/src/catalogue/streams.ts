@@ -1,4 +1,4 @@
-/** Stream names: `<category>-<uuid>` (DESIGN section 3). */
+/** Stream names: `<category>-<uuid>` (docs/architecture.md section 4). */
 export const STREAM_CATEGORIES = { story: 'story', diplomaticEvent: 'diplomatic-event' } as const;
 export type StreamCategory = (typeof STREAM_CATEGORIES)[keyof typeof STREAM_CATEGORIES];
 

@@ -1,4 +1,4 @@
-/** The closed list of diplomatic event kinds (DESIGN section 2). */
+/** The closed list of diplomatic event kinds (docs/architecture.md section 3). */
 export const EVENT_KINDS = [
   'talks',
   'meeting',

@@ -8,7 +8,7 @@ import { Topics, topicNames, topicSpecs } from '../topics';
 import { timelineEntrySchema } from './timeline-entry-schema';
 
 /**
- * The AsyncAPI 3.0.0 document of what the relay publishes (DESIGN section 5), generated from the
+ * The AsyncAPI 3.0.0 document of what the relay publishes (docs/architecture.md section 5), generated from the
  * event catalogue: one message per catalogue entry, its `data` schema as the payload, plus the
  * messages of the compacted timeline-entries topic. `docs/asyncapi.yaml` is its YAML
  * (`npm run asyncapi`); a unit test fails when that file is stale, and `createRecordValidator`

@@ -20,7 +20,7 @@ export interface ProjectorOptions {
 /**
  * Follows the log from the projections' checkpoints, catch-up then live. Each batch's
  * read-model writes and checkpoints commit in one transaction, so after any crash the read
- * models equal a rebuild from scratch (DESIGN section 4, rule 3).
+ * models equal a rebuild from scratch (docs/architecture.md section 6, rule 3).
  */
 export class Projector {
   private readonly names: string[];
