@@ -18,8 +18,12 @@ const positiveInt = (name: string, value: string | undefined, fallback: number):
   return n;
 };
 
-/** Undefined when `KAFKA_BROKERS` is unset: the relay is off and the log keeps everything. */
-export function kafkaConfigFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaConfig | undefined {
+/**
+ * The KAFKA_* variables of `env`, which the caller passes: the service's settings
+ * (apps/service/src/config/settings.ts) are the one reader of the process environment.
+ * Undefined when `KAFKA_BROKERS` is unset: the relay is off and the log keeps everything.
+ */
+export function kafkaConfigFromEnv(env: NodeJS.ProcessEnv): KafkaConfig | undefined {
   const brokers = (env.KAFKA_BROKERS ?? '')
     .split(',')
     .map((b) => b.trim())

@@ -11,7 +11,8 @@ export class PgClient implements SqlClient {
   /** Leases still held: close() gives them back, or the pool would wait for their connections. */
   private readonly leases = new Set<Lease>();
 
-  constructor(connectionString: string, poolSize = Number(process.env.DATELINE_PG_POOL_MAX ?? 20)) {
+  /** `poolSize`: the service's DATELINE_PG_POOL_MAX, parsed by its settings (this lib reads no environment). */
+  constructor(connectionString: string, poolSize: number) {
     // keepAlive: a server that vanished without a word is noticed by TCP, not after hours.
     this.pool = new pg.Pool({ connectionString, max: poolSize, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
     // An idle client that loses its server must not crash the process; the next query reports it.
