@@ -44,8 +44,8 @@ export class ApiClient {
   private async fetch(path: string, init: RequestInit): Promise<Response> {
     try {
       return await fetch(`${this.baseUrl}${path}`, init);
-    } catch {
-      throw new Error(`cannot reach the service at ${this.baseUrl}: start it first with npm start (or set DATELINE_URL)`);
+    } catch (err) {
+      throw new Error(`cannot reach the service at ${this.baseUrl}: start it first with npm start (or set DATELINE_URL)`, { cause: err });
     }
   }
 }

@@ -43,6 +43,7 @@ export function followLog(
     stop: async () => {
       stopped = true;
       cancelWait?.();
+      // stop() only waits for the end: `done` carries a failure to its own awaiter (the projector, the relay).
       await done.catch(() => undefined);
     },
   };

@@ -61,6 +61,8 @@ export async function readPublishedTails(kafka: Kafka, admin: Admin, topics: rea
     await done;
     return tails;
   } finally {
+    // Clean-up only: the tails read (or the error being thrown) are the answer, and the group is
+    // a throwaway one of this call; a broker that went away has nothing to disconnect.
     await consumer.disconnect().catch(() => undefined);
     await admin.deleteGroups([groupId]).catch(() => undefined);
   }

@@ -122,6 +122,9 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     const poll = async () => {
       if (stopped) return;
       // While the projector runs here its commits arrive through commitListeners.
+      // A failed poll keeps the last position and the next one tries again; not logged, as it
+      // would repeat every pollMs for each open stream while the database is down, which
+      // readiness (/health/ready) and the projector's own log already report.
       if (!this.projector) tell(await this.queries.position().catch(() => last));
       if (!stopped) timer = setTimeout(poll, pollMs);
     };

@@ -69,7 +69,7 @@ export class LeaderElection {
         } catch (err) {
           this.options.log?.(`${this.name}: failed to start: ${err instanceof Error ? err.message : String(err)}`);
         } finally {
-          await this.options.onDeposed().catch(() => undefined);
+          await this.options.onDeposed().catch((err: unknown) => this.options.log?.(`${this.name}: failed to stop: ${err instanceof Error ? err.message : String(err)}`));
           this.lease = undefined;
           await lease.release();
           if (!this.stopped) this.options.log?.(`${this.name}: lost the lease; standing by`);

@@ -40,6 +40,8 @@ export class PgClient implements SqlClient {
       await client.query('COMMIT');
       return result;
     } catch (err) {
+      // The transaction's own error is the one thrown; a ROLLBACK that fails means the connection
+      // is gone, and the server rolls the transaction back with it.
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
@@ -91,6 +93,7 @@ export class PgClient implements SqlClient {
       const c = client;
       client = undefined;
       if (!c) return;
+      // A connection that cannot UNLISTEN is broken: the pool drops it, and its LISTEN with it.
       await c.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
       c.release();
     };
@@ -124,6 +127,7 @@ export class PgClient implements SqlClient {
       const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('lease check timed out')), LEASE_HEARTBEAT_MS).unref());
       return Promise.race([client.query('SELECT 1'), timeout]);
     };
+    // A failed check is the lease lost: fail() resolves `lost`, which the holder logs and acts on.
     const heartbeat = setInterval(() => ping().catch(() => fail()), LEASE_HEARTBEAT_MS);
     heartbeat.unref();
     fail = () => {
@@ -142,6 +146,7 @@ export class PgClient implements SqlClient {
           await ping();
           return !released;
         } catch {
+          // As the heartbeat: the lease is lost, and `lost` tells the holder.
           fail();
           return false;
         }
@@ -151,6 +156,8 @@ export class PgClient implements SqlClient {
         if (released) return;
         released = true;
         clearInterval(heartbeat);
+        // An advisory lock lives only as long as its session: if the unlock fails, the connection
+        // is gone and the lock with it.
         await client.query("SELECT pg_advisory_unlock(hashtext('dateline-lease'), hashtext($1))", [name]).catch(() => undefined);
         client.release();
         // Only now: until the client is back in the pool, an error needs a listener.

@@ -88,7 +88,11 @@ export class Projector {
         if (this.stopped) return;
         // The store or database failed: retry from the committed checkpoints after a pause.
         await new Promise((r) => setTimeout(r, 1000));
-        this.checkpoints = await readCheckpoints(this.sql, this.names).catch(() => this.checkpoints);
+        this.checkpoints = await readCheckpoints(this.sql, this.names).catch((failure: unknown) => {
+          // Still down: report it, and the next round retries from the checkpoints we had.
+          this.options.onError?.(failure);
+          return this.checkpoints;
+        });
       }
     }
   }
