@@ -9,6 +9,12 @@ interface Reply {
   send(body: unknown): unknown;
 }
 
+/**
+ * Retry-After of a 503 (a store or dependency down), seconds: the shortest the header can say;
+ * a client that retries sooner only finds it down again, one that waits longer loses time.
+ */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 1;
+
 const ERROR_NAMES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
@@ -33,7 +39,7 @@ export class ErrorsFilter implements ExceptionFilter {
   catch(err: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<Reply>();
     const [status, body] = this.describe(err);
-    if (status === 503) reply.header('Retry-After', '1');
+    if (status === 503) reply.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     reply.status(status).send({ statusCode: status, error: ERROR_NAMES[status] ?? 'Error', ...body });
   }
 

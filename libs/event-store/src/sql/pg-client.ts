@@ -3,6 +3,10 @@ import { Lease, SqlClient, SqlQueryable } from './sql-client';
 
 /** How often a held lease checks that its connection is alive, ms. */
 const LEASE_HEARTBEAT_MS = 2000;
+/** Pause before a lost LISTEN connection is opened again, ms; followers poll meanwhile. */
+const LISTEN_RECONNECT_MS = 1000;
+/** Idle time before TCP keep-alive probes start, ms: a vanished server is noticed in seconds, not hours. */
+const TCP_KEEPALIVE_DELAY_MS = 10_000;
 
 /** A PostgreSQL server through a `pg` pool. */
 export class PgClient implements SqlClient {
@@ -14,7 +18,7 @@ export class PgClient implements SqlClient {
   /** `poolSize`: the service's DATELINE_PG_POOL_MAX, parsed by its settings (this lib reads no environment). */
   constructor(connectionString: string, poolSize: number) {
     // keepAlive: a server that vanished without a word is noticed by TCP, not after hours.
-    this.pool = new pg.Pool({ connectionString, max: poolSize, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
+    this.pool = new pg.Pool({ connectionString, max: poolSize, keepAlive: true, keepAliveInitialDelayMillis: TCP_KEEPALIVE_DELAY_MS });
     // An idle client that loses its server must not crash the process; the next query reports it.
     this.pool.on('error', () => undefined);
   }
@@ -83,7 +87,7 @@ export class PgClient implements SqlClient {
     };
     const schedule = () => {
       if (stopped) return;
-      retry = setTimeout(() => connect().catch(schedule), 1000);
+      retry = setTimeout(() => connect().catch(schedule), LISTEN_RECONNECT_MS);
       retry.unref();
     };
     await connect();
