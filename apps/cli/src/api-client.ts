@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { CliSettings, loadCliSettings } from './cli-settings';
 
 /** Talks to a running Dateline service: the CLI's way in while the service holds PGlite. */
 export class ApiClient {
@@ -8,12 +7,8 @@ export class ApiClient {
     private readonly tokens: Record<Role, string | undefined>,
   ) {}
 
-  static fromEnv(env: NodeJS.ProcessEnv = process.env): ApiClient {
-    const baseUrl = env.DATELINE_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 3000}`;
-    return new ApiClient(baseUrl.replace(/\/$/, ''), {
-      editor: env.DATELINE_TOKEN ?? readGeneratedToken(env, 'editor'),
-      admin: env.DATELINE_ADMIN_TOKEN ?? readGeneratedToken(env, 'admin'),
-    });
+  static fromSettings(settings: CliSettings = loadCliSettings()): ApiClient {
+    return new ApiClient(settings.baseUrl, { editor: settings.editorToken, admin: settings.adminToken });
   }
 
   async post<T>(path: string, body: unknown, idempotencyKey?: string, role: Role = 'editor'): Promise<T> {
@@ -49,15 +44,10 @@ export class ApiClient {
   private async fetch(path: string, init: RequestInit): Promise<Response> {
     try {
       return await fetch(`${this.baseUrl}${path}`, init);
-    } catch {
-      throw new Error(`cannot reach the service at ${this.baseUrl}: start it first with npm start (or set DATELINE_URL)`);
+    } catch (err) {
+      throw new Error(`cannot reach the service at ${this.baseUrl}: start it first with npm start (or set DATELINE_URL)`, { cause: err });
     }
   }
 }
 
 type Role = 'editor' | 'admin';
-
-function readGeneratedToken(env: NodeJS.ProcessEnv, role: Role): string | undefined {
-  const file = join(resolve(env.DATELINE_DATA_DIR ?? './.dateline'), `${role}-token`);
-  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
-}

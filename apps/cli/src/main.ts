@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ApiClient } from './api-client';
+import { loadCliSettings } from './cli-settings';
 import { DEFAULT_SEED_FILE, seed } from './commands/seed.command';
 
 // The other commands are imported when they run, not here: `help` then loads neither kafkajs
@@ -47,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'seed': {
       const { values } = parseArgs({ args: rest, options: { file: { type: 'string' } } });
-      const api = ApiClient.fromEnv();
+      const api = ApiClient.fromSettings();
       const { storyId, position } = await seed(api, values.file);
       console.log(`\nseeded. Try:\n  curl ${api.baseUrl}/stories/${storyId}\n  curl '${api.baseUrl}/timeline?from=2025-05-01&to=2025-05-16&minPosition=${position}'`);
       return 0;
@@ -55,16 +56,17 @@ async function main(argv: string[]): Promise<number> {
     case 'rebuild': {
       const { values } = parseArgs({ args: rest, options: { projection: { type: 'string', multiple: true } } });
       const { rebuild } = await import('./commands/rebuild.command.js');
-      const job = await rebuild(ApiClient.fromEnv(), values.projection);
+      const job = await rebuild(ApiClient.fromSettings(), values.projection);
       console.log(`rebuilt ${job.projections.join(', ')}: ${job.progress.processed} events, ${job.progress.eventsPerSecond} events/s`);
       return 0;
     }
     case 'tail': {
       const { values } = parseArgs({ args: rest, options: { topic: { type: 'string', multiple: true }, 'from-beginning': { type: 'boolean' }, max: { type: 'string' } } });
       const { tail } = await import('./commands/tail.command.js');
+      const kafka = loadCliSettings();
       await tail({
-        brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
-        prefix: process.env.KAFKA_TOPIC_PREFIX ?? 'dateline.',
+        brokers: [...kafka.kafkaBrokers],
+        prefix: kafka.kafkaTopicPrefix,
         topics: values.topic ?? [],
         fromBeginning: values['from-beginning'] ?? false,
         max: integer('max', values.max),
@@ -76,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
       const from = integer('from', values.from);
       if (from === undefined || !values['to-topic']) throw new Error('replay needs --from <position> and --to-topic <name>');
       const { replay } = await import('./commands/replay.command.js');
-      const result = await replay(ApiClient.fromEnv(), { from, to: integer('to', values.to), toTopic: values['to-topic'] });
+      const result = await replay(ApiClient.fromSettings(), { from, to: integer('to', values.to), toTopic: values['to-topic'] });
       console.log(`replayed ${result.published} events (positions ${result.firstPosition ?? '-'}..${result.lastPosition ?? '-'}) to ${result.toTopic}`);
       return 0;
     }

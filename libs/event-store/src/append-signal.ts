@@ -7,6 +7,9 @@
  * Sends are throttled: at most one in flight and one per `intervalMs`, with a trailing send
  * for appends that came in meanwhile, so a burst costs a handful of NOTIFYs, not one each.
  */
+/** At most one NOTIFY per this many ms (see above): a burst costs a handful, a lone append none late. */
+const NOTIFY_INTERVAL_MS = 25;
+
 export class AppendSignal {
   private readonly waiters = new Set<() => void>();
   private busy = false;
@@ -14,7 +17,7 @@ export class AppendSignal {
 
   constructor(
     private readonly notifyOthers?: () => Promise<unknown>,
-    private readonly intervalMs = 25,
+    private readonly intervalMs = NOTIFY_INTERVAL_MS,
   ) {}
 
   /** Called after each committed append. */

@@ -1,6 +1,14 @@
 import { AppendSignal } from './append-signal';
 import { Position, RecordedEvent, SubscribeOptions, Subscription } from './event-store.port';
 
+/** Events per read of the log while catching up, when the follower does not say. */
+const DEFAULT_BATCH_SIZE = 500;
+/**
+ * How long a follower at the head waits for an append signal before it reads the log anyway,
+ * ms: a lost NOTIFY (append-signal.ts) delays it by at most this.
+ */
+const DEFAULT_IDLE_POLL_MS = 100;
+
 /**
  * A catch-up subscription over any `readAll`: reads batches until it is at the head, then
  * waits for an append signal (or the idle poll) and reads again. The handler is awaited, so
@@ -13,8 +21,8 @@ export function followLog(
   handler: (batch: RecordedEvent[]) => Promise<void>,
   options: SubscribeOptions = {},
 ): Subscription {
-  const batchSize = options.batchSize ?? 500;
-  const idlePollMs = options.idlePollMs ?? 100;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const idlePollMs = options.idlePollMs ?? DEFAULT_IDLE_POLL_MS;
   let stopped = false;
   let cancelWait: (() => void) | undefined;
 
@@ -43,6 +51,7 @@ export function followLog(
     stop: async () => {
       stopped = true;
       cancelWait?.();
+      // stop() only waits for the end: `done` carries a failure to its own awaiter (the projector, the relay).
       await done.catch(() => undefined);
     },
   };

@@ -11,6 +11,16 @@ export interface KafkaConfig {
   readonly batchSize: number;
 }
 
+/**
+ * Events per produce request when KAFKA_RELAY_BATCH_SIZE is unset (also a replay's): large
+ * enough that a catch-up is not one round trip per event, small enough that one request (and
+ * its retry) stays modest.
+ */
+export const DEFAULT_RELAY_BATCH_SIZE = 500;
+
+/** How long a client waits for a broker's TCP connection, ms; the caller's own loop retries. */
+export const BROKER_CONNECT_TIMEOUT_MS = 3000;
+
 const positiveInt = (name: string, value: string | undefined, fallback: number): number => {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -18,8 +28,12 @@ const positiveInt = (name: string, value: string | undefined, fallback: number):
   return n;
 };
 
-/** Undefined when `KAFKA_BROKERS` is unset: the relay is off and the log keeps everything. */
-export function kafkaConfigFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaConfig | undefined {
+/**
+ * The KAFKA_* variables of `env`, which the caller passes: the service's settings
+ * (apps/service/src/config/settings.ts) are the one reader of the process environment.
+ * Undefined when `KAFKA_BROKERS` is unset: the relay is off and the log keeps everything.
+ */
+export function kafkaConfigFromEnv(env: NodeJS.ProcessEnv): KafkaConfig | undefined {
   const brokers = (env.KAFKA_BROKERS ?? '')
     .split(',')
     .map((b) => b.trim())
@@ -31,6 +45,6 @@ export function kafkaConfigFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaC
     partitions: positiveInt('KAFKA_PARTITIONS', env.KAFKA_PARTITIONS, 3),
     replicationFactor: positiveInt('KAFKA_REPLICATION_FACTOR', env.KAFKA_REPLICATION_FACTOR, 1),
     clientId: env.KAFKA_CLIENT_ID ?? 'dateline',
-    batchSize: positiveInt('KAFKA_RELAY_BATCH_SIZE', env.KAFKA_RELAY_BATCH_SIZE, 500),
+    batchSize: positiveInt('KAFKA_RELAY_BATCH_SIZE', env.KAFKA_RELAY_BATCH_SIZE, DEFAULT_RELAY_BATCH_SIZE),
   };
 }

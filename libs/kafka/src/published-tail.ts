@@ -7,6 +7,11 @@ export type PublishedTails = ReadonlyMap<string, number>;
 
 export const tailKey = (topic: string, partition: number): string => `${topic}/${partition}`;
 
+/** How long reading the last records may take before the relay gives up and retries, ms. */
+const TAIL_READ_TIMEOUT_MS = 30_000;
+/** A fetch returns after at most this, ms, records or not: the tails are read without idling. */
+const FETCH_MAX_WAIT_MS = 100;
+
 /**
  * Reads the last record of every partition of `topics` and returns the `dateline_position` it
  * carries. The relay sends each partition's records in log order, so a record whose position is
@@ -16,7 +21,7 @@ export const tailKey = (topic: string, partition: number): string => `${topic}/$
  * kafkajs has no manual partition assignment, so this joins a throwaway consumer group, seeks
  * each non-empty partition to its last offset, and deletes the group afterwards.
  */
-export async function readPublishedTails(kafka: Kafka, admin: Admin, topics: readonly string[], timeoutMs = 30_000): Promise<PublishedTails> {
+export async function readPublishedTails(kafka: Kafka, admin: Admin, topics: readonly string[], timeoutMs = TAIL_READ_TIMEOUT_MS): Promise<PublishedTails> {
   const tails = new Map<string, number>();
   const pending = new Map<string, number>(); // tailKey → the offset of the last record
   for (const topic of topics) {
@@ -28,7 +33,7 @@ export async function readPublishedTails(kafka: Kafka, admin: Admin, topics: rea
   if (pending.size === 0) return tails;
 
   const groupId = `dateline-relay-tail-${randomUUID()}`;
-  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
+  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: FETCH_MAX_WAIT_MS });
   try {
     await consumer.connect();
     await consumer.subscribe({ topics: [...new Set([...pending.keys()].map((k) => k.slice(0, k.lastIndexOf('/'))))], fromBeginning: false });
@@ -61,6 +66,8 @@ export async function readPublishedTails(kafka: Kafka, admin: Admin, topics: rea
     await done;
     return tails;
   } finally {
+    // Clean-up only: the tails read (or the error being thrown) are the answer, and the group is
+    // a throwaway one of this call; a broker that went away has nothing to disconnect.
     await consumer.disconnect().catch(() => undefined);
     await admin.deleteGroups([groupId]).catch(() => undefined);
   }

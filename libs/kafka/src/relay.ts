@@ -2,7 +2,7 @@ import { Admin, CompressionTypes, Kafka, logLevel, Message, Producer, TopicMessa
 import { PositionWaiters } from '@dateline/event-store';
 import type { EventStore, RecordedEvent, SqlClient, Subscription } from '@dateline/event-store';
 import { toEventMessage } from './cloud-event-message';
-import { KafkaConfig } from './kafka-config';
+import { BROKER_CONNECT_TIMEOUT_MS, KafkaConfig } from './kafka-config';
 import { OutgoingMessage } from './outgoing-message';
 import { OneInFlight } from './one-in-flight';
 import { KeyPartitioning } from './partitioning';
@@ -11,6 +11,21 @@ import { ensureRelayCheckpoint, readRelayCheckpoint, saveRelayCheckpoint } from 
 import { toTimelineEntryMessage } from './timeline-entry-message';
 import { TimelineEntryTracker } from './timeline-entry-tracker';
 import { allTopics, topicNames, Topics, topicSpecs } from './topics';
+
+/** First pause after a failure, ms, when `backoffMs` is not given: a broker blip costs half a second. */
+const BACKOFF_MS = 500;
+/** The longest pause between attempts, ms: an outage is retried often enough to end soon after it. */
+const MAX_BACKOFF_MS = 10_000;
+/**
+ * kafkajs's own retries of one request: a few, at most 2 s apart, so that a broker outage
+ * reaches the relay's loop (which reports it and retries from the checkpoint) within seconds.
+ */
+const REQUEST_RETRY = { retries: 5, initialRetryTime: 200, maxRetryTime: 2000 };
+/**
+ * How long the relay at the head waits for an append signal before reading the log anyway, ms:
+ * a lost NOTIFY delays publishing by at most this.
+ */
+const IDLE_POLL_MS = 200;
 
 export interface RelayOptions {
   /** First pause after a failure, ms; it doubles up to `maxBackoffMs`. */
@@ -77,9 +92,9 @@ export class Relay {
       clientId: config.clientId,
       brokers: [...config.brokers],
       logLevel: logLevel.NOTHING,
-      connectionTimeout: 3000,
+      connectionTimeout: BROKER_CONNECT_TIMEOUT_MS,
       // Give up a request after a few seconds: the relay's own loop retries from the checkpoint.
-      retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 2000 },
+      retry: REQUEST_RETRY,
     });
   }
 
@@ -111,7 +126,7 @@ export class Relay {
   }
 
   private async run(): Promise<void> {
-    let backoff = this.options.backoffMs ?? 500;
+    let backoff = this.options.backoffMs ?? BACKOFF_MS;
     while (!this.stopped) {
       try {
         const { partitioning, tails } = await this.connect();
@@ -122,7 +137,7 @@ export class Relay {
         if (this.stopped) break;
         this.state.position = from;
         this.log('info', `relay: publishing from position ${from}`);
-        backoff = this.options.backoffMs ?? 500;
+        backoff = this.options.backoffMs ?? BACKOFF_MS;
         await this.follow(from, partitioning, tails);
       } catch (err) {
         this.state.lastError = { message: err instanceof Error ? err.message : String(err), at: new Date().toISOString() };
@@ -137,7 +152,7 @@ export class Relay {
           resolve();
         };
       });
-      backoff = Math.min(backoff * 2, this.options.maxBackoffMs ?? 10_000);
+      backoff = Math.min(backoff * 2, this.options.maxBackoffMs ?? MAX_BACKOFF_MS);
     }
   }
 
@@ -164,8 +179,10 @@ export class Relay {
     this.state.connected = false;
     const { producer, admin } = this;
     this.producer = this.admin = undefined;
-    await producer?.disconnect().catch(() => undefined);
-    await admin?.disconnect().catch(() => undefined);
+    // Nothing is lost (the checkpoint moves only after the broker acknowledged), but say so.
+    const report = (what: string) => (err: unknown) => this.log('warn', `relay: ${what} disconnect failed: ${err instanceof Error ? err.message : String(err)}`);
+    await producer?.disconnect().catch(report('producer'));
+    await admin?.disconnect().catch(report('admin'));
   }
 
   /**
@@ -181,7 +198,7 @@ export class Relay {
         const topicMessages = await this.records(batch, partitioning, tails);
         await sends.send(() => this.send(topicMessages, batch[batch.length - 1].position));
       },
-      { batchSize: this.config.batchSize, idlePollMs: 200 },
+      { batchSize: this.config.batchSize, idlePollMs: IDLE_POLL_MS },
     );
     try {
       await this.subscription.done;

@@ -1,7 +1,7 @@
 import { CompressionTypes, Kafka, logLevel } from 'kafkajs';
 import type { EventStore } from '@dateline/event-store';
 import { toEventMessage } from './cloud-event-message';
-import { KafkaConfig } from './kafka-config';
+import { BROKER_CONNECT_TIMEOUT_MS, DEFAULT_RELAY_BATCH_SIZE, KafkaConfig } from './kafka-config';
 import { allTopics, topicNames } from './topics';
 
 export interface ReplayRequest {
@@ -42,10 +42,10 @@ export function replayProblems(request: ReplayRequest, config: KafkaConfig): str
  * Republishes a range of the log to another topic, in the relay's format (same key, headers
  * and value), in log order: for a consumer that lost data, or a new downstream service.
  */
-export async function replayToTopic(store: EventStore, config: KafkaConfig, request: ReplayRequest, batchSize = 500): Promise<ReplayResult> {
+export async function replayToTopic(store: EventStore, config: KafkaConfig, request: ReplayRequest, batchSize = DEFAULT_RELAY_BATCH_SIZE): Promise<ReplayResult> {
   const to = request.to ?? (await store.headPosition());
   const topics = topicNames(config.topicPrefix);
-  const kafka = new Kafka({ clientId: `${config.clientId}-replay`, brokers: [...config.brokers], logLevel: logLevel.NOTHING, connectionTimeout: 3000 });
+  const kafka = new Kafka({ clientId: `${config.clientId}-replay`, brokers: [...config.brokers], logLevel: logLevel.NOTHING, connectionTimeout: BROKER_CONNECT_TIMEOUT_MS });
   const admin = kafka.admin();
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
   let published = 0;
@@ -77,6 +77,8 @@ export async function replayToTopic(store: EventStore, config: KafkaConfig, requ
     }
     return { toTopic: request.toTopic, published, firstPosition, lastPosition };
   } finally {
+    // Clean-up only: every batch was acknowledged before it counted as published, so a failed
+    // disconnect loses nothing; the error being thrown, if any, is the one that matters.
     await producer.disconnect().catch(() => undefined);
     await admin.disconnect().catch(() => undefined);
   }

@@ -11,6 +11,14 @@ import { ensureSchema } from './runner/checkpoints';
 import { countQuarantine, findQuarantined, listQuarantine, QuarantinedEvent, QuarantineStatus, skipQuarantined } from './runner/quarantine';
 import { QuarantineConflict, QuarantineNotFound, retryQuarantined, RetryOutcome } from './runner/quarantine-retry';
 
+/**
+ * How often an instance without the projector reads the checkpoints another instance writes,
+ * ms: a wait for a position (`minPosition`) ends within this much of the commit.
+ */
+const CHECKPOINT_POLL_MS = 25;
+/** The same for live-stream listeners (watchPosition), which can afford to hear a little later. */
+const WATCH_POLL_MS = 250;
+
 export const PROJECTIONS_OPTIONS = Symbol('PROJECTIONS_OPTIONS');
 
 export interface ProjectionsOptions {
@@ -100,7 +108,7 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     const deadline = Date.now() + timeoutMs;
     while ((await this.queries.position()) < position) {
       if (Date.now() >= deadline) return false;
-      await new Promise((r) => setTimeout(r, 25));
+      await new Promise((r) => setTimeout(r, CHECKPOINT_POLL_MS));
     }
     return true;
   }
@@ -110,7 +118,7 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
    * projector runs here, else by polling the checkpoints another process writes. It follows
    * leadership changes: a listener keeps hearing whichever projector is current.
    */
-  watchPosition(listener: (position: number) => void, pollMs = 250): () => void {
+  watchPosition(listener: (position: number) => void, pollMs = WATCH_POLL_MS): () => void {
     let last = -1;
     let stopped = false;
     const tell = (position: number) => {
@@ -122,6 +130,9 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     const poll = async () => {
       if (stopped) return;
       // While the projector runs here its commits arrive through commitListeners.
+      // A failed poll keeps the last position and the next one tries again; not logged, as it
+      // would repeat every pollMs for each open stream while the database is down, which
+      // readiness (/health/ready) and the projector's own log already report.
       if (!this.projector) tell(await this.queries.position().catch(() => last));
       if (!stopped) timer = setTimeout(poll, pollMs);
     };

@@ -64,6 +64,8 @@ export async function tail(options: TailOptions): Promise<number> {
     });
     return seen;
   } finally {
+    // Clean-up only: what was read (or the error being thrown) is the answer, and a broker that
+    // went away has nothing to disconnect; the group is a throwaway one of this run.
     await consumer.disconnect().catch(() => undefined);
     await admin.deleteGroups([groupId]).catch(() => undefined);
     await admin.disconnect().catch(() => undefined);

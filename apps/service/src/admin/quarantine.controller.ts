@@ -1,6 +1,6 @@
-import { BadRequestException, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiPayloadTooLargeResponse, ApiQuery, ApiTags, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
-import { ProjectorService, QuarantineConflict, QuarantineNotFound, QuarantineStatus } from '@dateline/projections';
+import { ProjectorService, QuarantineStatus } from '@dateline/projections';
 import { RequiresRole } from '../auth/requires-role.decorator';
 import { BEARER, ErrorResponseDto } from '../http/api-docs';
 import { QuarantineListDto, QuarantinedEventDto, QuarantineRetryDto } from './admin-responses.dto';
@@ -46,7 +46,7 @@ export class QuarantineController {
   @ApiUnsupportedMediaTypeResponse({ type: ErrorResponseDto, description: 'The body is not application/json (send `{}`).' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'It still fails (nothing changed; the message has the error), was skipped, or waits behind an earlier event of its stream.' })
   retry(@Param('projection') projection: string, @Param('position') position: string) {
-    return this.answer(() => this.projector.retryQuarantined(projection, this.checkPosition(projection, position)));
+    return this.projector.retryQuarantined(projection, this.checkPosition(projection, position));
   }
 
   @Post(':projection/:position/skip')
@@ -62,7 +62,7 @@ export class QuarantineController {
   @ApiUnsupportedMediaTypeResponse({ type: ErrorResponseDto, description: 'The body is not application/json (send `{}`).' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already skipped.' })
   skip(@Param('projection') projection: string, @Param('position') position: string) {
-    return this.answer(() => this.projector.skipQuarantined(projection, this.checkPosition(projection, position)));
+    return this.projector.skipQuarantined(projection, this.checkPosition(projection, position));
   }
 
   private checkPosition(projection: string, position: string): number {
@@ -72,15 +72,5 @@ export class QuarantineController {
     if (!Number.isSafeInteger(n)) problems.push('position must be a positive integer (a log position)');
     if (problems.length > 0) throw new BadRequestException(problems);
     return n;
-  }
-
-  private async answer<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (err) {
-      if (err instanceof QuarantineNotFound) throw new NotFoundException(err.message);
-      if (err instanceof QuarantineConflict) throw new ConflictException(err.message);
-      throw err;
-    }
   }
 }

@@ -57,3 +57,52 @@ describe('settings: DATELINE_SAMPLE and DATELINE_LOG_FORMAT', () => {
     expect(() => loadSettings({ DATELINE_LOG_FORMAT: 'text' })).toThrow('DATELINE_LOG_FORMAT: expected json or pretty, got "text"');
   });
 });
+
+describe('settings: every numeric variable is parsed and range-checked once', () => {
+  it('have defaults', () => {
+    expect(loadSettings({})).toMatchObject({
+      port: 3000,
+      bodyLimitBytes: 1_048_576,
+      minPositionWaitMs: 5000,
+      leaderRetryMs: 2000,
+      writeRateLimit: 1200,
+      readyMaxLagSeconds: 30,
+      sseHeartbeatMs: 15_000,
+      readCacheEntries: 1000,
+      pgPoolMax: 20,
+    });
+  });
+
+  it('take integers in range, including the documented 0s (any free port, no wait, no limit, cache off)', () => {
+    const s = loadSettings({
+      PORT: '0',
+      DATELINE_BODY_LIMIT_BYTES: '2048',
+      DATELINE_MIN_POSITION_WAIT_MS: '0',
+      DATELINE_LEADER_RETRY_MS: '500',
+      DATELINE_WRITE_RATE_LIMIT: '0',
+      DATELINE_READY_MAX_LAG_SECONDS: '5',
+      DATELINE_SSE_HEARTBEAT_MS: ' 100 ',
+      DATELINE_READ_CACHE_ENTRIES: '0',
+      DATELINE_PG_POOL_MAX: '10',
+    });
+    expect(s).toMatchObject({ port: 0, bodyLimitBytes: 2048, minPositionWaitMs: 0, leaderRetryMs: 500, writeRateLimit: 0, readyMaxLagSeconds: 5, sseHeartbeatMs: 100, readCacheEntries: 0, pgPoolMax: 10 });
+  });
+
+  it.each([
+    ['PORT', '3000x'],
+    ['PORT', '65536'],
+    ['DATELINE_BODY_LIMIT_BYTES', '1mb'],
+    ['DATELINE_BODY_LIMIT_BYTES', '0'],
+    ['DATELINE_MIN_POSITION_WAIT_MS', '-1'],
+    ['DATELINE_LEADER_RETRY_MS', '2s'],
+    ['DATELINE_WRITE_RATE_LIMIT', '1.5'],
+    ['DATELINE_READY_MAX_LAG_SECONDS', '0'],
+    ['DATELINE_SSE_HEARTBEAT_MS', 'Infinity'],
+    ['DATELINE_READ_CACHE_ENTRIES', '0x10'],
+    ['DATELINE_PG_POOL_MAX', '1e3'],
+    ['DATELINE_PG_POOL_MAX', '0'],
+  ])('refuses %s=%j, naming the variable, its range and the value', (name, value) => {
+    expect(() => loadSettings({ [name]: value })).toThrow(`${name}: expected an integer from `);
+    expect(() => loadSettings({ [name]: value })).toThrow(`got ${JSON.stringify(value)}`);
+  });
+});

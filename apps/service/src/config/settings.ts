@@ -45,6 +45,8 @@ export interface Settings {
   readonly sseMaxStreams: number;
   /** Bytes a live stream may have queued for a client that is not reading; beyond, it is dropped. */
   readonly sseBufferBytes: number;
+  /** Connections in the PostgreSQL pool (with DATABASE_URL). */
+  readonly pgPoolMax: number;
   /** Deadline for receiving a whole request (headers and body) from its first byte, ms (Node's requestTimeout). */
   readonly requestTimeoutMs: number;
   /** Deadline for receiving a request's headers, ms (Node's headersTimeout); at most requestTimeoutMs. */
@@ -63,7 +65,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const roles = list(env.DATELINE_ROLES ?? 'api,projector,relay');
   for (const r of roles) if (!['api', 'projector', 'relay'].includes(r)) throw new Error(`DATELINE_ROLES: unknown role ${r} (use api, projector, relay)`);
   return {
-    port: Number(env.PORT ?? 3000),
+    port: integer(env, 'PORT', 3000, 0, 65_535),
     host: env.HOST ?? '127.0.0.1',
     dataDir: resolve(env.DATELINE_DATA_DIR ?? './.dateline'),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -71,20 +73,35 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     inMemory: env.DATELINE_IN_MEMORY === '1',
     editorTokens: list(env.DATELINE_EDITOR_TOKENS),
     adminTokens: list(env.DATELINE_ADMIN_TOKENS),
-    bodyLimitBytes: Number(env.DATELINE_BODY_LIMIT_BYTES ?? 1_048_576),
     roles: roles as Role[],
-    minPositionWaitMs: Number(env.DATELINE_MIN_POSITION_WAIT_MS ?? 5000),
     logLevel: env.DATELINE_LOG_LEVEL ?? 'info',
     logFormat: oneOf('DATELINE_LOG_FORMAT', env.DATELINE_LOG_FORMAT, ['json', 'pretty'] as const),
     sample: oneOf('DATELINE_SAMPLE', env.DATELINE_SAMPLE, ['istanbul', 'none'] as const) ?? 'istanbul',
-    leaderRetryMs: Number(env.DATELINE_LEADER_RETRY_MS ?? 2000),
-    writeRateLimit: Number(env.DATELINE_WRITE_RATE_LIMIT ?? 1200),
     corsOrigins: list(env.DATELINE_CORS_ORIGINS),
-    readyMaxLagSeconds: Number(env.DATELINE_READY_MAX_LAG_SECONDS ?? 30),
+    // The lib's own config module reads the KAFKA_* variables, from this same environment.
     kafka: kafkaConfigFromEnv(env),
-    sseHeartbeatMs: Number(env.DATELINE_SSE_HEARTBEAT_MS ?? 15_000),
-    readCacheEntries: Number(env.DATELINE_READ_CACHE_ENTRIES ?? 1000),
+    ...tuning(env),
     ...connectionLimits(env),
+  };
+}
+
+/**
+ * The numeric knobs, each parsed and range-checked here and nowhere else: a typo (`5s`, `-1`,
+ * `0x10`) must stop the start naming the variable, never become NaN that turns a limit off.
+ */
+function tuning(env: NodeJS.ProcessEnv) {
+  return {
+    bodyLimitBytes: integer(env, 'DATELINE_BODY_LIMIT_BYTES', 1_048_576, 1024, 1024 * 1024 * 1024),
+    // 0: a read with minPosition answers at once with what is projected (no wait).
+    minPositionWaitMs: integer(env, 'DATELINE_MIN_POSITION_WAIT_MS', 5000, 0, 300_000),
+    leaderRetryMs: integer(env, 'DATELINE_LEADER_RETRY_MS', 2000, 10, 3_600_000),
+    // 0: no limit.
+    writeRateLimit: integer(env, 'DATELINE_WRITE_RATE_LIMIT', 1200, 0, 10_000_000),
+    readyMaxLagSeconds: integer(env, 'DATELINE_READY_MAX_LAG_SECONDS', 30, 1, 86_400),
+    sseHeartbeatMs: integer(env, 'DATELINE_SSE_HEARTBEAT_MS', 15_000, 10, 3_600_000),
+    // 0: the read cache is off.
+    readCacheEntries: integer(env, 'DATELINE_READ_CACHE_ENTRIES', 1000, 0, 1_000_000),
+    pgPoolMax: integer(env, 'DATELINE_PG_POOL_MAX', 20, 1, 10_000),
   };
 }
 
@@ -112,8 +129,9 @@ function connectionLimits(env: NodeJS.ProcessEnv) {
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name}: expected an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+  // Decimal digits only: Number() alone would take `0x10`, `1e3` and `Infinity`.
+  const value = /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) throw new Error(`${name}: expected an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
   return value;
 }
 

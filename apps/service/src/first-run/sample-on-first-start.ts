@@ -10,6 +10,12 @@ import type { Settings } from '../config/settings';
 import type { AccessLog } from '../logging/access-log';
 import type { Storage } from '../storage/open-storage';
 
+/**
+ * How long the first start waits for the sample to be projected, ms. Generous: on a busy
+ * machine the projector may lag, and the reader page should show the story at once.
+ */
+const SAMPLE_PROJECTED_WAIT_MS = 30_000;
+
 /** What became of the sample at this start; the first screen says it in words. */
 export type SampleOutcome =
   | { readonly kind: 'loaded'; readonly file: string; readonly storyId: string }
@@ -92,8 +98,7 @@ export async function loadSampleOnFirstStart(options: {
   try {
     await app.getHttpAdapter().getInstance().ready();
     const { storyId, position } = await seed(new InjectedApi(app, token), file, (line) => log.debug(`sample: ${line.trim()}`));
-    // A generous wait: on a busy machine the projector may lag, and the page should show it.
-    await app.get(ProjectorService).waitFor(position, 30_000);
+    await app.get(ProjectorService).waitFor(position, SAMPLE_PROJECTED_WAIT_MS);
     log.info(`loaded the Istanbul sample: story ${storyId}`);
     return { kind: 'loaded', file, storyId };
   } catch (err) {

@@ -1,12 +1,19 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { AggregateNotFound, CommandRejected, InvalidInput, parseStream, SlugTaken, StaleVersion, staleRevisionMessage } from '@dateline/domain';
-import { IdempotencyKeyReused, StoreUnavailable, WrongExpectedVersion } from '@dateline/event-store';
+import { CommandRejected, InvalidInput, parseStream, SlugTaken, StaleVersion, staleRevisionMessage } from '@dateline/domain';
+import { StoreUnavailable, WrongExpectedVersion } from '@dateline/event-store';
+import { errorKind, HTTP_STATUS_OF_KIND } from '../errors/error-kinds';
 
 interface Reply {
   status(code: number): Reply;
   header(name: string, value: string): Reply;
   send(body: unknown): unknown;
 }
+
+/**
+ * Retry-After of a 503 (a store or dependency down), seconds: the shortest the header can say;
+ * a client that retries sooner only finds it down again, one that waits longer loses time.
+ */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 1;
 
 const ERROR_NAMES: Record<number, string> = {
   400: 'Bad Request',
@@ -32,7 +39,7 @@ export class ErrorsFilter implements ExceptionFilter {
   catch(err: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<Reply>();
     const [status, body] = this.describe(err);
-    if (status === 503) reply.header('Retry-After', '1');
+    if (status === 503) reply.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     reply.status(status).send({ statusCode: status, error: ERROR_NAMES[status] ?? 'Error', ...body });
   }
 
@@ -44,21 +51,12 @@ export class ErrorsFilter implements ExceptionFilter {
       if (!('message' in res)) return [err.getStatus(), { ...res, message: err.message }];
       return [err.getStatus(), { message: (res as { message: unknown }).message }];
     }
-    if (err instanceof InvalidInput) return [400, { message: err.problems }];
-    if (err instanceof AggregateNotFound) return [404, { message: err.message }];
-    // A story's versions are its revisions: say `currentRevision` (and `currentVersion`, which clients had before).
-    if (err instanceof StaleVersion && err.aggregate === 'story') return [409, { message: err.message, currentRevision: err.currentVersion, currentVersion: err.currentVersion }];
-    if (err instanceof StaleVersion || err instanceof CommandRejected) return [409, { message: err.message, currentVersion: err.currentVersion }];
-    if (err instanceof WrongExpectedVersion) {
-      // Lost a race after deciding: the version decided on was the client's expectedRevision.
-      if (parseStream(err.stream)?.category === 'story' && typeof err.expected === 'number') {
-        return [409, { message: staleRevisionMessage(err.expected, err.currentVersion), currentRevision: err.currentVersion, currentVersion: err.currentVersion }];
-      }
-      return [409, { message: err.message, currentVersion: err.currentVersion }];
+    const kind = errorKind(err);
+    if (kind) {
+      // The client hears only that it may retry; the cause (host, driver) is for the operator.
+      if (kind === 'unavailable') this.logger.warn((err as Error).message);
+      return [HTTP_STATUS_OF_KIND[kind], details(err as Error)];
     }
-    if (err instanceof SlugTaken) return [409, { message: err.message, slug: err.slug, storyId: err.storyId }];
-    if (err instanceof IdempotencyKeyReused) return [422, { message: err.message }];
-    if (err instanceof StoreUnavailable) return [503, { message: 'the event store is unavailable; retry shortly' }];
     // Errors Fastify raises while reading the request (body too large, malformed JSON, ...).
     const fastify = err as { statusCode?: number; code?: string; message?: string };
     if (typeof fastify.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
@@ -67,4 +65,22 @@ export class ErrorsFilter implements ExceptionFilter {
     this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     return [500, { message: 'internal error' }];
   }
+}
+
+/** What an answer of a known kind says besides its status: the message, and the fields a client acts on. */
+function details(err: Error): Record<string, unknown> {
+  if (err instanceof InvalidInput) return { message: err.problems };
+  // A story's versions are its revisions: say `currentRevision` (and `currentVersion`, which clients had before).
+  if (err instanceof StaleVersion && err.aggregate === 'story') return { message: err.message, currentRevision: err.currentVersion, currentVersion: err.currentVersion };
+  if (err instanceof StaleVersion || err instanceof CommandRejected) return { message: err.message, currentVersion: err.currentVersion };
+  if (err instanceof WrongExpectedVersion) {
+    // Lost a race after deciding: the version decided on was the client's expectedRevision.
+    if (parseStream(err.stream)?.category === 'story' && typeof err.expected === 'number') {
+      return { message: staleRevisionMessage(err.expected, err.currentVersion), currentRevision: err.currentVersion, currentVersion: err.currentVersion };
+    }
+    return { message: err.message, currentVersion: err.currentVersion };
+  }
+  if (err instanceof SlugTaken) return { message: err.message, slug: err.slug, storyId: err.storyId };
+  if (err instanceof StoreUnavailable) return { message: 'the event store is unavailable; retry shortly' };
+  return { message: err.message };
 }

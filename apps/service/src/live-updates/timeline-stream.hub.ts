@@ -8,6 +8,12 @@ import { entryDomId, toEntryView } from '../reader-page/view-models/entry.view-m
 import { SETTINGS } from '../storage/storage.tokens';
 import { sseComment, sseEvent } from './sse';
 
+/**
+ * The reconnection delay the stream asks EventSource for, ms (the SSE `retry:` field): soon
+ * enough to resume a dropped stream quickly, not so soon that a restarting server is stormed.
+ */
+const RECONNECT_MS = 2000;
+
 /** The part of a response stream the hub writes to (Node's ServerResponse). */
 export interface StreamSink {
   write(chunk: string): boolean;
@@ -87,7 +93,7 @@ export class TimelineStreamHub implements BeforeApplicationShutdown {
     this.clients.add(client);
     this.metrics.sseStreamsOpen.set(this.clients.size);
     out.on('close', () => this.close(client));
-    this.write(client, `retry: 2000\n${sseComment(`streaming changes after position ${after}`)}`);
+    this.write(client, `retry: ${RECONNECT_MS}\n${sseComment(`streaming changes after position ${after}`)}`);
     this.unwatch ??= this.projector.watchPosition(() => this.notifyAll());
     void this.pump(client);
   }

@@ -139,8 +139,11 @@ export class DatelineMetrics {
   }
 }
 
+/** How long one store query's result serves the gauges of a scrape, ms: longer than a scrape takes. */
+const SCRAPE_REUSE_MS = 1000;
+
 /** Shares one call among the gauges of a scrape: a result is reused for a second. */
-function latest<T>(fn: () => Promise<T>, maxAgeMs = 1000): () => Promise<T> {
+function latest<T>(fn: () => Promise<T>, maxAgeMs = SCRAPE_REUSE_MS): () => Promise<T> {
   let cached: { at: number; value: Promise<T> } | undefined;
   return () => {
     if (!cached || Date.now() - cached.at > maxAgeMs) cached = { at: Date.now(), value: fn() };

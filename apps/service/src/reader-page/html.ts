@@ -58,6 +58,7 @@ export function safeHttpUrl(url: string | undefined): string | undefined {
     const parsed = new URL(url);
     return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
   } catch {
+    // Not a URL at all: the source is shown without a link.
     return undefined;
   }
 }

@@ -18,6 +18,11 @@ interface Entry extends CachedAnswer {
   readonly storedAt: number;
 }
 
+/** Bytes of answers kept at most, whatever the entry count: memory stays bounded with large ranges. */
+const MAX_BYTES = 32 * 1024 * 1024;
+/** How long an answer is served at most, ms (see the constructor): a few seconds cost one miss per URL. */
+const MAX_AGE_MS = 5000;
+
 export class ReadCache {
   private position = -1;
   private readonly answers = new Map<string, Entry>();
@@ -30,8 +35,8 @@ export class ReadCache {
    */
   constructor(
     private readonly maxEntries: number,
-    private readonly maxBytes = 32 * 1024 * 1024,
-    private readonly maxAgeMs = 5000,
+    private readonly maxBytes = MAX_BYTES,
+    private readonly maxAgeMs = MAX_AGE_MS,
     private readonly now: () => number = Date.now,
   ) {}
 

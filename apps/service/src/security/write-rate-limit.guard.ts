@@ -3,7 +3,13 @@ import type { Settings } from '../config/settings';
 import { SETTINGS } from '../storage/storage.tokens';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** The limit is per minute (DATELINE_WRITE_RATE_LIMIT), in fixed windows. */
 const WINDOW_MS = 60_000;
+/**
+ * Windows kept before expired ones are swept, on the next new window: a bound on memory when
+ * many clients (or forged principals) come and go, without a sweep on every request.
+ */
+const SWEEP_AFTER_WINDOWS = 10_000;
 
 interface Window {
   start: number;
@@ -37,7 +43,7 @@ export class WriteRateLimitGuard implements CanActivate {
     const key = request.principal ? `token:${request.principal.name}` : `ip:${request.ip}`;
     let window = this.windows.get(key);
     if (!window || now - window.start >= WINDOW_MS) {
-      if (this.windows.size > 10_000) this.forgetExpired(now);
+      if (this.windows.size > SWEEP_AFTER_WINDOWS) this.forgetExpired(now);
       window = { start: now, count: 0 };
       this.windows.set(key, window);
     }

@@ -19,7 +19,7 @@ export async function openStorage(settings: Settings): Promise<Storage> {
   let sql: SqlClient;
   let description: string;
   if (settings.databaseUrl) {
-    sql = new PgClient(settings.databaseUrl);
+    sql = new PgClient(settings.databaseUrl, settings.pgPoolMax);
     description = `PostgreSQL ${redact(settings.databaseUrl)}`;
   } else if (settings.inMemory) {
     sql = await PgliteClient.open();

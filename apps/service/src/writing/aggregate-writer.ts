@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { CommandRejected, catalogueEntry, DatelineEvent, DomainError, parseStream, StaleVersion, upcast } from '@dateline/domain';
-import { ClaimTaken, IdempotencyKeyReused, WrongExpectedVersion } from '@dateline/event-store';
+import { catalogueEntry, DatelineEvent, parseStream, upcast } from '@dateline/domain';
 import type { EventStore } from '@dateline/event-store';
+import { APPEND_OUTCOME_OF_KIND, errorKind } from '../errors/error-kinds';
 import { AppendOutcome, DatelineMetrics } from '../metrics/dateline-metrics';
 import { EVENT_STORE } from '../storage/storage.tokens';
 import { WriteContext, WriteResult } from './write-context';
@@ -49,7 +49,8 @@ export class AggregateWriter {
       outcome = 'ok';
       return result;
     } catch (err) {
-      outcome = classify(err);
+      const kind = errorKind(err);
+      outcome = kind ? APPEND_OUTCOME_OF_KIND[kind] : 'error';
       if (outcome === 'conflict') this.metrics.appendConflicts.inc();
       throw err;
     } finally {
@@ -91,13 +92,6 @@ export class AggregateWriter {
     );
     return toResult(appended);
   }
-}
-
-/** Conflicts are 409s (someone else wrote first); other refusals are the client's input. */
-function classify(err: unknown): AppendOutcome {
-  if (err instanceof WrongExpectedVersion || err instanceof StaleVersion || err instanceof CommandRejected || err instanceof ClaimTaken) return 'conflict';
-  if (err instanceof DomainError || err instanceof IdempotencyKeyReused) return 'rejected';
-  return 'error';
 }
 
 function toResult(r: { streamId: string; version: number; position: number; replayed: boolean }): WriteResult {

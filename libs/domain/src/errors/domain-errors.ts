@@ -1,9 +1,22 @@
 /**
- * Errors the domain raises. The HTTP layer maps each to one status code, so a client
+ * The one classification of failures that are not bugs. The service maps each kind to an HTTP
+ * status and to a metric outcome, in one table each (apps/service/src/errors/error-kinds.ts),
+ * so the answer and the metrics can never disagree about what went wrong.
+ * - `invalid`: the input breaks a rule about its own content;
+ * - `not-found`: what the request names does not exist;
+ * - `conflict`: someone else changed or took it first (a stale version, a taken slug);
+ * - `rejected`: well formed, but the current state forbids it;
+ * - `unprocessable`: contradicts an earlier request (an Idempotency-Key reused for another body);
+ * - `unavailable`: a dependency is down; the same request may succeed on retry.
+ */
+export type ErrorKind = 'invalid' | 'not-found' | 'conflict' | 'rejected' | 'unprocessable' | 'unavailable';
+
+/**
+ * Errors the domain raises. The HTTP layer maps each kind to one status code, so a client
  * always learns which rule it broke (DESIGN section 2: never a 500 for client input).
  */
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'invalid' | 'not-found' | 'conflict' | 'rejected';
+  abstract readonly kind: ErrorKind;
 }
 
 /** The input breaks a rule about its own content. Each problem names its field. */

@@ -22,6 +22,7 @@ export function isTimeZone(value: unknown): value is TimeZone {
       new Intl.DateTimeFormat('en-US', { timeZone: value });
       valid = true;
     } catch {
+      // RangeError: not a zone this runtime knows, which is the answer.
       valid = false;
     }
     if (known.size < KNOWN_MAX) known.set(value, valid);

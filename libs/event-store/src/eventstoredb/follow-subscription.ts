@@ -88,12 +88,14 @@ export function followSubscription<T>(source: SubscriptionSource<T>, handler: (b
     }
   };
 
+  // The subscription is over either way; `done` carries its real outcome to whoever awaits it.
   const done = run().finally(() => source.unsubscribe().catch(() => undefined));
   return {
     done,
     stop: async () => {
       stopped = true;
       signal();
+      // stop() only waits for the end: `done` carries a failure to its own awaiter (the projector, the relay).
       await done.catch(() => undefined);
     },
   };

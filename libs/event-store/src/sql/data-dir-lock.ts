@@ -115,6 +115,7 @@ function newestOwner(lockDir: string): { generation: number; owner?: DataDirOwne
   try {
     return { generation, owner: JSON.parse(text) as DataDirOwner };
   } catch {
+    // Half-written by an owner that died mid-write: reported as such, and the lock is then taken over.
     return { generation, owner: 'unreadable' };
   }
 }

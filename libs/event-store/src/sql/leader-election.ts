@@ -1,5 +1,11 @@
 import { Lease, SqlClient } from './sql-client';
 
+/**
+ * How often a standby tries to take the lease when `retryMs` is not given, ms (the service's
+ * DATELINE_LEADER_RETRY_MS has the same default): a failover within seconds, at one cheap query per try.
+ */
+const DEFAULT_RETRY_MS = 2000;
+
 export interface LeaderElectionOptions {
   /** Becomes the leader: start the work. */
   readonly onElected: () => Promise<void>;
@@ -69,7 +75,7 @@ export class LeaderElection {
         } catch (err) {
           this.options.log?.(`${this.name}: failed to start: ${err instanceof Error ? err.message : String(err)}`);
         } finally {
-          await this.options.onDeposed().catch(() => undefined);
+          await this.options.onDeposed().catch((err: unknown) => this.options.log?.(`${this.name}: failed to stop: ${err instanceof Error ? err.message : String(err)}`));
           this.lease = undefined;
           await lease.release();
           if (!this.stopped) this.options.log?.(`${this.name}: lost the lease; standing by`);
@@ -77,7 +83,7 @@ export class LeaderElection {
       }
       if (this.stopped) return;
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.retryMs ?? 2000))), this.stopping]);
+      await Promise.race([new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.retryMs ?? DEFAULT_RETRY_MS))), this.stopping]);
       clearTimeout(timer);
     }
   }

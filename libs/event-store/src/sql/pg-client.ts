@@ -3,6 +3,10 @@ import { Lease, SqlClient, SqlQueryable } from './sql-client';
 
 /** How often a held lease checks that its connection is alive, ms. */
 const LEASE_HEARTBEAT_MS = 2000;
+/** Pause before a lost LISTEN connection is opened again, ms; followers poll meanwhile. */
+const LISTEN_RECONNECT_MS = 1000;
+/** Idle time before TCP keep-alive probes start, ms: a vanished server is noticed in seconds, not hours. */
+const TCP_KEEPALIVE_DELAY_MS = 10_000;
 
 /** A PostgreSQL server through a `pg` pool. */
 export class PgClient implements SqlClient {
@@ -11,9 +15,10 @@ export class PgClient implements SqlClient {
   /** Leases still held: close() gives them back, or the pool would wait for their connections. */
   private readonly leases = new Set<Lease>();
 
-  constructor(connectionString: string, poolSize = Number(process.env.DATELINE_PG_POOL_MAX ?? 20)) {
+  /** `poolSize`: the service's DATELINE_PG_POOL_MAX, parsed by its settings (this lib reads no environment). */
+  constructor(connectionString: string, poolSize: number) {
     // keepAlive: a server that vanished without a word is noticed by TCP, not after hours.
-    this.pool = new pg.Pool({ connectionString, max: poolSize, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
+    this.pool = new pg.Pool({ connectionString, max: poolSize, keepAlive: true, keepAliveInitialDelayMillis: TCP_KEEPALIVE_DELAY_MS });
     // An idle client that loses its server must not crash the process; the next query reports it.
     this.pool.on('error', () => undefined);
   }
@@ -39,6 +44,8 @@ export class PgClient implements SqlClient {
       await client.query('COMMIT');
       return result;
     } catch (err) {
+      // The transaction's own error is the one thrown; a ROLLBACK that fails means the connection
+      // is gone, and the server rolls the transaction back with it.
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
@@ -80,7 +87,7 @@ export class PgClient implements SqlClient {
     };
     const schedule = () => {
       if (stopped) return;
-      retry = setTimeout(() => connect().catch(schedule), 1000);
+      retry = setTimeout(() => connect().catch(schedule), LISTEN_RECONNECT_MS);
       retry.unref();
     };
     await connect();
@@ -90,6 +97,7 @@ export class PgClient implements SqlClient {
       const c = client;
       client = undefined;
       if (!c) return;
+      // A connection that cannot UNLISTEN is broken: the pool drops it, and its LISTEN with it.
       await c.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
       c.release();
     };
@@ -123,6 +131,7 @@ export class PgClient implements SqlClient {
       const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('lease check timed out')), LEASE_HEARTBEAT_MS).unref());
       return Promise.race([client.query('SELECT 1'), timeout]);
     };
+    // A failed check is the lease lost: fail() resolves `lost`, which the holder logs and acts on.
     const heartbeat = setInterval(() => ping().catch(() => fail()), LEASE_HEARTBEAT_MS);
     heartbeat.unref();
     fail = () => {
@@ -141,6 +150,7 @@ export class PgClient implements SqlClient {
           await ping();
           return !released;
         } catch {
+          // As the heartbeat: the lease is lost, and `lost` tells the holder.
           fail();
           return false;
         }
@@ -150,6 +160,8 @@ export class PgClient implements SqlClient {
         if (released) return;
         released = true;
         clearInterval(heartbeat);
+        // An advisory lock lives only as long as its session: if the unlock fails, the connection
+        // is gone and the lock with it.
         await client.query("SELECT pg_advisory_unlock(hashtext('dateline-lease'), hashtext($1))", [name]).catch(() => undefined);
         client.release();
         // Only now: until the client is back in the pool, an error needs a listener.

@@ -46,6 +46,7 @@ function bootId(): string | undefined {
   try {
     return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
   } catch {
+    // No /proc (not Linux): the boot is unknown, and the caller then trusts the pid alone.
     return undefined;
   }
 }
@@ -62,6 +63,7 @@ function procStat(pid: number): { state: string; startTicks: string } | undefine
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return { state: fields[0], startTicks: fields[19] };
   } catch {
+    // No such process (or no /proc): undefined is the answer the caller asks for.
     return undefined;
   }
 }

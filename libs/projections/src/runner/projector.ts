@@ -6,6 +6,16 @@ import { handledTypes } from './handled-types';
 import { projectBatch } from './project-batch';
 import { QUARANTINE_TABLE, QuarantineEntry, readBlockedStreams } from './quarantine';
 
+/** Events per batch while catching up: one transaction each, so larger batches mean fewer commits. */
+const BATCH_SIZE = 1000;
+/** How often an idle projector looks for new events when no append signal woke it, ms. */
+const IDLE_POLL_MS = 100;
+/**
+ * The pause after the store or database failed, before retrying from the committed
+ * checkpoints, ms: a dead server is not hammered, and one that is back is noticed within a second.
+ */
+const RETRY_PAUSE_MS = 1000;
+
 /** A checkpoint moved behind what this projector wrote (a rebuild swapped its tables in). */
 class CheckpointMovedBack extends Error {}
 
@@ -77,8 +87,8 @@ export class Projector {
     while (!this.stopped) {
       const from = this.position;
       this.subscription = this.store.subscribe(from, (batch) => this.apply(batch), {
-        batchSize: this.options.batchSize ?? 1000,
-        idlePollMs: this.options.idlePollMs ?? 100,
+        batchSize: this.options.batchSize ?? BATCH_SIZE,
+        idlePollMs: this.options.idlePollMs ?? IDLE_POLL_MS,
       });
       try {
         await this.subscription.done;
@@ -87,8 +97,12 @@ export class Projector {
         this.options.onError?.(err);
         if (this.stopped) return;
         // The store or database failed: retry from the committed checkpoints after a pause.
-        await new Promise((r) => setTimeout(r, 1000));
-        this.checkpoints = await readCheckpoints(this.sql, this.names).catch(() => this.checkpoints);
+        await new Promise((r) => setTimeout(r, RETRY_PAUSE_MS));
+        this.checkpoints = await readCheckpoints(this.sql, this.names).catch((failure: unknown) => {
+          // Still down: report it, and the next round retries from the checkpoints we had.
+          this.options.onError?.(failure);
+          return this.checkpoints;
+        });
       }
     }
   }

@@ -103,8 +103,14 @@ export function toQuarantinedEvent(r: QuarantineRow): QuarantinedEvent {
   };
 }
 
-/** Rows in log order, all of them or those with `status`. */
-export async function listQuarantine(q: SqlQueryable, status?: QuarantineStatus, limit = 1000): Promise<QuarantinedEvent[]> {
+/**
+ * At most this many rows in one listing: a projection that fails on every event must not turn
+ * GET /admin/quarantine into an answer of millions of rows; the first ones name the cause.
+ */
+const QUARANTINE_LIST_LIMIT = 1000;
+
+/** Rows in log order, all of them or those with `status` (the first QUARANTINE_LIST_LIMIT). */
+export async function listQuarantine(q: SqlQueryable, status?: QuarantineStatus, limit = QUARANTINE_LIST_LIMIT): Promise<QuarantinedEvent[]> {
   const { rows } = await q.query<QuarantineRow>(
     `SELECT * FROM ${QUARANTINE_TABLE} WHERE ($1::text IS NULL OR status = $1) ORDER BY position, projection LIMIT $2`,
     [status ?? null, limit],

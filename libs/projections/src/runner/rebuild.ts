@@ -6,6 +6,12 @@ import { handledTypes } from './handled-types';
 import { GuardedTarget, projectBatch } from './project-batch';
 import { NEXT_QUARANTINE_TABLE, quarantineSchema, swapInQuarantine } from './quarantine';
 
+/**
+ * Events per committed chunk of a rebuild: larger than the live projector's batches, as a
+ * rebuild is a bulk replay, but bounded so that no transaction holds back log readers for long.
+ */
+const REBUILD_BATCH_SIZE = 5000;
+
 export interface RebuildProgress {
   readonly projections: readonly string[];
   readonly processed: number;
@@ -32,7 +38,7 @@ export interface RebuildOptions {
  * on from the swapped-in checkpoints.
  */
 export async function rebuildProjections(store: EventStore, sql: SqlClient, projections: readonly Projection[], options: RebuildOptions = {}): Promise<RebuildProgress> {
-  const batchSize = options.batchSize ?? 5000;
+  const batchSize = options.batchSize ?? REBUILD_BATCH_SIZE;
   const names = projections.map((p) => p.name);
   // A failing event is quarantined in the rebuild's own quarantine table, swapped in with the
   // tables (ADR 0008). Events apply one by one through a second instance: the first one may
