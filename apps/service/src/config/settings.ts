@@ -3,7 +3,7 @@ import { KafkaConfig, kafkaConfigFromEnv } from '@dateline/kafka';
 
 export type Role = 'api' | 'projector' | 'relay';
 
-/** Everything the service reads from its environment, parsed once (DESIGN section 1). */
+/** Everything the service reads from its environment, parsed once (docs/architecture.md section 2). */
 export interface Settings {
   readonly port: number;
   readonly host: string;

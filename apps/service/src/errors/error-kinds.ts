@@ -18,7 +18,7 @@ export function errorKind(err: unknown): ErrorKind | undefined {
   return undefined;
 }
 
-/** The HTTP status of each kind (DESIGN section 2). */
+/** The HTTP status of each kind (docs/architecture.md section 3). */
 export const HTTP_STATUS_OF_KIND: Readonly<Record<ErrorKind, number>> = {
   invalid: 400,
   'not-found': 404,

@@ -29,7 +29,7 @@ const ERROR_NAMES: Record<number, string> = {
 };
 
 /**
- * One place that turns every failure into the status of DESIGN section 2, in Nest's shape
+ * One place that turns every failure into the status of docs/architecture.md section 3, in Nest's shape
  * `{ statusCode, error, message }`. Only a bug of ours is a 500, and it is logged.
  */
 @Catch()

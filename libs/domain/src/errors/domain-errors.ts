@@ -13,7 +13,7 @@ export type ErrorKind = 'invalid' | 'not-found' | 'conflict' | 'rejected' | 'unp
 
 /**
  * Errors the domain raises. The HTTP layer maps each kind to one status code, so a client
- * always learns which rule it broke (DESIGN section 2: never a 500 for client input).
+ * always learns which rule it broke (docs/architecture.md section 3, and rule 7 of section 6: never a 500 for client input).
  */
 export abstract class DomainError extends Error {
   abstract readonly kind: ErrorKind;
