@@ -3,7 +3,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, SERVICE_SCRIPT, stop } from '../support/service-process';
+import { freePort, newcomerEnv, SERVICE_SCRIPT, stop } from '../support/service-process';
 import { createTempDatabase } from '@dateline/event-store/testing';
 
 /**
@@ -26,24 +26,6 @@ const running: ChildProcess[] = [];
 afterAll(async () => {
   await Promise.all(running.map((c) => stop(c)));
 });
-
-/** `npm start` with nothing configured (the embedded store, no tokens), plus `env`. */
-function newcomerEnv(port: number, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_URL: '',
-    EVENTSTORE_URL: '',
-    DATELINE_IN_MEMORY: '0',
-    DATELINE_EDITOR_TOKENS: '',
-    DATELINE_ADMIN_TOKENS: '',
-    DATELINE_SAMPLE: '',
-    DATELINE_LOG_LEVEL: 'info',
-    DATELINE_LOG_FORMAT: '',
-    ...env,
-  };
-}
 
 async function start(env: NodeJS.ProcessEnv): Promise<Started> {
   if (!existsSync(SERVICE_SCRIPT)) throw new Error(`${SERVICE_SCRIPT} is missing: run \`npm run build\` first`);

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Bindings, Example, matchJson, matchTextStart, shBlocks, substitutePlaceholders } from '../support/readme-examples';
-import { freePort, SERVICE_SCRIPT, startProcess, stop } from '../support/service-process';
+import { freePort, newcomerEnv, SERVICE_SCRIPT, startProcess, stop } from '../support/service-process';
 
 /**
  * The README's shell examples, run in order as a newcomer runs them after the first
@@ -70,20 +70,8 @@ beforeAll(async () => {
   port = await freePort();
   service = await startProcess(
     SERVICE_SCRIPT,
-    {
-      // `npm start` with nothing configured: the embedded store, token files, the sample.
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATELINE_DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      EVENTSTORE_URL: '',
-      DATELINE_IN_MEMORY: '0',
-      DATELINE_EDITOR_TOKENS: '',
-      DATELINE_ADMIN_TOKENS: '',
-      DATELINE_SAMPLE: '',
-      DATELINE_LOG_LEVEL: 'info',
-      DATELINE_LOG_FORMAT: 'json',
-    },
+    // `npm start` with nothing configured: the embedded store, token files, the sample.
+    newcomerEnv(port, { DATELINE_DATA_DIR: dataDir, DATELINE_LOG_FORMAT: 'json' }),
     'Stop it with Ctrl-C.',
   );
 }, 180_000);

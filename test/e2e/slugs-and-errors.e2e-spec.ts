@@ -1,22 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { story } from '../support/fixtures';
-import { createTempDatabase, TempDatabase } from '@dateline/event-store/testing';
+import { BACKENDS, eventCount as countEvents } from '../support/backends';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
 // Issue 14: a slug belongs to one story, stories are addressed by slug, and errors say what to do.
-const backends: [string, () => Promise<{ app: TestApp; cleanup: () => Promise<void> }>][] = [
-  ['PGlite', async () => ({ app: await startTestApp(), cleanup: async () => undefined })],
-  [
-    'PostgreSQL',
-    async () => {
-      const db: TempDatabase = await createTempDatabase();
-      return { app: await startTestApp({ databaseUrl: db.url, inMemory: false }), cleanup: () => db.drop() };
-    },
-  ],
-];
-
-describe.each(backends)('slugs and error messages on %s', (_name, start) => {
+describe.each(BACKENDS)('slugs and error messages on %s', (_name, start) => {
   let t: TestApp;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
@@ -27,7 +16,7 @@ describe.each(backends)('slugs and error messages on %s', (_name, start) => {
     await cleanup();
   });
 
-  const eventCount = async () => (await t.storage.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM dateline_events')).rows[0].n;
+  const eventCount = () => countEvents(t);
   const post = (path: string, body: unknown) => t.http().post(path).set(bearer()).send(body as object);
   const messages = (res: { body: { message: unknown } }) => res.body.message as string[];
 

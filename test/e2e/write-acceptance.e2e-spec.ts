@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { diplomaticEvent, story } from '../support/fixtures';
-import { createTempDatabase, TempDatabase } from '@dateline/event-store/testing';
+import { BACKENDS, eventCount as countEvents } from '../support/backends';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -9,18 +9,7 @@ import { bearer, startTestApp, TestApp } from '../support/test-app';
  * (docs/adr/0007-accepted-date-range.md). Each refusal is a 400 naming the field and appends
  * nothing; afterwards the projections still move (a refused event can no longer stop them).
  */
-const backends: [string, () => Promise<{ app: TestApp; cleanup: () => Promise<void> }>][] = [
-  ['PGlite', async () => ({ app: await startTestApp(), cleanup: async () => undefined })],
-  [
-    'PostgreSQL',
-    async () => {
-      const db: TempDatabase = await createTempDatabase();
-      return { app: await startTestApp({ databaseUrl: db.url, inMemory: false }), cleanup: () => db.drop() };
-    },
-  ],
-];
-
-describe.each(backends)('the write side refuses what the read side cannot hold, on %s', (_name, start) => {
+describe.each(BACKENDS)('the write side refuses what the read side cannot hold, on %s', (_name, start) => {
   let t: TestApp;
   let cleanup: () => Promise<void>;
   let storyId: string;
@@ -33,7 +22,7 @@ describe.each(backends)('the write side refuses what the read side cannot hold, 
     await cleanup();
   });
 
-  const eventCount = async () => (await t.storage.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM dateline_events')).rows[0].n;
+  const eventCount = () => countEvents(t);
   const post = (path: string, body: unknown) => t.http().post(path).set(bearer()).send(body as object);
 
   /** A 400 whose messages match `problem`, with nothing appended. */

@@ -1,21 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { diplomaticEvent, story } from '../support/fixtures';
-import { createTempDatabase, TempDatabase } from '@dateline/event-store/testing';
+import { BACKENDS, eventCount as countEvents } from '../support/backends';
 import { ADMIN_TOKEN, bearer, startTestApp, TestApp } from '../support/test-app';
 
-const backends: [string, () => Promise<{ app: TestApp; cleanup: () => Promise<void> }>][] = [
-  ['PGlite', async () => ({ app: await startTestApp(), cleanup: async () => undefined })],
-  [
-    'PostgreSQL',
-    async () => {
-      const db: TempDatabase = await createTempDatabase();
-      return { app: await startTestApp({ databaseUrl: db.url, inMemory: false }), cleanup: () => db.drop() };
-    },
-  ],
-];
-
-describe.each(backends)('write API on %s', (_name, start) => {
+describe.each(BACKENDS)('write API on %s', (_name, start) => {
   let t: TestApp;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
@@ -26,9 +15,7 @@ describe.each(backends)('write API on %s', (_name, start) => {
     await cleanup();
   });
 
-  // Counted in the table itself: the log head of /admin/status is read below the oldest open
-  // transaction (ADR 0001) and may move between two reads with nothing written.
-  const eventCount = async () => (await t.storage.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM dateline_events')).rows[0].n;
+  const eventCount = () => countEvents(t);
 
   const createStory = async (over: Record<string, unknown> = {}) => {
     const res = await t.http().post('/stories').set(bearer()).send(story(over)).expect(201);

@@ -68,3 +68,21 @@ export function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): P
 
 // The specs of libs and apps need it too, so it lives with the store's test helpers.
 export { freePort } from '@dateline/event-store/testing';
+
+/** `npm start` with nothing configured (the embedded store, no tokens), plus `env`. */
+export function newcomerEnv(port: number, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_URL: '',
+    EVENTSTORE_URL: '',
+    DATELINE_IN_MEMORY: '0',
+    DATELINE_EDITOR_TOKENS: '',
+    DATELINE_ADMIN_TOKENS: '',
+    DATELINE_SAMPLE: '',
+    DATELINE_LOG_LEVEL: 'info',
+    DATELINE_LOG_FORMAT: '',
+    ...env,
+  };
+}
