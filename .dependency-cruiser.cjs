@@ -49,7 +49,7 @@ module.exports = {
     },
     {
       name: 'testing-helpers-only-in-tests',
-      comment: "libs/<lib>/src/testing/ holds spec helpers: production code never imports them.",
+      comment: 'libs/<lib>/src/testing/ holds spec helpers: production code never imports them.',
       severity: 'error',
       from: { path: '^(apps|libs)/', pathNot: TEST_CODE },
       to: { path: '^libs/[^/]+/src/testing/' },
@@ -107,9 +107,7 @@ module.exports = {
     },
     {
       name: 'not-to-unresolvable',
-      comment:
-        'Every import resolves; an unresolved one (a mistyped @dateline alias, say) would slip past the ' +
-        'rules above unseen.',
+      comment: 'Every import resolves; an unresolved one (a mistyped @dateline alias, say) would slip past the ' + 'rules above unseen.',
       severity: 'error',
       from: {},
       to: { couldNotResolve: true },

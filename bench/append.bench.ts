@@ -31,10 +31,22 @@ CREATE TABLE raw_events (
 
 // A realistic event: a diplomatic event of about 600 bytes.
 const data = {
-  eventId: randomUUID(), title: 'Delegations open talks in Geneva', kind: 'talks', occurredOn: '2024-03-05', timezone: 'Europe/Zurich',
-  datePrecision: 'day', dateCertainty: 'explicit', summary: 'Talks opened at the Palais des Nations after a week of preparation.',
-  participants: [{ name: 'Alpha delegation', country: 'FR' }, { name: 'Jane Doe', role: 'Envoy', country: 'DE' }],
-  sources: [{ name: 'Wire service', hedged: false }], quotes: [], storyIds: [], cameoCode: '046',
+  eventId: randomUUID(),
+  title: 'Delegations open talks in Geneva',
+  kind: 'talks',
+  occurredOn: '2024-03-05',
+  timezone: 'Europe/Zurich',
+  datePrecision: 'day',
+  dateCertainty: 'explicit',
+  summary: 'Talks opened at the Palais des Nations after a week of preparation.',
+  participants: [
+    { name: 'Alpha delegation', country: 'FR' },
+    { name: 'Jane Doe', role: 'Envoy', country: 'DE' },
+  ],
+  sources: [{ name: 'Wire service', hedged: false }],
+  quotes: [],
+  storyIds: [],
+  cameoCode: '046',
 };
 const metadata = () => ({ editor: 'bench', correlationId: randomUUID(), recordedAt: new Date().toISOString() });
 const event = () => ({ id: randomUUID(), type: 'DiplomaticEventRecorded', schemaVersion: 1, data, metadata: metadata() });
@@ -110,7 +122,15 @@ async function runEmbedded(seconds: number, rounds: number, log: (line: string) 
     for (const writers of EMBEDDED_WRITERS) {
       const rates = { on: [] as number[], off: [] as number[] };
       for (let round = 0; round < rounds; round++) {
-        for (const [name, side] of round % 2 === 0 ? ([['on', on], ['off', off]] as const) : ([['off', off], ['on', on]] as const)) {
+        for (const [name, side] of round % 2 === 0
+          ? ([
+              ['on', on],
+              ['off', off],
+            ] as const)
+          : ([
+              ['off', off],
+              ['on', on],
+            ] as const)) {
           await side.open(writers);
           rates[name].push(Math.round(await measure(side, writers, 1, seconds)));
         }
@@ -125,7 +145,9 @@ async function runEmbedded(seconds: number, rounds: number, log: (line: string) 
         rounds: rates,
       };
       results.push(r);
-      log(`${r.scenario.padEnd(44)} sync on ${String(r.syncOnEventsPerSec).padStart(6)}/s  sync off ${String(r.syncOffEventsPerSec).padStart(6)}/s  ratio ${r.ratio}`);
+      log(
+        `${r.scenario.padEnd(44)} sync on ${String(r.syncOnEventsPerSec).padStart(6)}/s  sync off ${String(r.syncOffEventsPerSec).padStart(6)}/s  ratio ${r.ratio}`,
+      );
     }
   } finally {
     await on.dispose();
@@ -159,7 +181,16 @@ export async function run(options: AppendOptions = {}) {
   const ROUNDS = options.rounds ?? (options.quick ? 1 : 2);
   if (options.embeddedOnly) {
     const embedded = await runEmbedded(SECONDS, ROUNDS, log);
-    return { benchmark: 'append', date: new Date().toISOString(), secondsPerRun: SECONDS, rounds: ROUNDS, goals: APPEND_GOALS, results: [], embedded, machine: await describeMachine() };
+    return {
+      benchmark: 'append',
+      date: new Date().toISOString(),
+      secondsPerRun: SECONDS,
+      rounds: ROUNDS,
+      goals: APPEND_GOALS,
+      results: [],
+      embedded,
+      machine: await describeMachine(),
+    };
   }
   const db = await createTempDatabase('dateline_bench');
   const emmettDb = await createTempDatabase('dateline_bench_emmett');
@@ -185,7 +216,10 @@ export async function run(options: AppendOptions = {}) {
           rows.push(`($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, 1, $${p + 5}, $${p + 6})`);
           params.push(e.id, stream, version + i + 1, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata));
         }
-        await pool.query(`INSERT INTO raw_events (event_id, stream_id, stream_version, type, schema_version, data, metadata) VALUES ${rows.join(',')}`, params);
+        await pool.query(
+          `INSERT INTO raw_events (event_id, stream_id, stream_version, type, schema_version, data, metadata) VALUES ${rows.join(',')}`,
+          params,
+        );
       },
       close: () => pool.end(),
     };
@@ -224,7 +258,9 @@ export async function run(options: AppendOptions = {}) {
           const e = event();
           return { type: e.type, data: e.data, metadata: e.metadata };
         });
-        await emmett.appendToStream(`bench-${stream}`, events, { expectedStreamVersion: version === 0 ? STREAM_DOES_NOT_EXIST : BigInt(version) });
+        await emmett.appendToStream(`bench-${stream}`, events, {
+          expectedStreamVersion: version === 0 ? STREAM_DOES_NOT_EXIST : BigInt(version),
+        });
       },
       async close() {
         await emmett.close().catch(() => undefined);
@@ -260,10 +296,23 @@ export async function run(options: AppendOptions = {}) {
         rounds: rates,
       };
       results.push(r);
-      log(`${s.name.padEnd(30)} raw ${String(r.rawEventsPerSec).padStart(7)}/s  dateline ${String(r.datelineEventsPerSec).padStart(7)}/s  emmett ${String(r.emmettEventsPerSec).padStart(7)}/s  vs raw ${r.ratio}  vs emmett ${r.ratioToEmmett}`);
+      log(
+        `${s.name.padEnd(30)} raw ${String(r.rawEventsPerSec).padStart(7)}/s  dateline ${String(r.datelineEventsPerSec).padStart(7)}/s  emmett ${String(r.emmettEventsPerSec).padStart(7)}/s  vs raw ${r.ratio}  vs emmett ${r.ratioToEmmett}`,
+      );
     }
     const embedded = options.only ? [] : await runEmbedded(SECONDS, ROUNDS, log);
-    return { benchmark: 'append', date: new Date().toISOString(), secondsPerRun: SECONDS, rounds: ROUNDS, goals: APPEND_GOALS, embedded, emmett: '@event-driven-io/emmett-postgresql 0.42.0, getPostgreSQLEventStore, a pool of one connection per writer (+1), like the other sides', machine: await describeMachine(db.url), results };
+    return {
+      benchmark: 'append',
+      date: new Date().toISOString(),
+      secondsPerRun: SECONDS,
+      rounds: ROUNDS,
+      goals: APPEND_GOALS,
+      embedded,
+      emmett:
+        '@event-driven-io/emmett-postgresql 0.42.0, getPostgreSQLEventStore, a pool of one connection per writer (+1), like the other sides',
+      machine: await describeMachine(db.url),
+      results,
+    };
   } finally {
     await db.drop();
     await emmettDb.drop();
@@ -272,8 +321,22 @@ export async function run(options: AppendOptions = {}) {
 
 if (require.main === module) {
   cli(async () => {
-    const { values } = parseArgs({ options: { seconds: { type: 'string' }, rounds: { type: 'string' }, only: { type: 'string' }, quick: { type: 'boolean', default: false }, 'embedded-only': { type: 'boolean', default: false } } });
-    const report = await run({ quick: values.quick, seconds: values.seconds ? Number(values.seconds) : undefined, rounds: values.rounds ? Number(values.rounds) : undefined, only: values.only, embeddedOnly: values['embedded-only'] });
+    const { values } = parseArgs({
+      options: {
+        seconds: { type: 'string' },
+        rounds: { type: 'string' },
+        only: { type: 'string' },
+        quick: { type: 'boolean', default: false },
+        'embedded-only': { type: 'boolean', default: false },
+      },
+    });
+    const report = await run({
+      quick: values.quick,
+      seconds: values.seconds ? Number(values.seconds) : undefined,
+      rounds: values.rounds ? Number(values.rounds) : undefined,
+      only: values.only,
+      embeddedOnly: values['embedded-only'],
+    });
     const file = `bench/results/${report.date.slice(0, 10)}-append${values.quick ? '-quick' : ''}.json`;
     writeReport(file, report);
     console.log(`\nwritten to ${file}`);

@@ -14,7 +14,9 @@ const ROOT = resolve(__dirname, '..');
 const OUT = join(ROOT, 'docs/images');
 
 function latestRun(): string {
-  const runs = readdirSync(join(ROOT, 'bench/results')).filter((f) => /^\d{4}-\d{2}-\d{2}(-quick)?\.json$/.test(f)).sort();
+  const runs = readdirSync(join(ROOT, 'bench/results'))
+    .filter((f) => /^\d{4}-\d{2}-\d{2}(-quick)?\.json$/.test(f))
+    .sort();
   const full = runs.filter((f) => !f.includes('quick'));
   const pick = full.at(-1) ?? runs.at(-1);
   if (!pick) throw new Error('no run in bench/results (run `npm run bench` first)');
@@ -26,7 +28,11 @@ let vega: typeof import('vega');
 let vegaLite: typeof VegaLite;
 
 async function svg(name: string, spec: VegaLite.TopLevelSpec): Promise<void> {
-  const compiled = vegaLite.compile({ background: 'white', config: { font: 'Helvetica, Arial, sans-serif' }, ...spec } as VegaLite.TopLevelSpec).spec;
+  const compiled = vegaLite.compile({
+    background: 'white',
+    config: { font: 'Helvetica, Arial, sans-serif' },
+    ...spec,
+  } as VegaLite.TopLevelSpec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   writeFileSync(join(OUT, `bench-${name}.svg`), (await view.toSVG()) + '\n');
   view.finalize();
@@ -62,7 +68,12 @@ async function main(): Promise<void> {
           },
         },
         {
-          data: { values: [{ goal: 0.8, baseline: 'vs raw INSERT (goal ≥ 0.8)' }, { goal: 2, baseline: 'vs Emmett (goal ≥ 2)' }] },
+          data: {
+            values: [
+              { goal: 0.8, baseline: 'vs raw INSERT (goal ≥ 0.8)' },
+              { goal: 2, baseline: 'vs Emmett (goal ≥ 2)' },
+            ],
+          },
           mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 2 },
           encoding: { y: { field: 'goal', type: 'quantitative' }, color: { field: 'baseline', type: 'nominal' } },
         },
@@ -91,21 +102,41 @@ async function main(): Promise<void> {
             color: { condition: { test: 'datum.share >= 1', value: '#4c9a2a' }, value: '#c8553d' },
           },
         },
-        { data: { values: [{ x: 1 }] }, mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 2 }, encoding: { x: { field: 'x', type: 'quantitative' } } },
+        {
+          data: { values: [{ x: 1 }] },
+          mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 2 },
+          encoding: { x: { field: 'x', type: 'quantitative' } },
+        },
       ],
     });
   }
 
   const latency: any[] = [];
   for (const x of r.read?.results ?? []) {
-    for (const [side, m] of [['Dateline', x.dateline], ['bare Nest', x.bareNest]] as const) {
-      latency.push({ scenario: `GET /timeline, ${x.events.toLocaleString('en')} events`, side, percentile: 'p50', ms: Math.max(m.p50Ms, 0.5) });
-      latency.push({ scenario: `GET /timeline, ${x.events.toLocaleString('en')} events`, side, percentile: 'p99', ms: Math.max(m.p99Ms, 0.5) });
+    for (const [side, m] of [
+      ['Dateline', x.dateline],
+      ['bare Nest', x.bareNest],
+    ] as const) {
+      latency.push({
+        scenario: `GET /timeline, ${x.events.toLocaleString('en')} events`,
+        side,
+        percentile: 'p50',
+        ms: Math.max(m.p50Ms, 0.5),
+      });
+      latency.push({
+        scenario: `GET /timeline, ${x.events.toLocaleString('en')} events`,
+        side,
+        percentile: 'p99',
+        ms: Math.max(m.p99Ms, 0.5),
+      });
     }
   }
   const h = r['http-append'];
   if (h) {
-    for (const [side, m] of [['Dateline', h.dateline], ['bare Nest', h.bareNest]] as const) {
+    for (const [side, m] of [
+      ['Dateline', h.dateline],
+      ['bare Nest', h.bareNest],
+    ] as const) {
       latency.push({ scenario: 'POST /diplomatic-events', side, percentile: 'p50', ms: Math.max(m.p50Ms, 0.5) });
       latency.push({ scenario: 'POST /diplomatic-events', side, percentile: 'p99', ms: Math.max(m.p99Ms, 0.5) });
     }
@@ -136,12 +167,32 @@ async function main(): Promise<void> {
 
   const lags: any[] = [];
   for (const x of r.lag?.results ?? []) {
-    lags.push({ what: `projection lag${x.via ? ` via ${x.via}` : ""}, ${x.targetAppendsPerSec}/s`, percentile: 'p50', ms: Math.max(x.lagMs.p50, 0.5), goal: 50 });
-    lags.push({ what: `projection lag${x.via ? ` via ${x.via}` : ""}, ${x.targetAppendsPerSec}/s`, percentile: 'p99', ms: Math.max(x.lagMs.p99, 0.5), goal: 50 });
+    lags.push({
+      what: `projection lag${x.via ? ` via ${x.via}` : ''}, ${x.targetAppendsPerSec}/s`,
+      percentile: 'p50',
+      ms: Math.max(x.lagMs.p50, 0.5),
+      goal: 50,
+    });
+    lags.push({
+      what: `projection lag${x.via ? ` via ${x.via}` : ''}, ${x.targetAppendsPerSec}/s`,
+      percentile: 'p99',
+      ms: Math.max(x.lagMs.p99, 0.5),
+      goal: 50,
+    });
   }
   for (const x of r['kafka-lag']?.results ?? []) {
-    lags.push({ what: `Kafka lag via ${x.via}, ${x.targetPerSec}/s`, percentile: 'p50', ms: Math.max(x.latencyFromSendMs.p50, 0.5), goal: 100 });
-    lags.push({ what: `Kafka lag via ${x.via}, ${x.targetPerSec}/s`, percentile: 'p99', ms: Math.max(x.latencyFromSendMs.p99, 0.5), goal: 100 });
+    lags.push({
+      what: `Kafka lag via ${x.via}, ${x.targetPerSec}/s`,
+      percentile: 'p50',
+      ms: Math.max(x.latencyFromSendMs.p50, 0.5),
+      goal: 100,
+    });
+    lags.push({
+      what: `Kafka lag via ${x.via}, ${x.targetPerSec}/s`,
+      percentile: 'p99',
+      ms: Math.max(x.latencyFromSendMs.p99, 0.5),
+      goal: 100,
+    });
   }
   if (lags.length) {
     await svg('lag', {
@@ -159,20 +210,44 @@ async function main(): Promise<void> {
             color: { field: 'percentile', type: 'nominal', legend: { orient: 'top', title: null } },
           },
         },
-        { mark: { type: 'tick', color: 'black', thickness: 2 }, encoding: { x: { field: 'what', type: 'nominal', sort: null }, y: { field: 'goal', type: 'quantitative' } } },
+        {
+          mark: { type: 'tick', color: 'black', thickness: 2 },
+          encoding: { x: { field: 'what', type: 'nominal', sort: null }, y: { field: 'goal', type: 'quantitative' } },
+        },
       ],
     });
   }
 
   const throughput: any[] = [];
   for (const x of r.rebuild?.results ?? []) {
-    throughput.push({ scenario: `rebuild, ${x.events.toLocaleString('en')} events`, side: 'Dateline', perSec: x.allProjectionsOnePass.eventsPerSec });
-    throughput.push({ scenario: `rebuild, ${x.events.toLocaleString('en')} events`, side: 'baseline (plain SELECT)', perSec: x.plainSelectEventsPerSec });
+    throughput.push({
+      scenario: `rebuild, ${x.events.toLocaleString('en')} events`,
+      side: 'Dateline',
+      perSec: x.allProjectionsOnePass.eventsPerSec,
+    });
+    throughput.push({
+      scenario: `rebuild, ${x.events.toLocaleString('en')} events`,
+      side: 'baseline (plain SELECT)',
+      perSec: x.plainSelectEventsPerSec,
+    });
   }
   for (const x of r.read?.results ?? []) {
-    throughput.push({ scenario: `reads, ${x.events.toLocaleString('en')} events (req/s)`, side: x.datelineUncached ? 'Dateline (cached)' : 'Dateline', perSec: x.dateline.requestsPerSec });
-    if (x.datelineUncached) throughput.push({ scenario: `reads, ${x.events.toLocaleString('en')} events (req/s)`, side: 'Dateline (cache off)', perSec: x.datelineUncached.requestsPerSec });
-    throughput.push({ scenario: `reads, ${x.events.toLocaleString('en')} events (req/s)`, side: 'baseline (bare Nest)', perSec: x.bareNest.requestsPerSec });
+    throughput.push({
+      scenario: `reads, ${x.events.toLocaleString('en')} events (req/s)`,
+      side: x.datelineUncached ? 'Dateline (cached)' : 'Dateline',
+      perSec: x.dateline.requestsPerSec,
+    });
+    if (x.datelineUncached)
+      throughput.push({
+        scenario: `reads, ${x.events.toLocaleString('en')} events (req/s)`,
+        side: 'Dateline (cache off)',
+        perSec: x.datelineUncached.requestsPerSec,
+      });
+    throughput.push({
+      scenario: `reads, ${x.events.toLocaleString('en')} events (req/s)`,
+      side: 'baseline (bare Nest)',
+      perSec: x.bareNest.requestsPerSec,
+    });
   }
   for (const x of r.relay?.results ?? []) {
     throughput.push({ scenario: `relay, batch ${x.batchSize} (events/s)`, side: 'Dateline', perSec: x.relayEventsPerSec });

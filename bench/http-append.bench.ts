@@ -27,7 +27,10 @@ export const APPEND_BODY = JSON.stringify({
   timezone: 'Europe/Zurich',
   summary: 'Talks opened at the Palais des Nations after a week of preparation.',
   location: { name: 'Geneva', country: 'CH' },
-  participants: [{ name: 'Alpha delegation', country: 'FR' }, { name: 'Jane Doe', role: 'Envoy', country: 'DE' }],
+  participants: [
+    { name: 'Alpha delegation', country: 'FR' },
+    { name: 'Jane Doe', role: 'Envoy', country: 'DE' },
+  ],
   sources: [{ name: 'Wire service', hedged: false }],
   cameoCode: '046',
 });
@@ -48,11 +51,24 @@ async function load(port: number, seconds: number, connections: number, serverPi
     duration: seconds,
   });
   const cpu = cpuPerRequest(before, cpuSnapshot(serverPid), r.requests.total);
-  return { requestsPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p90Ms: r.latency.p90, p99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx, total: r.requests.total, cpu };
+  return {
+    requestsPerSec: Math.round(r.requests.average),
+    p50Ms: r.latency.p50,
+    p90Ms: r.latency.p90,
+    p99Ms: r.latency.p99,
+    errors: r.errors,
+    non2xx: r.non2xx,
+    total: r.requests.total,
+    cpu,
+  };
 }
 
 async function check(port: number): Promise<void> {
-  const res = await fetch(`http://127.0.0.1:${port}/diplomatic-events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_EDITOR_TOKEN}` }, body: APPEND_BODY });
+  const res = await fetch(`http://127.0.0.1:${port}/diplomatic-events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_EDITOR_TOKEN}` },
+    body: APPEND_BODY,
+  });
   if (res.status !== 201) throw new Error(`POST /diplomatic-events answered ${res.status}: ${await res.text()}`);
 }
 
@@ -75,11 +91,17 @@ export async function run(options: HttpAppendOptions = {}) {
         await stop(server);
       }
     };
-    const dateline = await measureSide((port) => startService(db.url, port, { DATELINE_LOG_LEVEL: process.env.DATELINE_LOG_LEVEL ?? 'info' }));
+    const dateline = await measureSide((port) =>
+      startService(db.url, port, { DATELINE_LOG_LEVEL: process.env.DATELINE_LOG_LEVEL ?? 'info' }),
+    );
     const peer = await measureSide((port) => startProcess(BARE_SCRIPT, { PORT: String(port) }, 'bare: listening'));
     const ratio = +(dateline.requestsPerSec / peer.requestsPerSec).toFixed(2);
-    log(`dateline ${dateline.requestsPerSec} req/s (p50 ${dateline.p50Ms} ms, p99 ${dateline.p99Ms} ms), bare ${peer.requestsPerSec} req/s (p99 ${peer.p99Ms} ms), ratio ${ratio}`);
-    log(`CPU µs/request: dateline ${dateline.cpu.serverUs} + PostgreSQL ${dateline.cpu.postgresUs} + autocannon ${dateline.cpu.loadGeneratorUs} (machine ${dateline.cpu.machineBusyPercent}% busy); bare ${peer.cpu.serverUs} + autocannon ${peer.cpu.loadGeneratorUs} (${peer.cpu.machineBusyPercent}%)`);
+    log(
+      `dateline ${dateline.requestsPerSec} req/s (p50 ${dateline.p50Ms} ms, p99 ${dateline.p99Ms} ms), bare ${peer.requestsPerSec} req/s (p99 ${peer.p99Ms} ms), ratio ${ratio}`,
+    );
+    log(
+      `CPU µs/request: dateline ${dateline.cpu.serverUs} + PostgreSQL ${dateline.cpu.postgresUs} + autocannon ${dateline.cpu.loadGeneratorUs} (machine ${dateline.cpu.machineBusyPercent}% busy); bare ${peer.cpu.serverUs} + autocannon ${peer.cpu.loadGeneratorUs} (${peer.cpu.machineBusyPercent}%)`,
+    );
     return {
       benchmark: 'http-append',
       date: new Date().toISOString(),
@@ -100,8 +122,14 @@ export async function run(options: HttpAppendOptions = {}) {
 
 if (require.main === module) {
   cli(async () => {
-    const { values } = parseArgs({ options: { seconds: { type: 'string' }, connections: { type: 'string' }, quick: { type: 'boolean', default: false } } });
-    const report = await run({ quick: values.quick, seconds: values.seconds ? Number(values.seconds) : undefined, connections: values.connections ? Number(values.connections) : undefined });
+    const { values } = parseArgs({
+      options: { seconds: { type: 'string' }, connections: { type: 'string' }, quick: { type: 'boolean', default: false } },
+    });
+    const report = await run({
+      quick: values.quick,
+      seconds: values.seconds ? Number(values.seconds) : undefined,
+      connections: values.connections ? Number(values.connections) : undefined,
+    });
     console.log(JSON.stringify({ ...report, machine: undefined }, null, 1));
     const file = `bench/results/${report.date.slice(0, 10)}-http-append${values.quick ? '-quick' : ''}.json`;
     writeReport(file, report);

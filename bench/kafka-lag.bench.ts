@@ -82,7 +82,11 @@ async function measure(via: 'http' | 'store', rate: number) {
   const arrivals = new Map<string, Arrival>();
   const consumer = await consumerAtEnd(config, arrivals);
   const port = await freePort();
-  const service = await startService(db.url, port, { KAFKA_BROKERS: BENCH_BROKERS, KAFKA_TOPIC_PREFIX: config.topicPrefix, KAFKA_PARTITIONS: String(config.partitions) });
+  const service = await startService(db.url, port, {
+    KAFKA_BROKERS: BENCH_BROKERS,
+    KAFKA_TOPIC_PREFIX: config.topicPrefix,
+    KAFKA_PARTITIONS: String(config.partitions),
+  });
   // If the service dies under load, say so in the result, with the end of what it printed.
   let serviceTail = '';
   let serviceExit: string | undefined;
@@ -94,13 +98,21 @@ async function measure(via: 'http' | 'store', rate: number) {
     const append = store ? storeAppend(store) : httpAppend(port);
     // Warm-up (JIT, pools, the relay's first batches), then drained, so the measurement starts idle.
     const warm = await openLoop(append, Math.min(rate, 100), 2, 1_000_000);
-    await waitForArrivals(warm.samples.map((s) => s.id), arrivals, 30_000);
+    await waitForArrivals(
+      warm.samples.map((s) => s.id),
+      arrivals,
+      30_000,
+    );
 
     const cpu = machineCpu();
     const loadBefore = loadAverage();
     const run = await openLoop(append, rate, SECONDS);
     const machineDuringRun = { ...cpu(), loadAverage: { start: loadBefore, end: loadAverage() } };
-    await waitForArrivals(run.samples.map((s) => s.id), arrivals, 60_000);
+    await waitForArrivals(
+      run.samples.map((s) => s.id),
+      arrivals,
+      60_000,
+    );
     const got = run.samples.filter((s) => arrivals.has(s.id));
     const lastAck = Math.max(...run.samples.map((s) => s.acked));
     return {
@@ -154,11 +166,15 @@ async function main(): Promise<void> {
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
 
   console.log(`${SECONDS} s per rate; latency = consumer receive − append sent\n`);
-  console.log('| appends via | target appends/s | achieved | failed | p50 | p95 | p99 | max | append ack p50 / p99 | after ack p50 / p99 | machine CPU busy | goal |');
+  console.log(
+    '| appends via | target appends/s | achieved | failed | p50 | p95 | p99 | max | append ack p50 / p99 | after ack p50 / p99 | machine CPU busy | goal |',
+  );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of results) {
     const l = r.latencyFromSendMs;
-    console.log(`| ${r.via} | ${r.targetPerSec} | ${r.achievedPerSec} | ${r.failures} | ${l.p50} ms | ${l.p95} ms | ${l.p99} ms | ${l.max} ms | ${r.appendAckMs.p50} / ${r.appendAckMs.p99} ms | ${r.latencyFromAckMs.p50} / ${r.latencyFromAckMs.p99} ms | ${r.machineDuringRun.busyPct}% | ${r.targetPerSec === 500 ? 'p99 < 100 ms' : ''} |`);
+    console.log(
+      `| ${r.via} | ${r.targetPerSec} | ${r.achievedPerSec} | ${r.failures} | ${l.p50} ms | ${l.p95} ms | ${l.p99} ms | ${l.max} ms | ${r.appendAckMs.p50} / ${r.appendAckMs.p99} ms | ${r.latencyFromAckMs.p50} / ${r.latencyFromAckMs.p99} ms | ${r.machineDuringRun.busyPct}% | ${r.targetPerSec === 500 ? 'p99 < 100 ms' : ''} |`,
+    );
   }
   console.log(`\nload average ${loadAtStart.join(' ')} at start, ${report.loadAverage.end.join(' ')} at end; written to ${file}`);
 }

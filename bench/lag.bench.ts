@@ -126,17 +126,37 @@ export async function run(options: LagOptions = {}) {
   for (const via of vias) {
     for (const rate of rates) {
       const r = await measure(via, rate, seconds);
-      log(`via ${via}, ${rate}/s target, ${r.achievedAppendsPerSec}/s achieved: lag p50 ${r.lagMs.p50} ms, p99 ${r.lagMs.p99} ms; append ack p50 ${r.appendAckMs.p50} ms, p99 ${r.appendAckMs.p99} ms; machine ${r.machineBusyPercent}% busy`);
+      log(
+        `via ${via}, ${rate}/s target, ${r.achievedAppendsPerSec}/s achieved: lag p50 ${r.lagMs.p50} ms, p99 ${r.lagMs.p99} ms; append ack p50 ${r.appendAckMs.p50} ms, p99 ${r.appendAckMs.p99} ms; machine ${r.machineBusyPercent}% busy`,
+      );
       results.push(r);
     }
   }
-  return { benchmark: 'projection-lag', date: new Date().toISOString(), goals: LAG_GOALS, machine: await describeMachine(TEST_PG_ADMIN_URL), results };
+  return {
+    benchmark: 'projection-lag',
+    date: new Date().toISOString(),
+    goals: LAG_GOALS,
+    machine: await describeMachine(TEST_PG_ADMIN_URL),
+    results,
+  };
 }
 
 if (require.main === module) {
   cli(async () => {
-    const { values } = parseArgs({ options: { rate: { type: 'string' }, seconds: { type: 'string' }, via: { type: 'string' }, quick: { type: 'boolean', default: false } } });
-    const report = await run({ quick: values.quick, rates: values.rate?.split(',').map(Number), seconds: values.seconds ? Number(values.seconds) : undefined, vias: values.via?.split(',') as Via[] | undefined });
+    const { values } = parseArgs({
+      options: {
+        rate: { type: 'string' },
+        seconds: { type: 'string' },
+        via: { type: 'string' },
+        quick: { type: 'boolean', default: false },
+      },
+    });
+    const report = await run({
+      quick: values.quick,
+      rates: values.rate?.split(',').map(Number),
+      seconds: values.seconds ? Number(values.seconds) : undefined,
+      vias: values.via?.split(',') as Via[] | undefined,
+    });
     console.log(JSON.stringify({ ...report, machine: undefined }, null, 1));
     const file = `bench/results/${report.date.slice(0, 10)}-lag${values.quick ? '-quick' : ''}.json`;
     writeReport(file, report);

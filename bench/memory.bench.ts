@@ -42,7 +42,12 @@ function sampler(pid: number) {
     stop() {
       clearInterval(timer);
       const s = samples.length ? samples : [statusMiB(pid, 'VmRSS')];
-      return { meanMiB: Math.round(s.reduce((a, b) => a + b, 0) / s.length), maxMiB: Math.max(...s), lastMiB: s[s.length - 1], samples: s.length };
+      return {
+        meanMiB: Math.round(s.reduce((a, b) => a + b, 0) / s.length),
+        maxMiB: Math.max(...s),
+        lastMiB: s[s.length - 1],
+        samples: s.length,
+      };
     },
   };
 }
@@ -55,7 +60,18 @@ async function writeLoad(port: number, rate: number, seconds: number) {
   const post = () =>
     new Promise<void>((resolve) => {
       const req = http.request(
-        { host: '127.0.0.1', port, path: '/diplomatic-events', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(APPEND_BODY), authorization: `Bearer ${BENCH_EDITOR_TOKEN}` } },
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/diplomatic-events',
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(APPEND_BODY),
+            authorization: `Bearer ${BENCH_EDITOR_TOKEN}`,
+          },
+        },
         (res) => {
           res.resume();
           res.on('end', () => (res.statusCode === 201 ? ok++ : failed++, resolve()));
@@ -76,7 +92,13 @@ async function writeLoad(port: number, rate: number, seconds: number) {
   return { ok, failed, achievedPerSec: Math.round(ok / ((performance.now() - started) / 1000)) };
 }
 
-async function profile(name: string, start: () => Promise<{ child: ChildProcess; port: number }>, rate: number, seconds: number, idleSeconds: number) {
+async function profile(
+  name: string,
+  start: () => Promise<{ child: ChildProcess; port: number }>,
+  rate: number,
+  seconds: number,
+  idleSeconds: number,
+) {
   const { child, port } = await start();
   try {
     const pid = child.pid!;
@@ -87,7 +109,14 @@ async function profile(name: string, start: () => Promise<{ child: ChildProcess;
     s = sampler(pid);
     const load = await writeLoad(port, rate, seconds);
     const underLoad = s.stop();
-    return { storage: name, afterStartMiB: afterStart, idle, underLoad, peakMiB: statusMiB(pid, 'VmHWM'), load: { targetPerSec: rate, seconds, ...load } };
+    return {
+      storage: name,
+      afterStartMiB: afterStart,
+      idle,
+      underLoad,
+      peakMiB: statusMiB(pid, 'VmHWM'),
+      load: { targetPerSec: rate, seconds, ...load },
+    };
   } finally {
     await stop(child);
   }
@@ -107,29 +136,53 @@ export async function run(options: MemoryOptions = {}) {
     // sample: an idle empty store, as the figures in docs/benchmarks.md were measured.
     const pglite = async () => {
       const port = await freePort();
-      return { port, child: await startService('', port, { DATELINE_DATA_DIR: dataDir, DATELINE_IN_MEMORY: '0', DATELINE_SAMPLE: 'none' }) };
+      return {
+        port,
+        child: await startService('', port, { DATELINE_DATA_DIR: dataDir, DATELINE_IN_MEMORY: '0', DATELINE_SAMPLE: 'none' }),
+      };
     };
     for (const [name, start] of [
       ['PGlite, first start (initdb)', pglite],
       ['PGlite, restart on the same data dir', pglite],
-      ['PostgreSQL', async () => { const port = await freePort(); return { port, child: await startService(db.url, port) }; }],
+      [
+        'PostgreSQL',
+        async () => {
+          const port = await freePort();
+          return { port, child: await startService(db.url, port) };
+        },
+      ],
     ] as const) {
       const r = await profile(name, start, rate, seconds, idleSeconds);
-      log(`${name}: idle ${r.idle.meanMiB} MiB, under ${r.load.achievedPerSec}/s writes max ${r.underLoad.maxMiB} MiB, peak ${r.peakMiB} MiB`);
+      log(
+        `${name}: idle ${r.idle.meanMiB} MiB, under ${r.load.achievedPerSec}/s writes max ${r.underLoad.maxMiB} MiB, peak ${r.peakMiB} MiB`,
+      );
       results.push(r);
     }
     const pgliteProbes = [];
     if (probes) {
       for (const variant of Object.keys(PGLITE_VARIANTS)) {
         for (const reopen of [false, true]) {
-          const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, join(__dirname, 'support/pglite-memory-probe.ts'), variant, '2000', reopen ? 'reopen' : ''], { cwd: process.cwd() });
+          const { stdout } = await promisify(execFile)(
+            process.execPath,
+            [...process.execArgv, join(__dirname, 'support/pglite-memory-probe.ts'), variant, '2000', reopen ? 'reopen' : ''],
+            { cwd: process.cwd() },
+          );
           const p = JSON.parse(stdout.trim().split('\n').at(-1)!) as { opened: { rssMiB: number }; read: { rssMiB: number } };
-          log(`PGlite alone, ${variant}, ${reopen ? 'reopen' : 'first open'}: ${p.opened.rssMiB} MiB after open, ${p.read.rssMiB} MiB after 2,000 appends`);
+          log(
+            `PGlite alone, ${variant}, ${reopen ? 'reopen' : 'first open'}: ${p.opened.rssMiB} MiB after open, ${p.read.rssMiB} MiB after 2,000 appends`,
+          );
           pgliteProbes.push(p);
         }
       }
     }
-    return { benchmark: 'memory', date: new Date().toISOString(), measure: 'VmRSS of the service process, /proc/<pid>/status, every 200 ms', machine: await describeMachine(TEST_PG_ADMIN_URL), results, pgliteProbes };
+    return {
+      benchmark: 'memory',
+      date: new Date().toISOString(),
+      measure: 'VmRSS of the service process, /proc/<pid>/status, every 200 ms',
+      machine: await describeMachine(TEST_PG_ADMIN_URL),
+      results,
+      pgliteProbes,
+    };
   } finally {
     await db.drop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -138,8 +191,20 @@ export async function run(options: MemoryOptions = {}) {
 
 if (require.main === module) {
   cli(async () => {
-    const { values } = parseArgs({ options: { rate: { type: 'string' }, seconds: { type: 'string' }, quick: { type: 'boolean', default: false }, probes: { type: 'boolean' } } });
-    const report = await run({ quick: values.quick, rate: values.rate ? Number(values.rate) : undefined, seconds: values.seconds ? Number(values.seconds) : undefined, probes: values.probes });
+    const { values } = parseArgs({
+      options: {
+        rate: { type: 'string' },
+        seconds: { type: 'string' },
+        quick: { type: 'boolean', default: false },
+        probes: { type: 'boolean' },
+      },
+    });
+    const report = await run({
+      quick: values.quick,
+      rate: values.rate ? Number(values.rate) : undefined,
+      seconds: values.seconds ? Number(values.seconds) : undefined,
+      probes: values.probes,
+    });
     console.log(JSON.stringify({ ...report, machine: undefined }, null, 1));
     const file = `bench/results/${report.date.slice(0, 10)}-memory${values.quick ? '-quick' : ''}.json`;
     writeReport(file, report);

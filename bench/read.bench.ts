@@ -38,7 +38,15 @@ async function load(url: string, seconds: number, serverPid: number, rate?: numb
   const before = cpuSnapshot(serverPid);
   const r = await autocannon({ url, connections: 10, duration: seconds, ...(rate ? { overallRate: rate } : {}) });
   const cpu = cpuPerRequest(before, cpuSnapshot(serverPid), r.requests.total);
-  return { requestsPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p90Ms: r.latency.p90, p99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx, cpu };
+  return {
+    requestsPerSec: Math.round(r.requests.average),
+    p50Ms: r.latency.p50,
+    p90Ms: r.latency.p90,
+    p99Ms: r.latency.p99,
+    errors: r.errors,
+    non2xx: r.non2xx,
+    cpu,
+  };
 }
 
 async function measure(events: number, seconds: number, log: (l: string) => void, beforeMeasure?: () => Promise<unknown>) {
@@ -50,7 +58,11 @@ async function measure(events: number, seconds: number, log: (l: string) => void
     const { sampleDate } = await fillSyntheticLog(sql, events);
     log(`${events} events written in ${((performance.now() - t) / 1000).toFixed(0)} s`);
     t = performance.now();
-    await rebuildProjections(store, sql, PROJECTION_CLASSES.map((P) => new P()));
+    await rebuildProjections(
+      store,
+      sql,
+      PROJECTION_CLASSES.map((P) => new P()),
+    );
     await sql.query('VACUUM ANALYZE');
     log(`read models built in ${((performance.now() - t) / 1000).toFixed(0)} s`);
     await store.close();
@@ -70,7 +82,19 @@ async function measure(events: number, seconds: number, log: (l: string) => void
         // Latency at a steady, moderate rate: at full speed p99 is mostly queueing behind the
         // other 9 connections, which says more about throughput than about a reader's wait.
         const atRate = await load(`http://127.0.0.1:${port}${path}`, seconds, service.pid!, LATENCY_RATE);
-        return { text, result: { ...result, atRate: { rate: LATENCY_RATE, p50Ms: atRate.p50Ms, p90Ms: atRate.p90Ms, p99Ms: atRate.p99Ms, requestsPerSec: atRate.requestsPerSec } } };
+        return {
+          text,
+          result: {
+            ...result,
+            atRate: {
+              rate: LATENCY_RATE,
+              p50Ms: atRate.p50Ms,
+              p90Ms: atRate.p90Ms,
+              p99Ms: atRate.p99Ms,
+              requestsPerSec: atRate.requestsPerSec,
+            },
+          },
+        };
       } finally {
         await stop(service);
       }
@@ -94,10 +118,26 @@ async function measure(events: number, seconds: number, log: (l: string) => void
       await stop(bare);
     }
     const ratio = (r: { requestsPerSec: number }) => +(r.requestsPerSec / peer.requestsPerSec).toFixed(2);
-    const r = { events, route: `GET ${path}`, entriesInAnswer: entries, answerBytes: body.length, seconds, dateline, datelineUncached, bareNest: peer, throughputRatio: ratio(dateline), uncachedThroughputRatio: ratio(datelineUncached) };
-    log(`${events} events: dateline ${dateline.requestsPerSec} req/s p99 ${dateline.p99Ms} ms (cache off: ${datelineUncached.requestsPerSec} req/s p99 ${datelineUncached.p99Ms} ms), bare ${peer.requestsPerSec} req/s p99 ${peer.p99Ms} ms, ratios ${r.throughputRatio} and ${r.uncachedThroughputRatio}`);
-    log(`at ${LATENCY_RATE} req/s: p50/p99 cached ${dateline.atRate.p50Ms}/${dateline.atRate.p99Ms} ms, cache off ${datelineUncached.atRate.p50Ms}/${datelineUncached.atRate.p99Ms} ms`);
-    const cpu = (x: typeof peer) => `${x.cpu.serverUs} + PostgreSQL ${x.cpu.postgresUs} + autocannon ${x.cpu.loadGeneratorUs} (machine ${x.cpu.machineBusyPercent}% busy)`;
+    const r = {
+      events,
+      route: `GET ${path}`,
+      entriesInAnswer: entries,
+      answerBytes: body.length,
+      seconds,
+      dateline,
+      datelineUncached,
+      bareNest: peer,
+      throughputRatio: ratio(dateline),
+      uncachedThroughputRatio: ratio(datelineUncached),
+    };
+    log(
+      `${events} events: dateline ${dateline.requestsPerSec} req/s p99 ${dateline.p99Ms} ms (cache off: ${datelineUncached.requestsPerSec} req/s p99 ${datelineUncached.p99Ms} ms), bare ${peer.requestsPerSec} req/s p99 ${peer.p99Ms} ms, ratios ${r.throughputRatio} and ${r.uncachedThroughputRatio}`,
+    );
+    log(
+      `at ${LATENCY_RATE} req/s: p50/p99 cached ${dateline.atRate.p50Ms}/${dateline.atRate.p99Ms} ms, cache off ${datelineUncached.atRate.p50Ms}/${datelineUncached.atRate.p99Ms} ms`,
+    );
+    const cpu = (x: typeof peer) =>
+      `${x.cpu.serverUs} + PostgreSQL ${x.cpu.postgresUs} + autocannon ${x.cpu.loadGeneratorUs} (machine ${x.cpu.machineBusyPercent}% busy)`;
     log(`CPU µs/request: dateline ${cpu(dateline)}; cache off ${cpu(datelineUncached)}; bare ${cpu(peer)}`);
     return r;
   } finally {
@@ -112,13 +152,26 @@ export async function run(options: ReadOptions = {}) {
   const seconds = options.seconds ?? (options.quick ? 4 : 10);
   const results = [];
   for (const events of sizes) results.push(await measure(events, seconds, log, options.beforeMeasure));
-  return { benchmark: 'timeline-read', date: new Date().toISOString(), connections: 10, goals: READ_GOALS, machine: await describeMachine(TEST_PG_ADMIN_URL), results };
+  return {
+    benchmark: 'timeline-read',
+    date: new Date().toISOString(),
+    connections: 10,
+    goals: READ_GOALS,
+    machine: await describeMachine(TEST_PG_ADMIN_URL),
+    results,
+  };
 }
 
 if (require.main === module) {
   cli(async () => {
-    const { values } = parseArgs({ options: { events: { type: 'string' }, seconds: { type: 'string' }, quick: { type: 'boolean', default: false } } });
-    const report = await run({ quick: values.quick, sizes: values.events?.split(',').map(Number), seconds: values.seconds ? Number(values.seconds) : undefined });
+    const { values } = parseArgs({
+      options: { events: { type: 'string' }, seconds: { type: 'string' }, quick: { type: 'boolean', default: false } },
+    });
+    const report = await run({
+      quick: values.quick,
+      sizes: values.events?.split(',').map(Number),
+      seconds: values.seconds ? Number(values.seconds) : undefined,
+    });
     console.log(JSON.stringify({ ...report, machine: undefined }, null, 1));
     const file = `bench/results/${report.date.slice(0, 10)}-read${values.quick ? '-quick' : ''}.json`;
     writeReport(file, report);

@@ -52,10 +52,19 @@ export async function run(options: RebuildOptions = {}) {
       if (withPerProjection) {
         for (const Projection of PROJECTION_CLASSES) {
           const p = await rebuildProjections(store, sql, [new Projection()], { batchSize: 5000 });
-          perProjection.push({ projection: p.projections[0], eventsPerSec: p.eventsPerSecond, ratioToSelect: +(p.eventsPerSecond / selectRate).toFixed(2) });
+          perProjection.push({
+            projection: p.projections[0],
+            eventsPerSec: p.eventsPerSecond,
+            ratioToSelect: +(p.eventsPerSecond / selectRate).toFixed(2),
+          });
         }
       }
-      const all = await rebuildProjections(store, sql, PROJECTION_CLASSES.map((P) => new P()), { batchSize: 5000 });
+      const all = await rebuildProjections(
+        store,
+        sql,
+        PROJECTION_CLASSES.map((P) => new P()),
+        { batchSize: 5000 },
+      );
       const r = {
         events: size,
         plainSelectEventsPerSec: Math.round(selectRate),
@@ -63,14 +72,22 @@ export async function run(options: RebuildOptions = {}) {
         perProjection,
       };
       results.push(r);
-      log(`${size} events: plain SELECT ${r.plainSelectEventsPerSec}/s, rebuild ${all.eventsPerSecond}/s, ratio ${r.allProjectionsOnePass.ratioToSelect}`);
+      log(
+        `${size} events: plain SELECT ${r.plainSelectEventsPerSec}/s, rebuild ${all.eventsPerSecond}/s, ratio ${r.allProjectionsOnePass.ratioToSelect}`,
+      );
       await store.close();
     } finally {
       await sql.close();
       await db.drop();
     }
   }
-  return { benchmark: 'rebuild', date: new Date().toISOString(), goals: REBUILD_GOALS, machine: await describeMachine(TEST_PG_ADMIN_URL), results };
+  return {
+    benchmark: 'rebuild',
+    date: new Date().toISOString(),
+    goals: REBUILD_GOALS,
+    machine: await describeMachine(TEST_PG_ADMIN_URL),
+    results,
+  };
 }
 
 if (require.main === module) {

@@ -62,7 +62,12 @@ async function prepare(store: PostgresEventStore, events: RecordedEvent[], parti
     const records = [toEventMessage(event, template)];
     const change = await tracker.change(event);
     if (change) records.push(toTimelineEntryMessage(event, change.entryId, change.entry, template));
-    out.push(records.map((m) => ({ role: roleOf.get(m.topic)!, message: { key: m.key, value: m.value, headers: m.headers, partition: partitioning.partitionFor(m.topic, m.key) } })));
+    out.push(
+      records.map((m) => ({
+        role: roleOf.get(m.topic)!,
+        message: { key: m.key, value: m.value, headers: m.headers, partition: partitioning.partitionFor(m.topic, m.key) },
+      })),
+    );
   }
   return out;
 }
@@ -104,12 +109,20 @@ async function runRaw(config: KafkaConfig, prepared: Prepared[][]): Promise<{ se
   return { seconds, cpuSeconds, messages };
 }
 
-async function runRelay(store: PostgresEventStore, sql: PgClient, config: KafkaConfig, head: number): Promise<{ seconds: number; cpuSeconds: number; messages: number; startupMs: number }> {
+async function runRelay(
+  store: PostgresEventStore,
+  sql: PgClient,
+  config: KafkaConfig,
+  head: number,
+): Promise<{ seconds: number; cpuSeconds: number; messages: number; startupMs: number }> {
   let startupMs = NaN;
   const started = performance.now();
   const cpu = process.cpuUsage();
   // The relay logs this once it is connected and has checked the tails: its fixed start-up cost.
-  const relay = new Relay(store, sql, config, { name: `bench-${config.topicPrefix}`, log: (_, m) => m.includes('publishing from') && (startupMs = performance.now() - started) });
+  const relay = new Relay(store, sql, config, {
+    name: `bench-${config.topicPrefix}`,
+    log: (_, m) => m.includes('publishing from') && (startupMs = performance.now() - started),
+  });
   await relay.start();
   if (!(await relay.waitFor(head, 600_000))) throw new Error(`relay did not reach ${head}: ${JSON.stringify(relay.status)}`);
   const seconds = (performance.now() - started) / 1000;
@@ -135,7 +148,7 @@ async function main(): Promise<void> {
       // The relay's own work, timed apart from Kafka (outside the clock), to say where its time goes.
       let t = performance.now();
       const events: RecordedEvent[] = [];
-      for (let batch; (batch = await store.readAll(events.at(-1)?.position ?? 0, 500)).length > 0; ) events.push(...batch);
+      for (let batch; (batch = await store.readAll(events.at(-1)?.position ?? 0, 500)).length > 0;) events.push(...batch);
       const readEventsPerSec = Math.round(size / ((performance.now() - t) / 1000));
       t = performance.now();
       const prepared = await prepare(store, events, 3);
@@ -144,7 +157,9 @@ async function main(): Promise<void> {
       t = performance.now();
       for (let i = 1; i <= 100; i++) await saveRelayCheckpoint(sql, 'bench-probe', i);
       const checkpointMs = +((performance.now() - t) / 100).toFixed(2);
-      console.error(`  ${size} events: read ${readEventsPerSec}/s in 500-event pages, records built ${buildEventsPerSec}/s, checkpoint ${checkpointMs} ms`);
+      console.error(
+        `  ${size} events: read ${readEventsPerSec}/s in 500-event pages, records built ${buildEventsPerSec}/s, checkpoint ${checkpointMs} ms`,
+      );
       const diplomatic = events.filter((e) => e.streamId.startsWith('diplomatic-event-')).length;
 
       for (const batchSize of BATCHES) {
@@ -172,13 +187,32 @@ async function main(): Promise<void> {
             }
             await deleteTopics(config);
           }
-          console.error(`  ${size} events, batch ${batchSize}, round ${round + 1}: raw ${rounds.raw.at(-1)}/s (${cpuUsPerEvent.raw.at(-1)} µs CPU/event), relay ${rounds.relay.at(-1)}/s (${cpuUsPerEvent.relay.at(-1)} µs), load ${loadAverage()[0]}`);
+          console.error(
+            `  ${size} events, batch ${batchSize}, round ${round + 1}: raw ${rounds.raw.at(-1)}/s (${cpuUsPerEvent.raw.at(-1)} µs CPU/event), relay ${rounds.relay.at(-1)}/s (${cpuUsPerEvent.relay.at(-1)} µs), load ${loadAverage()[0]}`,
+          );
         }
         // Both sides must have sent the same records, or the comparison means nothing.
         if (messages.raw !== messages.relay) throw new Error(`raw sent ${messages.raw} records, the relay ${messages.relay}`);
         const raw = median(rounds.raw);
         const relay = median(rounds.relay);
-        results.push({ events: size, diplomaticEvents: diplomatic, readEventsPerSec, buildEventsPerSec, checkpointMs, records: messages.raw, batchSize, rawEventsPerSec: raw, relayEventsPerSec: relay, ratio: +(relay / raw).toFixed(2), rawCpuUsPerEvent: median(cpuUsPerEvent.raw), relayCpuUsPerEvent: median(cpuUsPerEvent.relay), cpuRatio: +(median(cpuUsPerEvent.raw) / median(cpuUsPerEvent.relay)).toFixed(2), relayStartupMs: startupMs, rounds, cpuUsPerEvent });
+        results.push({
+          events: size,
+          diplomaticEvents: diplomatic,
+          readEventsPerSec,
+          buildEventsPerSec,
+          checkpointMs,
+          records: messages.raw,
+          batchSize,
+          rawEventsPerSec: raw,
+          relayEventsPerSec: relay,
+          ratio: +(relay / raw).toFixed(2),
+          rawCpuUsPerEvent: median(cpuUsPerEvent.raw),
+          relayCpuUsPerEvent: median(cpuUsPerEvent.relay),
+          cpuRatio: +(median(cpuUsPerEvent.raw) / median(cpuUsPerEvent.relay)).toFixed(2),
+          relayStartupMs: startupMs,
+          rounds,
+          cpuUsPerEvent,
+        });
       }
     } finally {
       await store.close();
@@ -200,10 +234,14 @@ async function main(): Promise<void> {
   const file = `bench/results/${report.date.slice(0, 10)}-relay${values.quick ? '-quick' : ''}.json`;
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
 
-  console.log('| events | batch size | records | raw events/s | relay events/s | ratio | goal | raw CPU µs/event | relay CPU µs/event | CPU ratio |');
+  console.log(
+    '| events | batch size | records | raw events/s | relay events/s | ratio | goal | raw CPU µs/event | relay CPU µs/event | CPU ratio |',
+  );
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
-    console.log(`| ${r.events.toLocaleString('en')} | ${r.batchSize} | ${r.records.toLocaleString('en')} | ${r.rawEventsPerSec.toLocaleString('en')} | ${r.relayEventsPerSec.toLocaleString('en')} | ${r.ratio} | 0.8 | ${r.rawCpuUsPerEvent} | ${r.relayCpuUsPerEvent} | ${r.cpuRatio} |`);
+    console.log(
+      `| ${r.events.toLocaleString('en')} | ${r.batchSize} | ${r.records.toLocaleString('en')} | ${r.rawEventsPerSec.toLocaleString('en')} | ${r.relayEventsPerSec.toLocaleString('en')} | ${r.ratio} | 0.8 | ${r.rawCpuUsPerEvent} | ${r.relayCpuUsPerEvent} | ${r.cpuRatio} |`,
+    );
   }
   console.log(`\nload average ${loadAtStart.join(' ')} at start, ${report.loadAverage.end.join(' ')} at end; written to ${file}`);
 }

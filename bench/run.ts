@@ -91,7 +91,8 @@ async function main(): Promise<void> {
   const quick = values.quick!;
   const only = values.only?.split(',');
   for (const script of ['dist/apps/service/src/main.js', 'dist/bench/bare-nest/main.js']) {
-    if (!existsSync(join(ROOT, script))) throw new Error(`${script} is missing: run \`npm run build && npx nest build bench-bare\` (npm run bench does)`);
+    if (!existsSync(join(ROOT, script)))
+      throw new Error(`${script} is missing: run \`npm run build && npx nest build bench-bare\` (npm run bench does)`);
   }
   // The services the scenarios spawn inherit this environment: keep the relay off in them
   // unless a scenario asks for it, whatever the caller's KAFKA_BROKERS says.
@@ -117,19 +118,42 @@ async function main(): Promise<void> {
     { name: 'append', run: () => runAppend({ quick, log }) },
     { name: 'http-append', run: () => runHttpAppend({ quick, log }) },
     // The broker's JVM starts while the read scenario fills and projects its log (not measured).
-    { name: 'read', run: () => runRead({ quick, log, beforeMeasure: needsKafka ? () => startBroker().catch(() => undefined) : undefined }) },
+    {
+      name: 'read',
+      run: () => runRead({ quick, log, beforeMeasure: needsKafka ? () => startBroker().catch(() => undefined) : undefined }),
+    },
     { name: 'rebuild', run: () => runRebuild({ quick, log }) },
     { name: 'lag', run: () => runLag({ quick, log }) },
     { name: 'memory', run: () => runMemory({ quick, log }) },
-    { name: 'kafka-lag', run: async () => childBench('bench/kafka-lag.bench.ts', quick ? ['--quick', '--rates', '500', '--via', 'store'] : ['--rates', '500,150', '--seconds', '15'], await brokers(), log) },
-    { name: 'relay', run: async () => childBench('bench/relay.bench.ts', quick ? ['--quick', '--batches', '500', '--rounds', '1'] : ['--sizes', '50000', '--batches', '500,2000', '--rounds', '3'], await brokers(), log) },
+    {
+      name: 'kafka-lag',
+      run: async () =>
+        childBench(
+          'bench/kafka-lag.bench.ts',
+          quick ? ['--quick', '--rates', '500', '--via', 'store'] : ['--rates', '500,150', '--seconds', '15'],
+          await brokers(),
+          log,
+        ),
+    },
+    {
+      name: 'relay',
+      run: async () =>
+        childBench(
+          'bench/relay.bench.ts',
+          quick ? ['--quick', '--batches', '500', '--rounds', '1'] : ['--sizes', '50000', '--batches', '500,2000', '--rounds', '3'],
+          await brokers(),
+          log,
+        ),
+    },
   ].filter((s) => !only || only.includes(s.name));
 
   const results: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
   const load: Record<string, { start: number[]; end: number[]; seconds: number }> = {};
   const loadAtStart = loadAverage();
-  console.log(`Dateline benchmarks${quick ? ' (quick)' : ''}: ${scenarios.length} scenarios; load average ${loadAtStart.join(' ')} on ${(await describeMachine()).cores} cores`);
+  console.log(
+    `Dateline benchmarks${quick ? ' (quick)' : ''}: ${scenarios.length} scenarios; load average ${loadAtStart.join(' ')} on ${(await describeMachine()).cores} cores`,
+  );
   try {
     for (const [i, s] of scenarios.entries()) {
       const t = performance.now();
@@ -145,7 +169,11 @@ async function main(): Promise<void> {
       console.log(`    done in ${elapsed(t)}`);
     }
   } finally {
-    if (broker) await broker.then((b) => b.stop(), () => undefined);
+    if (broker)
+      await broker.then(
+        (b) => b.stop(),
+        () => undefined,
+      );
   }
 
   const report = {
@@ -162,7 +190,9 @@ async function main(): Promise<void> {
   const file = join(ROOT, `bench/results/${date.slice(0, 10)}${quick ? '-quick' : ''}.json`);
   writeReport(file, report);
   console.log(`\n${ratioTable(report).join('\n')}\n`);
-  console.log(`written to ${file} in ${elapsed(started)}${Object.keys(errors).length ? `; FAILED: ${Object.keys(errors).join(', ')}` : ''}`);
+  console.log(
+    `written to ${file} in ${elapsed(started)}${Object.keys(errors).length ? `; FAILED: ${Object.keys(errors).join(', ')}` : ''}`,
+  );
   if (Object.keys(errors).length) process.exitCode = 1;
 }
 

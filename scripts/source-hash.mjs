@@ -22,8 +22,10 @@ export function sourceHash(root) {
   ].sort();
   for (const file of files) {
     // The path too: a renamed or deleted file changes the hash even if no content did.
-    hash.update(`${relative(root, file)}\0`).update(readFileSync(file)).update('\0');
+    hash
+      .update(`${relative(root, file)}\0`)
+      .update(readFileSync(file))
+      .update('\0');
   }
   return hash.digest('hex');
 }
-

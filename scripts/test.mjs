@@ -15,7 +15,11 @@ const selected = args.indexOf('--selectProjects');
 const needsKafka = selected === -1 || args.slice(selected + 1).some((p) => p === 'kafka' || p === 'faults');
 if (!env.KAFKA_BROKERS && needsKafka) {
   // KAFKA_PORT_SETTING: what up.sh advises setting when the port is busy (here, not KAFKA_PORT).
-  ownBroker = { ...env, KAFKA_PORT: env.KAFKA_TEST_PORT ?? '19092', KAFKA_PORT_SETTING: 'KAFKA_TEST_PORT (the port of npm test\'s broker; its controller takes the next one)' };
+  ownBroker = {
+    ...env,
+    KAFKA_PORT: env.KAFKA_TEST_PORT ?? '19092',
+    KAFKA_PORT_SETTING: "KAFKA_TEST_PORT (the port of npm test's broker; its controller takes the next one)",
+  };
   const up = spawnSync('bash', ['scripts/kafka/up.sh'], { stdio: 'inherit', env: ownBroker });
   if (up.status !== 0) {
     console.error('\ntests: 0 passed, 1 failed (could not start the Kafka broker: see above)');
@@ -41,7 +45,14 @@ rmSync(results, { force: true });
 
 const jest = spawnSync(
   process.execPath,
-  ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', '--json', `--outputFile=${results}`, ...process.argv.slice(2)],
+  [
+    '--experimental-vm-modules',
+    '--no-warnings=ExperimentalWarning',
+    'node_modules/jest/bin/jest.js',
+    '--json',
+    `--outputFile=${results}`,
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit', env },
 );
 if (ownBroker) spawnSync('bash', ['scripts/kafka/down.sh'], { stdio: 'inherit', env: ownBroker });

@@ -22,7 +22,10 @@ interface Service {
 }
 
 // Compose resolves `<<` merge keys; so does the parser here.
-const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as { services: Record<string, Service>; volumes: Record<string, unknown> };
+const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as {
+  services: Record<string, Service>;
+  volumes: Record<string, unknown>;
+};
 const services = compose.services;
 const service = (name: string): Service => {
   expect(services[name]).toBeDefined();
@@ -39,7 +42,8 @@ function interpolate(value: string, vars: Record<string, string>): string {
 }
 
 const deployment = { DATELINE_EDITOR_TOKENS: 'alice=editor-secret', DATELINE_ADMIN_TOKENS: 'root=admin-secret' };
-const envOf = (name: string) => Object.fromEntries(Object.entries(service(name).environment ?? {}).map(([k, v]) => [k, interpolate(String(v), deployment)]));
+const envOf = (name: string) =>
+  Object.fromEntries(Object.entries(service(name).environment ?? {}).map(([k, v]) => [k, interpolate(String(v), deployment)]));
 const testOf = (h?: Healthcheck) => (Array.isArray(h?.test) ? h!.test.join(' ') : String(h?.test ?? ''));
 const portsOf = (s: Service, vars: Record<string, string> = deployment) => (s.ports ?? []).map((p) => interpolate(p, vars));
 const hostPorts = (s: Service) => portsOf(s).map((p) => p.split(':').slice(0, -1).join(':'));
@@ -99,7 +103,7 @@ describe('docker-compose.yml', () => {
     for (const dependency of Object.keys(app.depends_on!)) expect(service(dependency).healthcheck).toBeDefined();
   });
 
-  it('the service\'s environment points at the other services, and the service itself accepts it', () => {
+  it("the service's environment points at the other services, and the service itself accepts it", () => {
     const env = envOf('dateline');
     const settings = loadSettings(env);
     // EventStoreDB: the kurrentdb service, on its gRPC port, without TLS (the node is insecure).
@@ -108,7 +112,13 @@ describe('docker-compose.yml', () => {
     // Read models: the postgres service, as its user, in its database.
     const pg = service('postgres').environment!;
     const db = new URL(settings.databaseUrl!);
-    expect([db.hostname, db.port, db.username, db.password, db.pathname]).toEqual(['postgres', '5432', pg.POSTGRES_USER, interpolate(pg.POSTGRES_PASSWORD, {}), `/${pg.POSTGRES_DB}`]);
+    expect([db.hostname, db.port, db.username, db.password, db.pathname]).toEqual([
+      'postgres',
+      '5432',
+      pg.POSTGRES_USER,
+      interpolate(pg.POSTGRES_PASSWORD, {}),
+      `/${pg.POSTGRES_DB}`,
+    ]);
     // Kafka: the listener the broker advertises inside the network.
     expect(service('kafka').environment!.KAFKA_ADVERTISED_LISTENERS.split(',')).toContain(`PLAINTEXT://${env.KAFKA_BROKERS}`);
     expect(settings.editorTokens).toEqual(['alice=editor-secret']);
@@ -141,10 +151,14 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(pgOnly.depends_on ?? {}).sort()).toEqual(['kafka', 'postgres']);
     for (const d of Object.values(pgOnly.depends_on!)) expect(d.condition).toBe('service_healthy');
     // Only the profile's own service is outside the default set.
-    expect(Object.entries(services).filter(([, s]) => s.profiles).map(([n]) => n)).toEqual(['dateline-pg']);
+    expect(
+      Object.entries(services)
+        .filter(([, s]) => s.profiles)
+        .map(([n]) => n),
+    ).toEqual(['dateline-pg']);
   });
 
-  it('publishes every port on the host\'s loopback only, the services\' unless DATELINE_PUBLISH_ADDRESS says otherwise', () => {
+  it("publishes every port on the host's loopback only, the services' unless DATELINE_PUBLISH_ADDRESS says otherwise", () => {
     for (const [name, s] of Object.entries(services)) {
       for (const published of portsOf(s)) expect(`${name} ${published}`).toMatch(new RegExp(`^${name} 127\\.0\\.0\\.1:\\d+:\\d+$`));
     }
@@ -164,7 +178,11 @@ describe('docker-compose.yml', () => {
 
 /** Dockerfile instructions, continuation lines joined, comments dropped, split into stages. */
 function dockerfileStages(text: string): { from: string; name?: string; instructions: [string, string][] }[] {
-  const lines = text.replace(/\\\n/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = text
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   const stages: { from: string; name?: string; instructions: [string, string][] }[] = [];
   for (const line of lines) {
     const [, keyword, rest] = /^(\w+)\s+(.*)$/.exec(line) ?? [];
@@ -221,7 +239,9 @@ describe('Dockerfile', () => {
   });
 
   it('keeps dependencies, build output and local data out of the build context', () => {
-    const ignored = readFileSync('.dockerignore', 'utf8').split('\n').map((l) => l.trim());
+    const ignored = readFileSync('.dockerignore', 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
     for (const entry of ['node_modules', 'dist', '.git', '.dateline', '.cache']) expect(ignored).toContain(entry);
   });
 });

@@ -29,11 +29,20 @@ interface CruiseResult {
 }
 
 function cruise(cwd: string, dirs: string[]): { violations: Violation[]; modules: number } {
-  const run = spawnSync(process.execPath, [DEPCRUISE, '--config', CONFIG, '--output-type', 'json', ...dirs], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (run.error || !run.stdout.startsWith('{')) throw new Error(`depcruise failed (status ${run.status}): ${run.error?.message ?? ''}${run.stderr}`);
+  const run = spawnSync(process.execPath, [DEPCRUISE, '--config', CONFIG, '--output-type', 'json', ...dirs], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (run.error || !run.stdout.startsWith('{'))
+    throw new Error(`depcruise failed (status ${run.status}): ${run.error?.message ?? ''}${run.stderr}`);
   const { summary } = JSON.parse(run.stdout) as CruiseResult;
   // A package is named as such (`npm:@nestjs/common`), wherever npm put it.
-  const violations = summary.violations.map((v) => ({ rule: v.rule.name, from: v.from, to: v.to.replace(/^.*node_modules\/((?:@[^/]+\/)?[^/]+)\/.*$/, 'npm:$1') }));
+  const violations = summary.violations.map((v) => ({
+    rule: v.rule.name,
+    from: v.from,
+    to: v.to.replace(/^.*node_modules\/((?:@[^/]+\/)?[^/]+)\/.*$/, 'npm:$1'),
+  }));
   return { violations: violations.sort(byText), modules: summary.totalCruised };
 }
 
@@ -54,9 +63,12 @@ describe('layer rules (dependency-cruiser, .dependency-cruiser.cjs)', () => {
     const files: Record<string, string> = {
       'libs/domain/src/index.ts': "export * from './story';\n",
       'libs/domain/src/story.ts': "import { randomUUID } from 'node:crypto';\nexport const newId = randomUUID;\n",
-      'libs/domain/src/pure.ts': "import { newId } from './story';\nimport { PostgresEventStore } from '@dateline/event-store';\nexport { newId, PostgresEventStore };\n",
-      'libs/domain/src/story.spec.ts': "import { expect } from '@jest/globals';\nimport { readFileSync } from 'node:fs';\nimport { newId } from './story';\nexpect(newId).toBe(readFileSync);\n",
-      'libs/domain/src/testing/spec-helper.ts': "import { expect } from '@jest/globals';\nexport const same = (a: unknown, b: unknown) => expect(a).toEqual(b);\n",
+      'libs/domain/src/pure.ts':
+        "import { newId } from './story';\nimport { PostgresEventStore } from '@dateline/event-store';\nexport { newId, PostgresEventStore };\n",
+      'libs/domain/src/story.spec.ts':
+        "import { expect } from '@jest/globals';\nimport { readFileSync } from 'node:fs';\nimport { newId } from './story';\nexpect(newId).toBe(readFileSync);\n",
+      'libs/domain/src/testing/spec-helper.ts':
+        "import { expect } from '@jest/globals';\nexport const same = (a: unknown, b: unknown) => expect(a).toEqual(b);\n",
       'libs/event-store/src/index.ts': "export * from './postgres/postgres-event-store';\n",
       'libs/event-store/src/postgres/postgres-event-store.ts': 'export class PostgresEventStore {}\n',
       'libs/event-store/src/eventstoredb/index.ts': "export * from './eventstoredb-event-store';\n",
@@ -69,7 +81,7 @@ describe('layer rules (dependency-cruiser, .dependency-cruiser.cjs)', () => {
       'libs/projections/src/b.ts': "import { a } from './a';\nexport const b = () => a;\n",
       'libs/projections/src/to-kafka.ts': "import { relay } from '@dateline/kafka';\nexport { relay };\n",
       'libs/projections/src/to-app.ts': "import { main } from '../../../apps/service/src/main';\nexport { main };\n",
-      'libs/kafka/src/index.ts': "export const relay = 1;\n",
+      'libs/kafka/src/index.ts': 'export const relay = 1;\n',
       'libs/kafka/src/to-projections.ts': "import { a } from '@dateline/projections';\nexport { a };\n",
       'libs/kafka/src/mistyped.ts': "import { relay } from '@dateline/kafak';\nexport { relay };\n",
       'apps/service/src/main.ts': [
@@ -78,7 +90,8 @@ describe('layer rules (dependency-cruiser, .dependency-cruiser.cjs)', () => {
         'export const main = [PostgresEventStore, EventStoreDbEventStore];',
         '',
       ].join('\n'),
-      'apps/service/src/deep-store.ts': "import { PostgresEventStore } from '@dateline/event-store/postgres/postgres-event-store';\nexport { PostgresEventStore };\n",
+      'apps/service/src/deep-store.ts':
+        "import { PostgresEventStore } from '@dateline/event-store/postgres/postgres-event-store';\nexport { PostgresEventStore };\n",
       'apps/service/src/uses-testing.ts': "import { freePort } from '@dateline/event-store/testing';\nexport { freePort };\n",
       'apps/service/src/writing/write-response.ts': 'export interface WriteResponse { id: string }\n',
       'apps/service/src/stories/commands/create-story/create-story.handler.ts': [
@@ -90,7 +103,8 @@ describe('layer rules (dependency-cruiser, .dependency-cruiser.cjs)', () => {
       ].join('\n'),
       'apps/service/src/stories/commands/create-story/create-story.command.ts': 'export class CreateStory {}\n',
       'apps/service/src/stories/commands/revise-story/revise-story.command.ts': 'export class ReviseStory {}\n',
-      'apps/cli/src/main.spec.ts': "import { freePort } from '../../../test/support/ports';\nimport { freePort as ok } from '@dateline/event-store/testing';\nexport { freePort, ok };\n",
+      'apps/cli/src/main.spec.ts':
+        "import { freePort } from '../../../test/support/ports';\nimport { freePort as ok } from '@dateline/event-store/testing';\nexport { freePort, ok };\n",
       'test/support/ports.ts': "export { freePort } from '@dateline/event-store/testing';\n",
     };
 
@@ -104,9 +118,17 @@ describe('layer rules (dependency-cruiser, .dependency-cruiser.cjs)', () => {
       { rule: 'testing-helpers-only-in-tests', from: 'apps/service/src/uses-testing.ts', to: 'libs/event-store/src/testing/index.ts' },
       { rule: 'projections-not-to-kafka', from: 'libs/projections/src/to-kafka.ts', to: 'libs/kafka/src/index.ts' },
       { rule: 'kafka-not-to-projections', from: 'libs/kafka/src/to-projections.ts', to: 'libs/projections/src/index.ts' },
-      { rule: 'event-store-through-entry-points', from: 'apps/service/src/deep-store.ts', to: 'libs/event-store/src/postgres/postgres-event-store.ts' },
+      {
+        rule: 'event-store-through-entry-points',
+        from: 'apps/service/src/deep-store.ts',
+        to: 'libs/event-store/src/postgres/postgres-event-store.ts',
+      },
       { rule: 'event-store-no-nest-no-http', from: 'libs/event-store/src/with-nest.ts', to: 'npm:@nestjs/common' },
-      { rule: 'write-slices-independent', from: 'apps/service/src/stories/commands/create-story/create-story.handler.ts', to: 'apps/service/src/stories/commands/revise-story/revise-story.command.ts' },
+      {
+        rule: 'write-slices-independent',
+        from: 'apps/service/src/stories/commands/create-story/create-story.handler.ts',
+        to: 'apps/service/src/stories/commands/revise-story/revise-story.command.ts',
+      },
       { rule: 'no-circular', from: 'libs/projections/src/a.ts', to: 'libs/projections/src/b.ts' },
       { rule: 'not-to-unresolvable', from: 'libs/kafka/src/mistyped.ts', to: '@dateline/kafak' },
     ];

@@ -3,9 +3,23 @@ import { Bindings, matchJson, matchTextStart, parsePattern, shBlocks, substitute
 
 describe("the README's answer notation", () => {
   it('cuts a block into whole commands (multi-line bodies, continuations) with their answers', () => {
-    const md = ['```sh', "TOKEN=$(cat x)", "curl -s localhost:3000/a -d '{", '  "x": 1 }\'', '# -> 409 {"a":1}', '# prose', 'curl -s localhost:3000/b \\', '  -H y', '```'].join('\n');
+    const md = [
+      '```sh',
+      'TOKEN=$(cat x)',
+      "curl -s localhost:3000/a -d '{",
+      '  "x": 1 }\'',
+      '# -> 409 {"a":1}',
+      '# prose',
+      'curl -s localhost:3000/b \\',
+      '  -H y',
+      '```',
+    ].join('\n');
     const [block] = shBlocks(md);
-    expect(block.examples.map((e) => e.command)).toEqual(['TOKEN=$(cat x)', "curl -s localhost:3000/a -d '{\n  \"x\": 1 }'", 'curl -s localhost:3000/b \\\n  -H y']);
+    expect(block.examples.map((e) => e.command)).toEqual([
+      'TOKEN=$(cat x)',
+      'curl -s localhost:3000/a -d \'{\n  "x": 1 }\'',
+      'curl -s localhost:3000/b \\\n  -H y',
+    ]);
     expect(block.examples[1].expected).toMatchObject({ status: 409, json: { a: 1 } });
     expect(block.examples[2].expected).toBeUndefined();
   });
@@ -26,7 +40,9 @@ describe("the README's answer notation", () => {
     expect(matchJson(parsePattern('{"a":1}'), { a: 1, b: 2 }, b)).toMatch(/members the README does not show: b/);
     expect(matchJson(parsePattern('{"a":1,...}'), { a: 1, b: 2 }, b)).toBeUndefined();
     expect(matchJson(parsePattern('[1,2]'), [1, 2, 3], b)).toMatch(/more element/);
-    expect(matchJson(parsePattern('[...,{"id":"<event>",...},...]'), [{ id: 'x' }, { id: 'e1', v: 1 }], new Map([['event', 'e1']]))).toBeUndefined();
+    expect(
+      matchJson(parsePattern('[...,{"id":"<event>",...},...]'), [{ id: 'x' }, { id: 'e1', v: 1 }], new Map([['event', 'e1']])),
+    ).toBeUndefined();
     expect(matchJson(parsePattern('[...,{"id":"<event>",...},...]'), [{ id: 'x' }], new Map([['event', 'e1']]))).toBeDefined();
   });
 

@@ -12,7 +12,8 @@ function tree(): string {
   writeFileSync(join(root, 'apps/service/src/main.ts'), 'export const a = 1;\n');
   writeFileSync(join(root, 'apps/service/src/main.spec.ts'), 'it("x", () => {});\n');
   writeFileSync(join(root, 'libs/domain/src/index.ts'), 'export const b = 2;\n');
-  for (const f of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'nest-cli.json']) writeFileSync(join(root, f), '{}\n');
+  for (const f of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'nest-cli.json'])
+    writeFileSync(join(root, f), '{}\n');
   return root;
 }
 
@@ -35,7 +36,8 @@ describe('the build check (scripts/build-if-changed.mjs)', () => {
     changed(() => writeFileSync(join(root, 'libs/domain/src/index.ts'), 'export const b = 3;\n'));
     changed(() => renameSync(join(root, 'apps/service/src/main.ts'), join(root, 'apps/service/src/start.ts')));
     changed(() => writeFileSync(join(root, 'libs/domain/src/new.ts'), ''));
-    for (const f of ['package-lock.json', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'nest-cli.json']) changed(() => writeFileSync(join(root, f), `{"changed":"${f}"}\n`));
+    for (const f of ['package-lock.json', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'nest-cli.json'])
+      changed(() => writeFileSync(join(root, f), `{"changed":"${f}"}\n`));
 
     const before = hashOf(root);
     writeFileSync(join(root, 'apps/service/src/main.spec.ts'), 'it("y", () => {});\n');

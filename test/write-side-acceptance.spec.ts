@@ -58,16 +58,33 @@ function logged(streamId: string, event: DatelineEvent): RecordedEvent {
     schemaVersion: catalogueEntry(event.type)!.version,
     // Through JSON, as jsonb stores it.
     data: JSON.parse(JSON.stringify(event.data)),
-    metadata: { editor: 'property', correlationId: `c-${position}`, recordedAt: new Date(Date.UTC(2026, 11, 7, 9, 0, position)).toISOString() },
+    metadata: {
+      editor: 'property',
+      correlationId: `c-${position}`,
+      recordedAt: new Date(Date.UTC(2026, 11, 7, 9, 0, position)).toISOString(),
+    },
   };
 }
 
 // ---- what commands are made of ---------------------------------------------------------------
 
 const ZONES = [
-  'UTC', 'Europe/Istanbul', 'Europe/Kyiv', 'Europe/London', 'America/New_York', 'America/Sao_Paulo',
-  'Asia/Kolkata', 'Asia/Kathmandu', 'Pacific/Chatham', 'Pacific/Kiritimati', 'Pacific/Apia', 'Etc/GMT+12',
-  'Etc/GMT-14', 'Asia/Manila', 'America/Sitka', 'Australia/Lord_Howe',
+  'UTC',
+  'Europe/Istanbul',
+  'Europe/Kyiv',
+  'Europe/London',
+  'America/New_York',
+  'America/Sao_Paulo',
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'Pacific/Chatham',
+  'Pacific/Kiritimati',
+  'Pacific/Apia',
+  'Etc/GMT+12',
+  'Etc/GMT-14',
+  'Asia/Manila',
+  'America/Sitka',
+  'Australia/Lord_Howe',
 ];
 /** Minutes east of UTC an instant may be written with: the extremes, half and quarter hours. */
 const OFFSETS = [-720, -600, -210, -60, 0, 60, 180, 330, 345, 765, 780, 840];
@@ -75,15 +92,37 @@ const EARLIEST = Date.parse('1000-01-01T00:00:00Z');
 const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
 /** Instants at the edges of the range, at leap days and across DST changes (Europe, US, Samoa's skipped day). */
 const EDGE_INSTANTS = [
-  EARLIEST, EARLIEST + 1, LATEST, LATEST - 1, Date.parse('1000-01-01T23:59:59Z'), Date.parse('9999-12-31T00:00:00Z'),
-  Date.parse('1600-02-29T12:00:00Z'), Date.parse('2000-02-29T23:30:00Z'), Date.parse('2024-02-29T00:00:00Z'), Date.parse('9996-02-29T12:00:00Z'),
-  Date.parse('2025-03-30T00:59:59Z'), Date.parse('2025-03-30T01:00:00Z'), Date.parse('2025-10-26T00:59:59Z'), Date.parse('2025-10-26T01:00:00Z'),
-  Date.parse('2025-03-09T07:00:00Z'), Date.parse('2025-11-02T06:00:00Z'), Date.parse('2011-12-30T10:00:00Z'), Date.parse('1844-12-31T12:00:00Z'),
+  EARLIEST,
+  EARLIEST + 1,
+  LATEST,
+  LATEST - 1,
+  Date.parse('1000-01-01T23:59:59Z'),
+  Date.parse('9999-12-31T00:00:00Z'),
+  Date.parse('1600-02-29T12:00:00Z'),
+  Date.parse('2000-02-29T23:30:00Z'),
+  Date.parse('2024-02-29T00:00:00Z'),
+  Date.parse('9996-02-29T12:00:00Z'),
+  Date.parse('2025-03-30T00:59:59Z'),
+  Date.parse('2025-03-30T01:00:00Z'),
+  Date.parse('2025-10-26T00:59:59Z'),
+  Date.parse('2025-10-26T01:00:00Z'),
+  Date.parse('2025-03-09T07:00:00Z'),
+  Date.parse('2025-11-02T06:00:00Z'),
+  Date.parse('2011-12-30T10:00:00Z'),
+  Date.parse('1844-12-31T12:00:00Z'),
   // Just outside: year 0 (PostgreSQL has none), 999 and 10000. The deciders must refuse them.
-  Date.parse('0000-01-01T00:00:00Z'), Date.parse('0000-12-31T12:00:00Z'), EARLIEST - 1, LATEST + 1, Date.parse('0999-06-15T12:00:00Z'),
+  Date.parse('0000-01-01T00:00:00Z'),
+  Date.parse('0000-12-31T12:00:00Z'),
+  EARLIEST - 1,
+  LATEST + 1,
+  Date.parse('0999-06-15T12:00:00Z'),
 ];
 
-const instantMs = fc.oneof(fc.constantFrom(...EDGE_INSTANTS), fc.integer({ min: EARLIEST, max: LATEST }), fc.integer({ min: Date.parse('1990-01-01T00:00:00Z'), max: Date.parse('2030-01-01T00:00:00Z') }));
+const instantMs = fc.oneof(
+  fc.constantFrom(...EDGE_INSTANTS),
+  fc.integer({ min: EARLIEST, max: LATEST }),
+  fc.integer({ min: Date.parse('1990-01-01T00:00:00Z'), max: Date.parse('2030-01-01T00:00:00Z') }),
+);
 
 /**
  * An instant written at an offset, with seconds and maybe a fraction (`…T12:30:05.123+05:45`),
@@ -94,7 +133,10 @@ function written(ms: number, offsetMinutes: number, fraction: string): string {
   if (fraction === 'no seconds') fraction = '';
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
-  const offset = offsetMinutes === 0 && fraction === '' ? 'Z' : `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  const offset =
+    offsetMinutes === 0 && fraction === ''
+      ? 'Z'
+      : `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
   return `${local}${fraction}${offset}`;
 }
 
@@ -110,7 +152,12 @@ const when = fc.oneof(
     occurredUntil: new Date(Math.max(a, b)).toISOString().slice(0, 10),
   })),
   fc
-    .record({ ms: instantMs, offset: fc.constantFrom(...OFFSETS), fraction: fc.constantFrom('', '.5', '.123', '.123456789', 'no seconds'), zone: fc.option(fc.constantFrom(...ZONES), { nil: undefined }) })
+    .record({
+      ms: instantMs,
+      offset: fc.constantFrom(...OFFSETS),
+      fraction: fc.constantFrom('', '.5', '.123', '.123456789', 'no seconds'),
+      zone: fc.option(fc.constantFrom(...ZONES), { nil: undefined }),
+    })
     .map(({ ms, offset, fraction, zone }) => {
       const occurredAt = written(ms, offset, fraction);
       // In a zone, occurredOn is the wall-clock date there; else the date the instant is written with.
@@ -125,20 +172,39 @@ const text = fc
     fc.string({ minLength: 1, maxLength: 40 }),
     fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
     fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }),
-    fc.constantFrom('Київ', 'İstanbul', 'مفاوضات السلام', 'שלום', 'e\u0301te\u0301', '𝔘𝔨𝔯𝔞𝔦𝔫𝔢 🇺🇦', '👩‍👩‍👧', '\u202Eevil\u202C', 'a\u200Db', '﷽'),
+    fc.constantFrom(
+      'Київ',
+      'İstanbul',
+      'مفاوضات السلام',
+      'שלום',
+      'e\u0301te\u0301',
+      '𝔘𝔨𝔯𝔞𝔦𝔫𝔢 🇺🇦',
+      '👩‍👩‍👧',
+      '\u202Eevil\u202C',
+      'a\u200Db',
+      '﷽',
+    ),
   )
   .filter((s) => s.trim().length > 0 && !s.includes('\u0000') && !/[\uD800-\uDFFF]/.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')));
 const country = fc.constantFrom('UA', 'RU', 'TR', 'US', 'CH', 'WS');
 const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 const participant = fc.record({ name: text, role: opt(text), country: opt(country) }, { requiredKeys: ['name'] });
-const source = fc.record({ name: text, url: opt(fc.webUrl()), hedged: fc.boolean(), note: opt(text) }, { requiredKeys: ['name', 'hedged'] });
-const quote = fc.record({ text, speaker: text, speakerInferred: fc.boolean(), context: opt(text) }, { requiredKeys: ['text', 'speaker', 'speakerInferred'] });
+const source = fc.record(
+  { name: text, url: opt(fc.webUrl()), hedged: fc.boolean(), note: opt(text) },
+  { requiredKeys: ['name', 'hedged'] },
+);
+const quote = fc.record(
+  { text, speaker: text, speakerInferred: fc.boolean(), context: opt(text) },
+  { requiredKeys: ['text', 'speaker', 'speakerInferred'] },
+);
 const place = fc.record({ name: text, country: opt(country) }, { requiredKeys: ['name'] });
 const cameoCode = fc.constantFrom(...CAMEO_CODEBOOK.map((c) => c.code));
 
 let storyPool: string[] = [];
 /** Existing stories, each once, sometimes in upper case (the same UUID). */
-const storyIds = fc.integer({ min: 0, max: 2 ** 16 }).map((bits) => storyPool.filter((_, i) => bits & (1 << i)).map((id, i) => (i % 2 ? id.toUpperCase() : id)));
+const storyIds = fc
+  .integer({ min: 0, max: 2 ** 16 })
+  .map((bits) => storyPool.filter((_, i) => bits & (1 << i)).map((id, i) => (i % 2 ? id.toUpperCase() : id)));
 
 /** Now and then null, which the HTTP shape lets through: the deciders must refuse it. */
 const orNull = <T>(a: fc.Arbitrary<T>) => fc.oneof({ arbitrary: a, weight: 60 }, { arbitrary: fc.constant(null), weight: 1 });
@@ -146,7 +212,18 @@ const orNull = <T>(a: fc.Arbitrary<T>) => fc.oneof({ arbitrary: a, weight: 60 },
 const optionalFields = fc.record(
   {
     title: text,
-    kind: fc.constantFrom('talks', 'meeting', 'proposal', 'rejection', 'statement', 'appointment', 'accusation', 'ceasefire', 'agreement', 'other'),
+    kind: fc.constantFrom(
+      'talks',
+      'meeting',
+      'proposal',
+      'rejection',
+      'statement',
+      'appointment',
+      'accusation',
+      'ceasefire',
+      'agreement',
+      'other',
+    ),
     dateCertainty: fc.constantFrom('explicit', 'inferred'),
     dateText: orNull(text),
     summary: orNull(text),
@@ -170,9 +247,42 @@ type Defect = readonly [name: string, field: RegExp, apply: (f: Record<string, u
 const ON_CREATE: Defect[] = [
   ['occurredOn in year 0', /occurredOn/, (f) => ({ ...f, occurredOn: '0000-01-01', occurredAt: undefined })],
   ['occurredOn before 1000', /occurredOn/, (f) => ({ ...f, occurredOn: '0999-12-31', occurredAt: undefined })],
-  ['occurredAt in year 10000 in UTC', /occurredAt/, (f) => ({ ...f, datePrecision: 'day', occurredUntil: undefined, timezone: undefined, occurredOn: '9999-12-31', occurredAt: '9999-12-31T23:00:00-12:00' })],
-  ['occurredAt in year 999 in UTC', /occurredAt/, (f) => ({ ...f, datePrecision: 'day', occurredUntil: undefined, timezone: undefined, occurredOn: '1000-01-01', occurredAt: '1000-01-01T05:00:00+14:00' })],
-  ['occurredAt without seconds', /occurredAt/, (f) => ({ ...f, datePrecision: 'day', occurredUntil: undefined, timezone: undefined, occurredOn: '2025-05-16', occurredAt: '2025-05-16T12:30+03:00' })],
+  [
+    'occurredAt in year 10000 in UTC',
+    /occurredAt/,
+    (f) => ({
+      ...f,
+      datePrecision: 'day',
+      occurredUntil: undefined,
+      timezone: undefined,
+      occurredOn: '9999-12-31',
+      occurredAt: '9999-12-31T23:00:00-12:00',
+    }),
+  ],
+  [
+    'occurredAt in year 999 in UTC',
+    /occurredAt/,
+    (f) => ({
+      ...f,
+      datePrecision: 'day',
+      occurredUntil: undefined,
+      timezone: undefined,
+      occurredOn: '1000-01-01',
+      occurredAt: '1000-01-01T05:00:00+14:00',
+    }),
+  ],
+  [
+    'occurredAt without seconds',
+    /occurredAt/,
+    (f) => ({
+      ...f,
+      datePrecision: 'day',
+      occurredUntil: undefined,
+      timezone: undefined,
+      occurredOn: '2025-05-16',
+      occurredAt: '2025-05-16T12:30+03:00',
+    }),
+  ],
   ['storyIds null', /storyIds/, (f) => ({ ...f, storyIds: null })],
   ['participants null', /participants/, (f) => ({ ...f, participants: null })],
   ['sources null', /sources/, (f) => ({ ...f, sources: null })],
@@ -182,7 +292,11 @@ const ON_CREATE: Defect[] = [
   ['a repeated story id', /storyIds lists/, (f) => ({ ...f, storyIds: [storyPool[0], storyPool[0].toUpperCase()] })],
   ['a story id that is no UUID', /storyIds\.0/, (f) => ({ ...f, storyIds: ['not-a-uuid'] })],
   ['a NUL in the title', /title/, (f) => ({ ...f, title: 'Talks\u0000' })],
-  ['a lone surrogate in a quote', /quotes\.0\.text/, (f) => ({ ...f, quotes: [{ text: 'x\uD800y', speaker: 'A', speakerInferred: false }] })],
+  [
+    'a lone surrogate in a quote',
+    /quotes\.0\.text/,
+    (f) => ({ ...f, quotes: [{ text: 'x\uD800y', speaker: 'A', speakerInferred: false }] }),
+  ],
 ];
 
 function withoutNulls<T extends Record<string, unknown>>(o: T): T {
@@ -214,7 +328,10 @@ async function readSideTakes(events: RecordedEvent[]): Promise<void> {
 }
 
 /** The decider's answer: its events, or the InvalidInput it threw (anything else fails the test). */
-function decide(command: Parameters<typeof diplomaticEventDecider.decide>[0], state: DiplomaticEventState): DiplomaticEventEvent[] | InvalidInput {
+function decide(
+  command: Parameters<typeof diplomaticEventDecider.decide>[0],
+  state: DiplomaticEventState,
+): DiplomaticEventEvent[] | InvalidInput {
   try {
     return diplomaticEventDecider.decide(command, state);
   } catch (err) {
@@ -228,7 +345,12 @@ describe('the write side accepts only what the read side can hold (property, PGl
     sql = await PgliteClient.open();
     const projections = PROJECTION_CLASSES.map((P) => new P());
     await ensureSchema(sql, projections);
-    targets = projections.map((projection) => ({ projection, types: handledTypes(projection), tables: liveTables(projection.tables), after: 0 }));
+    targets = projections.map((projection) => ({
+      projection,
+      types: handledTypes(projection),
+      tables: liveTables(projection.tables),
+      after: 0,
+    }));
     // Events come in log order, so the tracker never needs to read the store.
     const noStore = { readStream: () => Promise.reject(new Error('the tracker should not read the store here')) } as unknown as EventStore;
     tracker = new TimelineEntryTracker(noStore);
@@ -237,7 +359,11 @@ describe('the write side accepts only what the read side can hold (property, PGl
     for (let i = 0; i < 8; i++) {
       const storyId = nextUuid();
       storyPool.push(storyId);
-      stories.push(...storyDecider.decide({ type: 'CreateStory', storyId, slug: `story-${i}`, headline: `Story ${i}`, body: 'Body.' }, storyDecider.initialState).map((e) => logged(storyStream(storyId), e)));
+      stories.push(
+        ...storyDecider
+          .decide({ type: 'CreateStory', storyId, slug: `story-${i}`, headline: `Story ${i}`, body: 'Body.' }, storyDecider.initialState)
+          .map((e) => logged(storyStream(storyId), e)),
+      );
     }
     await readSideTakes(stories);
   });
@@ -254,7 +380,14 @@ describe('the write side accepts only what the read side can hold (property, PGl
         fields,
         // One command in four carries a defect.
         fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: fc.constantFrom(...ON_CREATE), weight: 1 }),
-        fc.option(fc.tuple(optionalFields, fc.option(when, { nil: undefined }), fc.subarray(['summary', 'location', 'dateText', 'cameoCode', 'occurredAt', 'timezone'])), { nil: undefined }),
+        fc.option(
+          fc.tuple(
+            optionalFields,
+            fc.option(when, { nil: undefined }),
+            fc.subarray(['summary', 'location', 'dateText', 'cameoCode', 'occurredAt', 'timezone']),
+          ),
+          { nil: undefined },
+        ),
         async (valid, defect, amendment) => {
           const eventId = nextUuid();
           const stream = diplomaticEventStream(eventId);
@@ -275,11 +408,23 @@ describe('the write side accepts only what the read side can hold (property, PGl
           const state = result.reduce(diplomaticEventDecider.evolve, diplomaticEventDecider.initialState);
           const [newValues, newWhen, removed] = amendment;
           const changes = { ...newValues, ...(newWhen ?? {}), ...Object.fromEntries(removed.map((k) => [k, null])) } as AmendmentChanges;
-          const next = decide({ type: 'AmendDiplomaticEvent', eventId, expectedVersion: state.version, changes: stripUndefined(changes as Record<string, unknown>) as AmendmentChanges, reason: 'Property test' }, state);
+          const next = decide(
+            {
+              type: 'AmendDiplomaticEvent',
+              eventId,
+              expectedVersion: state.version,
+              changes: stripUndefined(changes as Record<string, unknown>) as AmendmentChanges,
+              reason: 'Property test',
+            },
+            state,
+          );
           if (next instanceof InvalidInput) return;
           amended++;
           await readSideTakes(next.map((e) => logged(stream, e)));
-          const retracted = decide({ type: 'RetractDiplomaticEvent', eventId, expectedVersion: state.version + 1, reason: 'Property test' }, next.reduce(diplomaticEventDecider.evolve, state));
+          const retracted = decide(
+            { type: 'RetractDiplomaticEvent', eventId, expectedVersion: state.version + 1, reason: 'Property test' },
+            next.reduce(diplomaticEventDecider.evolve, state),
+          );
           expect(retracted).not.toBeInstanceOf(InvalidInput);
           await readSideTakes((retracted as DiplomaticEventEvent[]).map((e) => logged(stream, e)));
         },
@@ -293,7 +438,10 @@ describe('the write side accepts only what the read side can hold (property, PGl
 
   it('amendments: null on a list or a required field, and dates out of range, are refused naming the field', () => {
     const eventId = nextUuid();
-    const recorded = diplomaticEventDecider.decide({ type: 'RecordDiplomaticEvent', eventId, fields: { title: 'T', kind: 'talks', occurredOn: '2025-05-16' } }, diplomaticEventDecider.initialState);
+    const recorded = diplomaticEventDecider.decide(
+      { type: 'RecordDiplomaticEvent', eventId, fields: { title: 'T', kind: 'talks', occurredOn: '2025-05-16' } },
+      diplomaticEventDecider.initialState,
+    );
     const state = recorded.reduce(diplomaticEventDecider.evolve, diplomaticEventDecider.initialState);
     const cases: [AmendmentChanges, RegExp][] = [
       [{ storyIds: null }, /changes\.storyIds cannot be null/],

@@ -45,7 +45,14 @@ class BareModule {}
 async function main(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(BareModule, new FastifyAdapter({ bodyLimit: 1_048_576 }), { logger: false });
   // The service's global pipe (apps/service/src/app.factory.ts), minus its error flattening.
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: (errors) => new BadRequestException(errors.map((e) => e.property)) }));
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => new BadRequestException(errors.map((e) => e.property)),
+    }),
+  );
   await app.listen({ port: Number(process.env.PORT ?? 3901), host: '127.0.0.1' });
   console.log('bare: listening');
 }

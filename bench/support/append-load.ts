@@ -22,13 +22,33 @@ export function httpAppend(port: number): Append {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   return (i) =>
     new Promise((resolve, reject) => {
-      const body = JSON.stringify({ title: `Lag probe ${i}`, kind: 'meeting', occurredOn: occurredOn(i), participants: [{ name: 'Probe', country: 'UA' }] });
+      const body = JSON.stringify({
+        title: `Lag probe ${i}`,
+        kind: 'meeting',
+        occurredOn: occurredOn(i),
+        participants: [{ name: 'Probe', country: 'UA' }],
+      });
       const req = http.request(
-        { host: '127.0.0.1', port, path: '/diplomatic-events', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${BENCH_EDITOR_TOKEN}` } },
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/diplomatic-events',
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            authorization: `Bearer ${BENCH_EDITOR_TOKEN}`,
+          },
+        },
         (res) => {
           let text = '';
           res.setEncoding('utf8').on('data', (c: string) => (text += c));
-          res.on('end', () => (res.statusCode === 201 ? resolve(JSON.parse(text) as { id: string; position: number }) : reject(new Error(`POST answered ${res.statusCode}`))));
+          res.on('end', () =>
+            res.statusCode === 201
+              ? resolve(JSON.parse(text) as { id: string; position: number })
+              : reject(new Error(`POST answered ${res.statusCode}`)),
+          );
         },
       );
       req.on('error', reject);
@@ -45,12 +65,24 @@ export function storeAppend(store: PostgresEventStore): Append {
   return async (i) => {
     const eventId = randomUUID();
     const data = {
-      eventId, title: `Lag probe ${i}`, kind: 'meeting', occurredOn: occurredOn(i), datePrecision: 'day', dateCertainty: 'explicit',
-      participants: [{ name: 'Probe', country: 'UA' }], sources: [], quotes: [], storyIds: [],
+      eventId,
+      title: `Lag probe ${i}`,
+      kind: 'meeting',
+      occurredOn: occurredOn(i),
+      datePrecision: 'day',
+      dateCertainty: 'explicit',
+      participants: [{ name: 'Probe', country: 'UA' }],
+      sources: [],
+      quotes: [],
+      storyIds: [],
     };
     // recordedAt as the service's AggregateWriter sets it: the moment of the append.
     const metadata = { editor: 'bench', correlationId: randomUUID(), recordedAt: new Date().toISOString() };
-    const r = await store.append(`diplomatic-event-${eventId}`, [{ id: randomUUID(), type: 'DiplomaticEventRecorded', schemaVersion: version, data, metadata }], 'no_stream');
+    const r = await store.append(
+      `diplomatic-event-${eventId}`,
+      [{ id: randomUUID(), type: 'DiplomaticEventRecorded', schemaVersion: version, data, metadata }],
+      'no_stream',
+    );
     return { id: eventId, position: r.position };
   };
 }

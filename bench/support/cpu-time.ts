@@ -57,13 +57,21 @@ function machineTicks(): number[] {
 /** How busy the machine was between two readings of machineTicks, and how much the hypervisor took (steal). */
 function machineShares(before: readonly number[], after: readonly number[]): { busyPct: number; stealPct: number } {
   const d = after.map((v, i) => v - before[i]);
-  const total = Math.max(1, d.reduce((a, b) => a + b, 0));
+  const total = Math.max(
+    1,
+    d.reduce((a, b) => a + b, 0),
+  );
   const idle = d[3] + d[4]; // idle + iowait
   return { busyPct: Math.round((100 * (total - idle)) / total), stealPct: Math.round((100 * d[7]) / total) };
 }
 
 export function cpuSnapshot(serverPid: number): CpuSnapshot {
-  return { server: processSeconds(serverPid), postgres: postgresSeconds(), loadGenerator: processSeconds(process.pid), machine: machineTicks() };
+  return {
+    server: processSeconds(serverPid),
+    postgres: postgresSeconds(),
+    loadGenerator: processSeconds(process.pid),
+    machine: machineTicks(),
+  };
 }
 
 /** CPU microseconds per request of each part between two snapshots, and how busy the machine was. */

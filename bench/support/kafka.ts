@@ -52,7 +52,10 @@ export async function createTopics(config: KafkaConfig): Promise<void> {
       const ready = await admin
         .fetchTopicMetadata({ topics })
         .then((m) => m.topics.every((t) => t.partitions.length === config.partitions && t.partitions.every((p) => p.leader >= 0)))
-        .then(async (leaders) => leaders && (await Promise.all(topics.map((t) => admin.fetchTopicOffsets(t)))).every((o) => o.length === config.partitions))
+        .then(
+          async (leaders) =>
+            leaders && (await Promise.all(topics.map((t) => admin.fetchTopicOffsets(t)))).every((o) => o.length === config.partitions),
+        )
         .catch(() => false);
       if (ready) break;
       if (Date.now() > deadline) throw new Error(`topics ${topics.join(', ')} have no leaders after 30 s`);
@@ -90,4 +93,3 @@ export function latencySummary(samples: number[]): { count: number; p50: number;
   const at = (q: number) => +s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)].toFixed(1);
   return { count: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: +s[s.length - 1].toFixed(1) };
 }
-

@@ -16,7 +16,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** PGlite 0.5's own default start parameters (dist), to which a variant adds `-c` settings. */
-const DEFAULT_START_PARAMS = ['--single', '-F', '-O', '-j', '-c', 'search_path=public', '-c', 'exit_on_error=false', '-c', 'log_checkpoints=false', '-c', 'max_worker_processes=0', '-c', 'max_parallel_workers=0', '-c', 'max_parallel_workers_per_gather=0', '-c', 'io_method=sync', '-c', 'max_parallel_maintenance_workers=0'];
+const DEFAULT_START_PARAMS = [
+  '--single',
+  '-F',
+  '-O',
+  '-j',
+  '-c',
+  'search_path=public',
+  '-c',
+  'exit_on_error=false',
+  '-c',
+  'log_checkpoints=false',
+  '-c',
+  'max_worker_processes=0',
+  '-c',
+  'max_parallel_workers=0',
+  '-c',
+  'max_parallel_workers_per_gather=0',
+  '-c',
+  'io_method=sync',
+  '-c',
+  'max_parallel_maintenance_workers=0',
+];
 const MiB = 2 ** 20;
 
 export const PGLITE_VARIANTS: Record<string, PGliteOptions> = {
@@ -38,7 +59,8 @@ async function main(): Promise<void> {
   if (!options) throw new Error(`unknown variant ${variant}`);
   const dir = mkdtempSync(join(tmpdir(), 'dateline-pglite-probe-'));
   try {
-    if (reopen) execFileSync(process.execPath, [...process.execArgv, __filename, '--initdb-only', join(dir, 'pglite')], { stdio: 'inherit' });
+    if (reopen)
+      execFileSync(process.execPath, [...process.execArgv, __filename, '--initdb-only', join(dir, 'pglite')], { stdio: 'inherit' });
     const before = rssMiB();
     let db: PGlite;
     try {
@@ -48,11 +70,17 @@ async function main(): Promise<void> {
       return;
     }
     // The WASM heap: not public API, read only to say where the memory sits.
-    const wasmHeap = () => Math.round(((db as unknown as { mod?: { wasmMemory?: { buffer: ArrayBuffer } } }).mod?.wasmMemory?.buffer.byteLength ?? NaN) / MiB);
+    const wasmHeap = () =>
+      Math.round(((db as unknown as { mod?: { wasmMemory?: { buffer: ArrayBuffer } } }).mod?.wasmMemory?.buffer.byteLength ?? NaN) / MiB);
     const opened = { rssMiB: rssMiB(), wasmHeapMiB: wasmHeap() };
     const sharedBuffers = (await db.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows[0].shared_buffers;
     await db.query('CREATE TABLE e (position bigserial PRIMARY KEY, stream_id text NOT NULL, data jsonb NOT NULL)');
-    const data = JSON.stringify({ title: 'Delegations open talks in Geneva', kind: 'talks', occurredOn: '2024-03-05', summary: 'x'.repeat(400) });
+    const data = JSON.stringify({
+      title: 'Delegations open talks in Geneva',
+      kind: 'talks',
+      occurredOn: '2024-03-05',
+      summary: 'x'.repeat(400),
+    });
     for (let i = 0; i < events; i++) await db.query('INSERT INTO e (stream_id, data) VALUES ($1, $2)', [`s-${i}`, data]);
     const written = { rssMiB: rssMiB(), wasmHeapMiB: wasmHeap() };
     await db.query('SELECT * FROM e');

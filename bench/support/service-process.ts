@@ -7,5 +7,10 @@ export const BENCH_EDITOR_TOKEN = 'bench-editor';
 
 /** The Dateline service on PostgreSQL, with the bench's editor token. */
 export function startService(databaseUrl: string, port: number, extra: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
-  return startTestService(databaseUrl, port, { DATELINE_EDITOR_TOKENS: `bench=${BENCH_EDITOR_TOKEN}`, DATELINE_ADMIN_TOKENS: 'bench-admin', DATELINE_WRITE_RATE_LIMIT: '0', ...extra });
+  return startTestService(databaseUrl, port, {
+    DATELINE_EDITOR_TOKENS: `bench=${BENCH_EDITOR_TOKEN}`,
+    DATELINE_ADMIN_TOKENS: 'bench-admin',
+    DATELINE_WRITE_RATE_LIMIT: '0',
+    ...extra,
+  });
 }

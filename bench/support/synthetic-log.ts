@@ -38,7 +38,15 @@ export async function fillSyntheticLog(q: SqlQueryable, count: number, days = 20
   const push = async (stream: string, version: number, type: string, data: unknown) => {
     position++;
     const recordedAt = new Date(Date.UTC(2025, 0, 1) + position * 1000).toISOString();
-    rows.push({ position, event_id: uuid(`e${position}`), stream_id: stream, stream_version: version, type, data, metadata: { editor: 'bench', correlationId: uuid(`c${position}`), recordedAt } });
+    rows.push({
+      position,
+      event_id: uuid(`e${position}`),
+      stream_id: stream,
+      stream_version: version,
+      type,
+      data,
+      metadata: { editor: 'bench', correlationId: uuid(`c${position}`), recordedAt },
+    });
     if (rows.length === 10_000) await flush();
   };
 
@@ -46,18 +54,52 @@ export async function fillSyntheticLog(q: SqlQueryable, count: number, days = 20
     const eventId = uuid(`d${g}`);
     const stream = `diplomatic-event-${eventId}`;
     await push(stream, 1, 'DiplomaticEventRecorded', {
-      eventId, title: `Delegations meet, round ${g}`, kind: 'meeting', occurredOn: addDays(g % days), timezone: 'Europe/Istanbul',
-      datePrecision: 'day', dateCertainty: 'explicit', summary: 'Delegations met to discuss a ceasefire and a prisoner exchange.',
-      participants: [{ name: `Envoy ${g % 97}`, country: 'UA' }, { name: `Minister ${g % 89}`, country: 'RU' }],
-      sources: [{ name: 'Wire', hedged: g % 3 === 0 }], quotes: [], storyIds: [], cameoCode: '046',
+      eventId,
+      title: `Delegations meet, round ${g}`,
+      kind: 'meeting',
+      occurredOn: addDays(g % days),
+      timezone: 'Europe/Istanbul',
+      datePrecision: 'day',
+      dateCertainty: 'explicit',
+      summary: 'Delegations met to discuss a ceasefire and a prisoner exchange.',
+      participants: [
+        { name: `Envoy ${g % 97}`, country: 'UA' },
+        { name: `Minister ${g % 89}`, country: 'RU' },
+      ],
+      sources: [{ name: 'Wire', hedged: g % 3 === 0 }],
+      quotes: [],
+      storyIds: [],
+      cameoCode: '046',
     });
     let version = 1;
-    if (g % 5 === 0 && position < count) await push(stream, ++version, 'DiplomaticEventAmended', { eventId, version, changes: { summary: `Amended ${g}` }, reason: 'more detail' });
-    if (g % 50 === 0 && position < count) await push(stream, ++version, 'DiplomaticEventRetracted', { eventId, version, reason: 'withdrawn' });
+    if (g % 5 === 0 && position < count)
+      await push(stream, ++version, 'DiplomaticEventAmended', {
+        eventId,
+        version,
+        changes: { summary: `Amended ${g}` },
+        reason: 'more detail',
+      });
+    if (g % 50 === 0 && position < count)
+      await push(stream, ++version, 'DiplomaticEventRetracted', { eventId, version, reason: 'withdrawn' });
     if (g % 20 === 0 && position < count) {
       const storyId = uuid(`s${g}`);
-      await push(`story-${storyId}`, 1, 'StoryCreated', { storyId, slug: `story-${g}`, headline: `Story ${g}`, body: 'Talks began in Istanbul.', developing: true, tags: [], revision: 1 });
-      if (position < count) await push(`story-${storyId}`, 2, 'StoryRevised', { storyId, revision: 2, kind: 'update', changeNote: 'more', body: 'Talks began in Istanbul and went on late.' });
+      await push(`story-${storyId}`, 1, 'StoryCreated', {
+        storyId,
+        slug: `story-${g}`,
+        headline: `Story ${g}`,
+        body: 'Talks began in Istanbul.',
+        developing: true,
+        tags: [],
+        revision: 1,
+      });
+      if (position < count)
+        await push(`story-${storyId}`, 2, 'StoryRevised', {
+          storyId,
+          revision: 2,
+          kind: 'update',
+          changeNote: 'more',
+          body: 'Talks began in Istanbul and went on late.',
+        });
     }
   }
   if (rows.length > 0) await flush();

@@ -27,7 +27,15 @@ describe('reader page in Chromium', () => {
   let context: BrowserContext | undefined;
   let errors: string[] = [];
 
-  const post = async (path: string, body: unknown) => (await t.http().post(path).set(bearer()).send(body as object).expect(201)).body as { id: string; position: number };
+  const post = async (path: string, body: unknown) =>
+    (
+      await t
+        .http()
+        .post(path)
+        .set(bearer())
+        .send(body as object)
+        .expect(201)
+    ).body as { id: string; position: number };
   const caughtUp = async (position: number) => {
     await t.http().get(`/timeline/2025-05-16?minPosition=${position}`).expect(200).expect('X-Dateline-Caught-Up', 'true');
   };
@@ -61,21 +69,30 @@ describe('reader page in Chromium', () => {
   });
 
   it("shows the Istanbul story's May 12 and May 16 entries, honestly dated, at desktop and phone widths", async () => {
-    for (const [viewport, name] of [[DESKTOP, 'desktop'], [PHONE, 'phone']] as const) {
+    for (const [viewport, name] of [
+      [DESKTOP, 'desktop'],
+      [PHONE, 'phone'],
+    ] as const) {
       const page = await open('/', viewport);
       const may16 = page.locator('section#day-2025-05-16');
       await expect(may16.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Friday 16 May 2025');
-      const talks = may16.locator('li.entry', { has: page.getByRole('heading', { name: 'Ukraine and Russia open first direct peace talks since 2022 in Istanbul' }) });
+      const talks = may16.locator('li.entry', {
+        has: page.getByRole('heading', { name: 'Ukraine and Russia open first direct peace talks since 2022 in Istanbul' }),
+      });
       await expect(talks.locator('time').first().textContent()).resolves.toBe('16 May 2025');
       await expect(talks.locator('.kind').textContent()).resolves.toBe('Talks');
       await expect(talks.locator('dl.facts').textContent()).resolves.toContain('Istanbul, TR');
       // May 12 is the start of the proposed ceasefire; the article does not date the proposal itself.
-      const ceasefire = page.locator('li.entry', { has: page.getByRole('heading', { name: 'Kyiv and allies urge unconditional ceasefire from May 12' }) });
+      const ceasefire = page.locator('li.entry', {
+        has: page.getByRole('heading', { name: 'Kyiv and allies urge unconditional ceasefire from May 12' }),
+      });
       await expect(ceasefire.locator('time').first().textContent()).resolves.toBe('between 1 and 16 May 2025 (approximate, inferred)');
       expect(await ceasefire.isVisible()).toBe(true);
       expect(await page.getByRole('heading', { name: 'Russia rejects unconditional ceasefire proposal' }).isVisible()).toBe(true);
       // A hedged source is marked as such.
-      const welcome = page.locator('li.entry', { has: page.getByRole('heading', { name: 'Turkish hosts expected to open talks with welcome speech' }) });
+      const welcome = page.locator('li.entry', {
+        has: page.getByRole('heading', { name: 'Turkish hosts expected to open talks with welcome speech' }),
+      });
       await expect(welcome.locator('.hedged').textContent()).resolves.toBe('hedged');
       await expect(welcome.locator('time').first().textContent()).resolves.toBe('c. 16 May 2025 (inferred)');
       // Readable on a phone: nothing wider than the screen.
@@ -102,13 +119,21 @@ describe('reader page in Chromium', () => {
   });
 
   it('the "as of" control shows the timeline as it was known at an earlier instant', async () => {
-    const first = await post('/diplomatic-events', diplomaticEvent({ title: 'As-of probe: known early', occurredAt: undefined, occurredOn: '2025-05-14', timezone: 'Europe/Istanbul' }));
-    const recordedAt = Date.parse(((await t.http().get(`/diplomatic-events/${first.id}`).expect(200)).body as { recordedAt: string }).recordedAt);
+    const first = await post(
+      '/diplomatic-events',
+      diplomaticEvent({ title: 'As-of probe: known early', occurredAt: undefined, occurredOn: '2025-05-14', timezone: 'Europe/Istanbul' }),
+    );
+    const recordedAt = Date.parse(
+      ((await t.http().get(`/diplomatic-events/${first.id}`).expect(200)).body as { recordedAt: string }).recordedAt,
+    );
     // The form takes whole seconds: the next whole second after the first write is after it,
     // and before the second write once the clock has passed it.
     const asOf = new Date(Math.floor(recordedAt / 1000) * 1000 + 1000);
     while (Date.now() <= asOf.getTime()) await new Promise((r) => setTimeout(r, 50));
-    const second = await post('/diplomatic-events', diplomaticEvent({ title: 'As-of probe: known later', occurredAt: undefined, occurredOn: '2025-05-14', timezone: 'Europe/Istanbul' }));
+    const second = await post(
+      '/diplomatic-events',
+      diplomaticEvent({ title: 'As-of probe: known later', occurredAt: undefined, occurredOn: '2025-05-14', timezone: 'Europe/Istanbul' }),
+    );
     await caughtUp(second.position);
 
     const page = await open('/?from=2025-05-14&to=2025-05-14');
@@ -124,7 +149,10 @@ describe('reader page in Chromium', () => {
     expect(await page.getByRole('heading', { name: 'As-of probe: known later' }).count()).toBe(0);
     await screenshot(page, 'reader-page-as-of');
     // Back to now.
-    await Promise.all([page.waitForURL((u) => !u.searchParams.has('asOf')), page.getByRole('link', { name: 'Show what we know now' }).click()]);
+    await Promise.all([
+      page.waitForURL((u) => !u.searchParams.has('asOf')),
+      page.getByRole('link', { name: 'Show what we know now' }).click(),
+    ]);
     expect(await page.getByRole('heading', { name: 'As-of probe: known later' }).count()).toBe(1);
     expect(errors).toEqual([]);
   });
@@ -133,15 +161,18 @@ describe('reader page in Chromium', () => {
     const page = await open('/');
     await page.waitForSelector('#timeline[data-live-state="open"]');
     await page.evaluate(() => (window.__loadedOnce = true));
-    const live = await post('/diplomatic-events', diplomaticEvent({
-      title: 'Live probe: delegations agree to meet again',
-      kind: 'agreement',
-      occurredAt: undefined,
-      occurredOn: '2025-05-16',
-      timezone: 'Europe/Istanbul',
-      location: { name: 'Istanbul', country: 'TR' },
-      storyIds: [storyId],
-    }));
+    const live = await post(
+      '/diplomatic-events',
+      diplomaticEvent({
+        title: 'Live probe: delegations agree to meet again',
+        kind: 'agreement',
+        occurredAt: undefined,
+        occurredOn: '2025-05-16',
+        timezone: 'Europe/Istanbul',
+        location: { name: 'Istanbul', country: 'TR' },
+        storyIds: [storyId],
+      }),
+    );
     const entry = page.locator(`section#day-2025-05-16 li#event-${live.id}`);
     await entry.waitFor({ state: 'visible' });
     await expect(entry.getByRole('heading', { level: 3 }).textContent()).resolves.toBe('Live probe: delegations agree to meet again');
@@ -160,18 +191,32 @@ describe('reader page in Chromium', () => {
   it('a hostile title is shown as text and never runs, rendered by the server or pushed live', async () => {
     const page = await open('/?from=2025-05-15&to=2025-05-15');
     await page.waitForSelector('#timeline[data-live-state="open"]');
-    const hostile = await post('/diplomatic-events', diplomaticEvent({ title: HOSTILE, occurredAt: undefined, occurredOn: '2025-05-15', participants: [{ name: HOSTILE }], quotes: [{ text: HOSTILE, speaker: HOSTILE, speakerInferred: true }] }));
+    const hostile = await post(
+      '/diplomatic-events',
+      diplomaticEvent({
+        title: HOSTILE,
+        occurredAt: undefined,
+        occurredOn: '2025-05-15',
+        participants: [{ name: HOSTILE }],
+        quotes: [{ text: HOSTILE, speaker: HOSTILE, speakerInferred: true }],
+      }),
+    );
     const pushed = page.locator(`li#event-${hostile.id}`);
     await pushed.waitFor({ state: 'visible' });
     const check = async (p: Page, rendered: 'live' | 'server') => {
       await expect(p.locator(`li#event-${hostile.id} h3`).textContent()).resolves.toBe(HOSTILE);
       await expect(p.locator(`li#event-${hostile.id} dl.facts li`).first().textContent()).resolves.toContain(HOSTILE);
       expect(await p.locator('img[src="x"]').count()).toBe(0);
-      expect(await p.evaluate(() => [...document.scripts].map((s: { type: string; src: string }) => s.type || s.src))).toEqual(['application/ld+json', `${base}/assets/reader.js`]);
+      expect(await p.evaluate(() => [...document.scripts].map((s: { type: string; src: string }) => s.type || s.src))).toEqual([
+        'application/ld+json',
+        `${base}/assets/reader.js`,
+      ]);
       expect(await p.evaluate(() => window.__pwned)).toBeUndefined();
       if (rendered === 'live') return;
       // JSON-LD (rendered by the server) keeps the title as data.
-      const ld = JSON.parse((await p.locator('script[type="application/ld+json"]').textContent())!) as { itemListElement: { item: { name: string } }[] };
+      const ld = JSON.parse((await p.locator('script[type="application/ld+json"]').textContent())!) as {
+        itemListElement: { item: { name: string } }[];
+      };
       expect(ld.itemListElement.map((i) => i.item.name)).toContain(HOSTILE);
     };
     await check(page, 'live');
@@ -187,14 +232,19 @@ describe('reader page in Chromium', () => {
     expect(await page.locator('table tbody tr').count()).toBe(4);
     await expect(page.locator('tr#revision-4').textContent()).resolves.toContain('Correction');
     // The default diff is the latest change: the typo fix 'U.S' -> 'U.S.'.
-    await expect(page.locator('#diff-summary').textContent()).resolves.toContain('Changes from revision 3 to revision 4 (spacing or punctuation only)');
+    await expect(page.locator('#diff-summary').textContent()).resolves.toContain(
+      'Changes from revision 3 to revision 4 (spacing or punctuation only)',
+    );
     await expect(page.locator('#diff-body ins').allTextContents()).resolves.toEqual([expect.stringContaining('.')]);
     await page.getByLabel('From revision', { exact: true }).selectOption('1');
     await page.getByLabel('To revision', { exact: true }).selectOption('3');
     await Promise.all([page.waitForURL(/from=1&to=3/), page.getByRole('button', { name: 'Compare' }).click()]);
     await expect(page.locator('#diff-summary').textContent()).resolves.toContain('Changes from revision 1 to revision 3');
     expect(await page.locator('#diff-headline ins').count()).toBeGreaterThan(0);
-    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as { '@type': string; correction: unknown[] };
+    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as {
+      '@type': string;
+      correction: unknown[];
+    };
     expect(ld['@type']).toBe('NewsArticle');
     expect(ld.correction).toHaveLength(1);
     await screenshot(page, 'story-page-desktop');
@@ -216,7 +266,16 @@ describe('reader page in Chromium', () => {
     // TimelineJS from node_modules, on a made-up origin; nothing else may load (font: null keeps
     // it from fetching its default Google fonts).
     const dist = resolve('node_modules/@knight-lab/timelinejs/dist');
-    const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.woff': 'font/woff', '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.eot': 'application/vnd.ms-fontobject' };
+    const types: Record<string, string> = {
+      '.js': 'text/javascript',
+      '.css': 'text/css',
+      '.json': 'application/json',
+      '.woff': 'font/woff',
+      '.woff2': 'font/woff2',
+      '.ttf': 'font/ttf',
+      '.svg': 'image/svg+xml',
+      '.eot': 'application/vnd.ms-fontobject',
+    };
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>TimelineJS export</title>
 <link rel="stylesheet" href="/dist/css/timeline.css"><script src="/dist/js/timeline.js"></script></head>
 <body><div id="timeline-embed" style="width: 100%; height: 640px"></div>

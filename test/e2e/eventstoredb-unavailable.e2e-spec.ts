@@ -17,15 +17,32 @@ describe('EVENTSTORE_URL set, EventStoreDB down', () => {
   });
 
   it('answers writes with 503 and Retry-After', async () => {
-    const res = await app.http().post('/stories').set(bearer()).send(story({ slug: 'esdb-down' })).expect(503);
+    const res = await app
+      .http()
+      .post('/stories')
+      .set(bearer())
+      .send(story({ slug: 'esdb-down' }))
+      .expect(503);
     expect(res.headers['retry-after']).toBe('1');
     expect(res.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
   });
 
   it('answers writes with an Idempotency-Key with 503 too, without using the key up', async () => {
-    await app.http().post('/stories').set(bearer()).set('Idempotency-Key', 'esdb-down-1').send(story({ slug: 'esdb-down-key' })).expect(503);
+    await app
+      .http()
+      .post('/stories')
+      .set(bearer())
+      .set('Idempotency-Key', 'esdb-down-1')
+      .send(story({ slug: 'esdb-down-key' }))
+      .expect(503);
     // Another body under the same key: still the outage (503), not a reused key (422).
-    await app.http().post('/stories').set(bearer()).set('Idempotency-Key', 'esdb-down-1').send(story({ slug: 'esdb-down-other' })).expect(503);
+    await app
+      .http()
+      .post('/stories')
+      .set(bearer())
+      .set('Idempotency-Key', 'esdb-down-1')
+      .send(story({ slug: 'esdb-down-other' }))
+      .expect(503);
   });
 
   it('keeps serving reads from the read models', async () => {

@@ -19,39 +19,90 @@ describe('TimelineJS export', () => {
   let storyId: string;
   let last: number;
 
-  const post = async (path: string, body: unknown) => (await t.http().post(path).set(bearer()).send(body as object).expect(201)).body as { id: string; position: number };
-  const exportOf = async (query: string) => (await t.http().get(`/timeline/export/timelinejs?${query}&minPosition=${last}`).expect(200)).body as { title?: { text: { headline: string } }; events: Slide[] };
+  const post = async (path: string, body: unknown) =>
+    (
+      await t
+        .http()
+        .post(path)
+        .set(bearer())
+        .send(body as object)
+        .expect(201)
+    ).body as { id: string; position: number };
+  const exportOf = async (query: string) =>
+    (await t.http().get(`/timeline/export/timelinejs?${query}&minPosition=${last}`).expect(200)).body as {
+      title?: { text: { headline: string } };
+      events: Slide[];
+    };
 
   beforeAll(async () => {
     t = await startTestApp();
     storyId = (await post('/stories', story({ slug: 'export-story' }))).id;
-    timed = (await post('/diplomatic-events', diplomaticEvent({ title: 'Opening <b>session</b>', occurredOn: '2019-07-02', occurredAt: '2019-07-02T07:30:00Z', timezone: 'Europe/Istanbul' }))).id;
-    span = (await post('/diplomatic-events', diplomaticEvent({
-      title: 'Ceasefire proposed',
-      kind: 'proposal',
-      occurredAt: undefined,
-      occurredOn: '2019-06-20',
-      occurredUntil: '2019-07-02',
-      datePrecision: 'span',
-      dateCertainty: 'inferred',
-      participants: [{ name: 'Beta ministry', country: 'IT' }],
-    }))).id;
-    inferred = (await post('/diplomatic-events', diplomaticEvent({ title: 'Side meeting', kind: 'meeting', occurredAt: undefined, occurredOn: '2019-07-01', dateCertainty: 'inferred', participants: [] }))).id;
-    last = (await post('/diplomatic-events', diplomaticEvent({ title: 'Outside the range', occurredAt: undefined, occurredOn: '2019-08-01' }))).position;
+    timed = (
+      await post(
+        '/diplomatic-events',
+        diplomaticEvent({
+          title: 'Opening <b>session</b>',
+          occurredOn: '2019-07-02',
+          occurredAt: '2019-07-02T07:30:00Z',
+          timezone: 'Europe/Istanbul',
+        }),
+      )
+    ).id;
+    span = (
+      await post(
+        '/diplomatic-events',
+        diplomaticEvent({
+          title: 'Ceasefire proposed',
+          kind: 'proposal',
+          occurredAt: undefined,
+          occurredOn: '2019-06-20',
+          occurredUntil: '2019-07-02',
+          datePrecision: 'span',
+          dateCertainty: 'inferred',
+          participants: [{ name: 'Beta ministry', country: 'IT' }],
+        }),
+      )
+    ).id;
+    inferred = (
+      await post(
+        '/diplomatic-events',
+        diplomaticEvent({
+          title: 'Side meeting',
+          kind: 'meeting',
+          occurredAt: undefined,
+          occurredOn: '2019-07-01',
+          dateCertainty: 'inferred',
+          participants: [],
+        }),
+      )
+    ).id;
+    last = (
+      await post('/diplomatic-events', diplomaticEvent({ title: 'Outside the range', occurredAt: undefined, occurredOn: '2019-08-01' }))
+    ).position;
   });
   afterAll(async () => t.close());
 
   it('one slide per timeline entry, with a stable unique_id from the event id', async () => {
     const doc = await exportOf('from=2019-06-01&to=2019-07-31');
-    const range = (await t.http().get(`/timeline?from=2019-06-01&to=2019-07-31`).expect(200)).body as { days: { entries: { id: string }[] }[] };
+    const range = (await t.http().get(`/timeline?from=2019-06-01&to=2019-07-31`).expect(200)).body as {
+      days: { entries: { id: string }[] }[];
+    };
     const ids = range.days.flatMap((d) => d.entries.map((e) => `event-${e.id}`));
     expect(doc.events.map((e) => e.unique_id)).toEqual(ids);
     expect(doc.events.map((e) => e.unique_id).sort()).toEqual([`event-${inferred}`, `event-${span}`, `event-${timed}`].sort());
     expect(doc.title?.text.headline).toBe('Dateline timeline');
     // The same id after an amendment.
-    const amended = await post(`/diplomatic-events/${inferred}/amendments`, { expectedVersion: 1, changes: { title: 'Side meeting, confirmed' }, reason: 'confirmed' });
-    const again = (await t.http().get(`/timeline/export/timelinejs?from=2019-07-01&to=2019-07-01&minPosition=${amended.position}`).expect(200)).body as { events: Slide[] };
-    expect(again.events).toEqual([expect.objectContaining({ unique_id: `event-${inferred}`, text: expect.objectContaining({ headline: 'Side meeting, confirmed' }) })]);
+    const amended = await post(`/diplomatic-events/${inferred}/amendments`, {
+      expectedVersion: 1,
+      changes: { title: 'Side meeting, confirmed' },
+      reason: 'confirmed',
+    });
+    const again = (
+      await t.http().get(`/timeline/export/timelinejs?from=2019-07-01&to=2019-07-01&minPosition=${amended.position}`).expect(200)
+    ).body as { events: Slide[] };
+    expect(again.events).toEqual([
+      expect.objectContaining({ unique_id: `event-${inferred}`, text: expect.objectContaining({ headline: 'Side meeting, confirmed' }) }),
+    ]);
   });
 
   it('dates: a known time in local hours, a day without hour, a span as start and end; uncertain dates in words', async () => {
@@ -69,7 +120,11 @@ describe('TimelineJS export', () => {
 
   it('groups by kind, or by first participant; escapes what TimelineJS renders as HTML', async () => {
     const byKind = await exportOf('from=2019-06-01&to=2019-07-31');
-    expect(Object.fromEntries(byKind.events.map((e) => [e.unique_id, e.group]))).toEqual({ [`event-${timed}`]: 'Talks', [`event-${span}`]: 'Proposal', [`event-${inferred}`]: 'Meeting' });
+    expect(Object.fromEntries(byKind.events.map((e) => [e.unique_id, e.group]))).toEqual({
+      [`event-${timed}`]: 'Talks',
+      [`event-${span}`]: 'Proposal',
+      [`event-${inferred}`]: 'Meeting',
+    });
     const byParticipant = await exportOf('from=2019-06-01&to=2019-07-31&group=participant');
     expect(Object.fromEntries(byParticipant.events.map((e) => [e.unique_id, e.group]))).toEqual({
       [`event-${timed}`]: 'Alpha delegation',
@@ -91,7 +146,13 @@ describe('TimelineJS export', () => {
       expect.objectContaining({
         unique_id: `story-${storyId}-r1`,
         group: 'Story',
-        start_date: { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate(), hour: at.getUTCHours(), minute: at.getUTCMinutes() },
+        start_date: {
+          year: at.getUTCFullYear(),
+          month: at.getUTCMonth() + 1,
+          day: at.getUTCDate(),
+          hour: at.getUTCHours(),
+          minute: at.getUTCMinutes(),
+        },
       }),
     ]);
   });
@@ -102,7 +163,8 @@ describe('TimelineJS export', () => {
   });
 
   it('bad input is a 400 naming the problem', async () => {
-    const problem = async (query: string) => ((await t.http().get(`/timeline/export/timelinejs?${query}`).expect(400)).body as { message: string[] }).message.join('; ');
+    const problem = async (query: string) =>
+      ((await t.http().get(`/timeline/export/timelinejs?${query}`).expect(400)).body as { message: string[] }).message.join('; ');
     expect(await problem('from=2019-07-31&to=2019-06-01')).toMatch(/from must not be after to/);
     expect(await problem('from=2019-02-30&to=2019-03-01')).toMatch(/from must be a real calendar date/);
     expect(await problem('from=2019-06-01')).toMatch(/to is required/);

@@ -110,10 +110,15 @@ describe('first run (npm start on a fresh clone)', () => {
 
   it('a SIGTERM while the sample loads stops the service cleanly, and the store opens again', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dateline-first-run-stop-'));
-    const child = spawn(process.execPath, [SERVICE_SCRIPT], { env: newcomerEnv(await freePort(), { DATELINE_DATA_DIR: dataDir }), stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [SERVICE_SCRIPT], {
+      env: newcomerEnv(await freePort(), { DATELINE_DATA_DIR: dataDir }),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     running.push(child);
     let out = '';
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     child.stdout!.on('data', (chunk: Buffer) => {
       const before = out;
       out += chunk.toString();

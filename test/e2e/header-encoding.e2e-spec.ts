@@ -24,7 +24,11 @@ describe('non-ASCII header values, from the request to the Kafka record', () => 
     // client re-encoded them as UTF-8.)
     const res = await fetch(`${base}/stories`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${EDITOR_TOKEN}`, 'Content-Type': 'application/json', 'X-Correlation-Id': bytes.toString('latin1') },
+      headers: {
+        Authorization: `Bearer ${EDITOR_TOKEN}`,
+        'Content-Type': 'application/json',
+        'X-Correlation-Id': bytes.toString('latin1'),
+      },
       body: JSON.stringify(story({ slug })),
     });
     expect(res.status).toBe(201);

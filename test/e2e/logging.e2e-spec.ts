@@ -19,7 +19,13 @@ describe('structured logs', () => {
   afterAll(async () => t.close());
 
   it('logs each request as JSON with its request id, echoed as X-Request-Id, and never the token', async () => {
-    const res = await t.http().post('/diplomatic-events').set(bearer()).set('X-Request-Id', 'editor-desk-42').send(diplomaticEvent()).expect(201);
+    const res = await t
+      .http()
+      .post('/diplomatic-events')
+      .set(bearer())
+      .set('X-Request-Id', 'editor-desk-42')
+      .send(diplomaticEvent())
+      .expect(201);
     expect(res.headers['x-request-id']).toBe('editor-desk-42');
     const made = await t.http().get('/health/live').expect(200);
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
@@ -30,7 +36,12 @@ describe('structured logs', () => {
     const mine = lines.filter((l) => l.requestId === 'editor-desk-42');
     // One access-log line per request at info; the arrival line is debug only.
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ level: 30, msg: 'request completed', req: { method: 'POST', url: '/diplomatic-events' }, res: { statusCode: 201 } });
+    expect(mine[0]).toMatchObject({
+      level: 30,
+      msg: 'request completed',
+      req: { method: 'POST', url: '/diplomatic-events' },
+      res: { statusCode: 201 },
+    });
     expect(mine[0].responseTime).toEqual(expect.any(Number));
     expect(lines.some((l) => l.requestId === made.headers['x-request-id'])).toBe(true);
     expect(raw).not.toContain(EDITOR_TOKEN);

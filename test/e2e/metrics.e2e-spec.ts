@@ -17,9 +17,19 @@ describe('GET /metrics', () => {
 
   it('counts HTTP answers by route pattern, append latency by outcome, conflicts, lags and rebuilds', async () => {
     const created = (await t.http().post('/diplomatic-events').set(bearer()).send(diplomaticEvent()).expect(201)).body;
-    await t.http().post(`/diplomatic-events/${created.id}/amendments`).set(bearer()).send({ expectedVersion: 1, changes: { title: 'Better' }, reason: 'r' }).expect(201);
+    await t
+      .http()
+      .post(`/diplomatic-events/${created.id}/amendments`)
+      .set(bearer())
+      .send({ expectedVersion: 1, changes: { title: 'Better' }, reason: 'r' })
+      .expect(201);
     // The same expected version again: someone else already wrote version 2.
-    await t.http().post(`/diplomatic-events/${created.id}/amendments`).set(bearer()).send({ expectedVersion: 1, changes: { title: 'Lost' }, reason: 'r' }).expect(409);
+    await t
+      .http()
+      .post(`/diplomatic-events/${created.id}/amendments`)
+      .set(bearer())
+      .send({ expectedVersion: 1, changes: { title: 'Lost' }, reason: 'r' })
+      .expect(409);
     await t.http().post('/diplomatic-events').set(bearer()).send({ title: 'no kind' }).expect(400);
     await t.http().get(`/diplomatic-events/${created.id}`).expect(200);
 

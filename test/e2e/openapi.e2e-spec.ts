@@ -20,7 +20,11 @@ interface Operation {
   responses: Record<string, { description: string; content?: Record<string, unknown> }>;
   security?: Record<string, string[]>[];
 }
-type Document = { openapi: string; paths: Record<string, Record<string, Operation>>; components: { securitySchemes: Record<string, unknown> } };
+type Document = {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { securitySchemes: Record<string, unknown> };
+};
 
 interface AppRoute {
   method: string;
@@ -42,8 +46,13 @@ function appRoutes(t: TestApp): AppRoute[] {
       const path = Reflect.getMetadata('path', handler) as string | undefined;
       if (path === undefined) return [];
       const method = RequestMethod[Reflect.getMetadata('method', handler) as number].toLowerCase();
-      const full = `/${[base, path].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`.replace(/:(\w+)/g, '{$1}');
-      return [{ method, path: full, needsRole: classRole || Reflect.getMetadata(REQUIRED_ROLE, handler) !== undefined, controller: type.name }];
+      const full = `/${[base, path]
+        .map((p) => p.replace(/^\/|\/$/g, ''))
+        .filter(Boolean)
+        .join('/')}`.replace(/:(\w+)/g, '{$1}');
+      return [
+        { method, path: full, needsRole: classRole || Reflect.getMetadata(REQUIRED_ROLE, handler) !== undefined, controller: type.name },
+      ];
     });
   });
 }
@@ -71,7 +80,11 @@ function resolve(doc: unknown, pointer: string): unknown {
   return pointer
     .replace(/^#\//, '')
     .split('/')
-    .reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), doc);
+    .reduce<unknown>(
+      (at, key) =>
+        at && typeof at === 'object' ? (at as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined,
+      doc,
+    );
 }
 
 describe('OpenAPI document at /docs-json', () => {
@@ -110,7 +123,9 @@ describe('OpenAPI document at /docs-json', () => {
     };
     expect(breakIt(() => undefined)).toBe(true);
     expect(breakIt((d) => (d.paths['/timeline'].get.responses['2xx-ok'] = { description: 'not a status' }))).toBe(false);
-    expect(breakIt((d) => (d.paths['/stories/{id}'].get.parameters.find((p: { in: string }) => p.in === 'path').required = false))).toBe(false);
+    expect(breakIt((d) => (d.paths['/stories/{id}'].get.parameters.find((p: { in: string }) => p.in === 'path').required = false))).toBe(
+      false,
+    );
     expect(breakIt((d) => (d.components.schemas.WriteResponseDto.properties.id.type = ['string', 'null']))).toBe(false);
     expect(breakIt((d) => delete d.paths['/timeline'].get.responses['200'].description)).toBe(false);
     expect(breakIt((d) => (d.openapi = '3.1.0'))).toBe(false);
@@ -118,11 +133,16 @@ describe('OpenAPI document at /docs-json', () => {
 
   it('documents every route of the app, with its path parameters', () => {
     expect(routes.length).toBeGreaterThanOrEqual(17);
-    const missing = routes.filter((r) => !doc.paths[r.path]?.[r.method]).map((r) => `${r.method.toUpperCase()} ${r.path} (${r.controller})`);
+    const missing = routes
+      .filter((r) => !doc.paths[r.path]?.[r.method])
+      .map((r) => `${r.method.toUpperCase()} ${r.path} (${r.controller})`);
     expect(missing).toEqual([]);
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const op of Object.values(item)) {
-        const declared = (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name).sort();
+        const declared = (op.parameters ?? [])
+          .filter((p) => p.in === 'path')
+          .map((p) => p.name)
+          .sort();
         expect({ path, params: declared }).toEqual({ path, params: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort() });
         expect(op.summary).toEqual(expect.any(String));
         expect(op.tags?.length).toBeGreaterThan(0);
@@ -164,9 +184,13 @@ describe('OpenAPI document at /docs-json', () => {
     expect(Object.keys(doc.paths['/timeline/stream'].get.responses['200'].content ?? {})).toEqual(['text/event-stream']);
     const create = doc.paths['/diplomatic-events'].post;
     expect(JSON.stringify(create.requestBody)).toContain('RecordDiplomaticEventDto');
-    const schemas = (doc as unknown as { components: { schemas: Record<string, { required?: string[]; properties: Record<string, unknown> }> } }).components.schemas;
+    const schemas = (
+      doc as unknown as { components: { schemas: Record<string, { required?: string[]; properties: Record<string, unknown> }> } }
+    ).components.schemas;
     expect(schemas.RecordDiplomaticEventDto.required).toEqual(expect.arrayContaining(['title', 'kind', 'occurredOn']));
-    expect(Object.keys(schemas.RecordDiplomaticEventDto.properties)).toEqual(expect.arrayContaining(['participants', 'sources', 'quotes', 'datePrecision', 'dateCertainty']));
+    expect(Object.keys(schemas.RecordDiplomaticEventDto.properties)).toEqual(
+      expect.arrayContaining(['participants', 'sources', 'quotes', 'datePrecision', 'dateCertainty']),
+    );
     expect(schemas.WriteResponseDto.required).toEqual(['id', 'version', 'position']);
   });
 
@@ -176,11 +200,18 @@ describe('OpenAPI document at /docs-json', () => {
     expect(res.text).toMatch(/swagger-ui/i);
   });
   it('passes the Redocly CLI lint (recommended rules, redocly.yaml) with no error and no warning', () => {
-    const run = spawnSync(process.execPath, ['node_modules/@redocly/cli/bin/cli.js', 'lint', 'test-artifacts/openapi.json', '--config', 'redocly.yaml', '--format', 'json'], {
-      encoding: 'utf8',
-      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' },
-    });
-    const report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{'))) as { totals: { errors: number; warnings: number }; problems: { ruleId: string; message: string; location: { pointer: string }[] }[] };
+    const run = spawnSync(
+      process.execPath,
+      ['node_modules/@redocly/cli/bin/cli.js', 'lint', 'test-artifacts/openapi.json', '--config', 'redocly.yaml', '--format', 'json'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' },
+      },
+    );
+    const report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{'))) as {
+      totals: { errors: number; warnings: number };
+      problems: { ruleId: string; message: string; location: { pointer: string }[] }[];
+    };
     const problems = report.problems.map((p) => `${p.ruleId} at ${p.location[0]?.pointer}: ${p.message}`);
     expect(problems).toEqual([]);
     expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
@@ -188,24 +219,61 @@ describe('OpenAPI document at /docs-json', () => {
   });
 
   it('types every request field and allows null only where an amendment removes an optional field', () => {
-    const schemas = (doc as unknown as { components: { schemas: Record<string, { properties?: Record<string, { type?: string; $ref?: string; allOf?: unknown; nullable?: boolean }> }> } }).components.schemas;
-    const bodies = ['CreateStoryDto', 'ReviseStoryDto', 'RecordDiplomaticEventDto', 'DiplomaticEventChangesDto', 'AmendDiplomaticEventDto', 'RetractDiplomaticEventDto', 'PlaceDto', 'ParticipantDto', 'SourceDto', 'QuoteDto'];
+    const schemas = (
+      doc as unknown as {
+        components: {
+          schemas: Record<string, { properties?: Record<string, { type?: string; $ref?: string; allOf?: unknown; nullable?: boolean }> }>;
+        };
+      }
+    ).components.schemas;
+    const bodies = [
+      'CreateStoryDto',
+      'ReviseStoryDto',
+      'RecordDiplomaticEventDto',
+      'DiplomaticEventChangesDto',
+      'AmendDiplomaticEventDto',
+      'RetractDiplomaticEventDto',
+      'PlaceDto',
+      'ParticipantDto',
+      'SourceDto',
+      'QuoteDto',
+    ];
     // A bare `object` is what TypeScript's metadata makes of `string | null`; a nullable $ref is `object` with allOf.
-    const untyped = bodies.flatMap((name) => Object.entries(schemas[name].properties ?? {}).filter(([, p]) => !p.$ref && !p.allOf && (!p.type || p.type === 'object')).map(([field]) => `${name}.${field}`));
+    const untyped = bodies.flatMap((name) =>
+      Object.entries(schemas[name].properties ?? {})
+        .filter(([, p]) => !p.$ref && !p.allOf && (!p.type || p.type === 'object'))
+        .map(([field]) => `${name}.${field}`),
+    );
     expect(untyped).toEqual([]);
-    const nullable = (name: string) => Object.entries(schemas[name].properties ?? {}).filter(([, p]) => p.nullable).map(([field]) => field).sort();
-    for (const name of bodies.filter((n) => n !== 'DiplomaticEventChangesDto')) expect({ name, nullable: nullable(name) }).toEqual({ name, nullable: [] });
-    expect(nullable('DiplomaticEventChangesDto')).toEqual(['cameoCode', 'dateText', 'location', 'occurredAt', 'occurredUntil', 'summary', 'timezone']);
+    const nullable = (name: string) =>
+      Object.entries(schemas[name].properties ?? {})
+        .filter(([, p]) => p.nullable)
+        .map(([field]) => field)
+        .sort();
+    for (const name of bodies.filter((n) => n !== 'DiplomaticEventChangesDto'))
+      expect({ name, nullable: nullable(name) }).toEqual({ name, nullable: [] });
+    expect(nullable('DiplomaticEventChangesDto')).toEqual([
+      'cameoCode',
+      'dateText',
+      'location',
+      'occurredAt',
+      'occurredUntil',
+      'summary',
+      'timezone',
+    ]);
   });
 
   it('declares security on every operation: none on public routes, bearer where a role is needed', () => {
     for (const r of routes) {
       const op = doc.paths[r.path][r.method];
-      expect({ route: `${r.method} ${r.path}`, security: op.security }).toEqual({ route: `${r.method} ${r.path}`, security: r.needsRole ? [{ bearer: [] }] : [] });
+      expect({ route: `${r.method} ${r.path}`, security: op.security }).toEqual({
+        route: `${r.method} ${r.path}`,
+        security: r.needsRole ? [{ bearer: [] }] : [],
+      });
     }
   });
 
-  it('gives every response a content type and schema, the stream\'s 400 as JSON, and 414 on routes with path parameters', () => {
+  it("gives every response a content type and schema, the stream's 400 as JSON, and 414 on routes with path parameters", () => {
     const bare = Object.entries(doc.paths).flatMap(([path, item]) =>
       Object.entries(item).flatMap(([method, op]) =>
         Object.entries(op.responses)
@@ -237,14 +305,29 @@ describe('OpenAPI document at /docs-json', () => {
     const body = { title: 'Talks', kind: 'talks', occurredOn: '2025-05-16', timezone: 'Europe/Istanbul' };
     const check = (x: Partial<Exchange>) => conformance.problems({ ...write, payload: created, requestBody: body, ...x } as Exchange);
     expect(check({})).toEqual([]);
-    expect(check({ requestBody: { ...body, timezone: 5 } })).toEqual([expect.stringMatching(/POST \/diplomatic-events .*answered 201, but the request does not match the document: request body fails RecordDiplomaticEventDto: .*timezone must be string/)]);
-    expect(check({ requestBody: { ...body, storyIds: null } })).toEqual([expect.stringMatching(/storyIds must be array/)]);
-    expect(check({ payload: JSON.stringify({ id: randomUUID(), version: 1 }) })).toEqual([expect.stringMatching(/answered 201: response body fails WriteResponseDto: .*must have required property 'position'/)]);
-    expect(check({ status: 418 })).toEqual([expect.stringMatching(/status 418 is not documented/)]);
-    expect(check({ method: 'GET', url: '/timeline/stream?since=x', status: 400, contentType: 'text/event-stream', requestBody: undefined })).toEqual([expect.stringMatching(/GET \/timeline\/stream .*content type text\/event-stream is not documented/)]);
-    expect(check({ method: 'GET', url: '/timeline/2025-05-16?color=red', status: 200, query: { color: 'red' }, requestBody: undefined, payload: JSON.stringify({ date: '2025-05-16', position: 1, entries: [] }) })).toEqual([
-      expect.stringMatching(/GET \/timeline\/\{date\} .*undocumented query parameter\(s\) color/),
+    expect(check({ requestBody: { ...body, timezone: 5 } })).toEqual([
+      expect.stringMatching(
+        /POST \/diplomatic-events .*answered 201, but the request does not match the document: request body fails RecordDiplomaticEventDto: .*timezone must be string/,
+      ),
     ]);
+    expect(check({ requestBody: { ...body, storyIds: null } })).toEqual([expect.stringMatching(/storyIds must be array/)]);
+    expect(check({ payload: JSON.stringify({ id: randomUUID(), version: 1 }) })).toEqual([
+      expect.stringMatching(/answered 201: response body fails WriteResponseDto: .*must have required property 'position'/),
+    ]);
+    expect(check({ status: 418 })).toEqual([expect.stringMatching(/status 418 is not documented/)]);
+    expect(
+      check({ method: 'GET', url: '/timeline/stream?since=x', status: 400, contentType: 'text/event-stream', requestBody: undefined }),
+    ).toEqual([expect.stringMatching(/GET \/timeline\/stream .*content type text\/event-stream is not documented/)]);
+    expect(
+      check({
+        method: 'GET',
+        url: '/timeline/2025-05-16?color=red',
+        status: 200,
+        query: { color: 'red' },
+        requestBody: undefined,
+        payload: JSON.stringify({ date: '2025-05-16', position: 1, entries: [] }),
+      }),
+    ).toEqual([expect.stringMatching(/GET \/timeline\/\{date\} .*undocumented query parameter\(s\) color/)]);
     // Routes the document does not describe (Swagger UI, unknown paths) are not held to it.
     expect(check({ method: 'GET', url: '/docs/swagger-ui.css', status: 200, contentType: 'text/css' })).toEqual([]);
   });

@@ -16,7 +16,12 @@ describe('embedded default (PGlite on disk)', () => {
     expect(statSync(join(dataDir, 'editor-token')).mode & 0o777).toBe(0o600);
     expect(statSync(join(dataDir, 'admin-token')).mode & 0o777).toBe(0o600);
     expect(first.generatedAdminToken?.token).not.toBe(token);
-    const created = await first.http().post('/stories').set('Authorization', `Bearer ${token}`).send(story({ slug: 'survives' })).expect(201);
+    const created = await first
+      .http()
+      .post('/stories')
+      .set('Authorization', `Bearer ${token}`)
+      .send(story({ slug: 'survives' }))
+      .expect(201);
     await first.close();
 
     const second = await startTestApp({ env });
@@ -24,7 +29,12 @@ describe('embedded default (PGlite on disk)', () => {
       expect(second.generatedToken).toMatchObject({ created: false, token });
       const read = await second.http().get(`/stories/${created.body.id}?minPosition=${created.body.position}`).expect(200);
       expect(read.body).toMatchObject({ slug: 'survives', revision: 1 });
-      await second.http().post(`/stories/${created.body.id}/revisions`).set('Authorization', `Bearer ${token}`).send({ expectedRevision: 1, body: 'Later', changeNote: 'after restart' }).expect(201);
+      await second
+        .http()
+        .post(`/stories/${created.body.id}/revisions`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ expectedRevision: 1, body: 'Later', changeNote: 'after restart' })
+        .expect(201);
     } finally {
       await second.close();
     }

@@ -23,7 +23,16 @@ describe('projector crash consistency (PostgreSQL, real child processes)', () =>
   beforeAll(async () => {
     // One bundle, started by plain node: a tsx child took 5-11 s to start on a loaded machine
     // (20 rounds, two starts each), a bundled one about 2 s.
-    await build({ entryPoints: ['test/support/projector-process.ts'], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: PROCESS_BUNDLE, tsconfig: 'tsconfig.json', logLevel: 'warning' });
+    await build({
+      entryPoints: ['test/support/projector-process.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      outfile: PROCESS_BUNDLE,
+      tsconfig: 'tsconfig.json',
+      logLevel: 'warning',
+    });
     db = await createTempDatabase();
     sql = new PgClient(db.url, 8);
     store = await PostgresEventStore.create(sql);

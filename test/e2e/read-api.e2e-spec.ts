@@ -9,18 +9,47 @@ describe('reader API', () => {
   });
   afterAll(async () => t.close());
 
-  const post = async (path: string, body: unknown) => (await t.http().post(path).set(bearer()).send(body as object).expect(201)).body as { id: string; version: number; position: number };
+  const post = async (path: string, body: unknown) =>
+    (
+      await t
+        .http()
+        .post(path)
+        .set(bearer())
+        .send(body as object)
+        .expect(201)
+    ).body as { id: string; version: number; position: number };
 
   it('GET /timeline/:date lists the entries of that day, ordered, with the read model position', async () => {
-    const late = await post('/diplomatic-events', diplomaticEvent({ title: 'Afternoon session', occurredAt: '2023-06-01T15:00:00+02:00', occurredOn: '2023-06-01', timezone: 'Europe/Zurich' }));
-    const early = await post('/diplomatic-events', diplomaticEvent({ title: 'Morning session', occurredAt: '2023-06-01T09:00:00+02:00', occurredOn: '2023-06-01', timezone: 'Europe/Zurich' }));
+    const late = await post(
+      '/diplomatic-events',
+      diplomaticEvent({
+        title: 'Afternoon session',
+        occurredAt: '2023-06-01T15:00:00+02:00',
+        occurredOn: '2023-06-01',
+        timezone: 'Europe/Zurich',
+      }),
+    );
+    const early = await post(
+      '/diplomatic-events',
+      diplomaticEvent({
+        title: 'Morning session',
+        occurredAt: '2023-06-01T09:00:00+02:00',
+        occurredOn: '2023-06-01',
+        timezone: 'Europe/Zurich',
+      }),
+    );
     await post('/diplomatic-events', diplomaticEvent({ title: 'Next day', occurredAt: undefined, occurredOn: '2023-06-02' }));
     const res = await t.http().get(`/timeline/2023-06-01?minPosition=${early.position}`).expect(200);
     expect(res.headers['x-dateline-caught-up']).toBe('true');
     expect(res.body.date).toBe('2023-06-01');
     expect(res.body.position).toBeGreaterThanOrEqual(early.position);
     expect(res.body.entries.map((e: { title: string }) => e.title)).toEqual(['Morning session', 'Afternoon session']);
-    expect(res.body.entries[0]).toMatchObject({ type: 'diplomatic-event', id: early.id, version: 1, cameo: { name: 'Engage in negotiation', plover: 'CONSULT' } });
+    expect(res.body.entries[0]).toMatchObject({
+      type: 'diplomatic-event',
+      id: early.id,
+      version: 1,
+      cameo: { name: 'Engage in negotiation', plover: 'CONSULT' },
+    });
     expect(late.position).toBeLessThan(early.position);
   });
 
@@ -30,7 +59,10 @@ describe('reader API', () => {
   });
 
   it('GET /timeline?from&to groups by day and includes both ends', async () => {
-    const first = await post('/diplomatic-events', diplomaticEvent({ title: 'Range start', occurredAt: undefined, occurredOn: '2022-01-10' }));
+    const first = await post(
+      '/diplomatic-events',
+      diplomaticEvent({ title: 'Range start', occurredAt: undefined, occurredOn: '2022-01-10' }),
+    );
     await post('/diplomatic-events', diplomaticEvent({ title: 'Range middle', occurredAt: undefined, occurredOn: '2022-01-11' }));
     const last = await post('/diplomatic-events', diplomaticEvent({ title: 'Range end', occurredAt: undefined, occurredOn: '2022-01-12' }));
     await post('/diplomatic-events', diplomaticEvent({ title: 'Outside', occurredAt: undefined, occurredOn: '2022-01-13' }));
@@ -44,10 +76,24 @@ describe('reader API', () => {
 
   it('filters by participant (name or country), kind and story', async () => {
     const s = await post('/stories', story({ slug: 'filters' }));
-    await post('/diplomatic-events', diplomaticEvent({ title: 'With Jane', occurredAt: undefined, occurredOn: '2021-05-05', kind: 'meeting', storyIds: [s.id] }));
-    const last = await post('/diplomatic-events', diplomaticEvent({ title: 'Without Jane', occurredAt: undefined, occurredOn: '2021-05-05', kind: 'statement', participants: [{ name: 'Other Person', country: 'IT' }] }));
+    await post(
+      '/diplomatic-events',
+      diplomaticEvent({ title: 'With Jane', occurredAt: undefined, occurredOn: '2021-05-05', kind: 'meeting', storyIds: [s.id] }),
+    );
+    const last = await post(
+      '/diplomatic-events',
+      diplomaticEvent({
+        title: 'Without Jane',
+        occurredAt: undefined,
+        occurredOn: '2021-05-05',
+        kind: 'statement',
+        participants: [{ name: 'Other Person', country: 'IT' }],
+      }),
+    );
     const titles = async (query: string) =>
-      (await t.http().get(`/timeline/2021-05-05?minPosition=${last.position}&${query}`).expect(200)).body.entries.map((e: { title: string }) => e.title);
+      (await t.http().get(`/timeline/2021-05-05?minPosition=${last.position}&${query}`).expect(200)).body.entries.map(
+        (e: { title: string }) => e.title,
+      );
     expect(await titles('participant=jane%20doe')).toEqual(['With Jane']);
     expect(await titles('participant=IT')).toEqual(['Without Jane']);
     expect(await titles('kind=statement')).toEqual(['Without Jane']);
@@ -72,7 +118,10 @@ describe('reader API', () => {
   });
 
   it('asOf answers as the newsroom knew it: amendments and retractions applied only from when they were recorded', async () => {
-    const created = await post('/diplomatic-events', diplomaticEvent({ title: 'Version one', occurredAt: undefined, occurredOn: '2020-02-02' }));
+    const created = await post(
+      '/diplomatic-events',
+      diplomaticEvent({ title: 'Version one', occurredAt: undefined, occurredOn: '2020-02-02' }),
+    );
     const afterCreate = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 5));
     await post(`/diplomatic-events/${created.id}/amendments`, { expectedVersion: 1, changes: { title: 'Version two' }, reason: 'better' });
@@ -80,9 +129,12 @@ describe('reader API', () => {
     await new Promise((r) => setTimeout(r, 5));
     const retracted = await post(`/diplomatic-events/${created.id}/retraction`, { expectedVersion: 2, reason: 'wrong' });
     const titlesAsOf = async (asOf?: string) =>
-      (await t.http().get(`/timeline/2020-02-02?minPosition=${retracted.position}${asOf ? `&asOf=${encodeURIComponent(asOf)}` : ''}`).expect(200)).body.entries.map(
-        (e: { title: string }) => e.title,
-      );
+      (
+        await t
+          .http()
+          .get(`/timeline/2020-02-02?minPosition=${retracted.position}${asOf ? `&asOf=${encodeURIComponent(asOf)}` : ''}`)
+          .expect(200)
+      ).body.entries.map((e: { title: string }) => e.title);
     expect(await titlesAsOf('2000-01-01T00:00:00Z')).toEqual([]);
     expect(await titlesAsOf(afterCreate)).toEqual(['Version one']);
     expect(await titlesAsOf(afterAmend)).toEqual(['Version two']);
@@ -98,7 +150,14 @@ describe('reader API', () => {
     const s = await post('/stories', story({ slug: 'linked' }));
     const e = await post('/diplomatic-events', diplomaticEvent({ storyIds: [s.id] }));
     await post(`/stories/${s.id}/revisions`, { expectedRevision: 1, developing: false, changeNote: 'Story complete' });
-    const res = await t.http().get(`/stories/${s.id}?minPosition=${e.position + 1}`).expect(200);
-    expect(res.body).toMatchObject({ revision: 2, developing: false, linkedEvents: [expect.objectContaining({ id: e.id, title: 'Delegations open talks in Geneva' })] });
+    const res = await t
+      .http()
+      .get(`/stories/${s.id}?minPosition=${e.position + 1}`)
+      .expect(200);
+    expect(res.body).toMatchObject({
+      revision: 2,
+      developing: false,
+      linkedEvents: [expect.objectContaining({ id: e.id, title: 'Delegations open talks in Geneva' })],
+    });
   });
 });

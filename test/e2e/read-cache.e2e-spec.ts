@@ -11,7 +11,14 @@ describe('read cache', () => {
   afterAll(async () => t.close());
 
   const record = async (title: string) => {
-    const made = (await t.http().post('/diplomatic-events').set(bearer()).send(diplomaticEvent({ title, occurredAt: undefined, occurredOn: '2019-03-04' })).expect(201)).body as { position: number };
+    const made = (
+      await t
+        .http()
+        .post('/diplomatic-events')
+        .set(bearer())
+        .send(diplomaticEvent({ title, occurredAt: undefined, occurredOn: '2019-03-04' }))
+        .expect(201)
+    ).body as { position: number };
     // Let the projections catch up (minPosition is never cached).
     await t.http().get(`/timeline/2019-03-04?minPosition=${made.position}`).expect(200);
   };

@@ -15,9 +15,26 @@ describe('read inputs are parsed strictly', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ minPositionWaitMs: 100 });
-    storyId = (await t.http().post('/stories').set(bearer()).send(story({ slug: 'strict-reads' })).expect(201)).body.id;
-    await t.http().post(`/stories/${storyId}/revisions`).set(bearer()).send({ expectedRevision: 1, body: 'Changed.', changeNote: 'c' }).expect(201);
-    await t.http().post('/diplomatic-events').set(bearer()).send(diplomaticEvent({ storyIds: [storyId] })).expect(201);
+    storyId = (
+      await t
+        .http()
+        .post('/stories')
+        .set(bearer())
+        .send(story({ slug: 'strict-reads' }))
+        .expect(201)
+    ).body.id;
+    await t
+      .http()
+      .post(`/stories/${storyId}/revisions`)
+      .set(bearer())
+      .send({ expectedRevision: 1, body: 'Changed.', changeNote: 'c' })
+      .expect(201);
+    await t
+      .http()
+      .post('/diplomatic-events')
+      .set(bearer())
+      .send(diplomaticEvent({ storyIds: [storyId] }))
+      .expect(201);
   });
   afterAll(async () => t?.close());
 
@@ -52,18 +69,22 @@ describe('read inputs are parsed strictly', () => {
   });
 
   it('revision numbers up to 2^31 - 1 are still read (and are simply not there)', async () => {
-    expect(await problem(`/stories/${storyId}/revisions/2147483647`)).toEqual({ status: 404, message: expect.stringMatching(/no revision 2147483647/) });
+    expect(await problem(`/stories/${storyId}/revisions/2147483647`)).toEqual({
+      status: 404,
+      message: expect.stringMatching(/no revision 2147483647/),
+    });
     expect((await t.http().get(`/stories/${storyId}/revisions/2`)).body.revision).toBe(2);
   });
 
-  it.each([
-    ['the story page', (q: string) => `/stories/STORY?from=1&to=${q}`, BROWSER_ACCEPT],
-  ])('%s: out-of-range and non-decimal revisions are a 400 too', async (_, path, accept) => {
-    for (const bad of ['2147483648', '1e0', '0x2', ' 2']) {
-      const { status, message } = await problem(path(encodeURIComponent(bad)).replace('STORY', storyId), accept);
-      expect({ bad, status, message }).toEqual({ bad, status: 400, message: expect.stringMatching(/\bto\b/) });
-    }
-  });
+  it.each([['the story page', (q: string) => `/stories/STORY?from=1&to=${q}`, BROWSER_ACCEPT]])(
+    '%s: out-of-range and non-decimal revisions are a 400 too',
+    async (_, path, accept) => {
+      for (const bad of ['2147483648', '1e0', '0x2', ' 2']) {
+        const { status, message } = await problem(path(encodeURIComponent(bad)).replace('STORY', storyId), accept);
+        expect({ bad, status, message }).toEqual({ bad, status: 400, message: expect.stringMatching(/\bto\b/) });
+      }
+    },
+  );
 
   it.each([['1e3'], ['0x10'], [''], ['1.0'], ['-1'], ['+1'], [' 1'], ['9007199254740992'], ['99999999999999999999']])(
     'minPosition=%p is a 400 naming it, on every read route',
@@ -112,14 +133,23 @@ describe('write bodies must be UTF-8', () => {
   afterAll(async () => t?.close());
 
   const send = (contentType: string, bytes: Buffer) =>
-    t.http().post('/stories').set(bearer()).set('Content-Type', contentType).serialize((b: unknown) => b as string).send(bytes);
+    t
+      .http()
+      .post('/stories')
+      .set(bearer())
+      .set('Content-Type', contentType)
+      .serialize((b: unknown) => b as string)
+      .send(bytes);
   const count = async () => t.storage.store.countEvents();
 
   it.each([['iso-8859-1'], ['ISO-8859-1'], ['latin1'], ['windows-1252'], ['utf-16'], ['"utf-16le"'], ['']])(
     'a body declared charset=%s is a 415 naming the charset, and stores nothing',
     async (charset) => {
       const before = await count();
-      const res = await send(`application/json; charset=${charset}`, Buffer.from(JSON.stringify(story({ slug: 'latin', headline: 'Zürich' })), 'latin1'));
+      const res = await send(
+        `application/json; charset=${charset}`,
+        Buffer.from(JSON.stringify(story({ slug: 'latin', headline: 'Zürich' })), 'latin1'),
+      );
       expect({ status: res.status, message: res.body.message }).toEqual({ status: 415, message: expect.stringMatching(/charset/) });
       expect(await count()).toBe(before);
     },
@@ -127,7 +157,10 @@ describe('write bodies must be UTF-8', () => {
 
   it('utf-8 in any spelling of the charset is taken', async () => {
     for (const [i, charset] of ['utf-8', 'UTF-8', 'utf8', '"utf-8"'].entries()) {
-      const res = await send(`application/json; charset=${charset}`, Buffer.from(JSON.stringify(story({ slug: `utf-${i}`, headline: 'Zürich — 東京' })), 'utf8'));
+      const res = await send(
+        `application/json; charset=${charset}`,
+        Buffer.from(JSON.stringify(story({ slug: `utf-${i}`, headline: 'Zürich — 東京' })), 'utf8'),
+      );
       expect({ charset, status: res.status }).toEqual({ charset, status: 201 });
     }
   });
@@ -136,7 +169,10 @@ describe('write bodies must be UTF-8', () => {
     const before = await count();
     // "Zürich" in ISO-8859-1: 0xFC is not UTF-8.
     const res = await send('application/json', Buffer.from(JSON.stringify(story({ slug: 'not-utf8', headline: 'Zürich' })), 'latin1'));
-    expect({ status: res.status, message: [res.body.message].flat().join(' ') }).toEqual({ status: 400, message: expect.stringMatching(/UTF-8/) });
+    expect({ status: res.status, message: [res.body.message].flat().join(' ') }).toEqual({
+      status: 400,
+      message: expect.stringMatching(/UTF-8/),
+    });
     expect(await count()).toBe(before);
   });
 });

@@ -12,15 +12,21 @@ const HOSTILE = '</script><script>window.__pwned = 1</script><img src=x onerror=
 function namedLandmarks(page: string): string[] {
   const text = (id: string) => page.match(new RegExp(`id="${id}"[^>]*>([^<]*)<`))?.[1] ?? `#${id}?`;
   return [...page.matchAll(/<(section|nav|form|div|aside)\b([^>]*)>/g)].flatMap(([, tag, attrs]) => {
-    const role = attrs.match(/role="([^"]+)"/)?.[1] ?? ({ section: 'region', nav: 'navigation', form: 'form', aside: 'complementary' } as Record<string, string>)[tag];
-    const name = attrs.match(/aria-label="([^"]+)"/)?.[1] ?? (attrs.match(/aria-labelledby="([^"]+)"/)?.[1] ? text(attrs.match(/aria-labelledby="([^"]+)"/)![1]) : undefined);
+    const role =
+      attrs.match(/role="([^"]+)"/)?.[1] ??
+      ({ section: 'region', nav: 'navigation', form: 'form', aside: 'complementary' } as Record<string, string>)[tag];
+    const name =
+      attrs.match(/aria-label="([^"]+)"/)?.[1] ??
+      (attrs.match(/aria-labelledby="([^"]+)"/)?.[1] ? text(attrs.match(/aria-labelledby="([^"]+)"/)![1]) : undefined);
     return role && name && ['region', 'navigation', 'form', 'complementary'].includes(role) ? [`${role}: ${name}`] : [];
   });
 }
 
 /** The JSON-LD blocks of a page, parsed. */
 function jsonLd(page: string): Record<string, unknown>[] {
-  return [...page.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]) as Record<string, unknown>);
+  return [...page.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map(
+    (m) => JSON.parse(m[1]) as Record<string, unknown>,
+  );
 }
 
 describe('reader page', () => {
@@ -30,30 +36,58 @@ describe('reader page', () => {
   let talksId: string;
   let beforeHostile: string;
 
-  const post = async (path: string, body: unknown) => (await t.http().post(path).set(bearer()).send(body as object).expect(201)).body as { id: string; position: number };
+  const post = async (path: string, body: unknown) =>
+    (
+      await t
+        .http()
+        .post(path)
+        .set(bearer())
+        .send(body as object)
+        .expect(201)
+    ).body as { id: string; position: number };
 
   beforeAll(async () => {
     t = await startTestApp();
-    const s = await post('/stories', story({ slug: 'geneva-page', headline: 'Talks open in Geneva', body: 'Two delegations met on Tuesday.\n\nMore later.' }));
+    const s = await post(
+      '/stories',
+      story({ slug: 'geneva-page', headline: 'Talks open in Geneva', body: 'Two delegations met on Tuesday.\n\nMore later.' }),
+    );
     storyId = s.id;
     talksId = (await post('/diplomatic-events', diplomaticEvent({ storyIds: [storyId] }))).id;
-    await post('/diplomatic-events', diplomaticEvent({
-      title: 'Envoys agree on a framework',
-      kind: 'agreement',
-      occurredAt: undefined,
-      occurredOn: '2024-03-01',
-      occurredUntil: '2024-03-04',
-      datePrecision: 'span',
-      dateCertainty: 'inferred',
-      dateText: 'earlier this week',
-      sources: [{ name: 'Wire service', hedged: true, note: 'citing a source', url: 'javascript:alert(1)' }],
-    }));
-    await post(`/stories/${storyId}/revisions`, { expectedRevision: 1, body: 'Two delegations met on Wednesday, and agreed to meet again.\n\nMore later.', changeNote: 'Added outcome' });
+    await post(
+      '/diplomatic-events',
+      diplomaticEvent({
+        title: 'Envoys agree on a framework',
+        kind: 'agreement',
+        occurredAt: undefined,
+        occurredOn: '2024-03-01',
+        occurredUntil: '2024-03-04',
+        datePrecision: 'span',
+        dateCertainty: 'inferred',
+        dateText: 'earlier this week',
+        sources: [{ name: 'Wire service', hedged: true, note: 'citing a source', url: 'javascript:alert(1)' }],
+      }),
+    );
+    await post(`/stories/${storyId}/revisions`, {
+      expectedRevision: 1,
+      body: 'Two delegations met on Wednesday, and agreed to meet again.\n\nMore later.',
+      changeNote: 'Added outcome',
+    });
     await new Promise((r) => setTimeout(r, 5));
     beforeHostile = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 5));
-    await post('/diplomatic-events', diplomaticEvent({ title: HOSTILE, occurredAt: undefined, occurredOn: '2024-03-06', participants: [{ name: HOSTILE }] }));
-    last = (await post(`/stories/${storyId}/revisions`, { expectedRevision: 2, headline: 'Talks open in Geneva.', changeNote: 'Fixed a typo in "Genva"', kind: 'correction' })).position;
+    await post(
+      '/diplomatic-events',
+      diplomaticEvent({ title: HOSTILE, occurredAt: undefined, occurredOn: '2024-03-06', participants: [{ name: HOSTILE }] }),
+    );
+    last = (
+      await post(`/stories/${storyId}/revisions`, {
+        expectedRevision: 2,
+        headline: 'Talks open in Geneva.',
+        changeNote: 'Fixed a typo in "Genva"',
+        kind: 'correction',
+      })
+    ).position;
   });
   afterAll(async () => t.close());
 
@@ -144,7 +178,9 @@ describe('reader page', () => {
   it('pages through the days that have entries, newest first', async () => {
     const dates = Array.from({ length: 16 }, (_, i) => `2010-0${1 + Math.floor(i / 9)}-${String(1 + (i % 9) * 3).padStart(2, '0')}`);
     let position = 0;
-    for (const date of dates) position = (await post('/diplomatic-events', diplomaticEvent({ title: `Day ${date}`, occurredAt: undefined, occurredOn: date }))).position;
+    for (const date of dates)
+      position = (await post('/diplomatic-events', diplomaticEvent({ title: `Day ${date}`, occurredAt: undefined, occurredOn: date })))
+        .position;
     const days = (body: string) => [...body.matchAll(/<section class="day" id="day-(\d{4}-\d{2}-\d{2})"/g)].map((m) => m[1]);
     const first = (await page(`/?from=2010-01-01&to=2010-12-31&minPosition=${position}`)).text;
     const newest = [...dates].reverse();
@@ -187,7 +223,9 @@ describe('reader page', () => {
     expect(body).toContain('Changes from revision 2 to revision 3 (spacing or punctuation only)');
     const diff = (await page(`/stories/${storyId}?from=1&to=2`)).text;
     expect(diff).toContain('Changes from revision 1 to revision 2.');
-    expect(diff).toMatch(/<ins><span class="visually-hidden">\[added: <\/span>[^<]*agreed[^<]*<span class="visually-hidden">\]<\/span><\/ins>/);
+    expect(diff).toMatch(
+      /<ins><span class="visually-hidden">\[added: <\/span>[^<]*agreed[^<]*<span class="visually-hidden">\]<\/span><\/ins>/,
+    );
     expect(diff).toMatch(/<del><span class="visually-hidden">\[removed: <\/span>Tuesday<span/);
     expect((await page(`/stories/${storyId}?from=2&to=2`, 400)).text).toContain('from and to must be different revisions');
     expect((await page(`/stories/${storyId}?from=1&to=9`, 404)).text).toContain(`has no revision 9`);

@@ -51,7 +51,8 @@ function plan(): Planned[] {
       const skip = SKIPPED.find((s) => s.rule.test(command));
       if (skip) planned.push({ kind: 'skip', example, why: skip.why });
       else if (ASSIGNMENT.test(command)) assignments.push(command);
-      else if (/^curl /.test(command) && command.includes('localhost:3000')) planned.push({ kind: 'run', example, assignments: [...assignments] });
+      else if (/^curl /.test(command) && command.includes('localhost:3000'))
+        planned.push({ kind: 'run', example, assignments: [...assignments] });
       else throw new Error(`README line ${example.line}: a command no rule of readme.e2e-spec.ts runs or skips: ${command}`);
     }
   }

@@ -17,7 +17,12 @@ describe('request deadlines', () => {
 
   beforeAll(async () => {
     t = await startTestApp({
-      env: { DATELINE_REQUEST_TIMEOUT_MS: '1000', DATELINE_HEADERS_TIMEOUT_MS: '500', DATELINE_KEEP_ALIVE_TIMEOUT_MS: '500', DATELINE_SSE_HEARTBEAT_MS: '100' },
+      env: {
+        DATELINE_REQUEST_TIMEOUT_MS: '1000',
+        DATELINE_HEADERS_TIMEOUT_MS: '500',
+        DATELINE_KEEP_ALIVE_TIMEOUT_MS: '500',
+        DATELINE_SSE_HEARTBEAT_MS: '100',
+      },
     });
     base = await listen(t);
     host = new URL(base).host;

@@ -19,7 +19,12 @@ describe('HTTP hardening', () => {
   });
 
   it('allows CORS only for the configured origins', async () => {
-    const allowed = await t.http().options('/diplomatic-events').set('Origin', 'https://newsroom.example').set('Access-Control-Request-Method', 'POST').set('Access-Control-Request-Headers', 'authorization,content-type');
+    const allowed = await t
+      .http()
+      .options('/diplomatic-events')
+      .set('Origin', 'https://newsroom.example')
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'authorization,content-type');
     expect(allowed.status).toBeLessThan(300);
     expect(allowed.headers['access-control-allow-origin']).toBe('https://newsroom.example');
     expect(allowed.headers['access-control-allow-headers']).toMatch(/Authorization/i);
@@ -28,14 +33,30 @@ describe('HTTP hardening', () => {
   });
 
   it('limits writes per editor token with 429 and Retry-After, changes nothing, and leaves reads and other editors alone', async () => {
-    for (let i = 0; i < 3; i++) await t.http().post('/diplomatic-events').set(bearer()).send(diplomaticEvent({ title: `Within budget ${i}` })).expect(201);
+    for (let i = 0; i < 3; i++)
+      await t
+        .http()
+        .post('/diplomatic-events')
+        .set(bearer())
+        .send(diplomaticEvent({ title: `Within budget ${i}` }))
+        .expect(201);
     const head = await t.storage.store.headPosition();
-    const refused = await t.http().post('/diplomatic-events').set(bearer()).send(diplomaticEvent({ title: 'Over budget' })).expect(429);
+    const refused = await t
+      .http()
+      .post('/diplomatic-events')
+      .set(bearer())
+      .send(diplomaticEvent({ title: 'Over budget' }))
+      .expect(429);
     expect(refused.body.message).toMatch(/at most 3 per minute per editor/);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(await t.storage.store.headPosition()).toBe(head);
     await t.http().get('/timeline/2024-03-05').expect(200);
     // The admin token has a budget of its own.
-    await t.http().post('/diplomatic-events').set(bearer(ADMIN_TOKEN)).send(diplomaticEvent({ title: 'Admin writes' })).expect(201);
+    await t
+      .http()
+      .post('/diplomatic-events')
+      .set(bearer(ADMIN_TOKEN))
+      .send(diplomaticEvent({ title: 'Admin writes' }))
+      .expect(201);
   });
 });

@@ -17,7 +17,12 @@ describe.each(BACKENDS)('slugs and error messages on %s', (_name, start) => {
   });
 
   const eventCount = () => countEvents(t);
-  const post = (path: string, body: unknown) => t.http().post(path).set(bearer()).send(body as object);
+  const post = (path: string, body: unknown) =>
+    t
+      .http()
+      .post(path)
+      .set(bearer())
+      .send(body as object);
   const messages = (res: { body: { message: unknown } }) => res.body.message as string[];
 
   describe('unique slugs', () => {
@@ -31,7 +36,9 @@ describe.each(BACKENDS)('slugs and error messages on %s', (_name, start) => {
     });
 
     it('32 concurrent creates of one slug: one 201, the rest 409 naming it', async () => {
-      const responses = await Promise.all(Array.from({ length: 32 }, (_, i) => post('/stories', story({ slug: 'race-for-a-slug', headline: `Take ${i}` }))));
+      const responses = await Promise.all(
+        Array.from({ length: 32 }, (_, i) => post('/stories', story({ slug: 'race-for-a-slug', headline: `Take ${i}` }))),
+      );
       const created = responses.filter((r) => r.status === 201);
       expect(created).toHaveLength(1);
       const winner = created[0].body.id as string;
@@ -39,7 +46,9 @@ describe.each(BACKENDS)('slugs and error messages on %s', (_name, start) => {
         expect(r.status).toBe(409);
         expect(r.body).toMatchObject({ slug: 'race-for-a-slug', storyId: winner });
       }
-      const stories = await t.storage.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM dateline_events WHERE type = 'StoryCreated' AND data->>'slug' = 'race-for-a-slug'`);
+      const stories = await t.storage.sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM dateline_events WHERE type = 'StoryCreated' AND data->>'slug' = 'race-for-a-slug'`,
+      );
       expect(stories.rows[0].n).toBe(1);
     });
 
@@ -58,7 +67,13 @@ describe.each(BACKENDS)('slugs and error messages on %s', (_name, start) => {
     beforeAll(async () => {
       id = (await post('/stories', story({ slug: 'geneva-by-slug', headline: 'Talks open in Geneva' })).expect(201)).body.id;
       // Revised by slug, right after creation (before the read models may know the slug).
-      position = (await post('/stories/geneva-by-slug/revisions', { expectedRevision: 1, headline: 'Talks open in Geneva, day two', changeNote: 'Day two' }).expect(201)).body.position;
+      position = (
+        await post('/stories/geneva-by-slug/revisions', {
+          expectedRevision: 1,
+          headline: 'Talks open in Geneva, day two',
+          changeNote: 'Day two',
+        }).expect(201)
+      ).body.position;
     });
 
     it('GET /stories/:slug and its sub-routes answer as by id', async () => {
@@ -66,8 +81,15 @@ describe.each(BACKENDS)('slugs and error messages on %s', (_name, start) => {
       const bySlug = await t.http().get(`/stories/geneva-by-slug?minPosition=${position}`).expect(200);
       expect(bySlug.body).toMatchObject({ id, slug: 'geneva-by-slug', revision: 2, headline: 'Talks open in Geneva, day two' });
       expect(bySlug.body.headline).toBe(byId.body.headline);
-      expect((await t.http().get('/stories/geneva-by-slug/revisions').expect(200)).body).toMatchObject({ id, revisions: [{ revision: 1 }, { revision: 2 }] });
-      expect((await t.http().get('/stories/geneva-by-slug/revisions/1').expect(200)).body).toMatchObject({ id, revision: 1, headline: 'Talks open in Geneva' });
+      expect((await t.http().get('/stories/geneva-by-slug/revisions').expect(200)).body).toMatchObject({
+        id,
+        revisions: [{ revision: 1 }, { revision: 2 }],
+      });
+      expect((await t.http().get('/stories/geneva-by-slug/revisions/1').expect(200)).body).toMatchObject({
+        id,
+        revision: 1,
+        headline: 'Talks open in Geneva',
+      });
       expect((await t.http().get('/stories/geneva-by-slug/diff?from=1&to=2').expect(200)).body).toMatchObject({ id, from: 1, to: 2 });
     });
 
@@ -112,14 +134,20 @@ describe.each(BACKENDS)('slugs and error messages on %s', (_name, start) => {
 
     it('a present but bad headline gets its real problems', async () => {
       expect(messages(await post('/stories', story({ headline: 5 })).expect(400))).toEqual(['headline must be a string']);
-      expect(messages(await post('/stories', story({ headline: 'x'.repeat(301) })).expect(400))).toEqual(['headline must be shorter than or equal to 300 characters']);
+      expect(messages(await post('/stories', story({ headline: 'x'.repeat(301) })).expect(400))).toEqual([
+        'headline must be shorter than or equal to 300 characters',
+      ]);
     });
 
     it('every problem of a body at once, the unknown field included', async () => {
       const before = await eventCount();
       const res = await post('/stories', { slug: 'Bad Slug', headline: '   ', body: 'text', extra: 1 }).expect(400);
       expect(messages(res)).toEqual(
-        expect.arrayContaining(['extra is not a field of this request (remove it)', 'slug must be lowercase words joined by hyphens, e.g. istanbul-peace-talks', 'headline must not be empty']),
+        expect.arrayContaining([
+          'extra is not a field of this request (remove it)',
+          'slug must be lowercase words joined by hyphens, e.g. istanbul-peace-talks',
+          'headline must not be empty',
+        ]),
       );
       expect(messages(res)).toHaveLength(3);
       expect(await eventCount()).toBe(before);

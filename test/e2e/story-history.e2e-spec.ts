@@ -8,10 +8,30 @@ describe('story revisions and diffs', () => {
   let last: number;
   beforeAll(async () => {
     t = await startTestApp();
-    const created = await t.http().post('/stories').set(bearer()).send(story({ headline: 'Talks open in Geneva', body: 'Two delegations met on Tuesday.' })).expect(201);
+    const created = await t
+      .http()
+      .post('/stories')
+      .set(bearer())
+      .send(story({ headline: 'Talks open in Geneva', body: 'Two delegations met on Tuesday.' }))
+      .expect(201);
     id = created.body.id;
-    await t.http().post(`/stories/${id}/revisions`).set(bearer()).send({ expectedRevision: 1, body: 'Two delegations met on Tuesday, and agreed to meet again.', changeNote: 'Added outcome' }).expect(201);
-    const r3 = await t.http().post(`/stories/${id}/revisions`).set(bearer()).send({ expectedRevision: 2, body: 'Two delegations met on Tuesday — and agreed to meet again!', changeNote: 'Punctuation', kind: 'correction' }).expect(201);
+    await t
+      .http()
+      .post(`/stories/${id}/revisions`)
+      .set(bearer())
+      .send({ expectedRevision: 1, body: 'Two delegations met on Tuesday, and agreed to meet again.', changeNote: 'Added outcome' })
+      .expect(201);
+    const r3 = await t
+      .http()
+      .post(`/stories/${id}/revisions`)
+      .set(bearer())
+      .send({
+        expectedRevision: 2,
+        body: 'Two delegations met on Tuesday — and agreed to meet again!',
+        changeNote: 'Punctuation',
+        kind: 'correction',
+      })
+      .expect(201);
     last = r3.body.position;
   });
   afterAll(async () => t.close());
@@ -37,7 +57,10 @@ describe('story revisions and diffs', () => {
     const res = await t.http().get(`/stories/${id}/diff?from=1&to=2&minPosition=${last}`).expect(200);
     expect(res.body.boring).toBe(false);
     expect(res.body.headline).toEqual([{ value: 'Talks open in Geneva' }]);
-    const added = res.body.body.filter((c: { added?: boolean }) => c.added).map((c: { value: string }) => c.value).join('');
+    const added = res.body.body
+      .filter((c: { added?: boolean }) => c.added)
+      .map((c: { value: string }) => c.value)
+      .join('');
     expect(added).toContain('agreed to meet again');
     const boring = await t.http().get(`/stories/${id}/diff?from=2&to=3`).expect(200);
     expect(boring.body.boring).toBe(true);

@@ -25,7 +25,15 @@ describe('GET /timeline/stream (Server-Sent Events)', () => {
   });
   afterAll(async () => t.close());
 
-  const post = async (path: string, body: unknown) => (await t.http().post(path).set(bearer()).send(body as object).expect(201)).body as { id: string; position: number };
+  const post = async (path: string, body: unknown) =>
+    (
+      await t
+        .http()
+        .post(path)
+        .set(bearer())
+        .send(body as object)
+        .expect(201)
+    ).body as { id: string; position: number };
   const connect = async (query = '', headers: Record<string, string> = {}) => {
     const s = await SseStream.open(`${base}/timeline/stream${query}`, headers);
     open.push(s);
@@ -45,11 +53,19 @@ describe('GET /timeline/stream (Server-Sent Events)', () => {
   it('pushes an entry recorded after the client connected, with its position as the event id and its page markup', async () => {
     const s = await connect();
     await s.next((f) => f.retry !== undefined);
-    const written = await post('/diplomatic-events', diplomaticEvent({ title: 'Pushed <live> entry', occurredAt: undefined, occurredOn: '2018-04-04' }));
+    const written = await post(
+      '/diplomatic-events',
+      diplomaticEvent({ title: 'Pushed <live> entry', occurredAt: undefined, occurredOn: '2018-04-04' }),
+    );
     const frame = await s.next((f) => f.event === 'entry' && f.data!.includes(written.id));
     expect(frame.id).toBe(String(written.position));
     const change = JSON.parse(frame.data!) as EntryChange;
-    expect(change).toMatchObject({ position: written.position, domId: `event-${written.id}`, dayHeading: 'Wednesday 4 April 2018', entry: { id: written.id, version: 1, title: 'Pushed <live> entry', date: '2018-04-04' } });
+    expect(change).toMatchObject({
+      position: written.position,
+      domId: `event-${written.id}`,
+      dayHeading: 'Wednesday 4 April 2018',
+      entry: { id: written.id, version: 1, title: 'Pushed <live> entry', date: '2018-04-04' },
+    });
     expect(change.html).toMatch(new RegExp(`^<li class="entry entry--diplomatic-event" id="event-${written.id}"`));
     expect(change.html).toContain('Pushed &lt;live&gt; entry');
     expect(frame.raw.split('\n').filter((l) => l.startsWith('data: '))).toHaveLength(1);
@@ -58,21 +74,42 @@ describe('GET /timeline/stream (Server-Sent Events)', () => {
   it('pushes amendments as new versions, and retractions as retracted', async () => {
     const s = await connect();
     await s.next((f) => f.retry !== undefined);
-    const created = await post('/diplomatic-events', diplomaticEvent({ title: 'To be amended', occurredAt: undefined, occurredOn: '2018-05-05' }));
+    const created = await post(
+      '/diplomatic-events',
+      diplomaticEvent({ title: 'To be amended', occurredAt: undefined, occurredOn: '2018-05-05' }),
+    );
     await s.next((f) => f.id === String(created.position));
-    const amended = await post(`/diplomatic-events/${created.id}/amendments`, { expectedVersion: 1, changes: { title: 'Amended' }, reason: 'fix' });
+    const amended = await post(`/diplomatic-events/${created.id}/amendments`, {
+      expectedVersion: 1,
+      changes: { title: 'Amended' },
+      reason: 'fix',
+    });
     const amendment = JSON.parse((await s.next((f) => f.id === String(amended.position))).data!) as EntryChange;
     expect(amendment.entry).toMatchObject({ id: created.id, version: 2, title: 'Amended' });
     const retracted = await post(`/diplomatic-events/${created.id}/retraction`, { expectedVersion: 2, reason: 'wrong' });
     const retraction = await s.next((f) => f.id === String(retracted.position));
     expect(retraction.event).toBe('retracted');
-    expect(JSON.parse(retraction.data!)).toEqual({ position: retracted.position, id: created.id, version: 3, domId: `event-${created.id}` });
+    expect(JSON.parse(retraction.data!)).toEqual({
+      position: retracted.position,
+      id: created.id,
+      version: 3,
+      domId: `event-${created.id}`,
+    });
   });
 
   it('a reconnect with Last-Event-ID gets every change after it, in log order, and nothing before', async () => {
-    const before = await post('/diplomatic-events', diplomaticEvent({ title: 'Before the gap', occurredAt: undefined, occurredOn: '2018-06-06' }));
-    const missed1 = await post('/diplomatic-events', diplomaticEvent({ title: 'Missed one', occurredAt: undefined, occurredOn: '2018-06-07' }));
-    const missed2 = await post('/diplomatic-events', diplomaticEvent({ title: 'Missed two', occurredAt: undefined, occurredOn: '2018-06-08' }));
+    const before = await post(
+      '/diplomatic-events',
+      diplomaticEvent({ title: 'Before the gap', occurredAt: undefined, occurredOn: '2018-06-06' }),
+    );
+    const missed1 = await post(
+      '/diplomatic-events',
+      diplomaticEvent({ title: 'Missed one', occurredAt: undefined, occurredOn: '2018-06-07' }),
+    );
+    const missed2 = await post(
+      '/diplomatic-events',
+      diplomaticEvent({ title: 'Missed two', occurredAt: undefined, occurredOn: '2018-06-08' }),
+    );
     const s = await connect('?since=0', { 'Last-Event-ID': String(before.position) });
     const first = await s.next((f) => f.event === 'entry');
     const second = await s.next((f) => f.event === 'entry');
@@ -98,7 +135,9 @@ describe('GET /timeline/stream (Server-Sent Events)', () => {
   it('refuses a Last-Event-ID or since that is not a position', async () => {
     const badHeader = await fetch(`${base}/timeline/stream`, { headers: { 'Last-Event-ID': 'yesterday' } });
     expect(badHeader.status).toBe(400);
-    expect(((await badHeader.json()) as { message: string[] }).message).toEqual(['Last-Event-ID must be a log position (a non-negative integer)']);
+    expect(((await badHeader.json()) as { message: string[] }).message).toEqual([
+      'Last-Event-ID must be a log position (a non-negative integer)',
+    ]);
     const badSince = await fetch(`${base}/timeline/stream?since=-4`);
     expect(badSince.status).toBe(400);
     expect(((await badSince.json()) as { message: string[] }).message.join()).toMatch(/since must be a log position/);
@@ -124,7 +163,11 @@ describe('GET /timeline/stream: the cap on open streams (DATELINE_SSE_MAX_STREAM
       expect(refused.status).toBe(503);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(refused.headers.get('content-type')).toMatch(/^application\/json/);
-      expect(await refused.json()).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'too many live streams open (at most 2); retry after the time in Retry-After' });
+      expect(await refused.json()).toEqual({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'too many live streams open (at most 2); retry after the time in Retry-After',
+      });
       const metrics = (await t.http().get('/metrics').expect(200)).text;
       expect(metrics).toMatch(/^dateline_sse_streams_open 2$/m);
       expect(metrics).toMatch(/^dateline_sse_streams_refused_total 1$/m);

@@ -15,7 +15,14 @@ describe.each(BACKENDS)('the write side refuses what the read side cannot hold, 
   let storyId: string;
   beforeAll(async () => {
     ({ app: t, cleanup } = await start());
-    storyId = (await t.http().post('/stories').set(bearer()).send(story({ slug: 'acceptance' })).expect(201)).body.id;
+    storyId = (
+      await t
+        .http()
+        .post('/stories')
+        .set(bearer())
+        .send(story({ slug: 'acceptance' }))
+        .expect(201)
+    ).body.id;
   });
   afterAll(async () => {
     await t.close();
@@ -23,29 +30,51 @@ describe.each(BACKENDS)('the write side refuses what the read side cannot hold, 
   });
 
   const eventCount = () => countEvents(t);
-  const post = (path: string, body: unknown) => t.http().post(path).set(bearer()).send(body as object);
+  const post = (path: string, body: unknown) =>
+    t
+      .http()
+      .post(path)
+      .set(bearer())
+      .send(body as object);
 
   /** A 400 whose messages match `problem`, with nothing appended. */
   const refused = async (path: string, body: unknown, problem: RegExp) => {
     const before = await eventCount();
     const res = await post(path, body);
-    expect({ status: res.status, body: res.body }).toEqual({ status: 400, body: expect.objectContaining({ statusCode: 400, error: 'Bad Request' }) });
+    expect({ status: res.status, body: res.body }).toEqual({
+      status: 400,
+      body: expect.objectContaining({ statusCode: 400, error: 'Bad Request' }),
+    });
     expect([res.body.message].flat().join('\n')).toMatch(problem);
     expect(await eventCount()).toBe(before);
   };
 
   /** The projections still move: a new event can be read back at its position. */
   const projectionsMove = async () => {
-    const ok = await post('/diplomatic-events', diplomaticEvent({ title: `Still moving ${randomUUID()}`, storyIds: [storyId] })).expect(201);
+    const ok = await post('/diplomatic-events', diplomaticEvent({ title: `Still moving ${randomUUID()}`, storyIds: [storyId] })).expect(
+      201,
+    );
     const read = await t.http().get(`/diplomatic-events/${ok.body.id}?minPosition=${ok.body.position}`).expect(200);
     expect(read.body).toMatchObject({ id: ok.body.id, storyIds: [storyId] });
   };
 
   it.each([
-    ['occurredOn in year 0', { occurredOn: '0000-01-01', occurredAt: undefined, timezone: undefined }, /occurredOn must be from 1000-01-01 to 9999-12-31 \(got "0000-01-01"\)/],
+    [
+      'occurredOn in year 0',
+      { occurredOn: '0000-01-01', occurredAt: undefined, timezone: undefined },
+      /occurredOn must be from 1000-01-01 to 9999-12-31 \(got "0000-01-01"\)/,
+    ],
     ['occurredOn before 1000', { occurredOn: '0999-12-31', occurredAt: undefined }, /occurredOn must be from 1000-01-01 to 9999-12-31/],
-    ['occurredAt in year 10000 in UTC', { occurredOn: '9999-12-31', occurredAt: '9999-12-31T23:00:00-12:00', timezone: undefined }, /occurredAt must be from 1000-01-01 to 9999-12-31 in UTC/],
-    ['occurredAt without seconds', { occurredOn: '2024-03-05', occurredAt: '2024-03-05T10:00+01:00' }, /occurredAt must be an ISO 8601 instant with seconds/],
+    [
+      'occurredAt in year 10000 in UTC',
+      { occurredOn: '9999-12-31', occurredAt: '9999-12-31T23:00:00-12:00', timezone: undefined },
+      /occurredAt must be from 1000-01-01 to 9999-12-31 in UTC/,
+    ],
+    [
+      'occurredAt without seconds',
+      { occurredOn: '2024-03-05', occurredAt: '2024-03-05T10:00+01:00' },
+      /occurredAt must be an ISO 8601 instant with seconds/,
+    ],
     ['storyIds null', { storyIds: null }, /storyIds must not be null/],
     ['participants null', { participants: null }, /participants must not be null/],
     ['sources null', { sources: null }, /sources must not be null/],
@@ -58,8 +87,16 @@ describe.each(BACKENDS)('the write side refuses what the read side cannot hold, 
 
   it('create: storyIds must name existing stories, each once', async () => {
     const unknown = randomUUID();
-    await refused('/diplomatic-events', diplomaticEvent({ storyIds: [storyId, unknown] }), new RegExp(`storyIds names story ${unknown}, which does not exist`));
-    await refused('/diplomatic-events', diplomaticEvent({ storyIds: [storyId, storyId.toUpperCase()] }), new RegExp(`storyIds lists ${storyId} more than once`));
+    await refused(
+      '/diplomatic-events',
+      diplomaticEvent({ storyIds: [storyId, unknown] }),
+      new RegExp(`storyIds names story ${unknown}, which does not exist`),
+    );
+    await refused(
+      '/diplomatic-events',
+      diplomaticEvent({ storyIds: [storyId, storyId.toUpperCase()] }),
+      new RegExp(`storyIds lists ${storyId} more than once`),
+    );
     // The same UUID in upper case is the same story; it is kept in lower case.
     const created = await post('/diplomatic-events', diplomaticEvent({ storyIds: [storyId.toUpperCase()] })).expect(201);
     const read = await t.http().get(`/diplomatic-events/${created.body.id}?minPosition=${created.body.position}`).expect(200);
@@ -69,12 +106,24 @@ describe.each(BACKENDS)('the write side refuses what the read side cannot hold, 
   it('amendments: the merged result is checked, null removes only optional fields, storyIds must exist', async () => {
     const { id } = (await post('/diplomatic-events', diplomaticEvent({ occurredAt: undefined })).expect(201)).body;
     const amend = (changes: Record<string, unknown>) => ({ expectedVersion: 1, changes, reason: 'Correction' });
-    await refused(`/diplomatic-events/${id}/amendments`, amend({ occurredOn: '0000-01-01' }), /occurredOn must be from 1000-01-01 to 9999-12-31/);
-    await refused(`/diplomatic-events/${id}/amendments`, amend({ storyIds: null }), /changes\.storyIds cannot be null: send \[\] for an empty list/);
+    await refused(
+      `/diplomatic-events/${id}/amendments`,
+      amend({ occurredOn: '0000-01-01' }),
+      /occurredOn must be from 1000-01-01 to 9999-12-31/,
+    );
+    await refused(
+      `/diplomatic-events/${id}/amendments`,
+      amend({ storyIds: null }),
+      /changes\.storyIds cannot be null: send \[\] for an empty list/,
+    );
     await refused(`/diplomatic-events/${id}/amendments`, amend({ participants: null }), /changes\.participants cannot be null/);
     await refused(`/diplomatic-events/${id}/amendments`, amend({ occurredOn: null }), /changes\.occurredOn cannot be removed/);
     const unknown = randomUUID();
-    await refused(`/diplomatic-events/${id}/amendments`, amend({ storyIds: [unknown] }), new RegExp(`changes\\.storyIds names story ${unknown}, which does not exist`));
+    await refused(
+      `/diplomatic-events/${id}/amendments`,
+      amend({ storyIds: [unknown] }),
+      new RegExp(`changes\\.storyIds names story ${unknown}, which does not exist`),
+    );
     const ok = await post(`/diplomatic-events/${id}/amendments`, amend({ storyIds: [storyId], summary: null })).expect(201);
     const read = await t.http().get(`/diplomatic-events/${id}?minPosition=${ok.body.position}`).expect(200);
     expect(read.body).toMatchObject({ version: 2, storyIds: [storyId] });
@@ -84,9 +133,21 @@ describe.each(BACKENDS)('the write side refuses what the read side cannot hold, 
   it('expectedVersion and expectedRevision beyond 2^53 - 1 are a 400, not a 409', async () => {
     const { id } = (await post('/diplomatic-events', diplomaticEvent()).expect(201)).body;
     for (const expectedVersion of [9007199254740992, 9007199254740993, 1e20]) {
-      await refused(`/diplomatic-events/${id}/amendments`, { expectedVersion, changes: { title: 'Other' }, reason: 'r' }, /expectedVersion must not be greater than 9007199254740991/);
-      await refused(`/diplomatic-events/${id}/retraction`, { expectedVersion, reason: 'r' }, /expectedVersion must not be greater than 9007199254740991/);
-      await refused(`/stories/${storyId}/revisions`, { expectedRevision: expectedVersion, headline: 'Other', changeNote: 'x' }, /expectedRevision must not be greater than 9007199254740991/);
+      await refused(
+        `/diplomatic-events/${id}/amendments`,
+        { expectedVersion, changes: { title: 'Other' }, reason: 'r' },
+        /expectedVersion must not be greater than 9007199254740991/,
+      );
+      await refused(
+        `/diplomatic-events/${id}/retraction`,
+        { expectedVersion, reason: 'r' },
+        /expectedVersion must not be greater than 9007199254740991/,
+      );
+      await refused(
+        `/stories/${storyId}/revisions`,
+        { expectedRevision: expectedVersion, headline: 'Other', changeNote: 'x' },
+        /expectedRevision must not be greater than 9007199254740991/,
+      );
     }
   });
 
@@ -97,7 +158,8 @@ describe.each(BACKENDS)('the write side refuses what the read side cannot hold, 
   it('the OpenAPI document no longer says null is allowed on create', async () => {
     const doc = (await t.http().get('/docs-json').expect(200)).body;
     const create = doc.components.schemas.RecordDiplomaticEventDto.properties;
-    for (const field of ['storyIds', 'participants', 'sources', 'quotes', 'summary', 'location']) expect({ field, nullable: create[field].nullable }).toEqual({ field, nullable: undefined });
+    for (const field of ['storyIds', 'participants', 'sources', 'quotes', 'summary', 'location'])
+      expect({ field, nullable: create[field].nullable }).toEqual({ field, nullable: undefined });
     const changes = doc.components.schemas.DiplomaticEventChangesDto.properties;
     expect(changes.summary.nullable).toBe(true);
     expect(changes.storyIds.nullable).toBeUndefined();

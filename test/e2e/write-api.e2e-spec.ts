@@ -55,7 +55,14 @@ describe.each(BACKENDS)('write API on %s', (_name, start) => {
       const created = await createStory();
       expect(created).toEqual({ id: expect.any(String), version: 1, revision: 1, position: expect.any(Number) });
       const read = await t.http().get(`/stories/${created.id}?minPosition=${created.position}`).expect(200);
-      expect(read.body).toMatchObject({ id: created.id, slug: expect.stringMatching(/^geneva-summit-\d+$/), headline: 'Leaders meet in Geneva', developing: true, revision: 1, tags: ['geneva'] });
+      expect(read.body).toMatchObject({
+        id: created.id,
+        slug: expect.stringMatching(/^geneva-summit-\d+$/),
+        headline: 'Leaders meet in Geneva',
+        developing: true,
+        revision: 1,
+        tags: ['geneva'],
+      });
       expect(read.body.position).toBeGreaterThanOrEqual(created.position);
     });
 
@@ -86,9 +93,19 @@ describe.each(BACKENDS)('write API on %s', (_name, start) => {
 
     it('revisions: 201 with the next revision; 409 with currentVersion on a stale revision', async () => {
       const { id } = await createStory();
-      const r2 = await t.http().post(`/stories/${id}/revisions`).set(bearer()).send({ expectedRevision: 1, body: 'Updated body.', changeNote: 'More detail' }).expect(201);
+      const r2 = await t
+        .http()
+        .post(`/stories/${id}/revisions`)
+        .set(bearer())
+        .send({ expectedRevision: 1, body: 'Updated body.', changeNote: 'More detail' })
+        .expect(201);
       expect(r2.body).toMatchObject({ id, version: 2, revision: 2 });
-      const stale = await t.http().post(`/stories/${id}/revisions`).set(bearer()).send({ expectedRevision: 1, headline: 'Other', changeNote: 'x' }).expect(409);
+      const stale = await t
+        .http()
+        .post(`/stories/${id}/revisions`)
+        .set(bearer())
+        .send({ expectedRevision: 1, headline: 'Other', changeNote: 'x' })
+        .expect(409);
       expect(stale.body).toMatchObject({ statusCode: 409, currentVersion: 2 });
       const read = await t.http().get(`/stories/${id}?minPosition=${r2.body.position}`).expect(200);
       expect(read.body).toMatchObject({ revision: 2, body: 'Updated body.', headline: 'Leaders meet in Geneva' });
@@ -96,16 +113,41 @@ describe.each(BACKENDS)('write API on %s', (_name, start) => {
 
     it('a revision must change something, needs a change note, and takes only update or correction', async () => {
       const { id } = await createStory();
-      const same = await t.http().post(`/stories/${id}/revisions`).set(bearer()).send({ expectedRevision: 1, headline: 'Leaders meet in Geneva', changeNote: 'none' }).expect(400);
+      const same = await t
+        .http()
+        .post(`/stories/${id}/revisions`)
+        .set(bearer())
+        .send({ expectedRevision: 1, headline: 'Leaders meet in Geneva', changeNote: 'none' })
+        .expect(400);
       expect(same.body.message.join(' ')).toMatch(/changes nothing/);
-      const noNote = await t.http().post(`/stories/${id}/revisions`).set(bearer()).send({ expectedRevision: 1, headline: 'New' }).expect(400);
+      const noNote = await t
+        .http()
+        .post(`/stories/${id}/revisions`)
+        .set(bearer())
+        .send({ expectedRevision: 1, headline: 'New' })
+        .expect(400);
       expect(noNote.body.message.join(' ')).toMatch(/changeNote/);
-      await t.http().post(`/stories/${id}/revisions`).set(bearer()).send({ expectedRevision: 1, headline: 'New', changeNote: 'x', kind: 'rewrite' }).expect(400);
-      await t.http().post(`/stories/${id}/revisions`).set(bearer()).send({ expectedRevision: 1, headline: 'Leaders meet in Genève', changeNote: 'Spelling', kind: 'correction' }).expect(201);
+      await t
+        .http()
+        .post(`/stories/${id}/revisions`)
+        .set(bearer())
+        .send({ expectedRevision: 1, headline: 'New', changeNote: 'x', kind: 'rewrite' })
+        .expect(400);
+      await t
+        .http()
+        .post(`/stories/${id}/revisions`)
+        .set(bearer())
+        .send({ expectedRevision: 1, headline: 'Leaders meet in Genève', changeNote: 'Spelling', kind: 'correction' })
+        .expect(201);
     });
 
     it('404 for an unknown story, also for an id that is not a UUID', async () => {
-      await t.http().post(`/stories/${randomUUID()}/revisions`).set(bearer()).send({ expectedRevision: 1, headline: 'x', changeNote: 'x' }).expect(404);
+      await t
+        .http()
+        .post(`/stories/${randomUUID()}/revisions`)
+        .set(bearer())
+        .send({ expectedRevision: 1, headline: 'x', changeNote: 'x' })
+        .expect(404);
       await t.http().get(`/stories/${randomUUID()}`).expect(404);
       await t.http().get('/stories/not-a-uuid').expect(404);
     });
@@ -113,7 +155,13 @@ describe.each(BACKENDS)('write API on %s', (_name, start) => {
     it('concurrent revisions at one revision: one wins, the others get 409, nothing is lost', async () => {
       const { id } = await createStory();
       const results = await Promise.all(
-        Array.from({ length: 6 }, (_, i) => t.http().post(`/stories/${id}/revisions`).set(bearer()).send({ expectedRevision: 1, body: `Version ${i}`, changeNote: `editor ${i}` })),
+        Array.from({ length: 6 }, (_, i) =>
+          t
+            .http()
+            .post(`/stories/${id}/revisions`)
+            .set(bearer())
+            .send({ expectedRevision: 1, body: `Version ${i}`, changeNote: `editor ${i}` }),
+        ),
       );
       expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
       const winner = results.find((r) => r.status === 201)!;
@@ -125,8 +173,20 @@ describe.each(BACKENDS)('write API on %s', (_name, start) => {
   describe('idempotency', () => {
     it('the same key and body answer the first answer again and append nothing', async () => {
       const key = `k-${randomUUID()}`;
-      const first = await t.http().post('/stories').set(bearer()).set('Idempotency-Key', key).send(story({ slug: 'idem' })).expect(201);
-      const again = await t.http().post('/stories').set(bearer()).set('Idempotency-Key', key).send(story({ slug: 'idem' })).expect(201);
+      const first = await t
+        .http()
+        .post('/stories')
+        .set(bearer())
+        .set('Idempotency-Key', key)
+        .send(story({ slug: 'idem' }))
+        .expect(201);
+      const again = await t
+        .http()
+        .post('/stories')
+        .set(bearer())
+        .set('Idempotency-Key', key)
+        .send(story({ slug: 'idem' }))
+        .expect(201);
       expect(again.body).toEqual(first.body);
       expect(again.headers['idempotent-replayed']).toBe('true');
       // The head is read below the oldest open transaction of the whole server (ADR 0001): another
@@ -142,7 +202,12 @@ describe.each(BACKENDS)('write API on %s', (_name, start) => {
       const key = `k-${randomUUID()}`;
       const body = { expectedRevision: 1, body: 'Second', changeNote: 'more' };
       const first = await t.http().post(`/stories/${id}/revisions`).set(bearer()).set('Idempotency-Key', key).send(body).expect(201);
-      await t.http().post(`/stories/${id}/revisions`).set(bearer()).send({ expectedRevision: 2, body: 'Third', changeNote: 'more' }).expect(201);
+      await t
+        .http()
+        .post(`/stories/${id}/revisions`)
+        .set(bearer())
+        .send({ expectedRevision: 2, body: 'Third', changeNote: 'more' })
+        .expect(201);
       const again = await t.http().post(`/stories/${id}/revisions`).set(bearer()).set('Idempotency-Key', key).send(body).expect(201);
       expect(again.body).toEqual(first.body);
     });
@@ -151,7 +216,13 @@ describe.each(BACKENDS)('write API on %s', (_name, start) => {
       const key = `k-${randomUUID()}`;
       await t.http().post('/diplomatic-events').set(bearer()).set('Idempotency-Key', key).send(diplomaticEvent()).expect(201);
       const before = await eventCount();
-      const res = await t.http().post('/diplomatic-events').set(bearer()).set('Idempotency-Key', key).send(diplomaticEvent({ title: 'Other' })).expect(422);
+      const res = await t
+        .http()
+        .post('/diplomatic-events')
+        .set(bearer())
+        .set('Idempotency-Key', key)
+        .send(diplomaticEvent({ title: 'Other' }))
+        .expect(422);
       expect(res.body.message).toMatch(/Idempotency-Key/);
       expect(await eventCount()).toBe(before);
     });
@@ -181,7 +252,10 @@ describe.each(BACKENDS)('write API on %s', (_name, start) => {
         occurredUntil: '2024-03-07',
         dateCertainty: 'inferred',
         dateText: 'earlier this week',
-        sources: [{ name: 'Wire service', hedged: false }, { name: 'Local paper', hedged: true, note: 'reportedly' }],
+        sources: [
+          { name: 'Wire service', hedged: false },
+          { name: 'Local paper', hedged: true, note: 'reportedly' },
+        ],
         quotes: [{ text: 'We came to talk.', speaker: 'Jane Doe', speakerInferred: false }],
       });
       expect(read.body.history).toEqual([expect.objectContaining({ version: 1, type: 'DiplomaticEventRecorded', editor: 'alice' })]);
@@ -213,21 +287,66 @@ describe.each(BACKENDS)('write API on %s', (_name, start) => {
 
     it('amendments: 201 with the next version; stale 409; no-op and invalid results 400; unknown 404', async () => {
       const { id } = await recordEvent();
-      const amended = await t.http().post(`/diplomatic-events/${id}/amendments`).set(bearer()).send({ expectedVersion: 1, changes: { title: 'Talks open in Geneva' }, reason: 'Clearer title' }).expect(201);
+      const amended = await t
+        .http()
+        .post(`/diplomatic-events/${id}/amendments`)
+        .set(bearer())
+        .send({ expectedVersion: 1, changes: { title: 'Talks open in Geneva' }, reason: 'Clearer title' })
+        .expect(201);
       expect(amended.body).toMatchObject({ id, version: 2 });
-      const stale = await t.http().post(`/diplomatic-events/${id}/amendments`).set(bearer()).send({ expectedVersion: 1, changes: { summary: 'x' }, reason: 'r' }).expect(409);
+      const stale = await t
+        .http()
+        .post(`/diplomatic-events/${id}/amendments`)
+        .set(bearer())
+        .send({ expectedVersion: 1, changes: { summary: 'x' }, reason: 'r' })
+        .expect(409);
       expect(stale.body.currentVersion).toBe(2);
-      const noop = await t.http().post(`/diplomatic-events/${id}/amendments`).set(bearer()).send({ expectedVersion: 2, changes: { title: 'Talks open in Geneva' }, reason: 'r' }).expect(400);
+      const noop = await t
+        .http()
+        .post(`/diplomatic-events/${id}/amendments`)
+        .set(bearer())
+        .send({ expectedVersion: 2, changes: { title: 'Talks open in Geneva' }, reason: 'r' })
+        .expect(400);
       expect(noop.body.message.join(' ')).toMatch(/changes nothing/);
-      const invalid = await t.http().post(`/diplomatic-events/${id}/amendments`).set(bearer()).send({ expectedVersion: 2, changes: { occurredOn: '2024-03-06' }, reason: 'r' }).expect(400);
+      const invalid = await t
+        .http()
+        .post(`/diplomatic-events/${id}/amendments`)
+        .set(bearer())
+        .send({ expectedVersion: 2, changes: { occurredOn: '2024-03-06' }, reason: 'r' })
+        .expect(400);
       expect(invalid.body.message.join(' ')).toMatch(/not on occurredOn 2024-03-06/);
-      const removeRequired = await t.http().post(`/diplomatic-events/${id}/amendments`).set(bearer()).send({ expectedVersion: 2, changes: { title: null }, reason: 'r' }).expect(400);
+      const removeRequired = await t
+        .http()
+        .post(`/diplomatic-events/${id}/amendments`)
+        .set(bearer())
+        .send({ expectedVersion: 2, changes: { title: null }, reason: 'r' })
+        .expect(400);
       expect(removeRequired.body.message.join(' ')).toMatch(/changes.title cannot be removed/);
-      await t.http().post(`/diplomatic-events/${id}/amendments`).set(bearer()).send({ expectedVersion: 2, changes: { title: 'x' } }).expect(400);
-      await t.http().post(`/diplomatic-events/${id}/amendments`).set(bearer()).send({ expectedVersion: 2, changes: { colour: 'red' }, reason: 'r' }).expect(400);
-      await t.http().post(`/diplomatic-events/${randomUUID()}/amendments`).set(bearer()).send({ expectedVersion: 1, changes: { title: 'x' }, reason: 'r' }).expect(404);
+      await t
+        .http()
+        .post(`/diplomatic-events/${id}/amendments`)
+        .set(bearer())
+        .send({ expectedVersion: 2, changes: { title: 'x' } })
+        .expect(400);
+      await t
+        .http()
+        .post(`/diplomatic-events/${id}/amendments`)
+        .set(bearer())
+        .send({ expectedVersion: 2, changes: { colour: 'red' }, reason: 'r' })
+        .expect(400);
+      await t
+        .http()
+        .post(`/diplomatic-events/${randomUUID()}/amendments`)
+        .set(bearer())
+        .send({ expectedVersion: 1, changes: { title: 'x' }, reason: 'r' })
+        .expect(404);
       // null removes an optional field
-      const removed = await t.http().post(`/diplomatic-events/${id}/amendments`).set(bearer()).send({ expectedVersion: 2, changes: { occurredAt: null, cameoCode: null }, reason: 'Time was wrong' }).expect(201);
+      const removed = await t
+        .http()
+        .post(`/diplomatic-events/${id}/amendments`)
+        .set(bearer())
+        .send({ expectedVersion: 2, changes: { occurredAt: null, cameoCode: null }, reason: 'Time was wrong' })
+        .expect(201);
       const read = await t.http().get(`/diplomatic-events/${id}?minPosition=${removed.body.position}`).expect(200);
       expect(read.body.occurredAt).toBeUndefined();
       expect(read.body.cameoCode).toBeUndefined();
@@ -236,13 +355,28 @@ describe.each(BACKENDS)('write API on %s', (_name, start) => {
 
     it('retraction: 201; then amending or retracting again is a 409', async () => {
       const { id } = await recordEvent();
-      const retracted = await t.http().post(`/diplomatic-events/${id}/retraction`).set(bearer()).send({ expectedVersion: 1, reason: 'Report withdrawn' }).expect(201);
+      const retracted = await t
+        .http()
+        .post(`/diplomatic-events/${id}/retraction`)
+        .set(bearer())
+        .send({ expectedVersion: 1, reason: 'Report withdrawn' })
+        .expect(201);
       expect(retracted.body).toMatchObject({ id, version: 2 });
-      const amend = await t.http().post(`/diplomatic-events/${id}/amendments`).set(bearer()).send({ expectedVersion: 2, changes: { title: 'x' }, reason: 'r' }).expect(409);
+      const amend = await t
+        .http()
+        .post(`/diplomatic-events/${id}/amendments`)
+        .set(bearer())
+        .send({ expectedVersion: 2, changes: { title: 'x' }, reason: 'r' })
+        .expect(409);
       expect(amend.body).toMatchObject({ currentVersion: 2, message: expect.stringMatching(/retracted/) });
       await t.http().post(`/diplomatic-events/${id}/retraction`).set(bearer()).send({ expectedVersion: 2, reason: 'again' }).expect(409);
       await t.http().post(`/diplomatic-events/${id}/retraction`).set(bearer()).send({ expectedVersion: 2 }).expect(400);
-      await t.http().post(`/diplomatic-events/${randomUUID()}/retraction`).set(bearer()).send({ expectedVersion: 1, reason: 'r' }).expect(404);
+      await t
+        .http()
+        .post(`/diplomatic-events/${randomUUID()}/retraction`)
+        .set(bearer())
+        .send({ expectedVersion: 1, reason: 'r' })
+        .expect(404);
       const read = await t.http().get(`/diplomatic-events/${id}?minPosition=${retracted.body.position}`).expect(200);
       expect(read.body).toMatchObject({ status: 'retracted', version: 2 });
       expect(read.body.history[1]).toMatchObject({ type: 'DiplomaticEventRetracted', reason: 'Report withdrawn' });
@@ -263,7 +397,10 @@ describe.each(BACKENDS)('write API on %s', (_name, start) => {
       ['GET', '/timeline?from=2025-01-01&to=2025-01-02&asOf=never', undefined],
       ['GET', '/timeline?from=2025-01-01&to=2025-01-02&tz=Nowhere/Land', undefined],
     ])('%s %s %j is a 4xx', async (method, path, body) => {
-      const req = method === 'POST' ? t.http().post(path).set(bearer()).set('Content-Type', 'application/json').send(JSON.stringify(body)) : t.http().get(path);
+      const req =
+        method === 'POST'
+          ? t.http().post(path).set(bearer()).set('Content-Type', 'application/json').send(JSON.stringify(body))
+          : t.http().get(path);
       const res = await req;
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);

@@ -31,7 +31,9 @@ describe('the embedded data directory has one owner', () => {
     const secondPort = await freePort();
     const second = await runToExit(embeddedEnv(dataDir, secondPort));
     expect(second.code).not.toBe(0);
-    expect(second.stderr).toContain(`dateline: the data directory ${dataDir}/pglite is in use by another Dateline process: process ${first.pid}, serving http://127.0.0.1:${firstPort}`);
+    expect(second.stderr).toContain(
+      `dateline: the data directory ${dataDir}/pglite is in use by another Dateline process: process ${first.pid}, serving http://127.0.0.1:${firstPort}`,
+    );
     // It stopped before listening, and the first one still answers, reads and writes.
     await expect(fetch(`http://127.0.0.1:${secondPort}/health/live`)).rejects.toThrow();
     expect((await postStory(firstPort, 'after-the-second-start')).status).toBe(201);

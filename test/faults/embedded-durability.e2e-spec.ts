@@ -31,7 +31,18 @@ describe('embedded PGlite syncs what it acknowledges', () => {
     if (strace.error) throw new Error('strace is missing: apt-get install -y strace (.ci/run does)');
     port = await freePort();
     // -f: node's thread pool runs the async fdatasyncs; seccomp-bpf stops only on the traced calls.
-    service = await startEmbeddedService(freshDataDir('durable'), port, ['strace', '-f', '-qq', '--seccomp-bpf', '-e', 'trace=fsync,fdatasync', '-e', 'signal=none', '-o', log]);
+    service = await startEmbeddedService(freshDataDir('durable'), port, [
+      'strace',
+      '-f',
+      '-qq',
+      '--seccomp-bpf',
+      '-e',
+      'trace=fsync,fdatasync',
+      '-e',
+      'signal=none',
+      '-o',
+      log,
+    ]);
   }, 300_000);
 
   afterAll(async () => {

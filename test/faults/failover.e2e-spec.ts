@@ -26,7 +26,10 @@ describe('failover of the projector and the relay', () => {
   let portB: number;
   const env = { KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix };
 
-  const status = async (port: number): Promise<Status> => (await (await fetch(`http://127.0.0.1:${port}/admin/status`, { headers: { Authorization: `Bearer ${PROCESS_ADMIN_TOKEN}` } })).json()) as Status;
+  const status = async (port: number): Promise<Status> =>
+    (await (
+      await fetch(`http://127.0.0.1:${port}/admin/status`, { headers: { Authorization: `Bearer ${PROCESS_ADMIN_TOKEN}` } })
+    ).json()) as Status;
   const waitFor = async (what: string, condition: () => Promise<boolean>, timeoutMs: number) => {
     const deadline = Date.now() + timeoutMs;
     while (!(await condition())) {
@@ -39,7 +42,11 @@ describe('failover of the projector and the relay', () => {
     db = await createTempDatabase();
     [portA, portB] = [await freePort(), await freePort()];
     a = await startService(db.url, portA, env);
-    await waitFor('a leads', async () => (await status(portA)).roles.projector === 'leader' && (await status(portA)).roles.relay === 'leader', 30_000);
+    await waitFor(
+      'a leads',
+      async () => (await status(portA)).roles.projector === 'leader' && (await status(portA)).roles.relay === 'leader',
+      30_000,
+    );
     b = await startService(db.url, portB, env);
   }, 120_000);
   afterAll(async () => {
@@ -52,10 +59,14 @@ describe('failover of the projector and the relay', () => {
     expect(await status(portB)).toMatchObject({ roles: { projector: 'standby', relay: 'standby' } });
     await stop(a, 'SIGKILL');
     // The requirement: another instance takes over within 10 s.
-    await waitFor('b takes over', async () => {
-      const s = await status(portB);
-      return s.roles.projector === 'leader' && s.roles.relay === 'leader';
-    }, 10_000);
+    await waitFor(
+      'b takes over',
+      async () => {
+        const s = await status(portB);
+        return s.roles.projector === 'leader' && s.roles.relay === 'leader';
+      },
+      10_000,
+    );
 
     const res = await fetch(`http://127.0.0.1:${portB}/diplomatic-events`, {
       method: 'POST',
@@ -67,7 +78,9 @@ describe('failover of the projector and the relay', () => {
     const read = await fetch(`http://127.0.0.1:${portB}/diplomatic-events/${written.id}?minPosition=${written.position}`);
     expect(read.status).toBe(200);
     expect(read.headers.get('x-dateline-caught-up')).toBe('true');
-    const records = await consumeUntil(brokers, [topicNames(prefix).diplomaticEvents], (rs) => rs.some((r) => r.key === written.id), { settleMs: 0 });
+    const records = await consumeUntil(brokers, [topicNames(prefix).diplomaticEvents], (rs) => rs.some((r) => r.key === written.id), {
+      settleMs: 0,
+    });
     expect(records.filter((r) => r.key === written.id)).toHaveLength(1);
   }, 120_000);
 });

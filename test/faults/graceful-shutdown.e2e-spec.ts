@@ -48,8 +48,10 @@ describe('graceful shutdown on SIGTERM', () => {
     };
     const writers = [write(), write(), write()];
     // SIGTERM while writes flow and the relay is publishing (conditions, not a guessed delay).
-    for (const deadline = Date.now() + 60_000; ; ) {
-      const status = (await (await fetch(`http://127.0.0.1:${port}/admin/status`, { headers: { Authorization: `Bearer ${PROCESS_ADMIN_TOKEN}` } })).json()) as { relay: { position?: number } };
+    for (const deadline = Date.now() + 60_000; ;) {
+      const status = (await (
+        await fetch(`http://127.0.0.1:${port}/admin/status`, { headers: { Authorization: `Bearer ${PROCESS_ADMIN_TOKEN}` } })
+      ).json()) as { relay: { position?: number } };
       if (accepted.length >= 20 && (status.relay.position ?? 0) > 0) break;
       if (Date.now() > deadline) throw new Error(`no load or no relay: ${accepted.length} writes, ${JSON.stringify(status.relay)}`);
       await new Promise((r) => setTimeout(r, 50));
@@ -69,7 +71,9 @@ describe('graceful shutdown on SIGTERM', () => {
       const checkpoint = Number((await sql.query<{ position: string }>('SELECT position FROM relay_checkpoints')).rows[0].position);
       const relayed = log.filter((e) => e.position <= checkpoint);
       expect(relayed.length).toBeGreaterThan(0);
-      const records = await consumeUntil(brokers, [topicNames(prefix).diplomaticEvents], (rs) => rs.length >= relayed.length, { settleMs: 2000 });
+      const records = await consumeUntil(brokers, [topicNames(prefix).diplomaticEvents], (rs) => rs.length >= relayed.length, {
+        settleMs: 2000,
+      });
       expect(countById(records)).toEqual(new Map(relayed.map((e) => [e.id, 1])));
     } finally {
       await store.close();

@@ -74,7 +74,11 @@ describe(`${KILLS} random SIGKILLs of service instances under a mixed load`, () 
       }
       const e = await write('/diplomatic-events', diplomaticEvent({ title: `Load ${n}-${i}` }));
       if (e && i % 3 === 0) {
-        const amended = await write(`/diplomatic-events/${e.id}/amendments`, { expectedVersion: 1, changes: { title: `Load ${n}-${i} (amended)` }, reason: 'detail' });
+        const amended = await write(`/diplomatic-events/${e.id}/amendments`, {
+          expectedVersion: 1,
+          changes: { title: `Load ${n}-${i} (amended)` },
+          reason: 'detail',
+        });
         if (amended && i % 2 === 0) await write(`/diplomatic-events/${e.id}/retraction`, { expectedVersion: 2, reason: 'wrong' });
       }
       await new Promise((r) => setTimeout(r, 20));
@@ -113,7 +117,7 @@ describe(`${KILLS} random SIGKILLs of service instances under a mixed load`, () 
       const log = await store.readAll(0, 1_000_000);
       const head = log[log.length - 1].position;
       // Whichever instances lead now, they catch up.
-      for (const deadline = Date.now() + 120_000; ; ) {
+      for (const deadline = Date.now() + 120_000; ;) {
         const relayed = Number((await sql.query<{ position: string }>('SELECT position FROM relay_checkpoints')).rows[0]?.position ?? 0);
         if ((await readModelPosition(sql)) >= head && relayed >= head) break;
         if (Date.now() > deadline) throw new Error('the instances did not catch up');
@@ -133,7 +137,9 @@ describe(`${KILLS} random SIGKILLs of service instances under a mixed load`, () 
       expect(live).toEqual(rebuilt);
 
       // 3. Kafka has each event once.
-      const records = await consumeUntil(brokers, [topics.stories, topics.diplomaticEvents], (rs) => rs.length >= log.length, { settleMs: 3000 });
+      const records = await consumeUntil(brokers, [topics.stories, topics.diplomaticEvents], (rs) => rs.length >= log.length, {
+        settleMs: 3000,
+      });
       const counts = countById(records);
       expect([...counts.entries()].filter(([, n]) => n !== 1)).toEqual([]);
       expect(new Set(counts.keys())).toEqual(new Set(log.map((e) => e.id)));

@@ -75,7 +75,12 @@ describe('PostgreSQL restarted under a write load (real server, built service)',
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(90_000),
       });
-      return { status: res.status, body: parse(await res.text()), retryAfter: res.headers.get('retry-after'), replayed: res.headers.get('idempotent-replayed') };
+      return {
+        status: res.status,
+        body: parse(await res.text()),
+        retryAfter: res.headers.get('retry-after'),
+        replayed: res.headers.get('idempotent-replayed'),
+      };
     } catch (err) {
       const cause = (err as { cause?: { code?: string; message?: string } }).cause;
       return { status: 0, error: cause?.code ?? cause?.message ?? String(err) };
@@ -101,7 +106,11 @@ describe('PostgreSQL restarted under a write load (real server, built service)',
       const usable = own.filter((a) => !a.doubtful);
       const target = usable.length > 0 && Math.random() < 0.5 ? usable[Math.floor(Math.random() * usable.length)] : undefined;
       const [kind, path, request] = target
-        ? (['amend', `/diplomatic-events/${target.id}/amendments`, { expectedVersion: target.version, changes: { summary: `Summary from editor ${n}, write ${seq}` }, reason: 'restart load' }] as const)
+        ? ([
+            'amend',
+            `/diplomatic-events/${target.id}/amendments`,
+            { expectedVersion: target.version, changes: { summary: `Summary from editor ${n}, write ${seq}` }, reason: 'restart load' },
+          ] as const)
         : (['record', '/diplomatic-events', diplomaticEvent({ title: `Restart load: editor ${n}, write ${seq}` })] as const);
       const sentIn = phase;
       const answer = await post(path, request, key);
@@ -128,7 +137,8 @@ describe('PostgreSQL restarted under a write load (real server, built service)',
     // log level stays at info: startService waits for the "listening on" line.
     service = await startService(pg.url, port, { KAFKA_BROKERS: '', DATELINE_PG_POOL_MAX: '10' });
     servicePid = service.pid;
-    const onExit = (code: number | null, signal: NodeJS.Signals | null) => (serviceExit = `the service exited (${signal ?? `code ${code}`}); its stderr is above`);
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      (serviceExit = `the service exited (${signal ?? `code ${code}`}); its stderr is above`);
     service.once('exit', onExit);
 
     let loading = true;
@@ -151,7 +161,12 @@ describe('PostgreSQL restarted under a write load (real server, built service)',
         60_000,
         false,
       );
-      await waitUntil('a write sent and answered while PostgreSQL was down', () => attempts.some((a) => a.sentIn === 'down' && a.answeredIn === 'down'), 60_000, false);
+      await waitUntil(
+        'a write sent and answered while PostgreSQL was down',
+        () => attempts.some((a) => a.sentIn === 'down' && a.answeredIn === 'down'),
+        60_000,
+        false,
+      );
       await sleep(Math.max(0, OUTAGE_MS - (Date.now() - downSince)));
 
       await pg.start();
@@ -190,7 +205,7 @@ describe('PostgreSQL restarted under a write load (real server, built service)',
     const sql = new PgClient(pg.url, 2);
     try {
       const store = await PostgresEventStore.create(sql);
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const page = await store.readAll(after, 1000);
         if (page.length === 0) break;
         log.push(...page);
@@ -207,7 +222,12 @@ describe('PostgreSQL restarted under a write load (real server, built service)',
    * go on); otherwise it returns false and the assertions say what was missing. Gives up at
    * once when the service has died: nothing it waits for can happen any more.
    */
-  const waitUntil = async (what: string, condition: () => boolean | Promise<boolean>, timeoutMs: number, strict = true): Promise<boolean> => {
+  const waitUntil = async (
+    what: string,
+    condition: () => boolean | Promise<boolean>,
+    timeoutMs: number,
+    strict = true,
+  ): Promise<boolean> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (await condition()) return true;
@@ -282,8 +302,14 @@ describe('PostgreSQL restarted under a write load (real server, built service)',
       const events = keys.get(a.key) ?? [];
       const body = a.body as WriteBody;
       if (events.length !== 1) problems.push(`${a.key}: ${events.length} events`);
-      else if (events[0].position !== body.position || events[0].streamId !== `diplomatic-event-${body.id}` || events[0].streamVersion !== body.version) {
-        problems.push(`${a.key}: answered ${JSON.stringify(body)}, logged ${events[0].streamId} v${events[0].streamVersion} @${events[0].position}`);
+      else if (
+        events[0].position !== body.position ||
+        events[0].streamId !== `diplomatic-event-${body.id}` ||
+        events[0].streamVersion !== body.version
+      ) {
+        problems.push(
+          `${a.key}: answered ${JSON.stringify(body)}, logged ${events[0].streamId} v${events[0].streamVersion} @${events[0].position}`,
+        );
       }
     }
     expect(problems).toEqual([]);
@@ -296,7 +322,11 @@ describe('PostgreSQL restarted under a write load (real server, built service)',
     for (const { attempt, first, second } of retries) {
       expect({ key: attempt.key, status: first.status }).toEqual({ key: attempt.key, status: 201 });
       // Retrying again replays the answer: the same id, version and position, nothing appended.
-      expect({ key: attempt.key, status: second.status, replayed: second.replayed }).toEqual({ key: attempt.key, status: 201, replayed: 'true' });
+      expect({ key: attempt.key, status: second.status, replayed: second.replayed }).toEqual({
+        key: attempt.key,
+        status: 201,
+        replayed: 'true',
+      });
       expect(second.body).toEqual(first.body);
     }
     const keys = byKey();

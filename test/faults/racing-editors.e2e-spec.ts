@@ -23,26 +23,55 @@ describe('32 editors racing on one story (PostgreSQL)', () => {
   });
 
   it('lets exactly one of 32 simultaneous revisions of the same revision win; every loser gets 409 with the current revision', async () => {
-    const s = (await t.http().post('/stories').set(bearer()).send(story({ slug: 'race-once' })).expect(201)).body;
+    const s = (
+      await t
+        .http()
+        .post('/stories')
+        .set(bearer())
+        .send(story({ slug: 'race-once' }))
+        .expect(201)
+    ).body;
     const answers = await Promise.all(
-      Array.from({ length: EDITORS }, (_, i) => t.http().post(`/stories/${s.id}/revisions`).set(bearer()).send({ expectedRevision: 1, body: `Body by editor ${i}`, changeNote: `editor ${i}` })),
+      Array.from({ length: EDITORS }, (_, i) =>
+        t
+          .http()
+          .post(`/stories/${s.id}/revisions`)
+          .set(bearer())
+          .send({ expectedRevision: 1, body: `Body by editor ${i}`, changeNote: `editor ${i}` }),
+      ),
     );
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((x) => x === 201)).toHaveLength(1);
     expect(statuses.filter((x) => x === 409)).toHaveLength(EDITORS - 1);
     for (const lost of answers.filter((a) => a.status === 409)) expect(lost.body.currentVersion).toBe(2);
-    const revisions = (await t.http().get(`/stories/${s.id}/revisions?minPosition=${Math.max(...answers.filter((a) => a.status === 201).map((a) => a.body.position))}`).expect(200)).body;
+    const revisions = (
+      await t
+        .http()
+        .get(`/stories/${s.id}/revisions?minPosition=${Math.max(...answers.filter((a) => a.status === 201).map((a) => a.body.position))}`)
+        .expect(200)
+    ).body;
     expect(revisions.revisions).toHaveLength(2);
   });
 
   it('loses no update when every editor retries after a 409 until its change lands', async () => {
-    const s = (await t.http().post('/stories').set(bearer()).send(story({ slug: 'race-all' })).expect(201)).body;
+    const s = (
+      await t
+        .http()
+        .post('/stories')
+        .set(bearer())
+        .send(story({ slug: 'race-all' }))
+        .expect(201)
+    ).body;
     let conflicts = 0;
     const editor = async (i: number) => {
       // Every editor starts from the revision it read; a 409 says which revision is current now.
       let current = (await t.http().get(`/stories/${s.id}?minPosition=${s.position}`).expect(200)).body.revision as number;
       for (;;) {
-        const res = await t.http().post(`/stories/${s.id}/revisions`).set(bearer()).send({ expectedRevision: current, body: `Body after editor ${i}`, changeNote: `change by editor ${i}` });
+        const res = await t
+          .http()
+          .post(`/stories/${s.id}/revisions`)
+          .set(bearer())
+          .send({ expectedRevision: current, body: `Body after editor ${i}`, changeNote: `change by editor ${i}` });
         if (res.status === 201) return res.body.position as number;
         expect(res.status).toBe(409);
         expect(res.body.currentVersion).toBeGreaterThan(current);
@@ -54,10 +83,18 @@ describe('32 editors racing on one story (PostgreSQL)', () => {
     const log = await t.storage.store.readStream(`story-${s.id}`);
     expect(log).toHaveLength(1 + EDITORS);
     expect(log.map((e) => e.streamVersion)).toEqual(Array.from({ length: 1 + EDITORS }, (_, i) => i + 1));
-    const notes = log.slice(1).map((e) => (e.data as { changeNote: string }).changeNote).sort();
+    const notes = log
+      .slice(1)
+      .map((e) => (e.data as { changeNote: string }).changeNote)
+      .sort();
     expect(notes).toEqual(Array.from({ length: EDITORS }, (_, i) => `change by editor ${i}`).sort());
     expect(conflicts).toBeGreaterThan(0);
-    const read = (await t.http().get(`/stories/${s.id}/revisions?minPosition=${Math.max(...positions)}`).expect(200)).body;
+    const read = (
+      await t
+        .http()
+        .get(`/stories/${s.id}/revisions?minPosition=${Math.max(...positions)}`)
+        .expect(200)
+    ).body;
     expect(read.revisions).toHaveLength(1 + EDITORS);
   }, 180_000);
 });

@@ -2,7 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { EVENT_KINDS } from '@dateline/domain';
 import { diplomaticEvent, story } from '../support/fixtures';
-import { hostileDate, hostileInstant, hostileZone, integerText, pathIds, rawUrlValue, strayParamName, UrlValue, urlText, urlValue, validDate } from '../support/hostile-input';
+import {
+  hostileDate,
+  hostileInstant,
+  hostileZone,
+  integerText,
+  pathIds,
+  rawUrlValue,
+  strayParamName,
+  UrlValue,
+  urlText,
+  urlValue,
+  validDate,
+} from '../support/hostile-input';
 import { bearer, listen, startTestApp, TestApp } from '../support/test-app';
 
 /** Runs per route; the fixed seed makes a failure reproducible (fast-check prints seed and path). */
@@ -48,17 +60,41 @@ describe('read API fuzz (fast-check, PGlite)', () => {
     t = await startTestApp({ minPositionWaitMs: 20 });
     base = await listen(t);
     for (let i = 0; i < 2; i++) {
-      const s = (await t.http().post('/stories').set(bearer()).send(story({ slug: `read-fuzz-${i}` })).expect(201)).body.id as string;
-      await t.http().post(`/stories/${s}/revisions`).set(bearer()).send({ expectedRevision: 1, body: 'Revised.', changeNote: 'r' }).expect(201);
+      const s = (
+        await t
+          .http()
+          .post('/stories')
+          .set(bearer())
+          .send(story({ slug: `read-fuzz-${i}` }))
+          .expect(201)
+      ).body.id as string;
+      await t
+        .http()
+        .post(`/stories/${s}/revisions`)
+        .set(bearer())
+        .send({ expectedRevision: 1, body: 'Revised.', changeNote: 'r' })
+        .expect(201);
       ids.story.push(s);
-      const e = diplomaticEvent({ title: `Read fuzz ${i}`, occurredAt: undefined, occurredOn: '2024-03-0' + (i + 1), storyIds: [s], participants: [{ name: 'Zürich delegation', country: 'CH' }] });
+      const e = diplomaticEvent({
+        title: `Read fuzz ${i}`,
+        occurredAt: undefined,
+        occurredOn: '2024-03-0' + (i + 1),
+        storyIds: [s],
+        participants: [{ name: 'Zürich delegation', country: 'CH' }],
+      });
       ids['diplomatic-event'].push((await t.http().post('/diplomatic-events').set(bearer()).send(e).expect(201)).body.id);
     }
   }, TIMEOUT);
 
   afterAll(async () => {
     if (process.env.FAULTS_VERBOSE) {
-      for (const [route, statuses] of seen) console.info(`read-fuzz: ${route}: ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${n} x ${s}`).join(', ')}`);
+      for (const [route, statuses] of seen)
+        console.info(
+          `read-fuzz: ${route}: ${[...statuses]
+            .sort(([a], [b]) => a - b)
+            .map(([s, n]) => `${n} x ${s}`)
+            .join(', ')}`,
+        );
     }
     await t?.close();
   });
@@ -66,11 +102,18 @@ describe('read API fuzz (fast-check, PGlite)', () => {
   // ------------------------------------------------------------ generators
 
   const asText = (a: fc.Arbitrary<unknown>) => a.map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? 'undefined')));
-  const date = fc.oneof({ arbitrary: fc.constantFrom('2024-03-01', '2024-03-02'), weight: 2 }, { arbitrary: validDate, weight: 2 }, { arbitrary: asText(hostileDate), weight: 1 });
+  const date = fc.oneof(
+    { arbitrary: fc.constantFrom('2024-03-01', '2024-03-02'), weight: 2 },
+    { arbitrary: validDate, weight: 2 },
+    { arbitrary: asText(hostileDate), weight: 1 },
+  );
   const position = fc.oneof(fc.constantFrom('0', '1', '5'), fc.nat({ max: 100 }).map(String));
   const revision = fc.oneof(fc.constantFrom('1', '2', '3'), integerText);
   const filters = {
-    asOf: fc.oneof(fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), asText(hostileInstant)),
+    asOf: fc.oneof(
+      fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+      asText(hostileInstant),
+    ),
     tz: asText(hostileZone),
     participant: fc.constantFrom('CH', 'ch', 'Zürich delegation', 'UA', ' CH '),
     kind: fc.constantFrom(...EVENT_KINDS),
@@ -85,7 +128,8 @@ describe('read API fuzz (fast-check, PGlite)', () => {
       if ('fresh' in p) return crypto.randomUUID(); // an id nothing has
       return p.raw;
     });
-  const segmentOf = (a: fc.Arbitrary<string>) => fc.oneof({ arbitrary: a.map((text) => urlText({ text })), weight: 5 }, { arbitrary: rawUrlValue.map(urlText), weight: 1 });
+  const segmentOf = (a: fc.Arbitrary<string>) =>
+    fc.oneof({ arbitrary: a.map((text) => urlText({ text })), weight: 5 }, { arbitrary: rawUrlValue.map(urlText), weight: 1 });
 
   const validFilters: Record<string, fc.Arbitrary<string>> = {
     asOf: fc.constantFrom('2024-03-01T00:00:00Z', '2030-01-01T00:00:00+14:00'),
@@ -99,16 +143,71 @@ describe('read API fuzz (fast-check, PGlite)', () => {
   const twoRevisions = { from: fc.constant('1'), to: fc.constant('2') };
 
   const ROUTES: Route[] = [
-    { name: 'GET /timeline', path: fc.constant('/timeline'), params: { from: date, to: date, ...filters }, clean: { ...range, ...validFilters }, answers: 'json' },
-    { name: 'GET /timeline/:date', path: segmentOf(date).map((d) => `/timeline/${d}`), params: filters, clean: validFilters, answers: 'json' },
-    { name: 'GET /timeline/export/timelinejs', path: fc.constant('/timeline/export/timelinejs'), params: { from: date, to: date, group: fc.constantFrom('kind', 'participant'), ...filters }, clean: { ...range, group: fc.constantFrom('kind', 'participant'), ...validFilters }, answers: 'json' },
-    { name: 'GET /stories/:id', path: segment('story').map((id) => `/stories/${id}`), params: { minPosition: position }, answers: 'negotiated' },
-    { name: 'GET /stories/:id/revisions', path: segment('story').map((id) => `/stories/${id}/revisions`), params: { minPosition: position }, answers: 'json' },
-    { name: 'GET /stories/:id/revisions/:n', path: fc.tuple(segment('story'), segmentOf(revision)).map(([id, n]) => `/stories/${id}/revisions/${n}`), params: { minPosition: position }, answers: 'json' },
-    { name: 'GET /stories/:id/diff', path: segment('story').map((id) => `/stories/${id}/diff`), params: { from: revision, to: revision, minPosition: position }, clean: { ...twoRevisions, minPosition: position }, answers: 'json' },
-    { name: 'GET /diplomatic-events/:id', path: segment('diplomatic-event').map((id) => `/diplomatic-events/${id}`), params: { minPosition: position }, answers: 'json' },
-    { name: 'GET / (reader page)', path: fc.constant('/'), params: { from: date, to: date, asOf: filters.asOf, minPosition: position }, answers: 'html' },
-    { name: 'GET /stories/:id (story page)', path: segment('story').map((id) => `/stories/${id}`), params: { from: revision, to: revision, minPosition: position }, clean: { ...twoRevisions, minPosition: position }, answers: 'html' },
+    {
+      name: 'GET /timeline',
+      path: fc.constant('/timeline'),
+      params: { from: date, to: date, ...filters },
+      clean: { ...range, ...validFilters },
+      answers: 'json',
+    },
+    {
+      name: 'GET /timeline/:date',
+      path: segmentOf(date).map((d) => `/timeline/${d}`),
+      params: filters,
+      clean: validFilters,
+      answers: 'json',
+    },
+    {
+      name: 'GET /timeline/export/timelinejs',
+      path: fc.constant('/timeline/export/timelinejs'),
+      params: { from: date, to: date, group: fc.constantFrom('kind', 'participant'), ...filters },
+      clean: { ...range, group: fc.constantFrom('kind', 'participant'), ...validFilters },
+      answers: 'json',
+    },
+    {
+      name: 'GET /stories/:id',
+      path: segment('story').map((id) => `/stories/${id}`),
+      params: { minPosition: position },
+      answers: 'negotiated',
+    },
+    {
+      name: 'GET /stories/:id/revisions',
+      path: segment('story').map((id) => `/stories/${id}/revisions`),
+      params: { minPosition: position },
+      answers: 'json',
+    },
+    {
+      name: 'GET /stories/:id/revisions/:n',
+      path: fc.tuple(segment('story'), segmentOf(revision)).map(([id, n]) => `/stories/${id}/revisions/${n}`),
+      params: { minPosition: position },
+      answers: 'json',
+    },
+    {
+      name: 'GET /stories/:id/diff',
+      path: segment('story').map((id) => `/stories/${id}/diff`),
+      params: { from: revision, to: revision, minPosition: position },
+      clean: { ...twoRevisions, minPosition: position },
+      answers: 'json',
+    },
+    {
+      name: 'GET /diplomatic-events/:id',
+      path: segment('diplomatic-event').map((id) => `/diplomatic-events/${id}`),
+      params: { minPosition: position },
+      answers: 'json',
+    },
+    {
+      name: 'GET / (reader page)',
+      path: fc.constant('/'),
+      params: { from: date, to: date, asOf: filters.asOf, minPosition: position },
+      answers: 'html',
+    },
+    {
+      name: 'GET /stories/:id (story page)',
+      path: segment('story').map((id) => `/stories/${id}`),
+      params: { from: revision, to: revision, minPosition: position },
+      clean: { ...twoRevisions, minPosition: position },
+      answers: 'html',
+    },
     { name: 'GET /timeline/stream', path: fc.constant('/timeline/stream'), params: { since: position }, answers: 'sse' },
   ];
 
@@ -132,21 +231,32 @@ describe('read API fuzz (fast-check, PGlite)', () => {
 
   const cleanValues = (clean: NonNullable<Route['clean']>): fc.Arbitrary<Pairs> =>
     fc
-      .record(Object.fromEntries(Object.entries(clean).map(([name, v]) => [name, name === 'from' || name === 'to' ? v : fc.option(v, { nil: undefined, freq: 2 })])))
+      .record(
+        Object.fromEntries(
+          Object.entries(clean).map(([name, v]) => [
+            name,
+            name === 'from' || name === 'to' ? v : fc.option(v, { nil: undefined, freq: 2 }),
+          ]),
+        ),
+      )
       .map((values) => Object.entries(values).flatMap(([k, v]) => (v === undefined ? [] : [[k, { text: v as string }] as Pairs[number]])));
 
-  const hostileValueOf = (params: Route['params']) => fc.constantFrom(...Object.keys(params)).chain((name) => urlValue(params[name]).map((v) => [name, v] as Pairs[number]));
+  const hostileValueOf = (params: Route['params']) =>
+    fc.constantFrom(...Object.keys(params)).chain((name) => urlValue(params[name]).map((v) => [name, v] as Pairs[number]));
 
   const mutatedValues = (params: Route['params'], clean: NonNullable<Route['clean']>): fc.Arbitrary<Pairs> =>
-    fc.tuple(cleanValues(clean), fc.array(hostileValueOf(params), { minLength: 1, maxLength: 2 })).map(([pairs, hostile]) => [
-      ...pairs.filter(([name]) => !hostile.some(([h]) => h === name)),
-      ...hostile,
-    ]);
+    fc
+      .tuple(cleanValues(clean), fc.array(hostileValueOf(params), { minLength: 1, maxLength: 2 }))
+      .map(([pairs, hostile]) => [...pairs.filter(([name]) => !hostile.some(([h]) => h === name)), ...hostile]);
 
   const mixedValues = (params: Route['params']): fc.Arbitrary<Pairs> =>
     fc
       .tuple(
-        fc.record(Object.fromEntries(Object.entries(params).map(([name, usual]) => [name, fc.option(urlValue(usual), { nil: undefined, freq: 3 })])) as Record<string, fc.Arbitrary<UrlValue | undefined>>),
+        fc.record(
+          Object.fromEntries(
+            Object.entries(params).map(([name, usual]) => [name, fc.option(urlValue(usual), { nil: undefined, freq: 3 })]),
+          ) as Record<string, fc.Arbitrary<UrlValue | undefined>>,
+        ),
         fc.option(fc.constantFrom(...Object.keys(params)), { nil: undefined, freq: 4 }),
         fc.array(fc.tuple(strayParamName, urlValue(fc.constant('1'))), { maxLength: 2 }),
       )
@@ -159,10 +269,28 @@ describe('read API fuzz (fast-check, PGlite)', () => {
   /** A Last-Event-ID header value: positions, numbers Number() reads, and any bytes a header may carry (fetch takes bytes only). */
   const byteString = (v: string) => !/[^\x00-\xff]/.test(v);
   const lastEventIds = fc.option(
-    fc.oneof(position, integerText.filter(byteString), fc.string({ unit: fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0x80, max: 0xff })).map((c) => String.fromCharCode(c)), maxLength: 24 })),
+    fc.oneof(
+      position,
+      integerText.filter(byteString),
+      fc.string({
+        unit: fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0x80, max: 0xff })).map((c) => String.fromCharCode(c)),
+        maxLength: 24,
+      }),
+    ),
     { nil: undefined },
   );
-  const accepts = fc.constantFrom(undefined, 'application/json', BROWSER_ACCEPT, 'text/html', '*/*', 'text/html;q=0', 'application/json, text/html;q=0.9', 'image/png', '', ';;;');
+  const accepts = fc.constantFrom(
+    undefined,
+    'application/json',
+    BROWSER_ACCEPT,
+    'text/html',
+    '*/*',
+    'text/html;q=0',
+    'application/json, text/html;q=0.9',
+    'image/png',
+    '',
+    ';;;',
+  );
 
   // ------------------------------------------------------------ the property
 
@@ -173,15 +301,25 @@ describe('read API fuzz (fast-check, PGlite)', () => {
     if (type.startsWith('application/json')) {
       // The pages answer JSON only where no page route is reached: a path no route has (Nest's
       // 404), or one Fastify cannot decode (http/framework-errors.ts: a JSON 400).
-      if (route.answers === 'html') expect({ described, noRoute: (status === 404 && /Cannot GET/.test(body)) || (status === 400 && /not valid percent-encoded UTF-8/.test(body)) }).toEqual({ described, noRoute: true });
+      if (route.answers === 'html')
+        expect({
+          described,
+          noRoute: (status === 404 && /Cannot GET/.test(body)) || (status === 400 && /not valid percent-encoded UTF-8/.test(body)),
+        }).toEqual({ described, noRoute: true });
       const json = JSON.parse(body) as { statusCode?: number; message?: unknown };
       if (status >= 400) {
         expect({ described, statusCode: json.statusCode }).toEqual({ described, statusCode: status });
-        expect({ described, named: typeof json.message === 'string' || (Array.isArray(json.message) && json.message.every((m) => typeof m === 'string')) }).toEqual({ described, named: true });
+        expect({
+          described,
+          named: typeof json.message === 'string' || (Array.isArray(json.message) && json.message.every((m) => typeof m === 'string')),
+        }).toEqual({ described, named: true });
       }
     } else {
       expect({ described, html: type.startsWith('text/html') && /^<!doctype html>/i.test(body) }).toEqual({ described, html: true });
-      expect({ described, documented: route.answers === 'html' || route.answers === 'negotiated' }).toEqual({ described, documented: true });
+      expect({ described, documented: route.answers === 'html' || route.answers === 'negotiated' }).toEqual({
+        described,
+        documented: true,
+      });
     }
   };
 
@@ -223,7 +361,10 @@ describe('read API fuzz (fast-check, PGlite)', () => {
       await fc.assert(
         fc.asyncProperty(queries(route), lastEventIds, async (query, lastEventId) => {
           const abort = new AbortController();
-          const res = await fetch(`${base}/timeline/stream${query ? `?${query}` : ''}`, { headers: { Accept: 'text/event-stream', ...(lastEventId !== undefined ? { 'Last-Event-ID': lastEventId } : {}) }, signal: abort.signal });
+          const res = await fetch(`${base}/timeline/stream${query ? `?${query}` : ''}`, {
+            headers: { Accept: 'text/event-stream', ...(lastEventId !== undefined ? { 'Last-Event-ID': lastEventId } : {}) },
+            signal: abort.signal,
+          });
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           const type = res.headers.get('content-type') ?? '';
           if (res.status === 200) {

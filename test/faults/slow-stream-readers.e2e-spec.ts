@@ -56,7 +56,9 @@ describe('live-stream clients that never read', () => {
       // Stop before an unbounded service runs out of heap: that is the failure this test is for.
       if (peak - baseline > GROWTH_BOUND_BYTES) break;
     }
-    console.log(`slow readers: ${written} writes; resident memory ${mib(baseline)} MiB before, peak ${mib(peak)} MiB (+${mib(peak - baseline)} MiB)`);
+    console.log(
+      `slow readers: ${written} writes; resident memory ${mib(baseline)} MiB before, peak ${mib(peak)} MiB (+${mib(peak - baseline)} MiB)`,
+    );
     expect(written).toBe(WRITES);
     expect(peak - baseline).toBeLessThan(GROWTH_BOUND_BYTES);
 
@@ -124,7 +126,9 @@ async function writeEntries(base: string, count: number): Promise<void> {
 
 async function caughtUp(base: string): Promise<void> {
   for (;;) {
-    const status = (await (await fetch(`${base}/admin/status`, { headers: { Authorization: `Bearer ${PROCESS_ADMIN_TOKEN}` } })).json()) as { readModels: { caughtUp: boolean } };
+    const status = (await (
+      await fetch(`${base}/admin/status`, { headers: { Authorization: `Bearer ${PROCESS_ADMIN_TOKEN}` } })
+    ).json()) as { readModels: { caughtUp: boolean } };
     if (status.readModels.caughtUp) return;
     await new Promise((r) => setTimeout(r, 100));
   }

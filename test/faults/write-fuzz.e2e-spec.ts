@@ -38,10 +38,28 @@ interface Route {
 
 const ROUTES: Route[] = [
   { name: 'POST /stories', bodies: storyBodies, path: () => '/stories', creates: 'story' },
-  { name: 'POST /stories/:id/revisions', bodies: revisionBodies, target: 'story', path: (id) => `/stories/${id}/revisions`, versionField: 'expectedRevision' },
+  {
+    name: 'POST /stories/:id/revisions',
+    bodies: revisionBodies,
+    target: 'story',
+    path: (id) => `/stories/${id}/revisions`,
+    versionField: 'expectedRevision',
+  },
   { name: 'POST /diplomatic-events', bodies: diplomaticEventBodies, path: () => '/diplomatic-events', creates: 'diplomatic-event' },
-  { name: 'POST /diplomatic-events/:id/amendments', bodies: amendmentBodies, target: 'diplomatic-event', path: (id) => `/diplomatic-events/${id}/amendments`, versionField: 'expectedVersion' },
-  { name: 'POST /diplomatic-events/:id/retraction', bodies: retractionBodies, target: 'diplomatic-event', path: (id) => `/diplomatic-events/${id}/retraction`, versionField: 'expectedVersion' },
+  {
+    name: 'POST /diplomatic-events/:id/amendments',
+    bodies: amendmentBodies,
+    target: 'diplomatic-event',
+    path: (id) => `/diplomatic-events/${id}/amendments`,
+    versionField: 'expectedVersion',
+  },
+  {
+    name: 'POST /diplomatic-events/:id/retraction',
+    bodies: retractionBodies,
+    target: 'diplomatic-event',
+    path: (id) => `/diplomatic-events/${id}/retraction`,
+    versionField: 'expectedVersion',
+  },
 ];
 
 /**
@@ -62,14 +80,38 @@ describe('write API fuzz (fast-check, PGlite)', () => {
     t = await startTestApp();
     // Real aggregates, so that the :id routes hit existing streams much of the time.
     for (let i = 0; i < 3; i++) {
-      pool.story.push((await t.http().post('/stories').set(bearer()).send(story({ slug: `fuzz-seed-${i}` })).expect(201)).body.id);
-      pool['diplomatic-event'].push((await t.http().post('/diplomatic-events').set(bearer()).send(diplomaticEvent({ title: `Fuzz seed ${i}` })).expect(201)).body.id);
+      pool.story.push(
+        (
+          await t
+            .http()
+            .post('/stories')
+            .set(bearer())
+            .send(story({ slug: `fuzz-seed-${i}` }))
+            .expect(201)
+        ).body.id,
+      );
+      pool['diplomatic-event'].push(
+        (
+          await t
+            .http()
+            .post('/diplomatic-events')
+            .set(bearer())
+            .send(diplomaticEvent({ title: `Fuzz seed ${i}` }))
+            .expect(201)
+        ).body.id,
+      );
     }
   }, TIMEOUT);
 
   afterAll(async () => {
     if (process.env.FAULTS_VERBOSE) {
-      for (const [route, statuses] of seen) console.info(`write-fuzz: ${route}: ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${n} x ${s}`).join(', ')}`);
+      for (const [route, statuses] of seen)
+        console.info(
+          `write-fuzz: ${route}: ${[...statuses]
+            .sort(([a], [b]) => a - b)
+            .map(([s, n]) => `${n} x ${s}`)
+            .join(', ')}`,
+        );
     }
     await t?.close();
   });
@@ -85,8 +127,18 @@ describe('write API fuzz (fast-check, PGlite)', () => {
   const create = async (aggregate: Aggregate): Promise<string> => {
     const res =
       aggregate === 'story'
-        ? await t.http().post('/stories').set(bearer()).send(story({ slug: `fuzz-fresh-${++fresh}` })).expect(201)
-        : await t.http().post('/diplomatic-events').set(bearer()).send(diplomaticEvent({ title: 'Fresh for the fuzz' })).expect(201);
+        ? await t
+            .http()
+            .post('/stories')
+            .set(bearer())
+            .send(story({ slug: `fuzz-fresh-${++fresh}` }))
+            .expect(201)
+        : await t
+            .http()
+            .post('/diplomatic-events')
+            .set(bearer())
+            .send(diplomaticEvent({ title: 'Fresh for the fuzz' }))
+            .expect(201);
     pool[aggregate].push(res.body.id);
     return res.body.id;
   };
@@ -103,7 +155,8 @@ describe('write API fuzz (fast-check, PGlite)', () => {
 
   /** CURRENT_VERSION becomes the target stream's version now (1 when there is no such stream). */
   const resolveBody = async (body: Body, route: Route, id: string | undefined): Promise<Body> => {
-    if (!('json' in body) || !route.versionField || body.json === null || typeof body.json !== 'object' || Array.isArray(body.json)) return body;
+    if (!('json' in body) || !route.versionField || body.json === null || typeof body.json !== 'object' || Array.isArray(body.json))
+      return body;
     const json = body.json as Record<string, unknown>;
     if (json[route.versionField] !== CURRENT_VERSION) return body;
     const history = await t.storage.store.readStream(`${route.target}-${id}`);
@@ -112,7 +165,12 @@ describe('write API fuzz (fast-check, PGlite)', () => {
 
   const send = (route: Route, id: string | undefined, input: FuzzRequest, body: Body) => {
     let req = t.http().post(route.path(id));
-    const auth = input.authorization === 'editor' ? `Bearer ${EDITOR_TOKEN}` : input.authorization === 'admin' ? `Bearer ${ADMIN_TOKEN}` : input.authorization;
+    const auth =
+      input.authorization === 'editor'
+        ? `Bearer ${EDITOR_TOKEN}`
+        : input.authorization === 'admin'
+          ? `Bearer ${ADMIN_TOKEN}`
+          : input.authorization;
     if (auth !== undefined) req = req.set('Authorization', auth);
     if (input.contentType !== undefined) req = req.set('Content-Type', input.contentType);
     if (input.idempotencyKey !== undefined) req = req.set('Idempotency-Key', input.idempotencyKey);
@@ -165,9 +223,13 @@ describe('write API fuzz (fast-check, PGlite)', () => {
     TIMEOUT,
   );
 
-  it('the projections took everything the fuzz wrote: read models at the head, readiness 200', async () => {
-    await whenCaughtUp(t.storage.store, t.storage.sql, 60_000);
-    const ready = await t.http().get('/health/ready');
-    expect({ status: ready.status, body: ready.body }).toMatchObject({ status: 200, body: { status: 'ok' } });
-  }, TIMEOUT);
+  it(
+    'the projections took everything the fuzz wrote: read models at the head, readiness 200',
+    async () => {
+      await whenCaughtUp(t.storage.store, t.storage.sql, 60_000);
+      const ready = await t.http().get('/health/ready');
+      expect({ status: ready.status, body: ready.body }).toMatchObject({ status: 200, body: { status: 'ok' } });
+    },
+    TIMEOUT,
+  );
 });

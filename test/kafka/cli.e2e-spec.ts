@@ -20,7 +20,14 @@ describe('CLI: tail and replay', () => {
 
   const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
     run(process.execPath, ['dist/apps/cli/src/main.js', ...args], {
-      env: { ...process.env, KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix, DATELINE_URL: baseUrl, DATELINE_ADMIN_TOKEN: ADMIN_TOKEN, ...env },
+      env: {
+        ...process.env,
+        KAFKA_BROKERS: brokers,
+        KAFKA_TOPIC_PREFIX: prefix,
+        DATELINE_URL: baseUrl,
+        DATELINE_ADMIN_TOKEN: ADMIN_TOKEN,
+        ...env,
+      },
       timeout: 60_000,
     });
 
@@ -28,9 +35,28 @@ describe('CLI: tail and replay', () => {
     t = await startTestApp({ env: { KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix } });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     baseUrl = await t.app.getUrl();
-    const s = (await t.http().post('/stories').set(bearer()).send(story({ slug: 'cli-tail' })).expect(201)).body;
-    await t.http().post(`/stories/${s.id}/revisions`).set(bearer()).send({ expectedRevision: 1, body: 'Updated body', changeNote: 'update' }).expect(201);
-    const last = (await t.http().post('/diplomatic-events').set(bearer()).send(diplomaticEvent({ title: 'Tail me' })).expect(201)).body;
+    const s = (
+      await t
+        .http()
+        .post('/stories')
+        .set(bearer())
+        .send(story({ slug: 'cli-tail' }))
+        .expect(201)
+    ).body;
+    await t
+      .http()
+      .post(`/stories/${s.id}/revisions`)
+      .set(bearer())
+      .send({ expectedRevision: 1, body: 'Updated body', changeNote: 'update' })
+      .expect(201);
+    const last = (
+      await t
+        .http()
+        .post('/diplomatic-events')
+        .set(bearer())
+        .send(diplomaticEvent({ title: 'Tail me' }))
+        .expect(201)
+    ).body;
     for (;;) {
       if ((await t.http().get('/admin/status').set(bearer(ADMIN_TOKEN))).body.relay.position >= last.position) break;
       await new Promise((r) => setTimeout(r, 100));
@@ -43,7 +69,11 @@ describe('CLI: tail and replay', () => {
     const { stdout } = await cli(['tail', '--topic', 'stories', '--from-beginning', '--max', '2']);
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toMatch(new RegExp(`^\\S+Z ${prefix.replace('.', '\\.')}stories\\.v1\\[\\d\\]@0 dateline\\.StoryCreated\\.v1 key=${log[0].streamId.slice(6)} id=${log[0].id} position=${log[0].position} v1 editor=alice$`));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^\\S+Z ${prefix.replace('.', '\\.')}stories\\.v1\\[\\d\\]@0 dateline\\.StoryCreated\\.v1 key=${log[0].streamId.slice(6)} id=${log[0].id} position=${log[0].position} v1 editor=alice$`,
+      ),
+    );
     expect(JSON.parse(lines[1])).toMatchObject({ slug: 'cli-tail', revision: 1 });
     expect(lines[2]).toContain('dateline.StoryRevised.v1');
   });
@@ -63,9 +93,16 @@ describe('CLI: tail and replay', () => {
 
   it("replay refuses the relay's own topics, bad input, and an editor token", async () => {
     const own = topicNames(prefix).stories;
-    await expect(cli(['replay', '--from', '0', '--to-topic', own])).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("relay's own topics") });
-    await expect(cli(['replay', '--from', 'yesterday', '--to-topic', 'x'])).rejects.toMatchObject({ stderr: expect.stringContaining('--from must be a whole number') });
-    await expect(cli(['replay', '--from', '0', '--to-topic', 'x'], { DATELINE_ADMIN_TOKEN: EDITOR_TOKEN })).rejects.toMatchObject({ stderr: expect.stringContaining('403') });
+    await expect(cli(['replay', '--from', '0', '--to-topic', own])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("relay's own topics"),
+    });
+    await expect(cli(['replay', '--from', 'yesterday', '--to-topic', 'x'])).rejects.toMatchObject({
+      stderr: expect.stringContaining('--from must be a whole number'),
+    });
+    await expect(cli(['replay', '--from', '0', '--to-topic', 'x'], { DATELINE_ADMIN_TOKEN: EDITOR_TOKEN })).rejects.toMatchObject({
+      stderr: expect.stringContaining('403'),
+    });
     const bad = await t.http().post('/admin/replay').set(bearer(ADMIN_TOKEN)).send({ from: -1, toTopic: 'no spaces allowed' }).expect(400);
     expect(bad.body.message.join(' ')).toMatch(/from must not be less than 0/);
   });

@@ -44,12 +44,20 @@ describe('Kafka relay: the broker stopped for 20 s during writes', () => {
     const ids: string[] = [];
     const writer = (async () => {
       for (let i = 0; writing; i++) {
-        const res = await t.http().post('/diplomatic-events').set(bearer()).send(diplomaticEvent({ title: `During outage ${i}` }));
+        const res = await t
+          .http()
+          .post('/diplomatic-events')
+          .set(bearer())
+          .send(diplomaticEvent({ title: `During outage ${i}` }));
         statuses.push(res.status);
         if (res.status === 201) {
           ids.push(res.body.id);
           if (i % 4 === 0) {
-            const amended = await t.http().post(`/diplomatic-events/${res.body.id}/amendments`).set(bearer()).send({ expectedVersion: 1, changes: { summary: `amended ${i}` }, reason: 'detail' });
+            const amended = await t
+              .http()
+              .post(`/diplomatic-events/${res.body.id}/amendments`)
+              .set(bearer())
+              .send({ expectedVersion: 1, changes: { summary: `amended ${i}` }, reason: 'detail' });
             statuses.push(amended.status);
           }
         }
@@ -79,7 +87,12 @@ describe('Kafka relay: the broker stopped for 20 s during writes', () => {
       if ((await relay()).position >= head) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    const records = await consumeUntil(broker.brokers, [topics.diplomaticEvents, topics.timelineEntries], (rs) => rs.length >= 2 * log.length, { settleMs: 3000 });
+    const records = await consumeUntil(
+      broker.brokers,
+      [topics.diplomaticEvents, topics.timelineEntries],
+      (rs) => rs.length >= 2 * log.length,
+      { settleMs: 3000 },
+    );
     const events = records.filter((r) => r.topic === topics.diplomaticEvents);
     const entries = records.filter((r) => r.topic === topics.timelineEntries);
     expect(countById(events)).toEqual(new Map(log.map((e) => [e.id, 1])));

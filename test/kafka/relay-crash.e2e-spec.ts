@@ -29,11 +29,20 @@ describe('Kafka relay: SIGKILL of the service in the middle of a burst', () => {
   let service: ChildProcess | undefined;
   const accepted: Accepted[] = [];
 
-  const env = () => ({ KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix, KAFKA_RELAY_BATCH_SIZE: String(5 + Math.floor(Math.random() * 20)), DATELINE_ROLES: 'api,projector,relay' });
+  const env = () => ({
+    KAFKA_BROKERS: brokers,
+    KAFKA_TOPIC_PREFIX: prefix,
+    KAFKA_RELAY_BATCH_SIZE: String(5 + Math.floor(Math.random() * 20)),
+    DATELINE_ROLES: 'api,projector,relay',
+  });
   const url = (path: string) => `http://127.0.0.1:${port}${path}`;
   const post = async (path: string, body: unknown): Promise<{ id: string; version: number } | undefined> => {
     try {
-      const res = await fetch(url(path), { method: 'POST', headers: { Authorization: `Bearer ${PROCESS_EDITOR_TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(url(path), {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${PROCESS_EDITOR_TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       return res.status === 201 ? ((await res.json()) as { id: string; version: number }) : undefined;
     } catch {
       return undefined; // the service died under us: this write was not acknowledged
@@ -51,7 +60,11 @@ describe('Kafka relay: SIGKILL of the service in the middle of a burst', () => {
       const e = await post('/diplomatic-events', diplomaticEvent({ title: `Burst ${n}-${i}` }));
       if (!e) continue;
       accepted.push(e);
-      const amended = await post(`/diplomatic-events/${e.id}/amendments`, { expectedVersion: 1, changes: { title: `Burst ${n}-${i} (amended)` }, reason: 'more precise' });
+      const amended = await post(`/diplomatic-events/${e.id}/amendments`, {
+        expectedVersion: 1,
+        changes: { title: `Burst ${n}-${i} (amended)` },
+        reason: 'more precise',
+      });
       if (amended) accepted.push(amended);
       if (amended && i % 3 === 0) {
         const retracted = await post(`/diplomatic-events/${e.id}/retraction`, { expectedVersion: 2, reason: 'wrong' });
@@ -76,7 +89,8 @@ describe('Kafka relay: SIGKILL of the service in the middle of a burst', () => {
       const editors = Array.from({ length: 6 }, (_, n) => editor(() => dead, round * 10 + n));
       // Mid-burst: once this round has had a few writes accepted, then at a random moment.
       const before = accepted.length;
-      for (const deadline = Date.now() + 60_000; accepted.length < before + 8 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+      for (const deadline = Date.now() + 60_000; accepted.length < before + 8 && Date.now() < deadline;)
+        await new Promise((r) => setTimeout(r, 20));
       await new Promise((r) => setTimeout(r, Math.random() * 800));
       await stop(service, 'SIGKILL');
       dead = true;
@@ -91,7 +105,9 @@ describe('Kafka relay: SIGKILL of the service in the middle of a burst', () => {
       log = await store.readAll(0, 1_000_000);
       const head = log[log.length - 1].position;
       for (;;) {
-        const status = (await (await fetch(url('/admin/status'), { headers: { Authorization: `Bearer ${PROCESS_ADMIN_TOKEN}` } })).json()) as { relay: { position: number } };
+        const status = (await (
+          await fetch(url('/admin/status'), { headers: { Authorization: `Bearer ${PROCESS_ADMIN_TOKEN}` } })
+        ).json()) as { relay: { position: number } };
         if (status.relay.position >= head) break;
         await new Promise((r) => setTimeout(r, 200));
       }
@@ -101,7 +117,12 @@ describe('Kafka relay: SIGKILL of the service in the middle of a burst', () => {
     }
 
     const diplomatic = log.filter((e) => e.streamId.startsWith('diplomatic-event-')).length;
-    const records = await consumeUntil(brokers, [topics.stories, topics.diplomaticEvents, topics.timelineEntries], (rs) => rs.length >= log.length + diplomatic, { settleMs: 3000 });
+    const records = await consumeUntil(
+      brokers,
+      [topics.stories, topics.diplomaticEvents, topics.timelineEntries],
+      (rs) => rs.length >= log.length + diplomatic,
+      { settleMs: 3000 },
+    );
     const events = records.filter((r) => r.topic !== topics.timelineEntries);
     const entries = records.filter((r) => r.topic === topics.timelineEntries);
 

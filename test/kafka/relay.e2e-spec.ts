@@ -19,16 +19,33 @@ describe('Kafka relay', () => {
   let records: ConsumedRecord[];
   const ids: Record<string, string> = {};
 
-  const post = async (path: string, body: unknown) => (await t.http().post(path).set(bearer()).send(body as object).expect(201)).body as { id: string; position: number };
+  const post = async (path: string, body: unknown) =>
+    (
+      await t
+        .http()
+        .post(path)
+        .set(bearer())
+        .send(body as object)
+        .expect(201)
+    ).body as { id: string; position: number };
 
   beforeAll(async () => {
     t = await startTestApp({ env: { KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix, KAFKA_PARTITIONS: '3' } });
     const s = await post('/stories', story({ slug: 'relay-story' }));
     await post(`/stories/${s.id}/revisions`, { expectedRevision: 1, body: 'Second body.', changeNote: 'more' });
-    await post(`/stories/${s.id}/revisions`, { expectedRevision: 2, headline: 'Corrected headline', changeNote: 'fix', kind: 'correction' });
+    await post(`/stories/${s.id}/revisions`, {
+      expectedRevision: 2,
+      headline: 'Corrected headline',
+      changeNote: 'fix',
+      kind: 'correction',
+    });
     const amended = await post('/diplomatic-events', diplomaticEvent({ title: 'First title' }));
     await post(`/diplomatic-events/${amended.id}/amendments`, { expectedVersion: 1, changes: { title: 'Second title' }, reason: 'typo' });
-    await post(`/diplomatic-events/${amended.id}/amendments`, { expectedVersion: 2, changes: { summary: null, occurredOn: '2024-03-06', occurredAt: null }, reason: 'date moved' });
+    await post(`/diplomatic-events/${amended.id}/amendments`, {
+      expectedVersion: 2,
+      changes: { summary: null, occurredOn: '2024-03-06', occurredAt: null },
+      reason: 'date moved',
+    });
     const retracted = await post('/diplomatic-events', diplomaticEvent({ title: 'Will be retracted' }));
     const last = await post(`/diplomatic-events/${retracted.id}/retraction`, { expectedVersion: 1, reason: 'did not happen' });
     const plain = await post('/diplomatic-events', diplomaticEvent({ title: 'Stays as it is', storyIds: [s.id] }));
@@ -44,7 +61,11 @@ describe('Kafka relay', () => {
     }
     log = await t.storage.store.readAll(0, 1000);
     const diplomatic = log.filter((e) => e.streamId.startsWith('diplomatic-event-')).length;
-    records = await consumeUntil(brokers, [topics.stories, topics.diplomaticEvents, topics.timelineEntries], (rs) => rs.length >= log.length + diplomatic);
+    records = await consumeUntil(
+      brokers,
+      [topics.stories, topics.diplomaticEvents, topics.timelineEntries],
+      (rs) => rs.length >= log.length + diplomatic,
+    );
   });
   afterAll(async () => t?.close());
 
@@ -56,7 +77,11 @@ describe('Kafka relay', () => {
     expect(log).toHaveLength(9);
     expect([...counts.keys()].sort()).toEqual(log.map((e) => e.id).sort());
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
-    expect(onTopic(topics.stories).map((r) => r.headers.ce_type)).toEqual(['dateline.StoryCreated.v1', 'dateline.StoryRevised.v1', 'dateline.StoryRevised.v1']);
+    expect(onTopic(topics.stories).map((r) => r.headers.ce_type)).toEqual([
+      'dateline.StoryCreated.v1',
+      'dateline.StoryRevised.v1',
+      'dateline.StoryRevised.v1',
+    ]);
   });
 
   it('keys each record by its aggregate id and keeps the order per key', () => {
@@ -66,7 +91,14 @@ describe('Kafka relay', () => {
     expect(byKey.get(ids.amended)).toEqual([1, 2, 3]);
     expect(byKey.get(ids.retracted)).toEqual([1, 2]);
     // One key, one partition.
-    for (const key of byKey.keys()) expect(new Set(onTopic(topics.diplomaticEvents).filter((r) => r.key === key).map((r) => r.partition)).size).toBe(1);
+    for (const key of byKey.keys())
+      expect(
+        new Set(
+          onTopic(topics.diplomaticEvents)
+            .filter((r) => r.key === key)
+            .map((r) => r.partition),
+        ).size,
+      ).toBe(1);
   });
 
   it('carries CloudEvents binary headers and the log position, matching the logged event', () => {
@@ -105,7 +137,14 @@ describe('Kafka relay', () => {
     for (const key of [ids.amended, ids.plain]) {
       const current = (await t.http().get(`/diplomatic-events/${key}`).expect(200)).body;
       const entry = JSON.parse(lastPerKey.get(key)!.value!);
-      expect(entry).toMatchObject({ type: 'diplomatic-event', id: key, version: current.version, title: current.title, occurredOn: current.occurredOn, date: current.occurredOn });
+      expect(entry).toMatchObject({
+        type: 'diplomatic-event',
+        id: key,
+        version: current.version,
+        title: current.title,
+        occurredOn: current.occurredOn,
+        date: current.occurredOn,
+      });
     }
     const amended = JSON.parse(lastPerKey.get(ids.amended)!.value!);
     expect(amended).toMatchObject({ title: 'Second title', occurredOn: '2024-03-06' });
@@ -130,7 +169,10 @@ describe('Kafka relay', () => {
     try {
       const meta = await admin.fetchTopicMetadata({ topics: [topics.stories, topics.diplomaticEvents, topics.timelineEntries] });
       expect(meta.topics.map((m) => m.partitions.length)).toEqual([3, 3, 3]);
-      const configs = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topics.timelineEntries, configNames: ['cleanup.policy'] }] });
+      const configs = await admin.describeConfigs({
+        includeSynonyms: false,
+        resources: [{ type: ConfigResourceTypes.TOPIC, name: topics.timelineEntries, configNames: ['cleanup.policy'] }],
+      });
       expect(configs.resources[0].configEntries[0].configValue).toBe('compact');
     } finally {
       await admin.disconnect();

@@ -5,7 +5,16 @@ import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwrig
 /** Debian's Chromium; DATELINE_CHROMIUM points elsewhere. */
 export const CHROMIUM_PATH = process.env.DATELINE_CHROMIUM ?? '/usr/bin/chromium';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * Starts the system's Chromium through playwright-core. Without it the browser suite fails (it

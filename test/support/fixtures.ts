@@ -27,7 +27,10 @@ export const diplomaticEvent = (over: Record<string, unknown> = {}) => ({
     { name: 'Alpha delegation', country: 'FR' },
     { name: 'Jane Doe', role: 'Envoy', country: 'DE' },
   ],
-  sources: [{ name: 'Wire service', hedged: false }, { name: 'Local paper', hedged: true, note: 'reportedly' }],
+  sources: [
+    { name: 'Wire service', hedged: false },
+    { name: 'Local paper', hedged: true, note: 'reportedly' },
+  ],
   quotes: [{ text: 'We came to talk.', speaker: 'Jane Doe', speakerInferred: false }],
   cameoCode: '046',
   ...over,

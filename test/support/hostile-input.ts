@@ -14,7 +14,9 @@ import { CAMEO_CODEBOOK, DATE_CERTAINTIES, DATE_PRECISIONS, EVENT_KINDS } from '
  */
 
 /** Stands for "the aggregate's current version" in expectedVersion/expectedRevision; resolved just before sending. */
-export const CURRENT_VERSION: { readonly [fc.toStringMethod]: () => string } = Object.freeze({ [fc.toStringMethod]: () => 'CURRENT_VERSION' });
+export const CURRENT_VERSION: { readonly [fc.toStringMethod]: () => string } = Object.freeze({
+  [fc.toStringMethod]: () => 'CURRENT_VERSION',
+});
 
 export type PathId =
   /** one of the aggregates known to exist (index modulo the pool) */
@@ -114,19 +116,82 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
 export const nastyNumber: fc.Arbitrary<number> = fc.oneof(
   fc.integer(),
   fc.double(), // NaN and ±Infinity become null in JSON
-  fc.constantFrom(0, -0, -1, 1, 1.5, 2 ** 31, 2 ** 31 - 1, 2 ** 53, 2 ** 53 + 2, -(2 ** 53), 1e21, 1e308, Number.MAX_VALUE, Number.MIN_VALUE),
+  fc.constantFrom(
+    0,
+    -0,
+    -1,
+    1,
+    1.5,
+    2 ** 31,
+    2 ** 31 - 1,
+    2 ** 53,
+    2 ** 53 + 2,
+    -(2 ** 53),
+    1e21,
+    1e308,
+    Number.MAX_VALUE,
+    Number.MIN_VALUE,
+  ),
 );
 
 const FIELD_NAMES = [
-  'slug', 'headline', 'body', 'editorsNote', 'developing', 'byline', 'tags', 'expectedRevision', 'changeNote', 'kind',
-  'title', 'occurredOn', 'occurredUntil', 'occurredAt', 'timezone', 'datePrecision', 'dateCertainty', 'dateText', 'summary',
-  'location', 'participants', 'sources', 'quotes', 'cameoCode', 'storyIds', 'expectedVersion', 'changes', 'reason',
-  'id', 'eventId', 'storyId', 'version', 'revision', 'type', 'editor', 'metadata', 'position',
+  'slug',
+  'headline',
+  'body',
+  'editorsNote',
+  'developing',
+  'byline',
+  'tags',
+  'expectedRevision',
+  'changeNote',
+  'kind',
+  'title',
+  'occurredOn',
+  'occurredUntil',
+  'occurredAt',
+  'timezone',
+  'datePrecision',
+  'dateCertainty',
+  'dateText',
+  'summary',
+  'location',
+  'participants',
+  'sources',
+  'quotes',
+  'cameoCode',
+  'storyIds',
+  'expectedVersion',
+  'changes',
+  'reason',
+  'id',
+  'eventId',
+  'storyId',
+  'version',
+  'revision',
+  'type',
+  'editor',
+  'metadata',
+  'position',
 ];
 
 const hostileKey: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 12 }),
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', '$where', '$gt', '', ' ', '\u0000', 'a.b', ...FIELD_NAMES),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
+    '__defineGetter__',
+    '$where',
+    '$gt',
+    '',
+    ' ',
+    '\u0000',
+    'a.b',
+    ...FIELD_NAMES,
+  ),
 );
 
 const scalar: fc.Arbitrary<unknown> = fc.oneof(nastyString, nastyNumber, fc.boolean(), fc.constant(null));
@@ -148,7 +213,9 @@ const DAY_MS = 86_400_000;
 const MIN_DAY = Date.UTC(1900, 0, 1) / DAY_MS;
 const MAX_DAY = Date.UTC(2100, 11, 31) / DAY_MS;
 
-export const validDate: fc.Arbitrary<string> = fc.integer({ min: MIN_DAY, max: MAX_DAY }).map((d) => new Date(d * DAY_MS).toISOString().slice(0, 10));
+export const validDate: fc.Arbitrary<string> = fc
+  .integer({ min: MIN_DAY, max: MAX_DAY })
+  .map((d) => new Date(d * DAY_MS).toISOString().slice(0, 10));
 
 export const hostileDate: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(
@@ -174,15 +241,46 @@ export const hostileDate: fc.Arbitrary<unknown> = fc.oneof(
     '+002025-05-16',
     '-0001-01-01',
   ),
-  fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`),
+  fc
+    .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+    .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`),
   junk,
 );
 
-const VALID_ZONES = ['UTC', 'Etc/UTC', 'Europe/Zurich', 'Europe/Istanbul', 'Europe/Kyiv', 'Europe/Kiev', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'Etc/GMT+12', 'Etc/GMT-14'];
+const VALID_ZONES = [
+  'UTC',
+  'Etc/UTC',
+  'Europe/Zurich',
+  'Europe/Istanbul',
+  'Europe/Kyiv',
+  'Europe/Kiev',
+  'America/New_York',
+  'Asia/Kolkata',
+  'Pacific/Chatham',
+  'Etc/GMT+12',
+  'Etc/GMT-14',
+];
 
 export const hostileZone: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(...VALID_ZONES),
-  fc.constantFrom('Mars/Olympus', '+03:00', 'UTC+3', 'utc', 'europe/zurich', 'Europe/Zürich', 'Europe/../Zurich', 'Europe//Zurich', '/Europe/Zurich', 'Etc/GMT+15', 'EST5EDT', 'Z', 'x'.repeat(65), '', 'A', 'Europe/Zurich\u0000'),
+  fc.constantFrom(
+    'Mars/Olympus',
+    '+03:00',
+    'UTC+3',
+    'utc',
+    'europe/zurich',
+    'Europe/Zürich',
+    'Europe/../Zurich',
+    'Europe//Zurich',
+    '/Europe/Zurich',
+    'Etc/GMT+15',
+    'EST5EDT',
+    'Z',
+    'x'.repeat(65),
+    '',
+    'A',
+    'Europe/Zurich\u0000',
+  ),
   junk,
 );
 
@@ -229,7 +327,31 @@ export const hostileKind: fc.Arbitrary<unknown> = fc.oneof(
 export const hostileVersion: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.constant(CURRENT_VERSION), weight: 6 },
   { arbitrary: fc.integer({ min: -3, max: 8 }), weight: 3 },
-  { arbitrary: fc.constantFrom(0, -1, 1.5, 2 ** 31, 2 ** 31 - 1, 2 ** 53, 2 ** 53 + 2, -(2 ** 53), 1e21, 1e308, '1', '01', '1e0', ' 1', 'NaN', 'Infinity', true, null, [1], { $gt: 0 }), weight: 2 },
+  {
+    arbitrary: fc.constantFrom(
+      0,
+      -1,
+      1.5,
+      2 ** 31,
+      2 ** 31 - 1,
+      2 ** 53,
+      2 ** 53 + 2,
+      -(2 ** 53),
+      1e21,
+      1e308,
+      '1',
+      '01',
+      '1e0',
+      ' 1',
+      'NaN',
+      'Infinity',
+      true,
+      null,
+      [1],
+      { $gt: 0 },
+    ),
+    weight: 2,
+  },
   { arbitrary: junk, weight: 1 },
 );
 
@@ -237,20 +359,32 @@ export const hostileVersion: fc.Arbitrary<unknown> = fc.oneof(
 const usually = <T>(valid: fc.Arbitrary<T>, hostile: fc.Arbitrary<unknown> = junk): fc.Arbitrary<unknown> =>
   fc.oneof({ withCrossShrink: true }, { arbitrary: valid, weight: 5 }, { arbitrary: hostile, weight: 1 });
 
-const text = (max: number) => fc.string({ unit: 'grapheme', minLength: 1, maxLength: Math.min(max, 40) }).filter((s) => s.trim().length > 0);
+const text = (max: number) =>
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: Math.min(max, 40) }).filter((s) => s.trim().length > 0);
 const country = fc.constantFrom('UA', 'RU', 'TR', 'FR', 'CH', 'US');
 const hostileCountry = fc.oneof(country, fc.constantFrom('ua', 'Ukraine', 'UKR', 'U', 'ÜA', ''), junk);
 
 const participant = fc.record({ name: text(200), role: text(300), country }, { requiredKeys: ['name'] });
-const source = fc.record({ name: text(200), url: fc.webUrl(), hedged: fc.boolean(), note: text(500) }, { requiredKeys: ['name', 'hedged'] });
-const quote = fc.record({ text: text(5000), speaker: text(200), speakerInferred: fc.boolean(), context: text(500) }, { requiredKeys: ['text', 'speaker', 'speakerInferred'] });
+const source = fc.record(
+  { name: text(200), url: fc.webUrl(), hedged: fc.boolean(), note: text(500) },
+  { requiredKeys: ['name', 'hedged'] },
+);
+const quote = fc.record(
+  { text: text(5000), speaker: text(200), speakerInferred: fc.boolean(), context: text(500) },
+  { requiredKeys: ['text', 'speaker', 'speakerInferred'] },
+);
 const place = fc.record({ name: text(200), country }, { requiredKeys: ['name'] });
 
 const hostileList = <T>(item: fc.Arbitrary<T>, max: number): fc.Arbitrary<unknown> =>
   fc.oneof(
     { arbitrary: fc.array(item, { maxLength: 4 }), weight: 6 },
     { arbitrary: fc.array(fc.oneof(item, junk), { minLength: 1, maxLength: 4 }), weight: 2 },
-    { arbitrary: fc.constant(Array.from({ length: max + 1 }, () => ({ name: 'n', hedged: false, text: 't', speaker: 's', speakerInferred: false }))), weight: 1 },
+    {
+      arbitrary: fc.constant(
+        Array.from({ length: max + 1 }, () => ({ name: 'n', hedged: false, text: 't', speaker: 's', speakerInferred: false })),
+      ),
+      weight: 1,
+    },
     { arbitrary: fc.oneof(item as fc.Arbitrary<unknown>, junk), weight: 1 }, // an object or a scalar where an array belongs
   );
 
@@ -282,33 +416,35 @@ function bodies(valid: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Body
     { arbitrary: junk.map((json) => ({ json })), weight: 1 },
     {
       arbitrary: fc.oneof(
-        fc.constantFrom(
-          '',
-          ' ',
-          '{',
-          '{"slug":',
-          "{'slug':'a'}",
-          '{"a":1,}',
-          '{"a":NaN}',
-          '{"a":Infinity}',
-          '{"a":undefined}',
-          '{"a":1}garbage',
-          '{"a":1}{"b":2}',
-          '\ufeff{}',
-          '{"__proto__":{"polluted":true}}',
-          '{"constructor":{"prototype":{"polluted":true}}}',
-          '{"a":"\\ud800"}',
-          '{"a":"\\u0000"}',
-          '{"a":1e999999}',
-          '0',
-          '-0',
-          '"text"',
-          'null',
-          'true',
-          '[]',
-          '[{}]',
-          `{"slug":"${'x'.repeat(1_100_000)}"}`,
-        ).map((text) => ({ text })),
+        fc
+          .constantFrom(
+            '',
+            ' ',
+            '{',
+            '{"slug":',
+            "{'slug':'a'}",
+            '{"a":1,}',
+            '{"a":NaN}',
+            '{"a":Infinity}',
+            '{"a":undefined}',
+            '{"a":1}garbage',
+            '{"a":1}{"b":2}',
+            '\ufeff{}',
+            '{"__proto__":{"polluted":true}}',
+            '{"constructor":{"prototype":{"polluted":true}}}',
+            '{"a":"\\ud800"}',
+            '{"a":"\\u0000"}',
+            '{"a":1e999999}',
+            '0',
+            '-0',
+            '"text"',
+            'null',
+            'true',
+            '[]',
+            '[{}]',
+            `{"slug":"${'x'.repeat(1_100_000)}"}`,
+          )
+          .map((text) => ({ text })),
         fc.string({ unit: 'binary', maxLength: 64 }).map((text) => ({ text })),
         fc.uint8Array({ maxLength: 64 }).map((bytes) => ({ bytes })),
       ),
@@ -320,7 +456,10 @@ function bodies(valid: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Body
 export const storyBodies: fc.Arbitrary<Body> = bodies(
   fc.record(
     {
-      slug: usually(fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}$/), fc.oneof(nastyString, fc.constantFrom('Not A Slug', '-a', 'a-', 'a--b', 'ÿ', 'x'.repeat(121)))),
+      slug: usually(
+        fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}$/),
+        fc.oneof(nastyString, fc.constantFrom('Not A Slug', '-a', 'a-', 'a--b', 'ÿ', 'x'.repeat(121))),
+      ),
       headline: usually(text(300), nastyString),
       body: usually(text(200_000), nastyString),
       editorsNote: usually(fc.string({ maxLength: 50 }), nastyString),
@@ -359,15 +498,35 @@ const optionalEventFields = (occurredOn: string) =>
           fc.constant({ occurredAt: `${occurredOn}T23:30:00Z`, timezone: 'Asia/Kolkata' }), // the next day there: a domain 400
           fc.record({ timezone: fc.constantFrom(...VALID_ZONES) }),
           fc.record({ datePrecision: fc.constant('span'), occurredUntil: fc.constantFrom(occurredOn, '2100-12-31', '1900-01-01') }),
-          fc.record({ occurredAt: hostileInstant, timezone: hostileZone, occurredUntil: hostileDate, datePrecision: usually(fc.constantFrom(...DATE_PRECISIONS)) }, { requiredKeys: [] }),
+          fc.record(
+            {
+              occurredAt: hostileInstant,
+              timezone: hostileZone,
+              occurredUntil: hostileDate,
+              datePrecision: usually(fc.constantFrom(...DATE_PRECISIONS)),
+            },
+            { requiredKeys: [] },
+          ),
         ),
         dateCertainty: usually(fc.constantFrom(...DATE_CERTAINTIES), fc.oneof(fc.constantFrom('certain', 'Explicit'), junk)),
         dateText: usually(text(300), nastyString),
         summary: usually(fc.string({ maxLength: 60 }), nastyString),
         location: usually(place, fc.oneof(fc.record({ name: nastyString, country: hostileCountry }, { requiredKeys: [] }), junk)),
-        participants: usually(fc.array(participant, { maxLength: 4 }), hostileList(fc.record({ name: nastyString, role: nastyString, country: hostileCountry }, { requiredKeys: [] }), 200)),
-        sources: usually(fc.array(source, { maxLength: 3 }), hostileList(fc.record({ name: nastyString, hedged: fc.oneof(fc.boolean(), junk), url: nastyString }, { requiredKeys: [] }), 100)),
-        quotes: usually(fc.array(quote, { maxLength: 3 }), hostileList(fc.record({ text: nastyString, speaker: nastyString, speakerInferred: fc.oneof(fc.boolean(), junk) }, { requiredKeys: [] }), 100)),
+        participants: usually(
+          fc.array(participant, { maxLength: 4 }),
+          hostileList(fc.record({ name: nastyString, role: nastyString, country: hostileCountry }, { requiredKeys: [] }), 200),
+        ),
+        sources: usually(
+          fc.array(source, { maxLength: 3 }),
+          hostileList(fc.record({ name: nastyString, hedged: fc.oneof(fc.boolean(), junk), url: nastyString }, { requiredKeys: [] }), 100),
+        ),
+        quotes: usually(
+          fc.array(quote, { maxLength: 3 }),
+          hostileList(
+            fc.record({ text: nastyString, speaker: nastyString, speakerInferred: fc.oneof(fc.boolean(), junk) }, { requiredKeys: [] }),
+            100,
+          ),
+        ),
         cameoCode: usually(fc.constantFrom(...CAMEO_CODES), hostileCameo),
         storyIds: usually(fc.array(fc.uuid({ version: 4 }), { maxLength: 3 }), hostileList(fc.oneof(fc.uuid(), nastyString), 100)),
       },
@@ -377,8 +536,17 @@ const optionalEventFields = (occurredOn: string) =>
 
 export const diplomaticEventBodies: fc.Arbitrary<Body> = bodies(
   fc
-    .record({ title: usually(text(300), nastyString), kind: usually(fc.constantFrom(...EVENT_KINDS), hostileKind), occurredOn: usually(validDate, hostileDate) })
-    .chain((required) => optionalEventFields(typeof required.occurredOn === 'string' ? required.occurredOn : '2024-03-05').map((optional) => ({ ...required, ...optional }))),
+    .record({
+      title: usually(text(300), nastyString),
+      kind: usually(fc.constantFrom(...EVENT_KINDS), hostileKind),
+      occurredOn: usually(validDate, hostileDate),
+    })
+    .chain((required) =>
+      optionalEventFields(typeof required.occurredOn === 'string' ? required.occurredOn : '2024-03-05').map((optional) => ({
+        ...required,
+        ...optional,
+      })),
+    ),
 );
 
 export const amendmentBodies: fc.Arbitrary<Body> = bodies(
@@ -386,7 +554,12 @@ export const amendmentBodies: fc.Arbitrary<Body> = bodies(
     {
       expectedVersion: hostileVersion,
       changes: fc.oneof(
-        { arbitrary: fc.record({ title: text(300), kind: fc.constantFrom(...EVENT_KINDS) }, { requiredKeys: [] }).chain((c) => optionalEventFields('2024-03-05').map((o) => ({ ...c, ...o }))), weight: 4 },
+        {
+          arbitrary: fc
+            .record({ title: text(300), kind: fc.constantFrom(...EVENT_KINDS) }, { requiredKeys: [] })
+            .chain((c) => optionalEventFields('2024-03-05').map((o) => ({ ...c, ...o }))),
+          weight: 4,
+        },
         { arbitrary: fc.record({ summary: fc.string({ maxLength: 40 }) }), weight: 3 },
         { arbitrary: fc.dictionary(fc.constantFrom(...FIELD_NAMES), fc.oneof(fc.constant(null), junk), { maxKeys: 3 }), weight: 2 },
         { arbitrary: junk, weight: 1 },
@@ -416,8 +589,28 @@ export const pathIds: fc.Arbitrary<PathId> = fc.oneof(
         fc.uuid({ version: 4 }).map((u) => u.toUpperCase()),
         fc.uuid({ version: 4 }).map((u) => `${u}x`),
         fc.uuid({ version: 4 }).map((u) => u.replace(/-/g, '')),
-        fc.uuid({ version: 4 }).map((u) => `{${u}}`).map(encodeURIComponent),
-        fc.constantFrom('not-a-uuid', '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-4fff-bfff-ffffffffffff', 'null', 'undefined', '__proto__', 'constructor', '1', '-1', '%00', '%zz', '%', '..', '.', 'a'.repeat(5000), '%F0%9F%98%80'),
+        fc
+          .uuid({ version: 4 })
+          .map((u) => `{${u}}`)
+          .map(encodeURIComponent),
+        fc.constantFrom(
+          'not-a-uuid',
+          '00000000-0000-0000-0000-000000000000',
+          'ffffffff-ffff-4fff-bfff-ffffffffffff',
+          'null',
+          'undefined',
+          '__proto__',
+          'constructor',
+          '1',
+          '-1',
+          '%00',
+          '%zz',
+          '%',
+          '..',
+          '.',
+          'a'.repeat(5000),
+          '%F0%9F%98%80',
+        ),
         fc.string({ unit: 'grapheme', maxLength: 40 }).map(encodeURIComponent),
       )
       .map((raw) => ({ raw })),
@@ -425,7 +618,9 @@ export const pathIds: fc.Arbitrary<PathId> = fc.oneof(
   },
 );
 
-const headerChar = fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0x80, max: 0xff }), fc.constant(0x09)).map((c) => String.fromCharCode(c));
+const headerChar = fc
+  .oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0x80, max: 0xff }), fc.constant(0x09))
+  .map((c) => String.fromCharCode(c));
 
 /** Idempotency-Key values: absent, reused from a small pool (replays and 422s), or odd. */
 export const idempotencyKeys: fc.Arbitrary<string | undefined> = fc.oneof(
@@ -434,7 +629,10 @@ export const idempotencyKeys: fc.Arbitrary<string | undefined> = fc.oneof(
   { arbitrary: fc.constantFrom('fuzz-key-1', 'fuzz-key-2', 'fuzz-key-3'), weight: 3 },
   { arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 40 }), weight: 2 },
   { arbitrary: fc.string({ unit: headerChar, maxLength: 40 }), weight: 1 },
-  { arbitrary: fc.constantFrom('', ' ', 'k'.repeat(200), 'k'.repeat(201), 'k'.repeat(5000), 'key with spaces', 'clé', '\u00ff\u0080'), weight: 1 },
+  {
+    arbitrary: fc.constantFrom('', ' ', 'k'.repeat(200), 'k'.repeat(201), 'k'.repeat(5000), 'key with spaces', 'clé', '\u00ff\u0080'),
+    weight: 1,
+  },
 );
 
 export const contentTypes: fc.Arbitrary<string | undefined> = fc.oneof(
@@ -473,7 +671,18 @@ export const authorizations: fc.Arbitrary<string | undefined> = fc.oneof(
   { withCrossShrink: true }, // a counterexample shrinks towards the first, plain, choice
   { arbitrary: fc.constant('editor'), weight: 16 },
   { arbitrary: fc.constant('admin'), weight: 2 },
-  { arbitrary: fc.constantFrom(undefined, 'Bearer', 'Bearer ', 'Bearer nobody', 'Basic YWxpY2U6c2VjcmV0', 'bearer editor-token-for-tests', 'Bearer editor-token-for-tests extra'), weight: 2 },
+  {
+    arbitrary: fc.constantFrom(
+      undefined,
+      'Bearer',
+      'Bearer ',
+      'Bearer nobody',
+      'Basic YWxpY2U6c2VjcmV0',
+      'bearer editor-token-for-tests',
+      'Bearer editor-token-for-tests extra',
+    ),
+    weight: 2,
+  },
 );
 
 export const correlationIds: fc.Arbitrary<string | undefined> = fc.oneof(
@@ -485,16 +694,14 @@ export const correlationIds: fc.Arbitrary<string | undefined> = fc.oneof(
 
 /** A whole request for one route. */
 export const fuzzRequests = (body: fc.Arbitrary<Body>, withPathId: boolean): fc.Arbitrary<FuzzRequest> =>
-  fc.record(
-    {
-      ...(withPathId ? { pathId: pathIds } : {}),
-      body,
-      contentType: contentTypes,
-      idempotencyKey: idempotencyKeys,
-      authorization: authorizations,
-      correlationId: correlationIds,
-    },
-  ) as fc.Arbitrary<FuzzRequest>;
+  fc.record({
+    ...(withPathId ? { pathId: pathIds } : {}),
+    body,
+    contentType: contentTypes,
+    idempotencyKey: idempotencyKeys,
+    authorization: authorizations,
+    correlationId: correlationIds,
+  }) as fc.Arbitrary<FuzzRequest>;
 
 // ---------------------------------------------------------------- query strings (read routes)
 
@@ -505,17 +712,70 @@ export const fuzzRequests = (body: fc.Arbitrary<Body>, withPathId: boolean): fc.
 export type UrlValue = { readonly text: string } | { readonly raw: string };
 
 /** The URL text of a value. A lone surrogate has no UTF-8 (encodeURIComponent throws): it goes as U+FFFD, rawUrlValue sends its bytes. */
-export const urlText = (v: UrlValue): string => ('raw' in v ? v.raw : encodeURIComponent(v.text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')));
+export const urlText = (v: UrlValue): string =>
+  'raw' in v
+    ? v.raw
+    : encodeURIComponent(v.text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 
 /** Percent-encodings that decode to nothing good: truncated, non-hex, NUL, overlong, lone surrogate, BOM. */
 export const rawUrlValue: fc.Arbitrary<UrlValue> = fc
-  .constantFrom('%', '%0', '%zz', '%00', 'a%00b', '%ED%A0%80', '%C0%AF', '%FF', '%E2%80%AE', '%EF%BB%BF1', '+', '%2B1', '1%20', '&', '=', '==', '%26', '%3D', '?', '%3F', '..', '.', '%2e%2e', '%2F', '%5C')
+  .constantFrom(
+    '%',
+    '%0',
+    '%zz',
+    '%00',
+    'a%00b',
+    '%ED%A0%80',
+    '%C0%AF',
+    '%FF',
+    '%E2%80%AE',
+    '%EF%BB%BF1',
+    '+',
+    '%2B1',
+    '1%20',
+    '&',
+    '=',
+    '==',
+    '%26',
+    '%3D',
+    '?',
+    '%3F',
+    '..',
+    '.',
+    '%2e%2e',
+    '%2F',
+    '%5C',
+  )
   .map((raw) => ({ raw }));
 
 /** Whole numbers as text, and everything Number() or parseInt would also read as one. */
 export const integerText: fc.Arbitrary<string> = fc.oneof(
   fc.nat().map(String),
-  fc.constantFrom('0', '-0', '-1', '1e3', '0x10', '0b1', '1.0', '1.5', '+1', ' 1', '1 ', '', '00001', '2147483647', '2147483648', '4294967297', '9007199254740991', '9007199254740992', '99999999999999999999', '1e309', 'NaN', 'Infinity', '١٢'),
+  fc.constantFrom(
+    '0',
+    '-0',
+    '-1',
+    '1e3',
+    '0x10',
+    '0b1',
+    '1.0',
+    '1.5',
+    '+1',
+    ' 1',
+    '1 ',
+    '',
+    '00001',
+    '2147483647',
+    '2147483648',
+    '4294967297',
+    '9007199254740991',
+    '9007199254740992',
+    '99999999999999999999',
+    '1e309',
+    'NaN',
+    'Infinity',
+    '١٢',
+  ),
   nastyNumber.map(String),
 );
 
@@ -527,9 +787,27 @@ export const urlValue = (valid: fc.Arbitrary<string>): fc.Arbitrary<UrlValue> =>
   fc.oneof(
     { withCrossShrink: true },
     { arbitrary: valid.map((text) => ({ text })), weight: 5 },
-    { arbitrary: fc.oneof(nastyString, integerText, junkText, fc.constantFrom('\u0000', 'UA\u0000', '\ud800', 'x'.repeat(201), 'x'.repeat(5_000))).map((text) => ({ text })), weight: 3 },
+    {
+      arbitrary: fc
+        .oneof(nastyString, integerText, junkText, fc.constantFrom('\u0000', 'UA\u0000', '\ud800', 'x'.repeat(201), 'x'.repeat(5_000)))
+        .map((text) => ({ text })),
+      weight: 3,
+    },
     { arbitrary: rawUrlValue, weight: 1 },
   );
 
 /** Parameter names nobody documents: prototype keys, bracket syntax, case variants. */
-export const strayParamName: fc.Arbitrary<string> = fc.constantFrom('__proto__', 'constructor', 'prototype', 'x', '', 'minPosition[]', 'participant[0]', 'from[a]', 'FROM', 'asof', 'toString', '$where');
+export const strayParamName: fc.Arbitrary<string> = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'prototype',
+  'x',
+  '',
+  'minPosition[]',
+  'participant[0]',
+  'from[a]',
+  'FROM',
+  'asof',
+  'toString',
+  '$where',
+);

@@ -8,7 +8,10 @@ import { randomUUID } from 'node:crypto';
  */
 export function testBrokers(): string {
   const brokers = process.env.KAFKA_BROKERS;
-  if (!brokers) throw new Error('KAFKA_BROKERS is not set: run `npm test` (it starts a broker), or `npm run kafka:up` and KAFKA_BROKERS=127.0.0.1:9092');
+  if (!brokers)
+    throw new Error(
+      'KAFKA_BROKERS is not set: run `npm test` (it starts a broker), or `npm run kafka:up` and KAFKA_BROKERS=127.0.0.1:9092',
+    );
   return brokers;
 }
 
@@ -37,7 +40,10 @@ export class OwnBroker {
 
   private script(name: string, args: string[] = []): Promise<void> {
     return new Promise((resolve, reject) => {
-      const child = spawn('bash', [`scripts/kafka/${name}`, ...args], { env: { ...process.env, KAFKA_PORT: String(this.port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn('bash', [`scripts/kafka/${name}`, ...args], {
+        env: { ...process.env, KAFKA_PORT: String(this.port) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       child.stdout.on('data', (c: Buffer) => (out += c.toString()));
       child.stderr.on('data', (c: Buffer) => (out += c.toString()));

@@ -33,13 +33,23 @@ export async function consumeUntil(
       eachMessage: async ({ topic, partition, message }) => {
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(message.headers ?? {})) if (value !== undefined) headers[name] = String(value);
-        records.push({ topic, partition, offset: Number(message.offset), key: message.key?.toString() ?? null, value: message.value?.toString() ?? null, headers });
+        records.push({
+          topic,
+          partition,
+          offset: Number(message.offset),
+          key: message.key?.toString() ?? null,
+          value: message.value?.toString() ?? null,
+          headers,
+        });
         if (done(records)) resolveDone();
       },
     });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`consumed ${records.length} records in ${timeoutMs} ms without reaching the expected state`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`consumed ${records.length} records in ${timeoutMs} ms without reaching the expected state`)),
+        timeoutMs,
+      );
     });
     try {
       await Promise.race([reached, timeout]);

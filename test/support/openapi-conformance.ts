@@ -23,14 +23,24 @@ export interface Exchange {
 }
 
 type Schema = Record<string, unknown>;
-interface Parameter { name: string; in: string; required?: boolean; schema?: Schema }
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema?: Schema;
+}
 interface Operation {
   parameters?: Parameter[];
   requestBody?: { required?: boolean; content?: Record<string, { schema?: Schema }> };
   responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
 }
 
-interface Route { template: string; pattern: RegExp; names: string[]; item: Record<string, Operation> }
+interface Route {
+  template: string;
+  pattern: RegExp;
+  names: string[];
+  item: Record<string, Operation>;
+}
 
 /** One checker per document: routes and compiled schemas are made once. */
 export class OpenApiConformance {

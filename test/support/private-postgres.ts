@@ -51,7 +51,9 @@ export async function createPrivatePostgres(options: { settings?: Record<string,
       return await run(file, argv, { timeout, cwd: dir });
     } catch (err) {
       const e = err as { stdout?: string; stderr?: string; message: string };
-      throw new Error(`${bin} ${args.join(' ')} failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}\n--- server log ---\n${tail(logFile)}`);
+      throw new Error(
+        `${bin} ${args.join(' ')} failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}\n--- server log ---\n${tail(logFile)}`,
+      );
     }
   };
 

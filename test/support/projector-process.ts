@@ -9,11 +9,16 @@ import { PROJECTION_CLASSES, Projector } from '@dateline/projections';
 async function main(): Promise<void> {
   const sql = new PgClient(process.env.DATABASE_URL!, 4);
   const store = await PostgresEventStore.create(sql);
-  const projector = new Projector(store, sql, PROJECTION_CLASSES.map((C) => new C()), {
-    batchSize: Number(process.env.PROJECTOR_BATCH ?? 7),
-    idlePollMs: 20,
-    onError: (err) => console.error(err),
-  });
+  const projector = new Projector(
+    store,
+    sql,
+    PROJECTION_CLASSES.map((C) => new C()),
+    {
+      batchSize: Number(process.env.PROJECTOR_BATCH ?? 7),
+      idlePollMs: 20,
+      onError: (err) => console.error(err),
+    },
+  );
   await projector.start();
   console.log('projector: started');
 }

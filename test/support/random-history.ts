@@ -60,7 +60,10 @@ export class RandomHistory {
 
   private async createStory(): Promise<void> {
     const storyId = randomUUID();
-    const events = storyDecider.decide({ type: 'CreateStory', storyId, slug: `story-${this.n}`, headline: `Story ${this.n}`, body: `Body ${this.n}` }, storyDecider.initialState);
+    const events = storyDecider.decide(
+      { type: 'CreateStory', storyId, slug: `story-${this.n}`, headline: `Story ${this.n}`, body: `Body ${this.n}` },
+      storyDecider.initialState,
+    );
     await this.append(storyStream(storyId), events, 0);
     this.stories.set(storyId, events.reduce(storyDecider.evolve, storyDecider.initialState));
   }
@@ -68,7 +71,14 @@ export class RandomHistory {
   private async reviseStory(): Promise<void> {
     const [storyId, state] = this.pick(this.stories);
     const events = storyDecider.decide(
-      { type: 'ReviseStory', storyId, expectedRevision: state.revision, body: `${state.body} More ${this.n}.`, changeNote: `note ${this.n}`, kind: Math.random() < 0.2 ? 'correction' : 'update' },
+      {
+        type: 'ReviseStory',
+        storyId,
+        expectedRevision: state.revision,
+        body: `${state.body} More ${this.n}.`,
+        changeNote: `note ${this.n}`,
+        kind: Math.random() < 0.2 ? 'correction' : 'update',
+      },
       state,
     );
     await this.append(storyStream(storyId), events, state.revision);
@@ -101,7 +111,13 @@ export class RandomHistory {
     const [eventId, state] = this.pick(this.events);
     if (state.status !== 'active') return this.recordEvent();
     const events = diplomaticEventDecider.decide(
-      { type: 'AmendDiplomaticEvent', eventId, expectedVersion: state.version, changes: { title: `Event amended ${this.n}`, summary: `s${this.n}` }, reason: 'random' },
+      {
+        type: 'AmendDiplomaticEvent',
+        eventId,
+        expectedVersion: state.version,
+        changes: { title: `Event amended ${this.n}`, summary: `s${this.n}` },
+        reason: 'random',
+      },
       state,
     );
     await this.append(diplomaticEventStream(eventId), events, state.version);
@@ -111,7 +127,10 @@ export class RandomHistory {
   private async retractEvent(): Promise<void> {
     const [eventId, state] = this.pick(this.events);
     if (state.status !== 'active') return this.recordEvent();
-    const events = diplomaticEventDecider.decide({ type: 'RetractDiplomaticEvent', eventId, expectedVersion: state.version, reason: 'random' }, state);
+    const events = diplomaticEventDecider.decide(
+      { type: 'RetractDiplomaticEvent', eventId, expectedVersion: state.version, reason: 'random' },
+      state,
+    );
     await this.append(diplomaticEventStream(eventId), events, state.version);
     this.events.set(eventId, events.reduce(diplomaticEventDecider.evolve, state));
   }

@@ -7,7 +7,10 @@ import { digest } from './read-model-digest';
  * digests of the live tables and of the rebuilt ones: equal when the read models are exactly
  * what the log says (docs/architecture.md section 6, rule 3).
  */
-export async function readModelsAndRebuild(store: EventStore, sql: SqlClient): Promise<{ live: Record<string, unknown>; rebuilt: Record<string, unknown> }> {
+export async function readModelsAndRebuild(
+  store: EventStore,
+  sql: SqlClient,
+): Promise<{ live: Record<string, unknown>; rebuilt: Record<string, unknown> }> {
   const fresh = PROJECTION_CLASSES.map((Projection) => new Projection());
   await rebuildProjections(store, sql, fresh, { swap: false });
   const live: Record<string, unknown> = {};

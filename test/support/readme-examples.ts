@@ -91,7 +91,9 @@ function examples(lines: string[], firstLine: number): Example[] {
 function complete(text: string): boolean {
   if (/\\\s*$/.test(text)) return false;
   // As the reader types it: with a value in place of each placeholder (`<story>` is no redirect).
-  const typed = text.replace(/<([a-z]+)>/g, (whole, name: string) => ((PLACEHOLDERS as readonly string[]).includes(name) ? 'value' : whole));
+  const typed = text.replace(/<([a-z]+)>/g, (whole, name: string) =>
+    (PLACEHOLDERS as readonly string[]).includes(name) ? 'value' : whole,
+  );
   const check = spawnSync('bash', ['-n'], { input: typed, encoding: 'utf8' });
   if (check.status === 0) return true;
   if (/unexpected (end of file|EOF)/.test(check.stderr)) return false;
@@ -119,7 +121,7 @@ const MORE = '\u0000more';
 export function parsePattern(text: string): unknown {
   let out = '';
   const stack: string[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text[i];
     if (c === '"') {
       const end = endOfString(text, i);
@@ -130,7 +132,8 @@ export function parsePattern(text: string): unknown {
       i += 3;
     } else if (c === '<') {
       const m = /^<([a-z]+)>/.exec(text.slice(i));
-      if (!m || !(PLACEHOLDERS as readonly string[]).includes(m[1])) throw new Error(`unknown placeholder at ${text.slice(i, i + 20)} in ${text}`);
+      if (!m || !(PLACEHOLDERS as readonly string[]).includes(m[1]))
+        throw new Error(`unknown placeholder at ${text.slice(i, i + 20)} in ${text}`);
       out += JSON.stringify(VALUE + m[1]);
       i += m[0].length;
     } else {
@@ -178,7 +181,8 @@ function bind(name: string, value: string, bindings: Bindings, path: string): st
 
 function match(p: unknown, a: unknown, b: Bindings, path: string): string | undefined {
   if (typeof p === 'string' && p.startsWith(VALUE)) {
-    if (a === undefined || a === null || typeof a === 'object') return `${path}: expected a value for <${p.slice(VALUE.length)}>, got ${JSON.stringify(a)}`;
+    if (a === undefined || a === null || typeof a === 'object')
+      return `${path}: expected a value for <${p.slice(VALUE.length)}>, got ${JSON.stringify(a)}`;
     return bind(p.slice(VALUE.length), String(a), b, path);
   }
   if (typeof p === 'string') return matchString(p, a, b, path);
@@ -187,7 +191,8 @@ function match(p: unknown, a: unknown, b: Bindings, path: string): string | unde
     return matchArray(p, 0, a, 0, b, path);
   }
   if (p !== null && typeof p === 'object') {
-    if (a === null || typeof a !== 'object' || Array.isArray(a)) return `${path}: expected an object, got ${JSON.stringify(a)?.slice(0, 200)}`;
+    if (a === null || typeof a !== 'object' || Array.isArray(a))
+      return `${path}: expected an object, got ${JSON.stringify(a)?.slice(0, 200)}`;
     const members = Object.entries(p).filter(([k]) => k !== MORE);
     const open = Object.keys(p).includes(MORE);
     for (const [k, v] of members) {

@@ -10,7 +10,13 @@ export const PROCESS_ADMIN_TOKEN = 'process-admin';
  * service must be built first (`npm run build`; scripts/test.mjs does it for the suites that
  * need it), because Nest's DI needs the decorator metadata that only a real build emits.
  */
-export function startProcess(script: string, env: NodeJS.ProcessEnv, ready: string, timeoutMs = 120_000, launcher: readonly string[] = []): Promise<ChildProcess> {
+export function startProcess(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  ready: string,
+  timeoutMs = 120_000,
+  launcher: readonly string[] = [],
+): Promise<ChildProcess> {
   if (!existsSync(script)) return Promise.reject(new Error(`${script} is missing: run \`npm run build\` first`));
   return new Promise((resolve, reject) => {
     // `launcher` runs node under another program (e.g. strace): [program, ...its arguments].

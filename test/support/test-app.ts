@@ -24,7 +24,9 @@ export interface TestApp extends CreatedApp {
  * The real service on real storage: in-memory PGlite by default, or PostgreSQL with
  * `databaseUrl`. Tokens: editor `alice`, admin `root`.
  */
-export async function startTestApp(overrides: Partial<Settings> & { env?: NodeJS.ProcessEnv; logStream?: DestinationStream } = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<Settings> & { env?: NodeJS.ProcessEnv; logStream?: DestinationStream } = {},
+): Promise<TestApp> {
   const { env = {}, logStream, ...rest } = overrides;
   const settings: Settings = {
     ...loadSettings({
@@ -60,20 +62,23 @@ export async function startTestApp(overrides: Partial<Settings> & { env?: NodeJS
  */
 function recordExchanges(created: CreatedApp): Exchange[] {
   const exchanges: Exchange[] = [];
-  created.app.getHttpAdapter().getInstance().addHook('onSend', async (req, reply, payload) => {
-    const streamed = payload !== null && typeof payload === 'object' && !Buffer.isBuffer(payload);
-    exchanges.push({
-      method: req.method,
-      url: req.url,
-      status: reply.statusCode,
-      contentType: reply.getHeader('content-type')?.toString(),
-      payload: typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined,
-      streamed,
-      requestBody: req.body,
-      query: { ...(req.query as Record<string, unknown>) },
+  created.app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (req, reply, payload) => {
+      const streamed = payload !== null && typeof payload === 'object' && !Buffer.isBuffer(payload);
+      exchanges.push({
+        method: req.method,
+        url: req.url,
+        status: reply.statusCode,
+        contentType: reply.getHeader('content-type')?.toString(),
+        payload: typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined,
+        streamed,
+        requestBody: req.body,
+        query: { ...(req.query as Record<string, unknown>) },
+      });
+      return payload;
     });
-    return payload;
-  });
   return exchanges;
 }
 

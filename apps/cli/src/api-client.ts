@@ -36,7 +36,9 @@ export class ApiClient {
     const token = this.tokens[role];
     if (!token) {
       const variable = role === 'admin' ? 'DATELINE_ADMIN_TOKEN' : 'DATELINE_TOKEN';
-      throw new Error(`no ${role} token: set ${variable}, or start the service once with no tokens configured so it makes .dateline/${role}-token`);
+      throw new Error(
+        `no ${role} token: set ${variable}, or start the service once with no tokens configured so it makes .dateline/${role}-token`,
+      );
     }
     return token;
   }

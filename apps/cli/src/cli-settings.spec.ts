@@ -14,11 +14,17 @@ describe('CLI settings', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dateline-cli-'));
     writeFileSync(join(dir, 'editor-token'), 'made-editor\n');
     expect(loadCliSettings({ DATELINE_DATA_DIR: dir })).toMatchObject({ editorToken: 'made-editor', adminToken: undefined });
-    expect(loadCliSettings({ DATELINE_DATA_DIR: dir, DATELINE_TOKEN: 'mine', DATELINE_ADMIN_TOKEN: 'root' })).toMatchObject({ editorToken: 'mine', adminToken: 'root' });
+    expect(loadCliSettings({ DATELINE_DATA_DIR: dir, DATELINE_TOKEN: 'mine', DATELINE_ADMIN_TOKEN: 'root' })).toMatchObject({
+      editorToken: 'mine',
+      adminToken: 'root',
+    });
   });
 
   it('read Kafka for tail at KAFKA_BROKERS with KAFKA_TOPIC_PREFIX, with the local defaults', () => {
     expect(loadCliSettings({})).toMatchObject({ kafkaBrokers: ['127.0.0.1:9092'], kafkaTopicPrefix: 'dateline.' });
-    expect(loadCliSettings({ KAFKA_BROKERS: 'a:1,b:2', KAFKA_TOPIC_PREFIX: 'x.' })).toMatchObject({ kafkaBrokers: ['a:1', 'b:2'], kafkaTopicPrefix: 'x.' });
+    expect(loadCliSettings({ KAFKA_BROKERS: 'a:1,b:2', KAFKA_TOPIC_PREFIX: 'x.' })).toMatchObject({
+      kafkaBrokers: ['a:1', 'b:2'],
+      kafkaTopicPrefix: 'x.',
+    });
   });
 });

@@ -50,7 +50,9 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { file: { type: 'string' } } });
       const api = ApiClient.fromSettings();
       const { storyId, position } = await seed(api, values.file);
-      console.log(`\nseeded. Try:\n  curl ${api.baseUrl}/stories/${storyId}\n  curl '${api.baseUrl}/timeline?from=2025-05-01&to=2025-05-16&minPosition=${position}'`);
+      console.log(
+        `\nseeded. Try:\n  curl ${api.baseUrl}/stories/${storyId}\n  curl '${api.baseUrl}/timeline?from=2025-05-01&to=2025-05-16&minPosition=${position}'`,
+      );
       return 0;
     }
     case 'rebuild': {
@@ -61,7 +63,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'tail': {
-      const { values } = parseArgs({ args: rest, options: { topic: { type: 'string', multiple: true }, 'from-beginning': { type: 'boolean' }, max: { type: 'string' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { topic: { type: 'string', multiple: true }, 'from-beginning': { type: 'boolean' }, max: { type: 'string' } },
+      });
       const { tail } = await import('./commands/tail.command.js');
       const kafka = loadCliSettings();
       await tail({
@@ -74,12 +79,17 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'replay': {
-      const { values } = parseArgs({ args: rest, options: { from: { type: 'string' }, to: { type: 'string' }, 'to-topic': { type: 'string' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { from: { type: 'string' }, to: { type: 'string' }, 'to-topic': { type: 'string' } },
+      });
       const from = integer('from', values.from);
       if (from === undefined || !values['to-topic']) throw new Error('replay needs --from <position> and --to-topic <name>');
       const { replay } = await import('./commands/replay.command.js');
       const result = await replay(ApiClient.fromSettings(), { from, to: integer('to', values.to), toTopic: values['to-topic'] });
-      console.log(`replayed ${result.published} events (positions ${result.firstPosition ?? '-'}..${result.lastPosition ?? '-'}) to ${result.toTopic}`);
+      console.log(
+        `replayed ${result.published} events (positions ${result.firstPosition ?? '-'}..${result.lastPosition ?? '-'}) to ${result.toTopic}`,
+      );
       return 0;
     }
     case undefined:

@@ -39,7 +39,10 @@ export interface CreatedApp {
 }
 
 /** Builds the HTTP app for the given settings; `main.ts` and the e2e tests both use it. */
-export async function createApp(settings: Settings, options: { logger?: boolean; logStream?: DestinationStream } = {}): Promise<CreatedApp> {
+export async function createApp(
+  settings: Settings,
+  options: { logger?: boolean; logStream?: DestinationStream } = {},
+): Promise<CreatedApp> {
   let generatedToken: CreatedApp['generatedToken'];
   let generatedAdminToken: CreatedApp['generatedAdminToken'];
   let { editorTokens, adminTokens } = settings;
@@ -52,7 +55,11 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
   const tokens = TokenRegistry.from(editorTokens, adminTokens, generatedToken ? 'generated' : 'configured');
   const storage = await openStorage(settings);
 
-  const logger = createRootLogger({ level: options.logger === false ? 'silent' : settings.logLevel, stream: options.logStream, pretty: settings.logFormat === undefined ? undefined : settings.logFormat === 'pretty' });
+  const logger = createRootLogger({
+    level: options.logger === false ? 'silent' : settings.logLevel,
+    stream: options.logStream,
+    pretty: settings.logFormat === undefined ? undefined : settings.logFormat === 'pretty',
+  });
   const accessLog = new AccessLog();
   // The accepts-HTML constraint lets the reader page share GET /stories/:id with the JSON API.
   const adapter = new FastifyAdapter({
@@ -64,7 +71,9 @@ export async function createApp(settings: Settings, options: { logger?: boolean;
     routerOptions: { constraints: { [acceptsHtmlStrategy.name]: acceptsHtmlStrategy } },
     frameworkErrors,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings, storage, tokens), adapter, { logger: new NestPinoLogger(logger) });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings, storage, tokens), adapter, {
+    logger: new NestPinoLogger(logger),
+  });
   const fastify = app.getHttpAdapter().getInstance();
   // The id every log line of the request carries, for the client to quote.
   fastify.addHook('onRequest', async (request, reply) => {

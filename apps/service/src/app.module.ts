@@ -46,8 +46,20 @@ const writeControllers = [
   AmendDiplomaticEventController,
   RetractDiplomaticEventController,
 ];
-const commandHandlers = [CreateStoryHandler, ReviseStoryHandler, RecordDiplomaticEventHandler, AmendDiplomaticEventHandler, RetractDiplomaticEventHandler];
-const readControllers = [StoriesReadController, DiplomaticEventsReadController, TimelineController, TimelineStreamController, TimelineExportController];
+const commandHandlers = [
+  CreateStoryHandler,
+  ReviseStoryHandler,
+  RecordDiplomaticEventHandler,
+  AmendDiplomaticEventHandler,
+  RetractDiplomaticEventHandler,
+];
+const readControllers = [
+  StoriesReadController,
+  DiplomaticEventsReadController,
+  TimelineController,
+  TimelineStreamController,
+  TimelineExportController,
+];
 
 /** The service, wired for given settings and already-opened storage (so tests can choose both). */
 @Module({})
@@ -62,7 +74,15 @@ export class AppModule {
         ProjectionsModule.forRoot({ runProjector: settings.roles.includes('projector'), leaderRetryMs: settings.leaderRetryMs }),
         RelayModule.forRoot({ kafka: settings.kafka, runRelay: settings.roles.includes('relay'), leaderRetryMs: settings.leaderRetryMs }),
       ],
-      controllers: [...writeControllers, ...readControllers, ReaderPageController, AdminController, QuarantineController, HealthController, MetricsController],
+      controllers: [
+        ...writeControllers,
+        ...readControllers,
+        ReaderPageController,
+        AdminController,
+        QuarantineController,
+        HealthController,
+        MetricsController,
+      ],
       providers: [
         { provide: SETTINGS, useValue: settings },
         { provide: TokenRegistry, useValue: tokens },

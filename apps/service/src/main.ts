@@ -52,7 +52,9 @@ async function main(): Promise<void> {
   await app.listen({ port: settings.port, host: settings.host });
   log.log(`storage: ${storage.description}`);
   if (generatedToken) {
-    log.log(`${generatedToken.created ? 'made' : 'using'} tokens in ${generatedToken.path} and ${generatedAdminToken?.path} (no DATELINE_EDITOR_TOKENS or DATELINE_ADMIN_TOKENS set)`);
+    log.log(
+      `${generatedToken.created ? 'made' : 'using'} tokens in ${generatedToken.path} and ${generatedAdminToken?.path} (no DATELINE_EDITOR_TOKENS or DATELINE_ADMIN_TOKENS set)`,
+    );
   }
   log.log(`listening on http://${settings.host}:${settings.port}`);
 
@@ -61,13 +63,24 @@ async function main(): Promise<void> {
   const baseUrl = reachableUrl(app.getHttpServer().address() as AddressInfo);
   writePlain(
     logger,
-    firstScreen({ baseUrl, sample, tokenFiles: generatedToken && generatedAdminToken ? { editor: generatedToken.path, admin: generatedAdminToken.path } : undefined }),
+    firstScreen({
+      baseUrl,
+      sample,
+      tokenFiles: generatedToken && generatedAdminToken ? { editor: generatedToken.path, admin: generatedAdminToken.path } : undefined,
+    }),
   );
 }
 
 /** The listener's address as a person on this machine types it: 0.0.0.0 and :: become loopback. */
 function reachableUrl(address: AddressInfo): string {
-  const host = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '[::1]' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const host =
+    address.address === '0.0.0.0'
+      ? '127.0.0.1'
+      : address.address === '::'
+        ? '[::1]'
+        : address.family === 'IPv6'
+          ? `[${address.address}]`
+          : address.address;
   return `http://${host}:${address.port}`;
 }
 

@@ -2,7 +2,11 @@ import { ExpectedVersion } from './event-store.port';
 
 /** The stream is not at the expected version: the API answers 409 with `currentVersion`. */
 export class WrongExpectedVersion extends Error {
-  constructor(readonly stream: string, readonly expected: ExpectedVersion, readonly currentVersion: number) {
+  constructor(
+    readonly stream: string,
+    readonly expected: ExpectedVersion,
+    readonly currentVersion: number,
+  ) {
     super(`stream ${stream} is at version ${currentVersion}, expected ${expected}`);
   }
 }
@@ -23,7 +27,10 @@ export class StoreUnavailable extends Error {
 
 /** A claim (`AppendOptions.claims`) is held by another stream: nothing was appended. */
 export class ClaimTaken extends Error {
-  constructor(readonly claim: string, readonly holder: string) {
+  constructor(
+    readonly claim: string,
+    readonly holder: string,
+  ) {
     super(`${claim} is held by ${holder}`);
   }
 }

@@ -40,7 +40,8 @@ const adapters: [string, () => Promise<Harness>][] = [
 
 // EventStoreDB runs only where a server does: no Docker and no ESDB package on our machines.
 const EVENTSTORE_URL = process.env.EVENTSTORE_URL;
-const ESDB_NOT_RUN = 'EventStore contract: EventStoreDB NOT RUN (EVENTSTORE_URL is unset; set it to a server, e.g. esdb://localhost:2113?tls=false, to run this suite against it)';
+const ESDB_NOT_RUN =
+  'EventStore contract: EventStoreDB NOT RUN (EVENTSTORE_URL is unset; set it to a server, e.g. esdb://localhost:2113?tls=false, to run this suite against it)';
 if (EVENTSTORE_URL) {
   adapters.push(['EventStoreDB', () => eventStoreDbHarness(EVENTSTORE_URL)]);
 } else {
@@ -204,13 +205,20 @@ describe.each(adapters)('EventStore contract: %s', (_name, open) => {
       const s = stream();
       const key = `k-${s}`;
       const first = await h.store.append(s, [ev('A', { n: 1 })], 'no_stream', { idempotencyKey: key });
-      await expect(h.store.append(s, [ev('A', { n: 1 })], 'no_stream', { idempotencyKey: key })).resolves.toEqual({ ...first, replayed: true });
-      await expect(h.store.append(s, [ev('A', { n: 2 })], 'no_stream', { idempotencyKey: key })).rejects.toBeInstanceOf(IdempotencyKeyReused);
+      await expect(h.store.append(s, [ev('A', { n: 1 })], 'no_stream', { idempotencyKey: key })).resolves.toEqual({
+        ...first,
+        replayed: true,
+      });
+      await expect(h.store.append(s, [ev('A', { n: 2 })], 'no_stream', { idempotencyKey: key })).rejects.toBeInstanceOf(
+        IdempotencyKeyReused,
+      );
     });
 
     it('concurrent retries with one key append once', async () => {
       const key = `k-${randomUUID()}`;
-      const results = await Promise.all(Array.from({ length: 6 }, () => h.store.append(stream(), [ev()], 'any', { idempotencyKey: key, fingerprint: 'same' })));
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () => h.store.append(stream(), [ev()], 'any', { idempotencyKey: key, fingerprint: 'same' })),
+      );
       expect(new Set(results.map((r) => r.streamId)).size).toBe(1);
       expect(results.filter((r) => !r.replayed)).toHaveLength(1);
     });
@@ -219,7 +227,9 @@ describe.each(adapters)('EventStore contract: %s', (_name, open) => {
       const s = stream();
       const key = `k-${s}`;
       await h.store.append(s, [ev()], 'any', { idempotencyKey: key, fingerprint: 'f1' });
-      await expect(h.store.append(s, [ev()], 'any', { idempotencyKey: key, fingerprint: 'f2' })).rejects.toBeInstanceOf(IdempotencyKeyReused);
+      await expect(h.store.append(s, [ev()], 'any', { idempotencyKey: key, fingerprint: 'f2' })).rejects.toBeInstanceOf(
+        IdempotencyKeyReused,
+      );
       expect(await h.store.readStream(s)).toHaveLength(1);
     });
 
@@ -228,7 +238,10 @@ describe.each(adapters)('EventStore contract: %s', (_name, open) => {
       await h.store.append(s, [ev()], 'no_stream');
       const key = `k-${s}`;
       await expect(h.store.append(s, [ev()], 5, { idempotencyKey: key, fingerprint: 'f' })).rejects.toBeInstanceOf(WrongExpectedVersion);
-      await expect(h.store.append(s, [ev()], 1, { idempotencyKey: key, fingerprint: 'f' })).resolves.toMatchObject({ version: 2, replayed: false });
+      await expect(h.store.append(s, [ev()], 1, { idempotencyKey: key, fingerprint: 'f' })).resolves.toMatchObject({
+        version: 2,
+        replayed: false,
+      });
     });
   });
 
@@ -270,7 +283,8 @@ describe.each(adapters)('EventStore contract: %s', (_name, open) => {
       const results = await Promise.allSettled(streams.map((s) => h.store.append(s, [ev()], 'no_stream', { claims: [c] })));
       const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [streams[i]] : []));
       expect(won).toHaveLength(1);
-      for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ constructor: ClaimTaken, claim: c, holder: won[0] });
+      for (const r of results)
+        if (r.status === 'rejected') expect(r.reason).toMatchObject({ constructor: ClaimTaken, claim: c, holder: won[0] });
       const landed = await Promise.all(streams.map(async (s) => (await h.store.readStream(s)).length));
       expect(landed.filter((n) => n > 0)).toHaveLength(1);
       expect(await h.store.claimHolder(c)).toBe(won[0]);
@@ -280,7 +294,10 @@ describe.each(adapters)('EventStore contract: %s', (_name, open) => {
       const [c, s] = [claim(), stream()];
       const key = `k-${s}`;
       const first = await h.store.append(s, [ev()], 'no_stream', { idempotencyKey: key, fingerprint: 'f', claims: [c] });
-      await expect(h.store.append(stream(), [ev()], 'no_stream', { idempotencyKey: key, fingerprint: 'f', claims: [c] })).resolves.toEqual({ ...first, replayed: true });
+      await expect(h.store.append(stream(), [ev()], 'no_stream', { idempotencyKey: key, fingerprint: 'f', claims: [c] })).resolves.toEqual({
+        ...first,
+        replayed: true,
+      });
       expect(await h.store.claimHolder(c)).toBe(s);
     });
   });
@@ -301,7 +318,7 @@ describe.each(adapters)('EventStore contract: %s', (_name, open) => {
       expect(await h.store.headPosition()).toBe(positions[2]);
     });
 
-    it('backlog counts what readAll would return, up to a limit, with the first one\'s recordedAt', async () => {
+    it("backlog counts what readAll would return, up to a limit, with the first one's recordedAt", async () => {
       const start = await h.store.headPosition();
       const first = ev('A');
       await h.store.append(stream(), [first, ev('B')], 'no_stream');

@@ -3,17 +3,32 @@ import { AppendSignal } from './append-signal';
 import { RecordedEvent } from './event-store.port';
 import { followLog } from './follow-log';
 
-const event = (position: number): RecordedEvent => ({ id: `e${position}`, streamId: 's', streamVersion: position, position, type: 'T', schemaVersion: 1, data: {}, metadata: {} });
+const event = (position: number): RecordedEvent => ({
+  id: `e${position}`,
+  streamId: 's',
+  streamVersion: position,
+  position,
+  type: 'T',
+  schemaVersion: 1,
+  data: {},
+  metadata: {},
+});
 
 /** Follows `readAll` with a one-minute idle poll; `first` resolves at the first handled batch. */
 function follow(readAll: (after: number) => Promise<RecordedEvent[]>, signal: AppendSignal) {
   const handled: number[] = [];
   let gotIt!: () => void;
   const first = new Promise<void>((r) => (gotIt = r));
-  const sub = followLog(readAll, signal, 0, async (batch) => {
-    handled.push(...batch.map((e) => e.position));
-    gotIt();
-  }, { idlePollMs: 60_000 });
+  const sub = followLog(
+    readAll,
+    signal,
+    0,
+    async (batch) => {
+      handled.push(...batch.map((e) => e.position));
+      gotIt();
+    },
+    { idlePollMs: 60_000 },
+  );
   return { handled, first, sub };
 }
 

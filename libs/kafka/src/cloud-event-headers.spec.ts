@@ -50,8 +50,22 @@ describe('CloudEvents binary headers', () => {
   it("are the SDK's, name for name and in order, for every kind of attributes", () => {
     const cases: [CloudEventAttributes, unknown][] = [
       [{ id: 'x1', type: 't.v1', source: '/s', subject: 'k', time: '2025-05-16T09:00:00Z', datacontenttype: 'application/json' }, { a: 1 }],
-      [{ id: 'x2', type: 't.v1', source: '/s', subject: 'k', time: '2025-05-16T09:00:00.123+02:00', datacontenttype: 'application/json', extensions: { editor: 'e', correlationid: 'c', causationid: 'k' } }, [1]],
-      [{ id: 'x3', type: 't.v1', source: '/s', subject: 'k', time: '2025-05-16T09:00:00Z', extensions: { causationid: 'k', editor: 'e' } }, undefined],
+      [
+        {
+          id: 'x2',
+          type: 't.v1',
+          source: '/s',
+          subject: 'k',
+          time: '2025-05-16T09:00:00.123+02:00',
+          datacontenttype: 'application/json',
+          extensions: { editor: 'e', correlationid: 'c', causationid: 'k' },
+        },
+        [1],
+      ],
+      [
+        { id: 'x3', type: 't.v1', source: '/s', subject: 'k', time: '2025-05-16T09:00:00Z', extensions: { causationid: 'k', editor: 'e' } },
+        undefined,
+      ],
     ];
     for (const [attributes, data] of cases) expectSameHeaders(binaryHeaders(attributes), sdkHeaders(attributes, data));
   });
@@ -65,17 +79,30 @@ describe('CloudEvents binary headers', () => {
     }
     const [, , recorded, retracted] = events;
     const added = toTimelineEntryMessage(recorded, diplomaticId, entry, topics);
-    expectSameHeaders(added.headers, { ...sdkHeaders(timelineEntryAttributes(recorded, diplomaticId, true), entry), ...datelineHeaders(recorded) });
+    expectSameHeaders(added.headers, {
+      ...sdkHeaders(timelineEntryAttributes(recorded, diplomaticId, true), entry),
+      ...datelineHeaders(recorded),
+    });
     const tombstone = toTimelineEntryMessage(retracted, diplomaticId, null, topics);
     expect(tombstone.value).toBeNull();
     expect(tombstone.headers['content-type']).toBeUndefined();
-    expectSameHeaders(tombstone.headers, { ...sdkHeaders(timelineEntryAttributes(retracted, diplomaticId, false), undefined), ...datelineHeaders(retracted) });
+    expectSameHeaders(tombstone.headers, {
+      ...sdkHeaders(timelineEntryAttributes(retracted, diplomaticId, false), undefined),
+      ...datelineHeaders(retracted),
+    });
   });
 
   it('carry the audit metadata as extensions, and skip what is missing or empty', () => {
     const topics = topicNames('dateline.');
-    expect(toEventMessage(events[0], topics).headers).toMatchObject({ ce_editor: 'alice', ce_correlationid: 'req-1', ce_causationid: 'cmd-1', ce_type: 'dateline.StoryCreated.v1' });
-    expect(Object.keys(toEventMessage(events[2], topics).headers).filter((h) => ['ce_editor', 'ce_correlationid', 'ce_causationid'].includes(h))).toEqual(['ce_correlationid']);
+    expect(toEventMessage(events[0], topics).headers).toMatchObject({
+      ce_editor: 'alice',
+      ce_correlationid: 'req-1',
+      ce_causationid: 'cmd-1',
+      ce_type: 'dateline.StoryCreated.v1',
+    });
+    expect(
+      Object.keys(toEventMessage(events[2], topics).headers).filter((h) => ['ce_editor', 'ce_correlationid', 'ce_causationid'].includes(h)),
+    ).toEqual(['ce_correlationid']);
   });
 
   it('carry non-ASCII metadata as the same text, which the producer encodes as UTF-8 exactly once', () => {

@@ -17,14 +17,20 @@ describe('Kafka settings', () => {
   });
 
   it('refuse a partition count that is not a positive whole number, naming the variable', () => {
-    expect(() => kafkaConfigFromEnv({ KAFKA_BROKERS: 'a:1', KAFKA_PARTITIONS: 'three' })).toThrow(/KAFKA_PARTITIONS must be a positive integer/);
+    expect(() => kafkaConfigFromEnv({ KAFKA_BROKERS: 'a:1', KAFKA_PARTITIONS: 'three' })).toThrow(
+      /KAFKA_PARTITIONS must be a positive integer/,
+    );
     expect(() => kafkaConfigFromEnv({ KAFKA_BROKERS: 'a:1', KAFKA_RELAY_BATCH_SIZE: '0' })).toThrow(/KAFKA_RELAY_BATCH_SIZE/);
   });
 });
 
 describe('topics', () => {
   it('are named by category under the prefix, the entries topic compacted', () => {
-    expect(topicNames('x.')).toEqual({ stories: 'x.stories.v1', diplomaticEvents: 'x.diplomatic-events.v1', timelineEntries: 'x.timeline-entries.v1' });
+    expect(topicNames('x.')).toEqual({
+      stories: 'x.stories.v1',
+      diplomaticEvents: 'x.diplomatic-events.v1',
+      timelineEntries: 'x.timeline-entries.v1',
+    });
     const specs = topicSpecs(kafkaConfigFromEnv({ KAFKA_BROKERS: 'a:1', KAFKA_PARTITIONS: '6' })!);
     expect(specs.map((s) => s.numPartitions)).toEqual([6, 6, 6]);
     expect(specs[2].configEntries).toContainEqual({ name: 'cleanup.policy', value: 'compact' });

@@ -7,7 +7,12 @@ describe('partitioning', () => {
   it("matches the Java client's murmur2 partitioner for known keys", () => {
     // Kafka's UtilsTest: murmur2("21") = -973932308, murmur2("a-little-bit-long-string") =
     // -985981536, murmur2("abc") = 479470107; the partition is (hash & 0x7fffffff) % count.
-    const p = new KeyPartitioning(new Map([['t', 3], ['u', 7]]));
+    const p = new KeyPartitioning(
+      new Map([
+        ['t', 3],
+        ['u', 7],
+      ]),
+    );
     expect(p.partitionFor('t', '21')).toBe((-973932308 & 0x7fffffff) % 3);
     expect(p.partitionFor('u', 'a-little-bit-long-string')).toBe((-985981536 & 0x7fffffff) % 7);
     expect(p.partitionFor('u', 'abc')).toBe(479470107 % 7);
@@ -24,12 +29,32 @@ describe('partitioning', () => {
     const keys = [
       ...Array.from({ length: 2000 }, () => randomUUID()),
       ...Array.from({ length: 500 }, (_, i) => randomBytes(i % 41).toString('base64')),
-      '', 'é', 'Genève', 'Zürich-Ωμέγα', '東京', '😀 emoji', 'a\u0000b', '\ud800 lone surrogate',
-      ...Array.from({ length: 500 }, () => String.fromCodePoint(...Array.from({ length: 1 + randomInt(12) }, () => randomInt(0x20, 0x2ffff)))),
+      '',
+      'é',
+      'Genève',
+      'Zürich-Ωμέγα',
+      '東京',
+      '😀 emoji',
+      'a\u0000b',
+      '\ud800 lone surrogate',
+      ...Array.from({ length: 500 }, () =>
+        String.fromCodePoint(...Array.from({ length: 1 + randomInt(12) }, () => randomInt(0x20, 0x2ffff))),
+      ),
     ];
     for (const n of counts) {
-      const partitionMetadata = Array.from({ length: n }, (_, partitionId) => ({ partitionId, partitionErrorCode: 0, leader: 0, replicas: [0], isr: [0], offlineReplicas: [] }));
-      for (const key of keys) expect([key, p.partitionFor(`t${n}`, key)]).toEqual([key, kafkajs({ topic: `t${n}`, partitionMetadata, message: { key, value: null } })]);
+      const partitionMetadata = Array.from({ length: n }, (_, partitionId) => ({
+        partitionId,
+        partitionErrorCode: 0,
+        leader: 0,
+        replicas: [0],
+        isr: [0],
+        offlineReplicas: [],
+      }));
+      for (const key of keys)
+        expect([key, p.partitionFor(`t${n}`, key)]).toEqual([
+          key,
+          kafkajs({ topic: `t${n}`, partitionMetadata, message: { key, value: null } }),
+        ]);
     }
   });
 });

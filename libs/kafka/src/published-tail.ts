@@ -21,7 +21,12 @@ const FETCH_MAX_WAIT_MS = 100;
  * kafkajs has no manual partition assignment, so this joins a throwaway consumer group, seeks
  * each non-empty partition to its last offset, and deletes the group afterwards.
  */
-export async function readPublishedTails(kafka: Kafka, admin: Admin, topics: readonly string[], timeoutMs = TAIL_READ_TIMEOUT_MS): Promise<PublishedTails> {
+export async function readPublishedTails(
+  kafka: Kafka,
+  admin: Admin,
+  topics: readonly string[],
+  timeoutMs = TAIL_READ_TIMEOUT_MS,
+): Promise<PublishedTails> {
   const tails = new Map<string, number>();
   const pending = new Map<string, number>(); // tailKey → the offset of the last record
   for (const topic of topics) {
@@ -36,9 +41,15 @@ export async function readPublishedTails(kafka: Kafka, admin: Admin, topics: rea
   const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: FETCH_MAX_WAIT_MS });
   try {
     await consumer.connect();
-    await consumer.subscribe({ topics: [...new Set([...pending.keys()].map((k) => k.slice(0, k.lastIndexOf('/'))))], fromBeginning: false });
+    await consumer.subscribe({
+      topics: [...new Set([...pending.keys()].map((k) => k.slice(0, k.lastIndexOf('/'))))],
+      fromBeginning: false,
+    });
     const done = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`reading the topics' tails took over ${timeoutMs} ms; still waiting for ${[...pending.keys()].join(', ')}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`reading the topics' tails took over ${timeoutMs} ms; still waiting for ${[...pending.keys()].join(', ')}`)),
+        timeoutMs,
+      );
       void consumer
         .run({
           autoCommit: false,

@@ -71,12 +71,13 @@ export class Relay {
   private running?: Promise<void>;
   private stopped = false;
   private wake?: () => void;
-  private state: { position: number; connected: boolean; published: number; skipped: number; lastError?: { message: string; at: string } } = {
-    position: 0,
-    connected: false,
-    published: 0,
-    skipped: 0,
-  };
+  private state: { position: number; connected: boolean; published: number; skipped: number; lastError?: { message: string; at: string } } =
+    {
+      position: 0,
+      connected: false,
+      published: 0,
+      skipped: 0,
+    };
   private readonly waiters = new PositionWaiters(() => this.state.position);
 
   constructor(
@@ -180,7 +181,8 @@ export class Relay {
     const { producer, admin } = this;
     this.producer = this.admin = undefined;
     // Nothing is lost (the checkpoint moves only after the broker acknowledged), but say so.
-    const report = (what: string) => (err: unknown) => this.log('warn', `relay: ${what} disconnect failed: ${err instanceof Error ? err.message : String(err)}`);
+    const report = (what: string) => (err: unknown) =>
+      this.log('warn', `relay: ${what} disconnect failed: ${err instanceof Error ? err.message : String(err)}`);
     await producer?.disconnect().catch(report('producer'));
     await admin?.disconnect().catch(report('admin'));
   }

@@ -32,7 +32,9 @@ export function replayProblems(request: ReplayRequest, config: KafkaConfig): str
   // resets its offsets instead.
   const suffixes = allTopics(topicNames(''));
   if (suffixes.some((suffix) => request.toTopic === suffix || request.toTopic.endsWith(`.${suffix}`) || request.toTopic.endsWith(suffix))) {
-    problems.push(`toTopic ${request.toTopic} is, or looks like, one of the relay's own topics (${suffixes.join(', ')}): replaying into it would publish events twice`);
+    problems.push(
+      `toTopic ${request.toTopic} is, or looks like, one of the relay's own topics (${suffixes.join(', ')}): replaying into it would publish events twice`,
+    );
   }
   if (request.to !== undefined && request.to < request.from) problems.push('to must not be before from');
   return problems;
@@ -42,10 +44,20 @@ export function replayProblems(request: ReplayRequest, config: KafkaConfig): str
  * Republishes a range of the log to another topic, in the relay's format (same key, headers
  * and value), in log order: for a consumer that lost data, or a new downstream service.
  */
-export async function replayToTopic(store: EventStore, config: KafkaConfig, request: ReplayRequest, batchSize = DEFAULT_RELAY_BATCH_SIZE): Promise<ReplayResult> {
+export async function replayToTopic(
+  store: EventStore,
+  config: KafkaConfig,
+  request: ReplayRequest,
+  batchSize = DEFAULT_RELAY_BATCH_SIZE,
+): Promise<ReplayResult> {
   const to = request.to ?? (await store.headPosition());
   const topics = topicNames(config.topicPrefix);
-  const kafka = new Kafka({ clientId: `${config.clientId}-replay`, brokers: [...config.brokers], logLevel: logLevel.NOTHING, connectionTimeout: BROKER_CONNECT_TIMEOUT_MS });
+  const kafka = new Kafka({
+    clientId: `${config.clientId}-replay`,
+    brokers: [...config.brokers],
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: BROKER_CONNECT_TIMEOUT_MS,
+  });
   const admin = kafka.admin();
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
   let published = 0;
@@ -57,7 +69,10 @@ export async function replayToTopic(store: EventStore, config: KafkaConfig, requ
   try {
     await admin.connect();
     if (!(await admin.listTopics()).includes(request.toTopic)) {
-      await admin.createTopics({ topics: [{ topic: request.toTopic, numPartitions: config.partitions, replicationFactor: config.replicationFactor }], waitForLeaders: true });
+      await admin.createTopics({
+        topics: [{ topic: request.toTopic, numPartitions: config.partitions, replicationFactor: config.replicationFactor }],
+        waitForLeaders: true,
+      });
     }
     await producer.connect();
     let after = request.from - 1;

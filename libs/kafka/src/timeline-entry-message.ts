@@ -13,7 +13,12 @@ export const TIMELINE_ENTRY_REMOVED_TYPE = 'dateline.TimelineEntryRemoved.v1';
  * keyed by the diplomatic event's id, or a tombstone (null value) when `event` retracted it.
  * `ce_id` is the id of the event that caused the change, so each change is counted once.
  */
-export function toTimelineEntryMessage(event: RecordedEvent, entryId: string, entry: DiplomaticEventEntry | null, topics: Topics): OutgoingMessage {
+export function toTimelineEntryMessage(
+  event: RecordedEvent,
+  entryId: string,
+  entry: DiplomaticEventEntry | null,
+  topics: Topics,
+): OutgoingMessage {
   return {
     topic: topics.timelineEntries,
     key: entryId,

@@ -72,7 +72,8 @@ export class TimelineEntryTracker {
     const history = (await this.store.readStream(recorded.streamId)).filter((e) => e.streamVersion < recorded.streamVersion);
     let state = initialDiplomaticEventState;
     for (const e of history) state = evolveDiplomaticEvent(state, upcast(e.type, e.schemaVersion, e.data) as DiplomaticEventEvent);
-    if (!state.fields || history.length === 0) throw new Error(`diplomatic event ${id}: no history before version ${recorded.streamVersion}`);
+    if (!state.fields || history.length === 0)
+      throw new Error(`diplomatic event ${id}: no history before version ${recorded.streamVersion}`);
     return { version: state.version, fields: state.fields, firstRecordedAt: recordedAt(history[0]) };
   }
 }

@@ -65,7 +65,9 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
           onError: (err) => this.logger.error(`projector failed, retrying: ${err instanceof Error ? err.message : String(err)}`),
           onQuarantined: (entries) => {
             for (const e of entries) {
-              this.logger.error(`projection ${e.projection} quarantined event ${e.recorded.id} (${e.recorded.type}) at position ${e.recorded.position} of stream ${e.recorded.streamId}: ${e.error}`);
+              this.logger.error(
+                `projection ${e.projection} quarantined event ${e.recorded.id} (${e.recorded.type}) at position ${e.recorded.position} of stream ${e.recorded.streamId}: ${e.error}`,
+              );
             }
           },
         });

@@ -24,7 +24,10 @@ interface Job {
 export async function rebuild(api: ApiClient, projections: string[] | undefined, pollMs = 200): Promise<Job> {
   const job = await api.post<Job>('/admin/rebuild', projections ? { projections } : {}, undefined, 'admin');
   const bar = new cliProgress.SingleBar(
-    { format: 'rebuild {projections} |{bar}| {percentage}% | {value}/{total} events | {rate} events/s | ETA {eta_formatted}', hideCursor: true },
+    {
+      format: 'rebuild {projections} |{bar}| {percentage}% | {value}/{total} events | {rate} events/s | ETA {eta_formatted}',
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(1, 0, { projections: job.projections.join(', '), rate: 0 });

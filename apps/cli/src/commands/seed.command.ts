@@ -29,14 +29,22 @@ export const DEFAULT_SEED_FILE = 'data/seed/istanbul-talks.json';
  * it: revision 1, the facts it reported, revision 2, the facts it added, and so on. Every
  * request carries an Idempotency-Key, so running seed twice writes nothing twice.
  */
-export async function seed(api: Pick<ApiClient, 'post'>, file = DEFAULT_SEED_FILE, log: (line: string) => void = console.log): Promise<{ storyId: string; position: number }> {
+export async function seed(
+  api: Pick<ApiClient, 'post'>,
+  file = DEFAULT_SEED_FILE,
+  log: (line: string) => void = console.log,
+): Promise<{ storyId: string; position: number }> {
   const data = JSON.parse(readFileSync(resolve(file), 'utf8')) as SeedFile;
   const { slug, byline, tags, revisions } = data.story;
   const key = (part: string) => `seed:${slug}:${part}`;
 
   const [first, ...later] = revisions;
   const { changeNote: _c, kind: _k, ...firstFields } = first;
-  const story = await api.post<Written>('/stories', { slug, ...(byline ? { byline } : {}), ...(tags ? { tags } : {}), ...firstFields }, key('story'));
+  const story = await api.post<Written>(
+    '/stories',
+    { slug, ...(byline ? { byline } : {}), ...(tags ? { tags } : {}), ...firstFields },
+    key('story'),
+  );
   log(`story ${slug}: ${story.id} (revision 1)`);
   let position = story.position;
 
@@ -53,7 +61,11 @@ export async function seed(api: Pick<ApiClient, 'post'>, file = DEFAULT_SEED_FIL
   await recordEventsOf(1);
   for (const [i, r] of later.entries()) {
     const revision = i + 2;
-    const written = await api.post<Written>(`/stories/${story.id}/revisions`, { expectedRevision: revision - 1, ...r }, key(`revision:${revision}`));
+    const written = await api.post<Written>(
+      `/stories/${story.id}/revisions`,
+      { expectedRevision: revision - 1, ...r },
+      key(`revision:${revision}`),
+    );
     position = written.position;
     log(`story revision ${revision} (${r.kind ?? 'update'}): ${r.changeNote ?? ''}`);
     await recordEventsOf(revision);

@@ -16,14 +16,28 @@ const headers = {
 
 describe('tail output', () => {
   it('shows the envelope on one line and the decoded data below it', () => {
-    const out = formatRecord({ topic: 'dateline.diplomatic-events.v1', partition: 2, offset: '7', key: headers.ce_subject, value: '{"title":"Talks open"}', headers });
+    const out = formatRecord({
+      topic: 'dateline.diplomatic-events.v1',
+      partition: 2,
+      offset: '7',
+      key: headers.ce_subject,
+      value: '{"title":"Talks open"}',
+      headers,
+    });
     expect(out).toBe(
       `2025-05-16T10:00:00.000Z dateline.diplomatic-events.v1[2]@7 dateline.DiplomaticEventRecorded.v1 key=${headers.ce_subject} id=${headers.ce_id} position=42 v1 editor=alice\n  {"title":"Talks open"}`,
     );
   });
 
   it('shows a tombstone for what it is', () => {
-    const out = formatRecord({ topic: 'dateline.timeline-entries.v1', partition: 0, offset: '3', key: 'k', value: null, headers: { ...headers, ce_type: 'dateline.TimelineEntryRemoved.v1' } });
+    const out = formatRecord({
+      topic: 'dateline.timeline-entries.v1',
+      partition: 0,
+      offset: '3',
+      key: 'k',
+      value: null,
+      headers: { ...headers, ce_type: 'dateline.TimelineEntryRemoved.v1' },
+    });
     expect(out).toContain('dateline.TimelineEntryRemoved.v1 key=k');
     expect(out).toContain('(tombstone');
   });

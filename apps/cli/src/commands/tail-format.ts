@@ -19,7 +19,8 @@ export function formatRecord(r: TailRecord): string {
   const where = `${r.topic}[${r.partition}]@${r.offset}`;
   const position = r.headers.dateline_position ?? '?';
   const version = r.headers.dateline_version ?? '?';
-  if (r.value === null) return `${r.headers.ce_time ?? '-'} ${where} ${r.headers.ce_type ?? 'tombstone'} key=${r.key} id=${r.headers.ce_id ?? '-'} position=${position} v${version}\n  (tombstone: the entry left the timeline)`;
+  if (r.value === null)
+    return `${r.headers.ce_time ?? '-'} ${where} ${r.headers.ce_type ?? 'tombstone'} key=${r.key} id=${r.headers.ce_id ?? '-'} position=${position} v${version}\n  (tombstone: the entry left the timeline)`;
   const message: KafkaMessage<string> = { key: r.key ?? '', value: r.value, body: r.value, headers: r.headers, timestamp: undefined };
   let event: CloudEvent<unknown>;
   try {

@@ -43,7 +43,8 @@ export async function tail(options: TailOptions): Promise<number> {
     const topics = resolveTopics(options.topics, options.prefix);
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t));
-    if (missing.length > 0) throw new Error(`no such topic: ${missing.join(', ')} (is the relay running with KAFKA_TOPIC_PREFIX=${options.prefix}?)`);
+    if (missing.length > 0)
+      throw new Error(`no such topic: ${missing.join(', ')} (is the relay running with KAFKA_TOPIC_PREFIX=${options.prefix}?)`);
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: options.fromBeginning });
     await new Promise<void>((resolve, reject) => {
@@ -55,7 +56,16 @@ export async function tail(options: TailOptions): Promise<number> {
             if (options.max !== undefined && seen >= options.max) return;
             const headers: Record<string, string> = {};
             for (const [name, value] of Object.entries(message.headers ?? {})) if (value !== undefined) headers[name] = String(value);
-            write(formatRecord({ topic, partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value?.toString() ?? null, headers }));
+            write(
+              formatRecord({
+                topic,
+                partition,
+                offset: message.offset,
+                key: message.key?.toString() ?? null,
+                value: message.value?.toString() ?? null,
+                headers,
+              }),
+            );
             seen++;
             if (options.max !== undefined && seen >= options.max) resolve();
           },

@@ -81,7 +81,11 @@ export class QuarantinedEventDto {
   @ApiProperty({ example: 'diplomatic-event-0f0c…' }) streamId: string;
   @ApiProperty({ description: 'What the projection threw.' }) error: string;
   @ApiProperty({ type: String, nullable: true, description: 'The SQLSTATE when a statement failed.' }) sqlState: string | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Set when this event did not fail itself but waits behind that earlier event of its stream.' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Set when this event did not fail itself but waits behind that earlier event of its stream.',
+  })
   waitsBehind: number | null;
   @ApiProperty({ enum: ['quarantined', 'skipped'] }) status: string;
   @ApiProperty({ format: 'date-time' }) quarantinedAt: string;
@@ -93,7 +97,10 @@ export class QuarantineListDto {
 }
 
 export class QuarantineRetryDto {
-  @ApiProperty({ type: [QuarantinedEventDto], description: 'What left the quarantine: the event, and the events of its stream that waited behind it.' })
+  @ApiProperty({
+    type: [QuarantinedEventDto],
+    description: 'What left the quarantine: the event, and the events of its stream that waited behind it.',
+  })
   applied: QuarantinedEventDto[];
   @ApiProperty({ type: [QuarantinedEventDto], description: 'What stays: a later event of the stream that fails on its own.' })
   remaining: QuarantinedEventDto[];

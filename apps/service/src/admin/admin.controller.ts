@@ -1,5 +1,34 @@
-import { BadRequestException, Body, ConflictException, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, ServiceUnavailableException } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiPropertyOptional,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import { KafkaJSError } from 'kafkajs';
 import { IsArray, IsOptional, IsString } from 'class-validator';
 import { EVENT_STORE } from '@dateline/event-store';
@@ -15,7 +44,10 @@ import { ReplayDto } from './replay.dto';
 export class RebuildDto {
   /** Names of the projections to rebuild; all of them when absent. */
   @ApiPropertyOptional({ type: [String], example: ['timeline'], description: 'Projections to rebuild; all when absent.' })
-  @IsOptional() @IsArray() @IsString({ each: true }) projections?: string[];
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  projections?: string[];
 }
 
 /** Operator routes: what an operator checks first, and the rebuild the CLI drives. */
@@ -36,7 +68,10 @@ export class AdminController {
   @Get('status')
   @ApiOperation({ summary: "The log's head and how far the read models are" })
   @ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'The event store cannot be reached.' })
-  @ApiOkResponse({ type: AdminStatusDto, description: '`{ log: { head }, roles, readModels: { position, caughtUp, projections }, relay }`' })
+  @ApiOkResponse({
+    type: AdminStatusDto,
+    description: '`{ log: { head }, roles, readModels: { position, caughtUp, projections }, relay }`',
+  })
   async status() {
     const [head, position, relay] = await Promise.all([this.store.headPosition(), this.projector.position(), this.relay.report()]);
     return {
@@ -50,16 +85,25 @@ export class AdminController {
   @Post('rebuild')
   @HttpCode(202)
   @ApiOperation({ summary: 'Start a blue/green rebuild of projections (all by default)' })
-  @ApiAcceptedResponse({ type: RebuildJobDto, description: 'The rebuild job: `{ id, projections, state, startedAt, progress }`; poll GET /admin/rebuild/{id}.' })
+  @ApiAcceptedResponse({
+    type: RebuildJobDto,
+    description: 'The rebuild job: `{ id, projections, state, startedAt, progress }`; poll GET /admin/rebuild/{id}.',
+  })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Unknown projection names.' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'A rebuild is already running.' })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'Body larger than DATELINE_BODY_LIMIT_BYTES.' })
   @ApiUnsupportedMediaTypeResponse({ type: ErrorResponseDto, description: 'The body is not application/json.' })
-  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'More writes than DATELINE_WRITE_RATE_LIMIT per minute for this token; retry after `Retry-After` seconds.' })
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponseDto,
+    description: 'More writes than DATELINE_WRITE_RATE_LIMIT per minute for this token; retry after `Retry-After` seconds.',
+  })
   rebuild(@Body() dto: RebuildDto) {
     const names = dto.projections ?? this.projector.names;
     const unknown = names.filter((n) => !this.projector.names.includes(n));
-    if (unknown.length > 0 || names.length === 0) throw new BadRequestException([`unknown projection(s): ${unknown.join(', ') || '(none given)'}; known: ${this.projector.names.join(', ')}`]);
+    if (unknown.length > 0 || names.length === 0)
+      throw new BadRequestException([
+        `unknown projection(s): ${unknown.join(', ') || '(none given)'}; known: ${this.projector.names.join(', ')}`,
+      ]);
     return this.rebuilds.start(names);
   }
 
@@ -73,7 +117,10 @@ export class AdminController {
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'Body larger than DATELINE_BODY_LIMIT_BYTES.' })
   @ApiUnsupportedMediaTypeResponse({ type: ErrorResponseDto, description: 'The body is not application/json.' })
   @ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'The broker cannot be reached.' })
-  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'More writes than DATELINE_WRITE_RATE_LIMIT per minute for this token; retry after `Retry-After` seconds.' })
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponseDto,
+    description: 'More writes than DATELINE_WRITE_RATE_LIMIT per minute for this token; retry after `Retry-After` seconds.',
+  })
   async replay(@Body() dto: ReplayDto) {
     const problems = this.relay.replayProblems(dto);
     if (problems.some((p) => p.startsWith('Kafka is not configured'))) throw new ConflictException(problems);

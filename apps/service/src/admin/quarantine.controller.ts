@@ -1,12 +1,31 @@
 import { BadRequestException, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiPayloadTooLargeResponse, ApiQuery, ApiTags, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiPayloadTooLargeResponse,
+  ApiQuery,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import { ProjectorService, QuarantineStatus } from '@dateline/projections';
 import { RequiresRole } from '../auth/requires-role.decorator';
 import { BEARER, ErrorResponseDto } from '../http/api-docs';
 import { QuarantineListDto, QuarantinedEventDto, QuarantineRetryDto } from './admin-responses.dto';
 
 /** Retry and skip take no input, but POST bodies are JSON (http/json-only.hook.ts): `{}`. */
-const EMPTY_BODY = ApiBody({ required: false, schema: { type: 'object', additionalProperties: false, example: {} }, description: 'Nothing: send `{}`.' });
+const EMPTY_BODY = ApiBody({
+  required: false,
+  schema: { type: 'object', additionalProperties: false, example: {} },
+  description: 'Nothing: send `{}`.',
+});
 
 const STATUSES: readonly QuarantineStatus[] = ['quarantined', 'skipped'];
 
@@ -29,7 +48,8 @@ export class QuarantineController {
   @ApiOkResponse({ type: QuarantineListDto, description: 'The events, in log order.' })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'An unknown status.' })
   async list(@Query('status') status?: string) {
-    if (status !== undefined && !STATUSES.includes(status as QuarantineStatus)) throw new BadRequestException([`status must be one of ${STATUSES.join(', ')}`]);
+    if (status !== undefined && !STATUSES.includes(status as QuarantineStatus))
+      throw new BadRequestException([`status must be one of ${STATUSES.join(', ')}`]);
     return { events: await this.projector.quarantine(status as QuarantineStatus | undefined) };
   }
 
@@ -38,13 +58,20 @@ export class QuarantineController {
   @ApiOperation({ summary: 'Apply a quarantined event to its projection again, and the events of its stream that waited behind it' })
   @ApiParam({ name: 'projection', example: 'timeline' })
   @ApiParam({ name: 'position', description: "The event's log position" })
-  @ApiOkResponse({ type: QuarantineRetryDto, description: 'What left the quarantine, and what stays (a later event of the stream that fails on its own).' })
+  @ApiOkResponse({
+    type: QuarantineRetryDto,
+    description: 'What left the quarantine, and what stays (a later event of the stream that fails on its own).',
+  })
   @EMPTY_BODY
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'An unknown projection or a position that is not a positive integer.' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No quarantined event there.' })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'Body larger than DATELINE_BODY_LIMIT_BYTES.' })
   @ApiUnsupportedMediaTypeResponse({ type: ErrorResponseDto, description: 'The body is not application/json (send `{}`).' })
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'It still fails (nothing changed; the message has the error), was skipped, or waits behind an earlier event of its stream.' })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description:
+      'It still fails (nothing changed; the message has the error), was skipped, or waits behind an earlier event of its stream.',
+  })
   retry(@Param('projection') projection: string, @Param('position') position: string) {
     return this.projector.retryQuarantined(projection, this.checkPosition(projection, position));
   }
@@ -67,7 +94,8 @@ export class QuarantineController {
 
   private checkPosition(projection: string, position: string): number {
     const problems: string[] = [];
-    if (!this.projector.names.includes(projection)) problems.push(`unknown projection ${projection}; known: ${this.projector.names.join(', ')}`);
+    if (!this.projector.names.includes(projection))
+      problems.push(`unknown projection ${projection}; known: ${this.projector.names.join(', ')}`);
     const n = /^[1-9][0-9]{0,15}$/.test(position) ? Number(position) : NaN;
     if (!Number.isSafeInteger(n)) problems.push('position must be a positive integer (a log position)');
     if (problems.length > 0) throw new BadRequestException(problems);

@@ -53,7 +53,8 @@ export class TokenRegistry {
 
 function entry(spec: string, roles: AuthRole[]): TokenEntry {
   const eq = spec.indexOf('=');
-  const [name, token] = eq > 0 ? [spec.slice(0, eq), spec.slice(eq + 1)] : [`${roles.at(-1)}-${sha256(spec).toString('hex').slice(0, 8)}`, spec];
+  const [name, token] =
+    eq > 0 ? [spec.slice(0, eq), spec.slice(eq + 1)] : [`${roles.at(-1)}-${sha256(spec).toString('hex').slice(0, 8)}`, spec];
   return { digest: sha256(token), principal: { name, roles } };
 }
 

@@ -9,7 +9,9 @@ describe('settings: EVENTSTORE_URL', () => {
 
   it('takes single-node and cluster connection strings', () => {
     expect(loadSettings({ EVENTSTORE_URL: 'esdb://localhost:2113?tls=false' }).eventStoreUrl).toBe('esdb://localhost:2113?tls=false');
-    expect(loadSettings({ EVENTSTORE_URL: 'esdb+discover://a:2113,b:2113,c:2113' }).eventStoreUrl).toBe('esdb+discover://a:2113,b:2113,c:2113');
+    expect(loadSettings({ EVENTSTORE_URL: 'esdb+discover://a:2113,b:2113,c:2113' }).eventStoreUrl).toBe(
+      'esdb+discover://a:2113,b:2113,c:2113',
+    );
   });
 
   it('refuses anything else rather than quietly using another store', () => {
@@ -18,19 +20,43 @@ describe('settings: EVENTSTORE_URL', () => {
   });
 
   it('keeps DATABASE_URL for the read models next to it', () => {
-    const s = loadSettings({ EVENTSTORE_URL: 'esdb://kurrentdb:2113?tls=false', DATABASE_URL: 'postgres://postgres@postgres:5432/dateline' });
-    expect(s).toMatchObject({ eventStoreUrl: 'esdb://kurrentdb:2113?tls=false', databaseUrl: 'postgres://postgres@postgres:5432/dateline' });
+    const s = loadSettings({
+      EVENTSTORE_URL: 'esdb://kurrentdb:2113?tls=false',
+      DATABASE_URL: 'postgres://postgres@postgres:5432/dateline',
+    });
+    expect(s).toMatchObject({
+      eventStoreUrl: 'esdb://kurrentdb:2113?tls=false',
+      databaseUrl: 'postgres://postgres@postgres:5432/dateline',
+    });
   });
 });
 
 describe('settings: live-stream limits and request deadlines', () => {
   it('have defaults', () => {
-    expect(loadSettings({})).toMatchObject({ sseMaxStreams: 1000, sseBufferBytes: 262_144, requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 72_000 });
+    expect(loadSettings({})).toMatchObject({
+      sseMaxStreams: 1000,
+      sseBufferBytes: 262_144,
+      requestTimeoutMs: 30_000,
+      headersTimeoutMs: 10_000,
+      keepAliveTimeoutMs: 72_000,
+    });
   });
 
   it('take integers in range', () => {
-    const s = loadSettings({ DATELINE_SSE_MAX_STREAMS: '5', DATELINE_SSE_BUFFER_BYTES: '65536', DATELINE_REQUEST_TIMEOUT_MS: '2000', DATELINE_HEADERS_TIMEOUT_MS: '2000', DATELINE_KEEP_ALIVE_TIMEOUT_MS: '500' });
-    expect(s).toMatchObject({ sseMaxStreams: 5, sseBufferBytes: 65_536, requestTimeoutMs: 2000, headersTimeoutMs: 2000, keepAliveTimeoutMs: 500 });
+    const s = loadSettings({
+      DATELINE_SSE_MAX_STREAMS: '5',
+      DATELINE_SSE_BUFFER_BYTES: '65536',
+      DATELINE_REQUEST_TIMEOUT_MS: '2000',
+      DATELINE_HEADERS_TIMEOUT_MS: '2000',
+      DATELINE_KEEP_ALIVE_TIMEOUT_MS: '500',
+    });
+    expect(s).toMatchObject({
+      sseMaxStreams: 5,
+      sseBufferBytes: 65_536,
+      requestTimeoutMs: 2000,
+      headersTimeoutMs: 2000,
+      keepAliveTimeoutMs: 500,
+    });
   });
 
   it('refuse, naming the variable, what is not an integer or out of range', () => {
@@ -41,7 +67,9 @@ describe('settings: live-stream limits and request deadlines', () => {
   });
 
   it('refuse a headers deadline past the whole request deadline', () => {
-    expect(() => loadSettings({ DATELINE_REQUEST_TIMEOUT_MS: '1000', DATELINE_HEADERS_TIMEOUT_MS: '5000' })).toThrow(/DATELINE_HEADERS_TIMEOUT_MS \(5000\) must not exceed DATELINE_REQUEST_TIMEOUT_MS \(1000\)/);
+    expect(() => loadSettings({ DATELINE_REQUEST_TIMEOUT_MS: '1000', DATELINE_HEADERS_TIMEOUT_MS: '5000' })).toThrow(
+      /DATELINE_HEADERS_TIMEOUT_MS \(5000\) must not exceed DATELINE_REQUEST_TIMEOUT_MS \(1000\)/,
+    );
   });
 });
 
@@ -85,7 +113,17 @@ describe('settings: every numeric variable is parsed and range-checked once', ()
       DATELINE_READ_CACHE_ENTRIES: '0',
       DATELINE_PG_POOL_MAX: '10',
     });
-    expect(s).toMatchObject({ port: 0, bodyLimitBytes: 2048, minPositionWaitMs: 0, leaderRetryMs: 500, writeRateLimit: 0, readyMaxLagSeconds: 5, sseHeartbeatMs: 100, readCacheEntries: 0, pgPoolMax: 10 });
+    expect(s).toMatchObject({
+      port: 0,
+      bodyLimitBytes: 2048,
+      minPositionWaitMs: 0,
+      leaderRetryMs: 500,
+      writeRateLimit: 0,
+      readyMaxLagSeconds: 5,
+      sseHeartbeatMs: 100,
+      readCacheEntries: 0,
+      pgPoolMax: 10,
+    });
   });
 
   it.each([

@@ -63,7 +63,8 @@ const list = (value: string | undefined): string[] =>
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const roles = list(env.DATELINE_ROLES ?? 'api,projector,relay');
-  for (const r of roles) if (!['api', 'projector', 'relay'].includes(r)) throw new Error(`DATELINE_ROLES: unknown role ${r} (use api, projector, relay)`);
+  for (const r of roles)
+    if (!['api', 'projector', 'relay'].includes(r)) throw new Error(`DATELINE_ROLES: unknown role ${r} (use api, projector, relay)`);
   return {
     port: integer(env, 'PORT', 3000, 0, 65_535),
     host: env.HOST ?? '127.0.0.1',
@@ -121,7 +122,9 @@ function connectionLimits(env: NodeJS.ProcessEnv) {
   };
   // Node refuses a headers deadline past the whole request's.
   if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
-    throw new Error(`DATELINE_HEADERS_TIMEOUT_MS (${limits.headersTimeoutMs}) must not exceed DATELINE_REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs})`);
+    throw new Error(
+      `DATELINE_HEADERS_TIMEOUT_MS (${limits.headersTimeoutMs}) must not exceed DATELINE_REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs})`,
+    );
   }
   return limits;
 }
@@ -131,20 +134,23 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   if (raw === undefined || raw.trim() === '') return fallback;
   // Decimal digits only: Number() alone would take `0x10`, `1e3` and `Infinity`.
   const value = /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw new Error(`${name}: expected an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+  if (!Number.isSafeInteger(value) || value < min || value > max)
+    throw new Error(`${name}: expected an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
   return value;
 }
 
 /** An optional choice among a few words; anything else stops the start, naming the variable. */
 function oneOf<T extends string>(variable: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (!value) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new Error(`${variable}: expected ${allowed.join(' or ')}, got ${JSON.stringify(value)}`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new Error(`${variable}: expected ${allowed.join(' or ')}, got ${JSON.stringify(value)}`);
   return value as T;
 }
 
 /** Only ESDB connection strings: a typo here must stop the start, not fall back to another store. */
 function eventStoreUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  if (!/^esdb(\+discover)?:\/\//.test(value)) throw new Error(`EVENTSTORE_URL: expected esdb://host:port or esdb+discover://host:port, got ${JSON.stringify(value)}`);
+  if (!/^esdb(\+discover)?:\/\//.test(value))
+    throw new Error(`EVENTSTORE_URL: expected esdb://host:port or esdb+discover://host:port, got ${JSON.stringify(value)}`);
   return value;
 }

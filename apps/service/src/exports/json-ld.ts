@@ -25,7 +25,9 @@ export function timelineJsonLd(events: readonly DiplomaticEventEntry[], name: st
 export function eventJsonLd(e: DiplomaticEventEntry): Record<string, unknown> {
   const when = describeWhen(e);
   const dates =
-    e.datePrecision === 'span' && e.occurredUntil ? { startDate: e.occurredOn, endDate: e.occurredUntil } : { startDate: e.occurredAt ?? e.occurredOn };
+    e.datePrecision === 'span' && e.occurredUntil
+      ? { startDate: e.occurredOn, endDate: e.occurredUntil }
+      : { startDate: e.occurredAt ?? e.occurredOn };
   const description = [e.summary, when.approximate || when.inferred ? `Date: ${when.text}.` : undefined].filter(Boolean).join(' ');
   return {
     '@type': 'Event',
@@ -36,14 +38,21 @@ export function eventJsonLd(e: DiplomaticEventEntry): Record<string, unknown> {
     ...(description ? { description } : {}),
     eventStatus: 'https://schema.org/EventScheduled',
     ...(e.location
-      ? { location: { '@type': 'Place', name: e.location.name, ...(e.location.country ? { address: { '@type': 'PostalAddress', addressCountry: e.location.country } } : {}) } }
+      ? {
+          location: {
+            '@type': 'Place',
+            name: e.location.name,
+            ...(e.location.country ? { address: { '@type': 'PostalAddress', addressCountry: e.location.country } } : {}),
+          },
+        }
       : {}),
     ...(e.participants.length > 0 ? { attendee: e.participants.map(attendee) } : {}),
   };
 }
 
 /** Groups read as organizations, individuals as persons: the event data does not say which. */
-const GROUP_WORDS = /\b(delegation|delegations|delegates|representatives|officials|allies|advisors|advisers|government|ministry|office|council|forces|team)\b/i;
+const GROUP_WORDS =
+  /\b(delegation|delegations|delegates|representatives|officials|allies|advisors|advisers|government|ministry|office|council|forces|team)\b/i;
 
 function attendee(p: Participant): Record<string, unknown> {
   const organization = GROUP_WORDS.test(p.name) || !/\s/.test(p.name.trim());
@@ -51,12 +60,20 @@ function attendee(p: Participant): Record<string, unknown> {
     '@type': organization ? 'Organization' : 'Person',
     name: p.name,
     ...(p.role ? { description: p.role } : {}),
-    ...(p.country ? (organization ? { address: { '@type': 'PostalAddress', addressCountry: p.country } } : { nationality: { '@type': 'Country', name: p.country } }) : {}),
+    ...(p.country
+      ? organization
+        ? { address: { '@type': 'PostalAddress', addressCountry: p.country } }
+        : { nationality: { '@type': 'Country', name: p.country } }
+      : {}),
   };
 }
 
 /** A story as a schema.org NewsArticle, with its correction revisions as CorrectionComments. */
-export function storyJsonLd(current: StoryRevisionView & { createdAt: string }, revisions: readonly StoryRevisionView[], url: string): Record<string, unknown> {
+export function storyJsonLd(
+  current: StoryRevisionView & { createdAt: string },
+  revisions: readonly StoryRevisionView[],
+  url: string,
+): Record<string, unknown> {
   const corrections = revisions.filter((r) => r.kind === 'correction');
   return {
     '@context': 'https://schema.org',
@@ -71,7 +88,13 @@ export function storyJsonLd(current: StoryRevisionView & { createdAt: string }, 
     ...(current.tags.length > 0 ? { keywords: current.tags } : {}),
     ...(current.editorsNote ? { backstory: current.editorsNote } : {}),
     ...(corrections.length > 0
-      ? { correction: corrections.map((r) => ({ '@type': 'CorrectionComment', text: r.changeNote ?? `Correction in revision ${r.revision}`, datePublished: r.recordedAt })) }
+      ? {
+          correction: corrections.map((r) => ({
+            '@type': 'CorrectionComment',
+            text: r.changeNote ?? `Correction in revision ${r.revision}`,
+            datePublished: r.recordedAt,
+          })),
+        }
       : {}),
   };
 }

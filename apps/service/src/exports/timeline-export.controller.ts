@@ -12,7 +12,11 @@ import { TimelineJsDocumentDto } from './timelinejs.dto';
 import { toTimelineJs, type TimelineJsGrouping } from './timelinejs';
 
 export class TimelineJsExportQueryDto extends TimelineRangeQueryDto {
-  @ApiPropertyOptional({ enum: ['kind', 'participant'], default: 'kind', description: 'TimelineJS group (row) of each slide: the kind of event, or its first participant.' })
+  @ApiPropertyOptional({
+    enum: ['kind', 'participant'],
+    default: 'kind',
+    description: 'TimelineJS group (row) of each slide: the kind of event, or its first participant.',
+  })
   @IsOptional()
   @IsIn(['kind', 'participant'])
   group?: TimelineJsGrouping;

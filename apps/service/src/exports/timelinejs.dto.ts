@@ -6,7 +6,8 @@ export class TimelineJsDateDto implements TimelineJsDate {
   @ApiProperty({ example: 2025 }) year: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 12, example: 5 }) month?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 31, example: 16 }) day?: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: 23, description: 'Only when the time is known: local wall clock where it happened.' }) hour?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 23, description: 'Only when the time is known: local wall clock where it happened.' })
+  hour?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 59 }) minute?: number;
   @ApiPropertyOptional({ example: 'c. 16 May 2025 (inferred)' }) display_date?: string;
 }

@@ -36,7 +36,10 @@ export interface TimelineJsDocument {
 
 export type TimelineJsGrouping = 'kind' | 'participant';
 
-export function toTimelineJs(entries: readonly TimelineEntry[], options: { group?: TimelineJsGrouping; title?: TimelineJsText } = {}): TimelineJsDocument {
+export function toTimelineJs(
+  entries: readonly TimelineEntry[],
+  options: { group?: TimelineJsGrouping; title?: TimelineJsText } = {},
+): TimelineJsDocument {
   const group = options.group ?? 'kind';
   return {
     ...(options.title ? { title: { text: options.title, unique_id: 'title' } } : {}),
@@ -57,10 +60,18 @@ function eventSlide(e: DiplomaticEventEntry, group: TimelineJsGrouping): Timelin
   const rows = [
     e.summary ? `<p>${escapeHtml(e.summary)}</p>` : '',
     `<p><strong>When:</strong> ${escapeHtml(when.text)}${e.dateText ? ` — the report says “${escapeHtml(e.dateText)}”` : ''}</p>`,
-    e.location ? `<p><strong>Where:</strong> ${escapeHtml(e.location.name)}${e.location.country ? ` (${escapeHtml(e.location.country)})` : ''}</p>` : '',
-    e.participants.length > 0 ? `<p><strong>Participants:</strong> ${e.participants.map((p) => escapeHtml(p.role ? `${p.name} (${p.role})` : p.name)).join('; ')}</p>` : '',
-    e.sources.length > 0 ? `<p><strong>Sources:</strong> ${e.sources.map((s) => `${escapeHtml(s.name)}${s.hedged ? ' <em>(hedged)</em>' : ''}`).join('; ')}</p>` : '',
-    ...e.quotes.map((q) => `<blockquote>“${escapeHtml(q.text)}” — ${escapeHtml(q.speaker)}${q.speakerInferred ? ' (speaker inferred)' : ''}</blockquote>`),
+    e.location
+      ? `<p><strong>Where:</strong> ${escapeHtml(e.location.name)}${e.location.country ? ` (${escapeHtml(e.location.country)})` : ''}</p>`
+      : '',
+    e.participants.length > 0
+      ? `<p><strong>Participants:</strong> ${e.participants.map((p) => escapeHtml(p.role ? `${p.name} (${p.role})` : p.name)).join('; ')}</p>`
+      : '',
+    e.sources.length > 0
+      ? `<p><strong>Sources:</strong> ${e.sources.map((s) => `${escapeHtml(s.name)}${s.hedged ? ' <em>(hedged)</em>' : ''}`).join('; ')}</p>`
+      : '',
+    ...e.quotes.map(
+      (q) => `<blockquote>“${escapeHtml(q.text)}” — ${escapeHtml(q.speaker)}${q.speakerInferred ? ' (speaker inferred)' : ''}</blockquote>`,
+    ),
   ];
   return {
     start_date: start,
@@ -76,7 +87,13 @@ function revisionSlide(r: StoryRevisionEntry): TimelineJsSlide {
   const at = new Date(r.recordedAt);
   const label = r.kind === 'created' ? 'Story published' : r.kind === 'correction' ? 'Correction' : 'Story update';
   return {
-    start_date: { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate(), hour: at.getUTCHours(), minute: at.getUTCMinutes() },
+    start_date: {
+      year: at.getUTCFullYear(),
+      month: at.getUTCMonth() + 1,
+      day: at.getUTCDate(),
+      hour: at.getUTCHours(),
+      minute: at.getUTCMinutes(),
+    },
     text: {
       headline: escapeHtml(r.headline),
       text: `<p><strong>${label}</strong>, revision ${r.revision}${r.editor ? ` by ${escapeHtml(r.editor)}` : ''}</p>${r.changeNote ? `<p>${escapeHtml(r.changeNote)}</p>` : ''}`,

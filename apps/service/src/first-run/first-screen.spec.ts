@@ -5,7 +5,11 @@ const baseUrl = 'http://127.0.0.1:3000';
 
 describe('the first screen', () => {
   it('names the reader page, the API docs and the token files, one per line, and no page that does not exist', () => {
-    const screen = firstScreen({ baseUrl, tokenFiles: { editor: '/d/editor-token', admin: '/d/admin-token' }, sample: { kind: 'loaded', file: 'data/seed/istanbul-talks.json', storyId: 's1' } });
+    const screen = firstScreen({
+      baseUrl,
+      tokenFiles: { editor: '/d/editor-token', admin: '/d/admin-token' },
+      sample: { kind: 'loaded', file: 'data/seed/istanbul-talks.json', storyId: 's1' },
+    });
     const lines = screen.split('\n');
     expect(lines).toContain('  Reader page  http://127.0.0.1:3000/');
     expect(lines).toContain('  API docs     http://127.0.0.1:3000/docs');
@@ -22,6 +26,8 @@ describe('the first screen', () => {
     expect(declined).toContain('not loaded (DATELINE_SAMPLE=none); `npm run cli -- seed` loads it any time');
     expect(firstScreen({ baseUrl, sample: { kind: 'store-not-empty' } })).toContain('not loaded (the store has events already)');
     expect(firstScreen({ baseUrl, sample: { kind: 'not-embedded' } })).toContain('never loaded by itself into PostgreSQL or EventStoreDB');
-    expect(firstScreen({ baseUrl, sample: { kind: 'failed', file: 'f', error: 'POST /stories answered 429' } })).toContain('could not be loaded (POST /stories answered 429); try `npm run cli -- seed`');
+    expect(firstScreen({ baseUrl, sample: { kind: 'failed', file: 'f', error: 'POST /stories answered 429' } })).toContain(
+      'could not be loaded (POST /stories answered 429); try `npm run cli -- seed`',
+    );
   });
 });

@@ -25,7 +25,12 @@ const PAGES: readonly { readonly label: string; readonly path: string }[] = [
  */
 export function firstScreen(facts: FirstScreenFacts): string {
   const rows: [string, string][] = PAGES.map((p) => [p.label, `${facts.baseUrl}${p.path}`]);
-  rows.push(['Tokens', facts.tokenFiles ? `${facts.tokenFiles.editor} (editor), ${facts.tokenFiles.admin} (admin)` : 'from DATELINE_EDITOR_TOKENS and DATELINE_ADMIN_TOKENS']);
+  rows.push([
+    'Tokens',
+    facts.tokenFiles
+      ? `${facts.tokenFiles.editor} (editor), ${facts.tokenFiles.admin} (admin)`
+      : 'from DATELINE_EDITOR_TOKENS and DATELINE_ADMIN_TOKENS',
+  ]);
   rows.push(['Sample', sampleLine(facts.sample)]);
   const width = Math.max(...rows.map(([label]) => label.length));
   const lines = rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { sampleDecision, startupWriteToken } from './sample-on-first-start';
 
-const embedded = { databaseUrl: undefined, eventStoreUrl: undefined, inMemory: false, sample: 'istanbul' as const, roles: ['api', 'projector', 'relay'] as const };
+const embedded = {
+  databaseUrl: undefined,
+  eventStoreUrl: undefined,
+  inMemory: false,
+  sample: 'istanbul' as const,
+  roles: ['api', 'projector', 'relay'] as const,
+};
 
 describe('whether a start loads the sample', () => {
   it('loads it into an empty embedded store only', () => {
@@ -13,7 +19,7 @@ describe('whether a start loads the sample', () => {
     expect(sampleDecision({ ...embedded, sample: 'none' }, 0)).toEqual({ kind: 'declined' });
   });
 
-  it('never into PostgreSQL, EventStoreDB or the tests\' in-memory store, nor without the api role', () => {
+  it("never into PostgreSQL, EventStoreDB or the tests' in-memory store, nor without the api role", () => {
     expect(sampleDecision({ ...embedded, databaseUrl: 'postgres://db/x' }, 0)).toEqual({ kind: 'not-embedded' });
     expect(sampleDecision({ ...embedded, eventStoreUrl: 'esdb://esdb:2113' }, 0)).toEqual({ kind: 'not-embedded' });
     expect(sampleDecision({ ...embedded, inMemory: true }, 0)).toEqual({ kind: 'not-embedded' });

@@ -29,9 +29,13 @@ export type SampleOutcome =
  * newcomer's `npm start`), only while it holds no event at all, and not with
  * DATELINE_SAMPLE=none. A PostgreSQL or EventStoreDB store is somebody's real data: never.
  */
-export function sampleDecision(settings: Pick<Settings, 'databaseUrl' | 'eventStoreUrl' | 'inMemory' | 'sample' | 'roles'>, eventsInStore: number): SampleOutcome | 'load' {
+export function sampleDecision(
+  settings: Pick<Settings, 'databaseUrl' | 'eventStoreUrl' | 'inMemory' | 'sample' | 'roles'>,
+  eventsInStore: number,
+): SampleOutcome | 'load' {
   // In-memory PGlite is the tests' store, and without the api role nothing takes the writes.
-  if (settings.databaseUrl || settings.eventStoreUrl || settings.inMemory || !settings.roles.includes('api')) return { kind: 'not-embedded' };
+  if (settings.databaseUrl || settings.eventStoreUrl || settings.inMemory || !settings.roles.includes('api'))
+    return { kind: 'not-embedded' };
   if (settings.sample === 'none') return { kind: 'declined' };
   if (eventsInStore > 0) return { kind: 'store-not-empty' };
   return 'load';
@@ -58,12 +62,19 @@ class InjectedApi implements Pick<ApiClient, 'post'> {
   ) {}
 
   async post<T>(path: string, body: unknown, idempotencyKey?: string): Promise<T> {
-    const res = await this.app.getHttpAdapter().getInstance().inject({
-      method: 'POST',
-      url: path,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}`, ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
-      payload: JSON.stringify(body),
-    });
+    const res = await this.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: 'POST',
+        url: path,
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${this.token}`,
+          ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+        },
+        payload: JSON.stringify(body),
+      });
     if (res.statusCode >= 300) throw new Error(`POST ${path} answered ${res.statusCode}: ${res.body}`);
     return res.json() as T;
   }

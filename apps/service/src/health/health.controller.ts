@@ -28,8 +28,14 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: the store, the read models, the projections lag and Kafka (when configured)' })
-  @ApiOkResponse({ type: HealthReportDto, description: '`{ status: "ok", details: { eventStore, readModels, projections, quarantine, kafka } }`' })
-  @ApiServiceUnavailableResponse({ type: HealthUnavailableDto, description: 'Something is down, or a projection quarantined an event: `details` names it.' })
+  @ApiOkResponse({
+    type: HealthReportDto,
+    description: '`{ status: "ok", details: { eventStore, readModels, projections, quarantine, kafka } }`',
+  })
+  @ApiServiceUnavailableResponse({
+    type: HealthUnavailableDto,
+    description: 'Something is down, or a projection quarantined an event: `details` names it.',
+  })
   ready() {
     const i = this.indicators;
     return this.health.check([() => i.eventStore(), () => i.readModels(), () => i.projections(), () => i.quarantine(), () => i.kafka()]);

@@ -53,7 +53,14 @@ export class ReadinessIndicators {
       const position = await this.projector.position();
       const lag = await measureLag(this.store, position);
       const degraded = lag.seconds > this.settings.readyMaxLagSeconds;
-      return check.up({ role: this.projector.role, position, lagEvents: lag.events, lagSeconds: round(lag.seconds), maxLagSeconds: this.settings.readyMaxLagSeconds, degraded });
+      return check.up({
+        role: this.projector.role,
+        position,
+        lagEvents: lag.events,
+        lagSeconds: round(lag.seconds),
+        maxLagSeconds: this.settings.readyMaxLagSeconds,
+        degraded,
+      });
     } catch (err) {
       return check.up({ degraded: true, error: message(err) });
     }
@@ -74,7 +81,14 @@ export class ReadinessIndicators {
       return check.up({ error: message(err) });
     }
     if (events.length === 0) return check.up({ quarantined: 0 });
-    const shown = events.slice(0, 20).map((e) => ({ projection: e.projection, eventId: e.eventId, position: e.position, type: e.type, streamId: e.streamId, error: e.error }));
+    const shown = events.slice(0, 20).map((e) => ({
+      projection: e.projection,
+      eventId: e.eventId,
+      position: e.position,
+      type: e.type,
+      streamId: e.streamId,
+      error: e.error,
+    }));
     const first = shown[0];
     return check.down({
       reason: `${events.length} event(s) quarantined: projection ${first.projection} could not apply event ${first.eventId} at position ${first.position}: ${first.error}`,
@@ -91,7 +105,14 @@ export class ReadinessIndicators {
       const report = await this.relay.report();
       if (!report.enabled) return check.up({ relay: report.reason, degraded: false });
       const degraded = !report.connected || report.lagSeconds > this.settings.readyMaxLagSeconds;
-      return check.up({ connected: report.connected, position: report.position, lagEvents: report.lagEvents, lagSeconds: round(report.lagSeconds), lastError: report.lastError?.message, degraded });
+      return check.up({
+        connected: report.connected,
+        position: report.position,
+        lagEvents: report.lagEvents,
+        lagSeconds: round(report.lagSeconds),
+        lastError: report.lastError?.message,
+        degraded,
+      });
     } catch (err) {
       return check.up({ degraded: true, error: message(err) });
     }

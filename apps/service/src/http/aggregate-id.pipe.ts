@@ -10,7 +10,8 @@ export class AggregateIdPipe implements PipeTransform<string, string> {
   constructor(private readonly noun: string) {}
 
   transform(value: string): string {
-    if (!isUuid(value)) throw new NotFoundException(`${this.noun} ${JSON.stringify(value)} not found: ids are the UUIDs that creating one answered`);
+    if (!isUuid(value))
+      throw new NotFoundException(`${this.noun} ${JSON.stringify(value)} not found: ids are the UUIDs that creating one answered`);
     return value.toLowerCase();
   }
 }

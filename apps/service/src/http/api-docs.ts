@@ -51,12 +51,16 @@ export class SlugTakenResponseDto extends ErrorResponseDto {
 export class WriteResponseDto {
   @ApiProperty({ format: 'uuid', description: 'The story or diplomatic event.' }) id: string;
   @ApiProperty({ description: "The stream's version after the append.", example: 1 }) version: number;
-  @ApiProperty({ description: 'Log position of the append: pass it as `minPosition` to a read to read your write.', example: 12353537 }) position: number;
+  @ApiProperty({ description: 'Log position of the append: pass it as `minPosition` to a read to read your write.', example: 12353537 })
+  position: number;
   @ApiPropertyOptional({ description: 'Stories only: the revision number (equals version).', example: 1 }) revision?: number;
 }
 
 const caughtUpHeader = {
-  'X-Dateline-Caught-Up': { description: 'With `minPosition`: `false` when the read models did not reach it in time.', schema: { type: 'string', enum: ['true', 'false'] } },
+  'X-Dateline-Caught-Up': {
+    description: 'With `minPosition`: `false` when the read models did not reach it in time.',
+    schema: { type: 'string', enum: ['true', 'false'] },
+  },
 };
 
 export interface WriteDocs {
@@ -74,19 +78,34 @@ export function ApiWrite(o: WriteDocs): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiOperation({ summary: o.summary, ...(o.description ? { description: o.description } : {}) }),
     ApiBearerAuth(BEARER),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key and body answer the first answer again (with `Idempotent-Replayed: true`) and append nothing.' }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'The same key and body answer the first answer again (with `Idempotent-Replayed: true`) and append nothing.',
+    }),
     ApiHeader({ name: 'X-Correlation-Id', required: false, description: "Kept in the events' metadata; one is made when absent." }),
     ApiCreatedResponse({ type: WriteResponseDto, description: 'Appended.' }),
-    ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Validation failed: `message` names each bad field, and unknown fields.' }),
+    ApiBadRequestResponse({
+      type: ErrorResponseDto,
+      description: 'Validation failed: `message` names each bad field, and unknown fields.',
+    }),
     ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'No bearer token, or an unknown one.' }),
     ApiForbiddenResponse({ type: ErrorResponseDto, description: `The token lacks the ${o.role ?? 'editor'} role.` }),
     ...(o.notFound ? [ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown id.' })] : []),
-    ...(o.conflict === false ? [] : [ApiConflictResponse({ type: ConflictResponseDto, description: 'Version conflict: `currentVersion` says where the stream is.' })]),
+    ...(o.conflict === false
+      ? []
+      : [ApiConflictResponse({ type: ConflictResponseDto, description: 'Version conflict: `currentVersion` says where the stream is.' })]),
     ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'Body larger than DATELINE_BODY_LIMIT_BYTES.' }),
     ApiUnsupportedMediaTypeResponse({ type: ErrorResponseDto, description: 'The body is not application/json.' }),
     ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'The Idempotency-Key was used before with a different body.' }),
-    ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'More writes than DATELINE_WRITE_RATE_LIMIT per minute for this token; retry after `Retry-After` seconds.' }),
-    ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'The event store cannot be reached; nothing was written; retry after `Retry-After`.' }),
+    ApiTooManyRequestsResponse({
+      type: ErrorResponseDto,
+      description: 'More writes than DATELINE_WRITE_RATE_LIMIT per minute for this token; retry after `Retry-After` seconds.',
+    }),
+    ApiServiceUnavailableResponse({
+      type: ErrorResponseDto,
+      description: 'The event store cannot be reached; nothing was written; retry after `Retry-After`.',
+    }),
   );
 }
 
@@ -115,7 +134,13 @@ export function ApiHtmlPage(o: { summary: string; description?: string; notFound
   return applyDecorators(
     ApiOperation({ summary: o.summary, ...(o.description ? { description: o.description } : {}) }),
     ApiResponse({ status: 200, description: 'The page.', content: { 'text/html': { schema: { type: 'string' } } } }),
-    ApiResponse({ status: 400, description: 'A query parameter is malformed: an HTML page naming the problem.', content: { 'text/html': { schema: { type: 'string' } } } }),
-    ...(o.notFound ? [ApiResponse({ status: 404, description: 'Unknown id: an HTML page.', content: { 'text/html': { schema: { type: 'string' } } } })] : []),
+    ApiResponse({
+      status: 400,
+      description: 'A query parameter is malformed: an HTML page naming the problem.',
+      content: { 'text/html': { schema: { type: 'string' } } },
+    }),
+    ...(o.notFound
+      ? [ApiResponse({ status: 404, description: 'Unknown id: an HTML page.', content: { 'text/html': { schema: { type: 'string' } } } })]
+      : []),
   );
 }

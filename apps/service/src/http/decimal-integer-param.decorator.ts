@@ -9,9 +9,11 @@ import { decimalIntegerProblem, IntegerRange, parseDecimalInteger } from '@datel
  * ParseIntPipe took any integer, so a revision of 2^31 or more failed in PostgreSQL's int4
  * column: a 500.
  */
-export const DecimalIntegerParam = createParamDecorator((spec: { name: string; range: IntegerRange }, context: ExecutionContext): number => {
-  const params = context.switchToHttp().getRequest<{ params: Record<string, string | undefined> }>().params;
-  const n = parseDecimalInteger(params[spec.name], spec.range);
-  if (n === undefined) throw new BadRequestException([decimalIntegerProblem(spec.name, spec.range)]);
-  return n;
-});
+export const DecimalIntegerParam = createParamDecorator(
+  (spec: { name: string; range: IntegerRange }, context: ExecutionContext): number => {
+    const params = context.switchToHttp().getRequest<{ params: Record<string, string | undefined> }>().params;
+    const n = parseDecimalInteger(params[spec.name], spec.range);
+    if (n === undefined) throw new BadRequestException([decimalIntegerProblem(spec.name, spec.range)]);
+    return n;
+  },
+);

@@ -71,12 +71,17 @@ export class ErrorsFilter implements ExceptionFilter {
 function details(err: Error): Record<string, unknown> {
   if (err instanceof InvalidInput) return { message: err.problems };
   // A story's versions are its revisions: say `currentRevision` (and `currentVersion`, which clients had before).
-  if (err instanceof StaleVersion && err.aggregate === 'story') return { message: err.message, currentRevision: err.currentVersion, currentVersion: err.currentVersion };
+  if (err instanceof StaleVersion && err.aggregate === 'story')
+    return { message: err.message, currentRevision: err.currentVersion, currentVersion: err.currentVersion };
   if (err instanceof StaleVersion || err instanceof CommandRejected) return { message: err.message, currentVersion: err.currentVersion };
   if (err instanceof WrongExpectedVersion) {
     // Lost a race after deciding: the version decided on was the client's expectedRevision.
     if (parseStream(err.stream)?.category === 'story' && typeof err.expected === 'number') {
-      return { message: staleRevisionMessage(err.expected, err.currentVersion), currentRevision: err.currentVersion, currentVersion: err.currentVersion };
+      return {
+        message: staleRevisionMessage(err.expected, err.currentVersion),
+        currentRevision: err.currentVersion,
+        currentVersion: err.currentVersion,
+      };
     }
     return { message: err.message, currentVersion: err.currentVersion };
   }

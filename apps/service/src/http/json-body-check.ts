@@ -24,7 +24,8 @@ export function jsonBodyProblem(body: unknown): string | undefined {
     for (const [key, child] of entries) {
       const bad = unstorable(key);
       if (bad) return `a field name in ${path || 'body'} contains ${bad}, which cannot be stored`;
-      if (!Array.isArray(value) && isPrototypeMember(key)) return `${path ? `${path}.${key}` : key} is not a field of this request (remove it)`;
+      if (!Array.isArray(value) && isPrototypeMember(key))
+        return `${path ? `${path}.${key}` : key} is not a field of this request (remove it)`;
       stack.push({ value: child, path: path ? `${path}.${key}` : key, depth: depth + 1 });
     }
   }

@@ -34,6 +34,7 @@ export function contentTypeProblem(header: string): string | undefined {
     // The parser's own words name no field the client sent; this 400 message does.
     return `the Content-Type "${header}" is malformed: send application/json (optionally "; charset=utf-8")`;
   }
-  if (charset !== undefined && !UTF8.has(charset.toLowerCase())) return `charset "${charset}" is not supported: send the body as UTF-8 (application/json; charset=utf-8)`;
+  if (charset !== undefined && !UTF8.has(charset.toLowerCase()))
+    return `charset "${charset}" is not supported: send the body as UTF-8 (application/json; charset=utf-8)`;
   return undefined;
 }

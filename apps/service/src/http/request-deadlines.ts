@@ -34,13 +34,19 @@ export function answerClientError(err: NodeJS.ErrnoException, socket: Socket, se
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, error, message] =
     err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? [408, 'Request Timeout', `the request did not arrive in time: headers within ${settings.headersTimeoutMs} ms (DATELINE_HEADERS_TIMEOUT_MS), the whole request within ${settings.requestTimeoutMs} ms (DATELINE_REQUEST_TIMEOUT_MS)`]
+      ? [
+          408,
+          'Request Timeout',
+          `the request did not arrive in time: headers within ${settings.headersTimeoutMs} ms (DATELINE_HEADERS_TIMEOUT_MS), the whole request within ${settings.requestTimeoutMs} ms (DATELINE_REQUEST_TIMEOUT_MS)`,
+        ]
       : err.code === 'HPE_HEADER_OVERFLOW'
         ? [431, 'Request Header Fields Too Large', 'the request headers are too large']
         : [400, 'Bad Request', 'the request is not valid HTTP'];
   if (socket.writable) {
     const body = JSON.stringify({ statusCode: status, error, message });
-    socket.write(`HTTP/1.1 ${status} ${error}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${error}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy();
 }

@@ -6,4 +6,13 @@ import { ValidateBy, ValidationOptions } from 'class-validator';
  * the body's other problems instead of in a second answer after they are fixed.
  */
 export const IsNotBlank = (options?: ValidationOptions) =>
-  ValidateBy({ name: 'isNotBlank', validator: { validate: (v: unknown) => typeof v !== 'string' || v.trim().length > 0, defaultMessage: () => '$property must not be empty' } }, options);
+  ValidateBy(
+    {
+      name: 'isNotBlank',
+      validator: {
+        validate: (v: unknown) => typeof v !== 'string' || v.trim().length > 0,
+        defaultMessage: () => '$property must not be empty',
+      },
+    },
+    options,
+  );

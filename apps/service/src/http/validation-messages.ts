@@ -4,7 +4,17 @@ import { ValidationError } from 'class-validator';
  * Constraints that say what type a field must have. When one fails, the field's other
  * constraints (length, emptiness, …) only repeat that it is of the wrong type: they are left out.
  */
-const TYPE_CONSTRAINTS = new Set(['isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject', 'isEnum', 'isIn', 'nestedValidation']);
+const TYPE_CONSTRAINTS = new Set([
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isArray',
+  'isObject',
+  'isEnum',
+  'isIn',
+  'nestedValidation',
+]);
 
 /**
  * What a 400 says about a body: every problem at once, unknown fields included, each naming its
@@ -32,5 +42,11 @@ export function validationMessages(errors: readonly ValidationError[], parent = 
 /** Absent from its object (JSON has no undefined: a field sent as null is present). */
 function isMissing(e: ValidationError): boolean {
   const target = e.target as Record<string, unknown> | undefined;
-  return e.value === undefined && (target === undefined || typeof target !== 'object' || !Object.prototype.hasOwnProperty.call(target, e.property) || target[e.property] === undefined);
+  return (
+    e.value === undefined &&
+    (target === undefined ||
+      typeof target !== 'object' ||
+      !Object.prototype.hasOwnProperty.call(target, e.property) ||
+      target[e.property] === undefined)
+  );
 }

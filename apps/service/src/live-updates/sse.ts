@@ -26,10 +26,15 @@ function oneLine(s: string): string {
  * positions), else `since` from the query (the position the page was rendered at).
  * Undefined when neither is given; an error message for anything that is not a position.
  */
-export function resumePosition(lastEventId: string | string[] | undefined, since: string | undefined): { position?: number; error?: string } {
+export function resumePosition(
+  lastEventId: string | string[] | undefined,
+  since: string | undefined,
+): { position?: number; error?: string } {
   const header = Array.isArray(lastEventId) ? lastEventId[0] : lastEventId;
   if (header !== undefined && header.trim() !== '') {
-    return /^\d{1,15}$/.test(header.trim()) ? { position: Number(header.trim()) } : { error: 'Last-Event-ID must be a log position (a non-negative integer)' };
+    return /^\d{1,15}$/.test(header.trim())
+      ? { position: Number(header.trim()) }
+      : { error: 'Last-Event-ID must be a log position (a non-negative integer)' };
   }
   if (since !== undefined && since !== '') {
     return /^\d{1,15}$/.test(since) ? { position: Number(since) } : { error: 'since must be a log position (a non-negative integer)' };

@@ -1,5 +1,15 @@
 import { BadRequestException, Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiPropertyOptional,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { ProjectorService } from '@dateline/projections';
@@ -11,7 +21,11 @@ import { TimelineStreamHub } from './timeline-stream.hub';
 const FULL_RETRY_AFTER_SECONDS = 10;
 
 export class TimelineStreamQueryDto {
-  @ApiPropertyOptional({ description: 'Send every change after this log position (the `position` a read answered). Default: from now on. A `Last-Event-ID` header wins.', example: '1234' })
+  @ApiPropertyOptional({
+    description:
+      'Send every change after this log position (the `position` a read answered). Default: from now on. A `Last-Event-ID` header wins.',
+    example: '1234',
+  })
   @IsOptional()
   @Matches(/^\d{1,15}$/, { message: 'since must be a log position (a non-negative integer)' })
   since?: string;
@@ -39,16 +53,31 @@ export class TimelineStreamController {
     ].join('\n\n'),
   })
   @ApiProduces('text/event-stream')
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The id (log position) of the last event received; the stream resumes after it.' })
-  @ApiOkResponse({ description: 'The stream; it stays open.', content: { 'text/event-stream': { schema: { type: 'string', example: 'id: 42\nevent: entry\ndata: {"position":42,...}\n\n' } } } })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'The id (log position) of the last event received; the stream resumes after it.',
+  })
+  @ApiOkResponse({
+    description: 'The stream; it stays open.',
+    content: { 'text/event-stream': { schema: { type: 'string', example: 'id: 42\nevent: entry\ndata: {"position":42,...}\n\n' } } },
+  })
   // Before the stream opens: JSON errors, whatever the route produces when it succeeds.
-  @ApiResponse({ status: 400, description: '`since` or `Last-Event-ID` is not a log position.', content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorResponseDto) } } } })
+  @ApiResponse({
+    status: 400,
+    description: '`since` or `Last-Event-ID` is not a log position.',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorResponseDto) } } },
+  })
   @ApiResponse({
     status: 503,
     description: '`DATELINE_SSE_MAX_STREAMS` streams are open already; retry after `Retry-After` seconds.',
     content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorResponseDto) } } },
   })
-  async stream(@Query() q: TimelineStreamQueryDto, @Headers('last-event-id') lastEventId: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+  async stream(
+    @Query() q: TimelineStreamQueryDto,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const resume = resumePosition(lastEventId, q.since);
     if (resume.error) throw new BadRequestException([resume.error]);
     const after = resume.position ?? (await this.projector.position());
@@ -57,7 +86,11 @@ export class TimelineStreamController {
       await reply
         .code(503)
         .header('Retry-After', String(FULL_RETRY_AFTER_SECONDS))
-        .send({ statusCode: 503, error: 'Service Unavailable', message: `too many live streams open (at most ${this.hub.capacity}); retry after the time in Retry-After` });
+        .send({
+          statusCode: 503,
+          error: 'Service Unavailable',
+          message: `too many live streams open (at most ${this.hub.capacity}); retry after the time in Retry-After`,
+        });
       return;
     }
     reply.hijack();

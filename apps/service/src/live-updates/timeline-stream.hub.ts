@@ -174,10 +174,21 @@ export class TimelineStreamHub implements BeforeApplicationShutdown {
  */
 function frame(change: TimelineChange): string {
   if (change.change === 'retracted') {
-    const data = { position: change.position, id: change.id, version: change.version, domId: entryDomId({ type: 'diplomatic-event', id: change.id }) };
+    const data = {
+      position: change.position,
+      id: change.id,
+      version: change.version,
+      domId: entryDomId({ type: 'diplomatic-event', id: change.id }),
+    };
     return sseEvent({ id: change.position, event: 'retracted', data: JSON.stringify(data) });
   }
   const view = toEntryView(change.entry);
-  const data = { position: change.position, domId: view.domId, dayHeading: formatDayHeading(change.entry.date), entry: change.entry, html: renderEntry(view).value };
+  const data = {
+    position: change.position,
+    domId: view.domId,
+    dayHeading: formatDayHeading(change.entry.date),
+    entry: change.entry,
+    html: renderEntry(view).value,
+  };
   return sseEvent({ id: change.position, event: 'entry', data: JSON.stringify(data) });
 }

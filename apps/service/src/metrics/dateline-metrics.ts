@@ -64,12 +64,7 @@ export class DatelineMetrics {
     registers: [this.registry],
   });
 
-  constructor(
-    @Inject(EVENT_STORE) store: EventStore,
-    projector: ProjectorService,
-    relay: RelayService,
-    rebuilds: RebuildJobs,
-  ) {
+  constructor(@Inject(EVENT_STORE) store: EventStore, projector: ProjectorService, relay: RelayService, rebuilds: RebuildJobs) {
     collectDefaultMetrics({ register: this.registry, prefix: 'dateline_' });
     const registers = [this.registry];
 
@@ -102,7 +97,11 @@ export class DatelineMetrics {
           if (report.enabled) this.set(pick(report));
         },
       });
-    relayGauge('dateline_relay_lag_events', 'Events logged but not yet acknowledged by Kafka (relay on this instance only)', (r) => r.lagEvents);
+    relayGauge(
+      'dateline_relay_lag_events',
+      'Events logged but not yet acknowledged by Kafka (relay on this instance only)',
+      (r) => r.lagEvents,
+    );
     relayGauge('dateline_relay_lag_seconds', 'Age of the oldest event not yet acknowledged by Kafka', (r) => r.lagSeconds);
     relayGauge('dateline_relay_connected', '1 when the relay has a producer connected to Kafka', (r) => (r.connected ? 1 : 0));
     // From the table, not a counter in memory: it holds across restarts, instances and rebuilds.
@@ -113,7 +112,8 @@ export class DatelineMetrics {
       registers,
       async collect() {
         const counts = await projector.quarantineCounts();
-        for (const name of projector.names) for (const status of ['quarantined', 'skipped'] as const) this.set({ projection: name, status }, 0);
+        for (const name of projector.names)
+          for (const status of ['quarantined', 'skipped'] as const) this.set({ projection: name, status }, 0);
         for (const c of counts) this.set({ projection: c.projection, status: c.status }, c.count);
       },
     });

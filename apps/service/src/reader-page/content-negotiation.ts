@@ -5,7 +5,10 @@
  */
 export function prefersHtml(accept: string | undefined): boolean {
   if (!accept) return false;
-  const ranges = accept.split(',').map(parseRange).filter((r): r is MediaRange => r !== undefined);
+  const ranges = accept
+    .split(',')
+    .map(parseRange)
+    .filter((r): r is MediaRange => r !== undefined);
   const html = quality(ranges, 'text', 'html');
   return html > 0 && html > quality(ranges, 'application', 'json');
 }

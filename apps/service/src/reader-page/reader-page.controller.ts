@@ -46,7 +46,8 @@ export class ReaderPageController {
   @Get()
   @ApiHtmlPage({
     summary: 'The reader page: the timeline, newest day first',
-    description: 'Deep links: `/?from=YYYY-MM-DD&to=YYYY-MM-DD&asOf=<instant>`. Live updates through GET /timeline/stream unless `asOf` is given.',
+    description:
+      'Deep links: `/?from=YYYY-MM-DD&to=YYYY-MM-DD&asOf=<instant>`. Live updates through GET /timeline/stream unless `asOf` is given.',
   })
   async timeline(@Query() q: TimelinePageQueryDto, @Res({ passthrough: true }) reply: HeaderSink): Promise<string> {
     // The API's range rule (order and cap); with one end open the page shows at most DAYS_PER_PAGE days anyway.
@@ -57,7 +58,15 @@ export class ReaderPageController {
     const dates = await queries.datesWithEntries({ from: q.from, to: q.to, asOf: q.asOf, limit: DAYS_PER_PAGE + 1 });
     const shown = dates.slice(0, DAYS_PER_PAGE);
     const entries = shown.length > 0 ? await queries.timeline(shown[shown.length - 1], shown[0], { asOf: q.asOf }) : [];
-    const view = timelinePageView({ from: q.from, to: q.to, asOf: q.asOf && new Date(q.asOf).toISOString(), position, dates: shown, hasOlder: dates.length > DAYS_PER_PAGE, entries });
+    const view = timelinePageView({
+      from: q.from,
+      to: q.to,
+      asOf: q.asOf && new Date(q.asOf).toISOString(),
+      position,
+      dates: shown,
+      hasOlder: dates.length > DAYS_PER_PAGE,
+      entries,
+    });
     pageHeaders(reply);
     return renderTimelinePage(view).value;
   }
@@ -66,11 +75,7 @@ export class ReaderPageController {
   @Get('stories/:id')
   @RouteConstraints({ [ACCEPTS_HTML]: 'yes' })
   @ApiExcludeEndpoint()
-  async story(
-    @Param('id') address: string,
-    @Query() q: StoryPageQueryDto,
-    @Res({ passthrough: true }) reply: HeaderSink,
-  ): Promise<string> {
+  async story(@Param('id') address: string, @Query() q: StoryPageQueryDto, @Res({ passthrough: true }) reply: HeaderSink): Promise<string> {
     reply.header('Vary', 'Accept');
     await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
     const id = await this.addresses.forRead(address);
@@ -80,7 +85,9 @@ export class ReaderPageController {
     if (q.from !== undefined || q.to !== undefined) {
       if (q.from === undefined || q.to === undefined) throw new BadRequestException(['give both from and to to compare two revisions']);
       if (q.from === q.to) throw new BadRequestException(['from and to must be different revisions']);
-      for (const n of [q.from, q.to]) if (!revisions.some((r) => r.revision === n)) throw new NotFoundException(`story ${address} has no revision ${n}: its revisions are 1 to ${story.revision}`);
+      for (const n of [q.from, q.to])
+        if (!revisions.some((r) => r.revision === n))
+          throw new NotFoundException(`story ${address} has no revision ${n}: its revisions are 1 to ${story.revision}`);
       diff = { from: q.from, to: q.to };
     } else if (revisions.length >= 2) {
       diff = { from: revisions[revisions.length - 2].revision, to: revisions[revisions.length - 1].revision };

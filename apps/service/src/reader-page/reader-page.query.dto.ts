@@ -12,7 +12,10 @@ const emptyIsAbsent = () => Transform(({ value }: { value: unknown }) => (value 
 const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
 
 export class TimelinePageQueryDto extends ConsistencyQueryDto {
-  @ApiPropertyOptional({ description: 'First day (YYYY-MM-DD). Without from and to: the newest days that have entries.', example: '2025-05-01' })
+  @ApiPropertyOptional({
+    description: 'First day (YYYY-MM-DD). Without from and to: the newest days that have entries.',
+    example: '2025-05-01',
+  })
   @emptyIsAbsent()
   @IsOptional()
   @IsCalendarDate()
@@ -24,8 +27,13 @@ export class TimelinePageQueryDto extends ConsistencyQueryDto {
   @IsCalendarDate()
   to?: string;
 
-  @ApiPropertyOptional({ description: 'Show the timeline as known at this instant: ISO 8601 with an offset, or a date and time without one, read as UTC.', example: '2025-05-16T09:00' })
-  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : typeof value === 'string' && LOCAL.test(value) ? `${value}Z` : value))
+  @ApiPropertyOptional({
+    description: 'Show the timeline as known at this instant: ISO 8601 with an offset, or a date and time without one, read as UTC.',
+    example: '2025-05-16T09:00',
+  })
+  @Transform(({ value }: { value: unknown }) =>
+    value === '' ? undefined : typeof value === 'string' && LOCAL.test(value) ? `${value}Z` : value,
+  )
   @IsOptional()
   @IsInstant({ message: 'asOf must be a date and time such as 2025-05-16T09:00 (UTC) or 2025-05-16T12:00:00+03:00' })
   asOf?: string;

@@ -9,7 +9,12 @@ export interface HeaderSink {
  * are at. When they do not get there in time, the read still answers with what it has, and
  * says so in `X-Dateline-Caught-Up: false`.
  */
-export async function readPosition(projector: ProjectorService, minPosition: number | undefined, waitMs: number, reply: HeaderSink): Promise<number> {
+export async function readPosition(
+  projector: ProjectorService,
+  minPosition: number | undefined,
+  waitMs: number,
+  reply: HeaderSink,
+): Promise<number> {
   if (minPosition !== undefined) {
     const caughtUp = await projector.waitFor(minPosition, waitMs);
     reply.header('X-Dateline-Caught-Up', String(caughtUp));

@@ -18,8 +18,17 @@ export class DiplomaticEventsReadController {
   ) {}
 
   @Get(':id')
-  @ApiRead({ summary: 'A diplomatic event: its current state (also when retracted) and full history', type: DiplomaticEventDto, notFound: true, badRequest: 'minPosition is malformed.' })
-  async get(@Param('id', new AggregateIdPipe('diplomatic event')) id: string, @Query() q: ConsistencyQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
+  @ApiRead({
+    summary: 'A diplomatic event: its current state (also when retracted) and full history',
+    type: DiplomaticEventDto,
+    notFound: true,
+    badRequest: 'minPosition is malformed.',
+  })
+  async get(
+    @Param('id', new AggregateIdPipe('diplomatic event')) id: string,
+    @Query() q: ConsistencyQueryDto,
+    @Res({ passthrough: true }) reply: HeaderSink,
+  ) {
     const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
     const event = await this.projector.queries.diplomaticEvent(id);
     if (!event) throw new NotFoundException(`diplomatic event ${id} not found`);

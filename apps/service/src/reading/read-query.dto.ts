@@ -5,33 +5,56 @@ import { IsCalendarDate, IsDecimalInteger, IsInstant, IsStorableText, IsTimeZone
 
 /** `minPosition`: read your writes (docs/architecture.md section 3). */
 export class ConsistencyQueryDto {
-  @ApiPropertyOptional({ type: Number, minimum: LOG_POSITION.min, maximum: LOG_POSITION.max, description: 'Wait (at most DATELINE_MIN_POSITION_WAIT_MS) until the read models reached this log position, e.g. the `position` a write answered. Decimal digits only.' })
-  @IsOptional() @IsDecimalInteger(LOG_POSITION) minPosition?: number;
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: LOG_POSITION.min,
+    maximum: LOG_POSITION.max,
+    description:
+      'Wait (at most DATELINE_MIN_POSITION_WAIT_MS) until the read models reached this log position, e.g. the `position` a write answered. Decimal digits only.',
+  })
+  @IsOptional()
+  @IsDecimalInteger(LOG_POSITION)
+  minPosition?: number;
 }
 
 export class TimelineDayQueryDto extends ConsistencyQueryDto {
   @ApiPropertyOptional({ description: 'The timeline as known at this instant (ISO 8601 with an offset).', example: '2025-05-16T09:00:00Z' })
-  @IsOptional() @IsInstant() asOf?: string;
+  @IsOptional()
+  @IsInstant()
+  asOf?: string;
   @ApiPropertyOptional({ description: 'IANA time zone for the days story revisions sit on (default UTC).', example: 'Europe/Kyiv' })
-  @IsOptional() @IsTimeZone() tz?: string;
+  @IsOptional()
+  @IsTimeZone()
+  tz?: string;
   @ApiPropertyOptional({ maxLength: 200, description: 'A participant name (case-insensitive, whole name) or country code.', example: 'UA' })
-  @IsOptional() @IsStorableText() @MaxLength(200) participant?: string;
+  @IsOptional()
+  @IsStorableText()
+  @MaxLength(200)
+  participant?: string;
   @ApiPropertyOptional({ enum: EVENT_KINDS })
-  @IsOptional() @IsIn(EVENT_KINDS) kind?: string;
+  @IsOptional()
+  @IsIn(EVENT_KINDS)
+  kind?: string;
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID('all') storyId?: string;
+  @IsOptional()
+  @IsUUID('all')
+  storyId?: string;
 }
 
 export class TimelineRangeQueryDto extends TimelineDayQueryDto {
   @ApiProperty({ format: 'date', description: 'First day, included.', example: '2025-05-01' })
-  @IsCalendarDate() from: string;
+  @IsCalendarDate()
+  from: string;
   @ApiProperty({ format: 'date', description: 'Last day, included; not before from.', example: '2025-05-16' })
-  @IsCalendarDate() to: string;
+  @IsCalendarDate()
+  to: string;
 }
 
 export class DiffQueryDto extends ConsistencyQueryDto {
   @ApiProperty({ type: Number, minimum: REVISION_NUMBER.min, maximum: REVISION_NUMBER.max, example: 1 })
-  @IsDecimalInteger(REVISION_NUMBER) from: number;
+  @IsDecimalInteger(REVISION_NUMBER)
+  from: number;
   @ApiProperty({ type: Number, minimum: REVISION_NUMBER.min, maximum: REVISION_NUMBER.max, example: 3 })
-  @IsDecimalInteger(REVISION_NUMBER) to: number;
+  @IsDecimalInteger(REVISION_NUMBER)
+  to: number;
 }

@@ -156,7 +156,10 @@ export class EventHistoryItemDto {
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
   @ApiPropertyOptional() editor?: string;
   @ApiPropertyOptional() reason?: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'What an amendment changed.' }) changes?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'What an amendment changed.' }) changes?: Record<
+    string,
+    unknown
+  >;
 }
 
 export class DiplomaticEventDto extends DiplomaticEventFieldsDto {

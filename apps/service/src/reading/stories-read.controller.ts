@@ -25,15 +25,26 @@ export class StoriesReadController {
   @Get(':id')
   @ApiRead({
     summary: 'A story now, by id or slug: its current revision and linked events',
-    description: 'Content negotiation: a request whose `Accept` prefers `text/html` (a browser) gets the reader page of the story instead: its text, revision history and a word diff of any two revisions (`?from=&to=`). Everyone else gets JSON.',
+    description:
+      'Content negotiation: a request whose `Accept` prefers `text/html` (a browser) gets the reader page of the story instead: its text, revision history and a word diff of any two revisions (`?from=&to=`). Everyone else gets JSON.',
     type: StoryDto,
     notFound: true,
     badRequest: 'minPosition is malformed.',
   })
   @ApiProduces('application/json', 'text/html')
   // The reader page's own parameters (ReaderPageController.story shares this path): the JSON answer refuses them with a 400.
-  @ApiQuery({ name: 'from', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Reader page (text/html) only: compare revision `from` with `to`.' })
-  @ApiQuery({ name: 'to', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Reader page (text/html) only: see `from`.' })
+  @ApiQuery({
+    name: 'from',
+    required: false,
+    schema: { type: 'integer', minimum: 1 },
+    description: 'Reader page (text/html) only: compare revision `from` with `to`.',
+  })
+  @ApiQuery({
+    name: 'to',
+    required: false,
+    schema: { type: 'integer', minimum: 1 },
+    description: 'Reader page (text/html) only: see `from`.',
+  })
   async get(@Param('id') address: string, @Query() q: ConsistencyQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
     reply.header('Vary', 'Accept');
     const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
@@ -55,9 +66,24 @@ export class StoriesReadController {
   }
 
   @Get(':id/revisions/:n')
-  @ApiParam({ name: 'n', schema: { type: 'integer', minimum: REVISION_NUMBER.min, maximum: REVISION_NUMBER.max }, description: 'A revision number (decimal digits).', example: 1 })
-  @ApiRead({ summary: 'The story as it was at revision n', type: StoryRevisionDto, notFound: true, badRequest: 'n is not a revision number (decimal digits, 1 to 2147483647), or minPosition is malformed.' })
-  async revision(@Param('id') address: string, @DecimalIntegerParam({ name: 'n', range: REVISION_NUMBER }) n: number, @Query() q: ConsistencyQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
+  @ApiParam({
+    name: 'n',
+    schema: { type: 'integer', minimum: REVISION_NUMBER.min, maximum: REVISION_NUMBER.max },
+    description: 'A revision number (decimal digits).',
+    example: 1,
+  })
+  @ApiRead({
+    summary: 'The story as it was at revision n',
+    type: StoryRevisionDto,
+    notFound: true,
+    badRequest: 'n is not a revision number (decimal digits, 1 to 2147483647), or minPosition is malformed.',
+  })
+  async revision(
+    @Param('id') address: string,
+    @DecimalIntegerParam({ name: 'n', range: REVISION_NUMBER }) n: number,
+    @Query() q: ConsistencyQueryDto,
+    @Res({ passthrough: true }) reply: HeaderSink,
+  ) {
     const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
     const id = await this.addresses.forRead(address);
     const revision = await this.projector.queries.storyRevision(id, n);
@@ -74,11 +100,19 @@ export class StoriesReadController {
 
   /** Word-level diff of headline and body between two revisions (jsdiff's diffWords). */
   @Get(':id/diff')
-  @ApiRead({ summary: 'Word-level diff of headline and body between two revisions', type: StoryDiffDto, notFound: true, badRequest: 'from or to missing or not a revision number (decimal digits, 1 to 2147483647), or from equals to.' })
+  @ApiRead({
+    summary: 'Word-level diff of headline and body between two revisions',
+    type: StoryDiffDto,
+    notFound: true,
+    badRequest: 'from or to missing or not a revision number (decimal digits, 1 to 2147483647), or from equals to.',
+  })
   async diff(@Param('id') address: string, @Query() q: DiffQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
     const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
     const id = await this.addresses.forRead(address);
-    const [from, to] = await Promise.all([this.projector.queries.storyRevision(id, q.from), this.projector.queries.storyRevision(id, q.to)]);
+    const [from, to] = await Promise.all([
+      this.projector.queries.storyRevision(id, q.from),
+      this.projector.queries.storyRevision(id, q.to),
+    ]);
     if (!from) throw await this.noRevision(address, id, q.from);
     if (!to) throw await this.noRevision(address, id, q.to);
     if (q.from === q.to) throw new BadRequestException(['from and to must be different revisions']);

@@ -21,7 +21,8 @@ export class TimelineController {
   @Get()
   @ApiRead({
     summary: 'The timeline of a date range, grouped by day',
-    description: 'Diplomatic events on their occurredOn, story revisions on the day they were recorded (in `tz`). `asOf` answers as the newsroom knew it then.',
+    description:
+      'Diplomatic events on their occurredOn, story revisions on the day they were recorded (in `tz`). `asOf` answers as the newsroom knew it then.',
     type: TimelineRangeDto,
     badRequest: `from or to missing or not a real date, from after to, a range over ${MAX_RANGE_DAYS} days, or another malformed parameter.`,
   })
@@ -35,7 +36,11 @@ export class TimelineController {
 
   @Get(':date')
   @ApiParam({ name: 'date', format: 'date', example: '2025-05-16' })
-  @ApiRead({ summary: 'The timeline of one day', type: TimelineDayDto, badRequest: 'date is not a real calendar date, or a query parameter is malformed.' })
+  @ApiRead({
+    summary: 'The timeline of one day',
+    type: TimelineDayDto,
+    badRequest: 'date is not a real calendar date, or a query parameter is malformed.',
+  })
   async day(@Param('date') date: string, @Query() q: TimelineDayQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
     if (!isCalendarDate(date)) throw new BadRequestException(['date must be a real calendar date YYYY-MM-DD']);
     const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);

@@ -9,5 +9,9 @@ export interface DiffPart {
 
 /** Word-level diff (jsdiff's diffWords), in the shape the API answers and the story page shows. */
 export function wordDiff(before: string, after: string): DiffPart[] {
-  return diffWords(before, after).map((c) => ({ value: c.value, ...(c.added ? { added: true as const } : {}), ...(c.removed ? { removed: true as const } : {}) }));
+  return diffWords(before, after).map((c) => ({
+    value: c.value,
+    ...(c.added ? { added: true as const } : {}),
+    ...(c.removed ? { removed: true as const } : {}),
+  }));
 }

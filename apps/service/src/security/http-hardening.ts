@@ -22,7 +22,12 @@ export async function hardenHttp(app: NestFastifyApplication, corsOrigins: reado
       },
     },
   });
-  app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => setSecurityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) =>
+      setSecurityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)),
+    );
   if (corsOrigins.length > 0) {
     app.enableCors({
       origin: corsOrigins.includes('*') ? true : [...corsOrigins],

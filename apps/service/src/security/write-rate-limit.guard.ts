@@ -52,7 +52,10 @@ export class WriteRateLimitGuard implements CanActivate {
     if (window.count >= limit) {
       reply.header('Retry-After', String(resetSeconds));
       reply.header('X-RateLimit-Remaining', '0');
-      throw new HttpException(`too many writes: at most ${limit} per minute per editor; retry after the time in Retry-After`, HttpStatus.TOO_MANY_REQUESTS);
+      throw new HttpException(
+        `too many writes: at most ${limit} per minute per editor; retry after the time in Retry-After`,
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
     }
     window.count++;
     reply.header('X-RateLimit-Remaining', String(limit - window.count));

@@ -41,7 +41,13 @@ export class AggregateWriter {
     private readonly metrics: DatelineMetrics,
   ) {}
 
-  async execute<C, S, E extends DatelineEvent>(stream: string, decider: Decider<C, S, E>, command: C, ctx: WriteContext, options: ExecuteOptions = {}): Promise<WriteResult> {
+  async execute<C, S, E extends DatelineEvent>(
+    stream: string,
+    decider: Decider<C, S, E>,
+    command: C,
+    ctx: WriteContext,
+    options: ExecuteOptions = {},
+  ): Promise<WriteResult> {
     const timer = this.metrics.appendDuration.startTimer();
     let outcome: AppendOutcome = 'error';
     try {
@@ -58,7 +64,13 @@ export class AggregateWriter {
     }
   }
 
-  private async write<C, S, E extends DatelineEvent>(stream: string, decider: Decider<C, S, E>, command: C, ctx: WriteContext, options: ExecuteOptions): Promise<WriteResult> {
+  private async write<C, S, E extends DatelineEvent>(
+    stream: string,
+    decider: Decider<C, S, E>,
+    command: C,
+    ctx: WriteContext,
+    options: ExecuteOptions,
+  ): Promise<WriteResult> {
     if (ctx.idempotencyKey) {
       // The first answer again, without deciding again: the state may have moved on since.
       const prior = await this.store.findIdempotent(ctx.idempotencyKey, ctx.fingerprint ?? '');

@@ -37,7 +37,9 @@ function header(req: WriteRequest, name: string): string | undefined {
 /** The same key must come back with the same method, path and body (key order does not matter). */
 function fingerprint(req: WriteRequest): string {
   const path = req.url.split('?')[0];
-  return createHash('sha256').update(`${req.method} ${path}\n${canonicalJson(req.body)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${req.method} ${path}\n${canonicalJson(req.body)}`)
+    .digest('hex');
 }
 
 export function canonicalJson(value: unknown): string {

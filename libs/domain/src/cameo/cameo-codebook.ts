@@ -123,7 +123,7 @@ export const CAMEO_CODEBOOK: readonly CameoCode[] = [
   { code: '041', name: 'Discuss by telephone', plover: 'CONSULT', ploverMode: 'phone' },
   { code: '042', name: 'Make a visit', plover: 'CONSULT', ploverMode: 'visit' },
   { code: '043', name: 'Host a visit', plover: 'CONSULT', ploverMode: 'visit' },
-  { code: '044', name: 'Meet at a \'third\' location', plover: 'CONSULT', ploverMode: 'third-party' },
+  { code: '044', name: "Meet at a 'third' location", plover: 'CONSULT', ploverMode: 'third-party' },
   { code: '045', name: 'Mediate', plover: 'CONSULT' },
   { code: '046', name: 'Engage in negotiation', plover: 'CONSULT' },
   { code: '05', name: 'Engage in diplomatic cooperation', plover: 'SUPPORT' },

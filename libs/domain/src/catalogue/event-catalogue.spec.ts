@@ -11,24 +11,42 @@ const eventId = '9b2e8d0a-3c1b-4f6e-8a7d-2e5f1c0b9a88';
 
 /** One of each event type, made by the deciders themselves. */
 function sampleEvents(): DatelineEvent[] {
-  const created = storyDecider.decide({ type: 'CreateStory', storyId, slug: 's', headline: 'h', body: 'b', byline: 'x', editorsNote: 'n', tags: ['t'] }, storyDecider.initialState);
+  const created = storyDecider.decide(
+    { type: 'CreateStory', storyId, slug: 's', headline: 'h', body: 'b', byline: 'x', editorsNote: 'n', tags: ['t'] },
+    storyDecider.initialState,
+  );
   const s1 = created.reduce(storyDecider.evolve, storyDecider.initialState);
-  const revised = storyDecider.decide({ type: 'ReviseStory', storyId, expectedRevision: 1, body: 'b2', changeNote: 'c', kind: 'correction', editorsNote: '' }, s1);
+  const revised = storyDecider.decide(
+    { type: 'ReviseStory', storyId, expectedRevision: 1, body: 'b2', changeNote: 'c', kind: 'correction', editorsNote: '' },
+    s1,
+  );
   const recorded = diplomaticEventDecider.decide(
     {
       type: 'RecordDiplomaticEvent',
       eventId,
       fields: {
-        title: 't', kind: 'talks', occurredOn: '2025-05-16', occurredAt: '2025-05-16T10:00:00+03:00', timezone: 'Europe/Istanbul',
-        dateText: 'on May 16', summary: 's', location: { name: 'Istanbul', country: 'TR' },
-        participants: [{ name: 'A', role: 'r', country: 'UA' }], sources: [{ name: 'S', hedged: true, note: 'reportedly' }],
-        quotes: [{ text: 'q', speaker: 'A', speakerInferred: true, context: 'c' }], cameoCode: '046', storyIds: [storyId],
+        title: 't',
+        kind: 'talks',
+        occurredOn: '2025-05-16',
+        occurredAt: '2025-05-16T10:00:00+03:00',
+        timezone: 'Europe/Istanbul',
+        dateText: 'on May 16',
+        summary: 's',
+        location: { name: 'Istanbul', country: 'TR' },
+        participants: [{ name: 'A', role: 'r', country: 'UA' }],
+        sources: [{ name: 'S', hedged: true, note: 'reportedly' }],
+        quotes: [{ text: 'q', speaker: 'A', speakerInferred: true, context: 'c' }],
+        cameoCode: '046',
+        storyIds: [storyId],
       },
     },
     diplomaticEventDecider.initialState,
   );
   const d1 = recorded.reduce(diplomaticEventDecider.evolve, diplomaticEventDecider.initialState);
-  const amended = diplomaticEventDecider.decide({ type: 'AmendDiplomaticEvent', eventId, expectedVersion: 1, changes: { occurredAt: null, summary: 'more' }, reason: 'r' }, d1);
+  const amended = diplomaticEventDecider.decide(
+    { type: 'AmendDiplomaticEvent', eventId, expectedVersion: 1, changes: { occurredAt: null, summary: 'more' }, reason: 'r' },
+    d1,
+  );
   const d2 = amended.reduce(diplomaticEventDecider.evolve, d1);
   const retracted = diplomaticEventDecider.decide({ type: 'RetractDiplomaticEvent', eventId, expectedVersion: 2, reason: 'r' }, d2);
   return [...created, ...revised, ...recorded, ...amended, ...retracted];
@@ -41,7 +59,13 @@ describe('event catalogue', () => {
   it('lists every event type once, each with a schema', () => {
     const types = EVENT_CATALOGUE.map((e) => e.type);
     expect(new Set(types).size).toBe(types.length);
-    expect(types.sort()).toEqual(['DiplomaticEventAmended', 'DiplomaticEventRecorded', 'DiplomaticEventRetracted', 'StoryCreated', 'StoryRevised']);
+    expect(types.sort()).toEqual([
+      'DiplomaticEventAmended',
+      'DiplomaticEventRecorded',
+      'DiplomaticEventRetracted',
+      'StoryCreated',
+      'StoryRevised',
+    ]);
   });
 
   it('every event the deciders make validates against its catalogue schema', () => {
@@ -56,7 +80,20 @@ describe('event catalogue', () => {
 
   it('the schemas reject what the domain rejects in shape', () => {
     const validate = ajv.compile(catalogueEntry('DiplomaticEventRecorded')!.schema);
-    expect(validate({ eventId, title: 't', kind: 'party', occurredOn: '2025-05-16', datePrecision: 'day', dateCertainty: 'explicit', participants: [], sources: [], quotes: [], storyIds: [] })).toBe(false);
+    expect(
+      validate({
+        eventId,
+        title: 't',
+        kind: 'party',
+        occurredOn: '2025-05-16',
+        datePrecision: 'day',
+        dateCertainty: 'explicit',
+        participants: [],
+        sources: [],
+        quotes: [],
+        storyIds: [],
+      }),
+    ).toBe(false);
   });
 
   it('upcasting refuses unknown types and versions from the future', () => {

@@ -29,7 +29,11 @@ export const EVENT_CATALOGUE: readonly CatalogueEntry[] = [
   entry('StoryRevised', 'story', 'A story got a new revision, an update or a correction; data holds only what changed.'),
   entry('DiplomaticEventRecorded', 'diplomatic-event', 'A dated diplomatic fact was recorded.'),
   entry('DiplomaticEventAmended', 'diplomatic-event', 'A recorded fact was amended; data holds only what changed (null removes a field).'),
-  entry('DiplomaticEventRetracted', 'diplomatic-event', 'A recorded fact was retracted: it leaves the current timeline and stays in history.'),
+  entry(
+    'DiplomaticEventRetracted',
+    'diplomatic-event',
+    'A recorded fact was retracted: it leaves the current timeline and stays in history.',
+  ),
 ];
 
 const byType = new Map(EVENT_CATALOGUE.map((e) => [e.type, e]));

@@ -18,11 +18,17 @@ const nullable = (s: Schema): Schema => ({ anyOf: [s, { type: 'null' }] });
 const place = obj({ name: str(), country: str({ pattern: '^[A-Z]{2}$' }) }, ['name']);
 const participant = obj({ name: str(), role: str(), country: str({ pattern: '^[A-Z]{2}$' }) }, ['name']);
 const source = obj({ name: str(), url: str(), hedged: { type: 'boolean' }, note: str() }, ['name', 'hedged']);
-const quote = obj({ text: str(), speaker: str(), speakerInferred: { type: 'boolean' }, context: str() }, ['text', 'speaker', 'speakerInferred']);
+const quote = obj({ text: str(), speaker: str(), speakerInferred: { type: 'boolean' }, context: str() }, [
+  'text',
+  'speaker',
+  'speakerInferred',
+]);
 
 const fieldProps: Record<string, Schema> = {
   title: str({ minLength: 1 }),
-  kind: str({ enum: ['talks', 'meeting', 'proposal', 'rejection', 'statement', 'appointment', 'accusation', 'ceasefire', 'agreement', 'other'] }),
+  kind: str({
+    enum: ['talks', 'meeting', 'proposal', 'rejection', 'statement', 'appointment', 'accusation', 'ceasefire', 'agreement', 'other'],
+  }),
   occurredOn: date,
   occurredUntil: date,
   occurredAt: str({ format: 'date-time' }),
@@ -70,16 +76,26 @@ export const EVENT_DATA_SCHEMAS: Record<string, Schema> = {
     ['storyId', 'revision', 'kind', 'changeNote'],
   ),
   DiplomaticEventRecorded: obj({ eventId: uuid, ...fieldProps }, [
-    'eventId', 'title', 'kind', 'occurredOn', 'datePrecision', 'dateCertainty', 'participants', 'sources', 'quotes', 'storyIds',
+    'eventId',
+    'title',
+    'kind',
+    'occurredOn',
+    'datePrecision',
+    'dateCertainty',
+    'participants',
+    'sources',
+    'quotes',
+    'storyIds',
   ]),
   DiplomaticEventAmended: obj(
     { eventId: uuid, version: { type: 'integer', minimum: 2 }, changes: obj(changeProps, []), reason: str({ minLength: 1 }) },
     ['eventId', 'version', 'changes', 'reason'],
   ),
-  DiplomaticEventRetracted: obj(
-    { eventId: uuid, version: { type: 'integer', minimum: 2 }, reason: str({ minLength: 1 }) },
-    ['eventId', 'version', 'reason'],
-  ),
+  DiplomaticEventRetracted: obj({ eventId: uuid, version: { type: 'integer', minimum: 2 }, reason: str({ minLength: 1 }) }, [
+    'eventId',
+    'version',
+    'reason',
+  ]),
 };
 
 export const EVENT_METADATA_SCHEMA: Schema = obj(

@@ -65,7 +65,9 @@ export interface DiplomaticEventFields {
 export type DiplomaticEventChanges = Partial<DiplomaticEventFields>;
 
 /** Fills the defaults an editor may leave out. */
-export function withDefaults(input: DiplomaticEventChanges & Pick<DiplomaticEventFields, 'title' | 'kind' | 'occurredOn'>): DiplomaticEventFields {
+export function withDefaults(
+  input: DiplomaticEventChanges & Pick<DiplomaticEventFields, 'title' | 'kind' | 'occurredOn'>,
+): DiplomaticEventFields {
   return {
     datePrecision: 'day',
     dateCertainty: 'explicit',
@@ -89,19 +91,29 @@ export function checkDiplomaticEventFields(f: DiplomaticEventFields): void {
   if (nulls.length > 0) throw new InvalidInput(nulls);
   const p = new Problems();
   p.check(typeof f.title === 'string' && f.title.trim().length > 0, 'title must not be empty');
-  p.check(isEventKind(f.kind), `kind must be one of talks, meeting, proposal, rejection, statement, appointment, accusation, ceasefire, agreement, other`);
+  p.check(
+    isEventKind(f.kind),
+    `kind must be one of talks, meeting, proposal, rejection, statement, appointment, accusation, ceasefire, agreement, other`,
+  );
   p.check((DATE_PRECISIONS as readonly unknown[]).includes(f.datePrecision), `datePrecision must be one of ${DATE_PRECISIONS.join(', ')}`);
-  p.check((DATE_CERTAINTIES as readonly unknown[]).includes(f.dateCertainty), `dateCertainty must be one of ${DATE_CERTAINTIES.join(', ')}`);
+  p.check(
+    (DATE_CERTAINTIES as readonly unknown[]).includes(f.dateCertainty),
+    `dateCertainty must be one of ${DATE_CERTAINTIES.join(', ')}`,
+  );
   const dateOk = isCalendarDate(f.occurredOn);
   p.check(dateOk, `occurredOn must be a real calendar date YYYY-MM-DD (got ${JSON.stringify(f.occurredOn)})`);
   if (dateOk) p.check(isDateInRange(f.occurredOn), `occurredOn must be ${DATE_RANGE_TEXT} (got ${JSON.stringify(f.occurredOn)})`);
-  if (f.timezone !== undefined) p.check(isTimeZone(f.timezone), `timezone must be an IANA time zone name such as Europe/Istanbul (got ${JSON.stringify(f.timezone)})`);
+  if (f.timezone !== undefined)
+    p.check(isTimeZone(f.timezone), `timezone must be an IANA time zone name such as Europe/Istanbul (got ${JSON.stringify(f.timezone)})`);
   checkSpan(f, p, dateOk);
   if (f.occurredAt !== undefined) checkOccurredAt(f, p, dateOk);
-  if (f.cameoCode !== undefined) p.check(isCameoCode(f.cameoCode), `cameoCode ${JSON.stringify(f.cameoCode)} is not in the CAMEO 1.1b3 codebook`);
-  if (f.location?.country !== undefined) p.check(isCountryCode(f.location.country), 'location.country must be an ISO 3166-1 alpha-2 code such as TR');
+  if (f.cameoCode !== undefined)
+    p.check(isCameoCode(f.cameoCode), `cameoCode ${JSON.stringify(f.cameoCode)} is not in the CAMEO 1.1b3 codebook`);
+  if (f.location?.country !== undefined)
+    p.check(isCountryCode(f.location.country), 'location.country must be an ISO 3166-1 alpha-2 code such as TR');
   f.participants.forEach((x, i) => {
-    if (x.country !== undefined) p.check(isCountryCode(x.country), `participants.${i}.country must be an ISO 3166-1 alpha-2 code such as UA`);
+    if (x.country !== undefined)
+      p.check(isCountryCode(x.country), `participants.${i}.country must be an ISO 3166-1 alpha-2 code such as UA`);
   });
   checkStoryIds(f.storyIds, p);
   for (const problem of textProblems(f, '')) p.add(problem);
@@ -111,7 +123,8 @@ export function checkDiplomaticEventFields(f: DiplomaticEventFields): void {
 function checkSpan(f: DiplomaticEventFields, p: Problems, dateOk: boolean): void {
   if (f.datePrecision === 'span') {
     if (f.occurredUntil === undefined) return p.add('occurredUntil is required when datePrecision is span');
-    if (!isCalendarDate(f.occurredUntil)) return p.add(`occurredUntil must be a real calendar date YYYY-MM-DD (got ${JSON.stringify(f.occurredUntil)})`);
+    if (!isCalendarDate(f.occurredUntil))
+      return p.add(`occurredUntil must be a real calendar date YYYY-MM-DD (got ${JSON.stringify(f.occurredUntil)})`);
     if (!isDateInRange(f.occurredUntil)) return p.add(`occurredUntil must be ${DATE_RANGE_TEXT} (got ${JSON.stringify(f.occurredUntil)})`);
     if (dateOk) p.check(f.occurredUntil >= f.occurredOn, 'occurredUntil must not be before occurredOn');
   } else if (f.occurredUntil !== undefined) {
@@ -121,15 +134,21 @@ function checkSpan(f: DiplomaticEventFields, p: Problems, dateOk: boolean): void
 
 function checkOccurredAt(f: DiplomaticEventFields, p: Problems, dateOk: boolean): void {
   if (!isRfc3339Instant(f.occurredAt)) {
-    return p.add(`occurredAt must be an ISO 8601 instant with seconds and an offset, e.g. 2025-05-16T12:30:00+03:00 (got ${JSON.stringify(f.occurredAt)})`);
+    return p.add(
+      `occurredAt must be an ISO 8601 instant with seconds and an offset, e.g. 2025-05-16T12:30:00+03:00 (got ${JSON.stringify(f.occurredAt)})`,
+    );
   }
   if (f.datePrecision === 'span') return p.add('occurredAt is not allowed when datePrecision is span');
-  if (!isInstantInRange(f.occurredAt)) return p.add(`occurredAt must be ${DATE_RANGE_TEXT} in UTC (got ${f.occurredAt}, which is ${new Date(f.occurredAt).toISOString()})`);
+  if (!isInstantInRange(f.occurredAt))
+    return p.add(`occurredAt must be ${DATE_RANGE_TEXT} in UTC (got ${f.occurredAt}, which is ${new Date(f.occurredAt).toISOString()})`);
   if (!dateOk || !isDateInRange(f.occurredOn)) return;
   // occurredOn is the local date where it happened: in the event's time zone when we know it,
   // else the date the instant was written with (its own offset).
   const local = f.timezone && isTimeZone(f.timezone) ? dateInZone(new Date(f.occurredAt), f.timezone) : localDateOf(f.occurredAt);
-  p.check(local === f.occurredOn, `occurredAt ${f.occurredAt} falls on ${local}${f.timezone ? ` in ${f.timezone}` : ''}, not on occurredOn ${f.occurredOn}`);
+  p.check(
+    local === f.occurredOn,
+    `occurredAt ${f.occurredAt} falls on ${local}${f.timezone ? ` in ${f.timezone}` : ''}, not on occurredOn ${f.occurredOn}`,
+  );
 }
 
 /**

@@ -45,7 +45,8 @@ function requireActive(eventId: string, expectedVersion: number, state: Diplomat
   if (versionProblem) throw new InvalidInput([versionProblem]);
   if (state.status === 'absent' || !state.fields) throw new AggregateNotFound('diplomatic event', eventId);
   if (expectedVersion !== state.version) throw new StaleVersion(expectedVersion, state.version);
-  if (state.status === 'retracted') throw new CommandRejected(`diplomatic event ${eventId} is retracted and cannot be ${verb}`, state.version);
+  if (state.status === 'retracted')
+    throw new CommandRejected(`diplomatic event ${eventId} is retracted and cannot be ${verb}`, state.version);
   return state.fields;
 }
 
@@ -56,10 +57,13 @@ function amend(c: AmendDiplomaticEvent, state: DiplomaticEventState): Diplomatic
   for (const key of REQUIRED) if (c.changes[key] === null) p.add(`changes.${key} cannot be removed`);
   for (const key of LISTS) if (c.changes[key] === null) p.add(`changes.${key} cannot be null: send [] for an empty list`);
   // At the top level null removes an optional field; inside a value it means nothing.
-  for (const [key, value] of Object.entries(c.changes)) if (value !== null) for (const problem of nullProblems(value, `changes.${key}`)) p.add(problem);
+  for (const [key, value] of Object.entries(c.changes))
+    if (value !== null) for (const problem of nullProblems(value, `changes.${key}`)) p.add(problem);
   p.throwIfAny();
 
-  const changes: AmendmentChanges = Array.isArray(c.changes.storyIds) ? { ...c.changes, storyIds: lowerCase(c.changes.storyIds) } : c.changes;
+  const changes: AmendmentChanges = Array.isArray(c.changes.storyIds)
+    ? { ...c.changes, storyIds: lowerCase(c.changes.storyIds) }
+    : c.changes;
   // Keep only the changes that change something: an amendment must change something.
   const effective: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(changes)) {
@@ -68,7 +72,8 @@ function amend(c: AmendDiplomaticEvent, state: DiplomaticEventState): Diplomatic
     const removesNothing = value === null && before === undefined;
     if (!removesNothing && JSON.stringify(value) !== JSON.stringify(before)) effective[key] = value;
   }
-  if (Object.keys(effective).length === 0) throw new InvalidInput([`amendment changes nothing: every field in changes is as in version ${state.version}`]);
+  if (Object.keys(effective).length === 0)
+    throw new InvalidInput([`amendment changes nothing: every field in changes is as in version ${state.version}`]);
 
   checkDiplomaticEventFields(applyChanges(current, effective as AmendmentChanges));
   return {

@@ -29,7 +29,10 @@ export class InvalidInput extends DomainError {
 
 export class AggregateNotFound extends DomainError {
   readonly kind = 'not-found' as const;
-  constructor(readonly aggregate: string, readonly id: string) {
+  constructor(
+    readonly aggregate: string,
+    readonly id: string,
+  ) {
     super(`${aggregate} ${id} not found`);
   }
 }
@@ -40,7 +43,11 @@ export class AggregateNotFound extends DomainError {
  */
 export class StaleVersion extends DomainError {
   readonly kind = 'conflict' as const;
-  constructor(readonly expectedVersion: number, readonly currentVersion: number, readonly aggregate?: 'story') {
+  constructor(
+    readonly expectedVersion: number,
+    readonly currentVersion: number,
+    readonly aggregate?: 'story',
+  ) {
     super(
       aggregate === 'story'
         ? staleRevisionMessage(expectedVersion, currentVersion)
@@ -55,7 +62,10 @@ export const staleRevisionMessage = (expected: number, current: number): string 
 /** The command is well formed but the aggregate's state forbids it (e.g. amending a retracted event). */
 export class CommandRejected extends DomainError {
   readonly kind = 'rejected' as const;
-  constructor(message: string, readonly currentVersion: number) {
+  constructor(
+    message: string,
+    readonly currentVersion: number,
+  ) {
     super(message);
   }
 }

@@ -17,7 +17,10 @@ export const storySlugClaim = (slug: string): string => `story-slug:${slug}`;
 /** Another story has the slug already: the API answers 409 naming that story. */
 export class SlugTaken extends DomainError {
   readonly kind = 'conflict' as const;
-  constructor(readonly slug: string, readonly storyId: string) {
+  constructor(
+    readonly slug: string,
+    readonly storyId: string,
+  ) {
     super(`slug ${slug} already belongs to story ${storyId}: revise that story (POST /stories/${slug}/revisions) or choose another slug`);
   }
 }

@@ -8,7 +8,16 @@ const id = '3f1c1f7e-9a55-4a57-9d0f-5c0a2e1e4c11';
 const spec = DeciderSpecification.for(storyDecider);
 const created: StoryCreated = {
   type: 'StoryCreated',
-  data: { storyId: id, slug: 'geneva-summit', headline: 'Leaders meet', body: 'Body one.', editorsNote: 'Developing.', developing: true, tags: ['geneva'], revision: 1 },
+  data: {
+    storyId: id,
+    slug: 'geneva-summit',
+    headline: 'Leaders meet',
+    body: 'Body one.',
+    editorsNote: 'Developing.',
+    developing: true,
+    tags: ['geneva'],
+    revision: 1,
+  },
 };
 
 describe('story decider', () => {
@@ -16,7 +25,20 @@ describe('story decider', () => {
     spec
       .given([])
       .when({ type: 'CreateStory', storyId: id, slug: 'geneva-summit', headline: 'Leaders meet', body: 'Body one.', tags: ['a', 'a', 'b'] })
-      .then([{ type: 'StoryCreated', data: { storyId: id, slug: 'geneva-summit', headline: 'Leaders meet', body: 'Body one.', developing: false, tags: ['a', 'b'], revision: 1 } }]);
+      .then([
+        {
+          type: 'StoryCreated',
+          data: {
+            storyId: id,
+            slug: 'geneva-summit',
+            headline: 'Leaders meet',
+            body: 'Body one.',
+            developing: false,
+            tags: ['a', 'b'],
+            revision: 1,
+          },
+        },
+      ]);
   });
 
   it('refuses to create a story twice, and bad slugs', () => {
@@ -27,25 +49,45 @@ describe('story decider', () => {
   it('a revision carries only what changed, with the next revision number', () => {
     spec
       .given([created])
-      .when({ type: 'ReviseStory', storyId: id, expectedRevision: 1, headline: 'Leaders meet', body: 'Body two.', changeNote: 'more', kind: 'update' })
+      .when({
+        type: 'ReviseStory',
+        storyId: id,
+        expectedRevision: 1,
+        headline: 'Leaders meet',
+        body: 'Body two.',
+        changeNote: 'more',
+        kind: 'update',
+      })
       .then([{ type: 'StoryRevised', data: { storyId: id, revision: 2, kind: 'update', changeNote: 'more', body: 'Body two.' } }]);
   });
 
   it('a revision must change something', () => {
-    spec.given([created]).when({ type: 'ReviseStory', storyId: id, expectedRevision: 1, headline: 'Leaders meet', developing: true, changeNote: 'none' }).thenThrows(InvalidInput, /changes nothing/);
+    spec
+      .given([created])
+      .when({ type: 'ReviseStory', storyId: id, expectedRevision: 1, headline: 'Leaders meet', developing: true, changeNote: 'none' })
+      .thenThrows(InvalidInput, /changes nothing/);
   });
 
   it('revisions are consecutive: a stale revision is a conflict with the current one', () => {
-    const err = spec.given([created]).when({ type: 'ReviseStory', storyId: id, expectedRevision: 3, body: 'x', changeNote: 'n' }).thenThrows(StaleVersion);
+    const err = spec
+      .given([created])
+      .when({ type: 'ReviseStory', storyId: id, expectedRevision: 3, body: 'x', changeNote: 'n' })
+      .thenThrows(StaleVersion);
     expect(err).toMatchObject({ currentVersion: 1, expectedVersion: 3 });
   });
 
   it('revising an unknown story is not found', () => {
-    spec.given([]).when({ type: 'ReviseStory', storyId: id, expectedRevision: 0, body: 'x', changeNote: 'n' }).thenThrows(AggregateNotFound);
+    spec
+      .given([])
+      .when({ type: 'ReviseStory', storyId: id, expectedRevision: 0, body: 'x', changeNote: 'n' })
+      .thenThrows(AggregateNotFound);
   });
 
   it('an empty editorsNote removes the note', () => {
-    const [revised] = storyDecider.decide({ type: 'ReviseStory', storyId: id, expectedRevision: 1, editorsNote: '', changeNote: 'Story settled' }, evolveStory(initialStoryState, created));
+    const [revised] = storyDecider.decide(
+      { type: 'ReviseStory', storyId: id, expectedRevision: 1, editorsNote: '', changeNote: 'Story settled' },
+      evolveStory(initialStoryState, created),
+    );
     const state = ([created, revised] as StoryEvent[]).reduce(evolveStory, initialStoryState);
     expect(state.editorsNote).toBeUndefined();
     expect(state.revision).toBe(2);

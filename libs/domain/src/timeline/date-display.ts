@@ -4,7 +4,10 @@ import { Instant } from '../values/instant';
 import { TimeZone } from '../values/time-zone';
 
 /** What a fact says about when it happened: those fields of DiplomaticEventFields. */
-export type DateKnowledge = Pick<DiplomaticEventFields, 'occurredOn' | 'occurredUntil' | 'occurredAt' | 'timezone' | 'datePrecision' | 'dateCertainty' | 'dateText'>;
+export type DateKnowledge = Pick<
+  DiplomaticEventFields,
+  'occurredOn' | 'occurredUntil' | 'occurredAt' | 'timezone' | 'datePrecision' | 'dateCertainty' | 'dateText'
+>;
 
 /** When something happened, in words a reader can trust: never more precise than we know. */
 export interface WhenDescription {
@@ -20,7 +23,20 @@ export interface WhenDescription {
   readonly inferred: boolean;
 }
 
-export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
 function parts(date: CalendarDate): { year: number; month: number; day: number } {
@@ -52,7 +68,9 @@ export function formatDateSpan(from: CalendarDate, until: CalendarDate): string 
 /** Wall-clock "HH:MM" of an instant in a zone, or at the instant's own offset without one. */
 export function localTime(instant: Instant, zone?: TimeZone): string {
   if (!zone) return instant.slice(11, 16);
-  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
+  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(instant),
+  );
 }
 
 /** The words for when a fact happened, with "inferred" and "approximate" said out loud. */

@@ -27,7 +27,9 @@ describe('what the write side accepts (ADR 0007)', () => {
   it('versions are safe non-negative integers', () => {
     expect([0, 1, Number.MAX_SAFE_INTEGER].every(isExpectedVersion)).toBe(true);
     expect([2 ** 53, -1, 1.5, NaN, '1', null].some(isExpectedVersion)).toBe(false);
-    expect(expectedVersionProblem('expectedVersion', 2 ** 53)).toBe('expectedVersion must be a whole number from 0 to 9007199254740991 (got 9007199254740992)');
+    expect(expectedVersionProblem('expectedVersion', 2 ** 53)).toBe(
+      'expectedVersion must be a whole number from 0 to 9007199254740991 (got 9007199254740992)',
+    );
   });
 
   it('nulls and unstorable texts are named by their path', () => {

@@ -8,7 +8,9 @@ import { CAMEO_CODEBOOK } from '../cameo/cameo-codebook';
 describe('value objects', () => {
   it('calendar dates are real dates only', () => {
     expect(['2024-02-29', '2025-05-16', '2000-02-29', '2025-12-31'].every(isCalendarDate)).toBe(true);
-    expect(['2025-02-29', '2025-02-30', '1900-02-29', '2025-13-01', '2025-00-10', '2025-05-16T00:00', '25-05-16', 20250516].some(isCalendarDate)).toBe(false);
+    expect(
+      ['2025-02-29', '2025-02-30', '1900-02-29', '2025-13-01', '2025-00-10', '2025-05-16T00:00', '25-05-16', 20250516].some(isCalendarDate),
+    ).toBe(false);
   });
 
   it('date arithmetic crosses months and years', () => {

@@ -17,7 +17,12 @@ describe('deterministic event ids (UUID v5)', () => {
 
   it('gives a retry the same ids and other keys or indexes other ids', () => {
     expect(deterministicEventId('k', 0)).toBe(deterministicEventId('k', 0));
-    const ids = new Set([deterministicEventId('k', 0), deterministicEventId('k', 1), deterministicEventId('k#1', 0), deterministicEventId('k2', 0)]);
+    const ids = new Set([
+      deterministicEventId('k', 0),
+      deterministicEventId('k', 1),
+      deterministicEventId('k#1', 0),
+      deterministicEventId('k2', 0),
+    ]);
     expect(ids.size).toBe(4);
   });
 

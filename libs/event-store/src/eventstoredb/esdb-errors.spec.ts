@@ -13,8 +13,8 @@ import { StoreUnavailable, WrongExpectedVersion } from '../errors';
 import { fromEsdbError, isStreamNotFound } from './esdb-errors';
 
 // The client's own error classes, built as the client builds them from a server's answer.
-describe('ESDB errors as the port\'s errors', () => {
-  it('a wrong expected version carries the stream\'s current port version', () => {
+describe("ESDB errors as the port's errors", () => {
+  it("a wrong expected version carries the stream's current port version", () => {
     const err = new WrongExpectedVersionError(undefined as never, { streamName: 'story-1', expected: 0n, current: 1n });
     const mapped = fromEsdbError(err, 'story-1', 1);
     expect(mapped).toBeInstanceOf(WrongExpectedVersion);
@@ -35,7 +35,9 @@ describe('ESDB errors as the port\'s errors', () => {
   });
 
   it('unconverted gRPC errors with an unavailable status and raw network errors are StoreUnavailable too', () => {
-    expect(fromEsdbError(Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14 }))).toBeInstanceOf(StoreUnavailable);
+    expect(fromEsdbError(Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14 }))).toBeInstanceOf(
+      StoreUnavailable,
+    );
     expect(fromEsdbError(Object.assign(new Error('4 DEADLINE_EXCEEDED'), { code: 4 }))).toBeInstanceOf(StoreUnavailable);
     expect(fromEsdbError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toBeInstanceOf(StoreUnavailable);
     expect(fromEsdbError(new Error('Failed to discover after 10 attempts.'))).toBeInstanceOf(StoreUnavailable);

@@ -4,7 +4,7 @@ import { commitToPortPosition, comparePositions, toPortPosition, toReadPosition,
 
 const pos = (commit: bigint, prepare = commit) => ({ commit, prepare });
 
-describe('ESDB positions as the port\'s Position', () => {
+describe("ESDB positions as the port's Position", () => {
   it('is the commit position of an event that is its own commit', () => {
     expect(toPortPosition(pos(12_353_537n))).toBe(12_353_537);
   });
@@ -35,7 +35,7 @@ describe('ESDB positions as the port\'s Position', () => {
     expect(() => toPortPosition(pos(2_000n, 1_500n))).toThrow(/explicit/);
   });
 
-  it('takes an append\'s commit position alone (its prepare position is not the event\'s)', () => {
+  it("takes an append's commit position alone (its prepare position is not the event's)", () => {
     expect(commitToPortPosition(1_290n)).toBe(1_290);
   });
 

@@ -14,13 +14,27 @@ const event: NewEvent = {
 /** What the client hands back for a record written from `toEventData` (it parses JSON data and metadata). */
 function asRecorded(data: ReturnType<typeof toEventData>, revision: bigint): JSONRecordedEvent {
   const json = JSON.parse(JSON.stringify({ data: data.data, metadata: data.metadata })) as { data: never; metadata: never };
-  return { streamId: 'diplomatic-event-1', id: data.id, isJson: true, revision, type: data.type, created: new Date(), ...json, position: { commit: 900n, prepare: 900n } };
+  return {
+    streamId: 'diplomatic-event-1',
+    id: data.id,
+    isJson: true,
+    revision,
+    type: data.type,
+    created: new Date(),
+    ...json,
+    position: { commit: 900n, prepare: 900n },
+  };
 }
 
 describe('events <-> ESDB records', () => {
   it('writes JSON data and metadata, under the given id, with the schema version in the metadata', () => {
     const data = toEventData(event, 'f0000000-0000-4000-8000-000000000001');
-    expect(data).toMatchObject({ id: 'f0000000-0000-4000-8000-000000000001', type: event.type, contentType: 'application/json', data: event.data });
+    expect(data).toMatchObject({
+      id: 'f0000000-0000-4000-8000-000000000001',
+      type: event.type,
+      contentType: 'application/json',
+      data: event.data,
+    });
     expect(data.metadata).toEqual({ ...event.metadata, [SCHEMA_VERSION_KEY]: 2 });
   });
 
@@ -46,7 +60,16 @@ describe('events <-> ESDB records', () => {
   });
 
   it('reads events of other tools (no schema version, no JSON metadata) as version 1 with empty metadata', () => {
-    const foreign: JSONRecordedEvent = { streamId: 'other', id: event.id, isJson: true, revision: 0n, type: 'Foreign', created: new Date(), data: { a: 1 }, metadata: undefined as never };
+    const foreign: JSONRecordedEvent = {
+      streamId: 'other',
+      id: event.id,
+      isJson: true,
+      revision: 0n,
+      type: 'Foreign',
+      created: new Date(),
+      data: { a: 1 },
+      metadata: undefined as never,
+    };
     expect(toRecordedEvent(foreign, 7)).toMatchObject({ schemaVersion: 1, metadata: {}, data: { a: 1 } });
   });
 

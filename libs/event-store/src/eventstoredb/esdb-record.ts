@@ -19,7 +19,8 @@ export function isSystemEventType(type: string): boolean {
 
 /** The ESDB record to append for `event`, under `id` (the caller's, or a deterministic one). */
 export function toEventData(event: NewEvent, id: string): EventData {
-  if (isSystemEventType(event.type)) throw new RangeError(`event type ${JSON.stringify(event.type)}: a leading $ is for EventStoreDB's system events`);
+  if (isSystemEventType(event.type))
+    throw new RangeError(`event type ${JSON.stringify(event.type)}: a leading $ is for EventStoreDB's system events`);
   for (const key of Object.keys(event.metadata)) {
     if (key.startsWith('$')) throw new RangeError(`metadata key ${JSON.stringify(key)}: keys starting with $ are reserved`);
   }

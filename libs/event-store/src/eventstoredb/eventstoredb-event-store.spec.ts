@@ -18,11 +18,20 @@ const noSql = new Proxy({} as SqlClient, {
 describe('EventStoreDbEventStore when EventStoreDB cannot be reached', () => {
   let store: EventStoreDbEventStore;
   beforeAll(async () => {
-    store = new EventStoreDbEventStore(EventStoreDBClient.connectionString(`esdb://127.0.0.1:${await freePort()}?tls=false`), new IdempotencyKeys(noSql));
+    store = new EventStoreDbEventStore(
+      EventStoreDBClient.connectionString(`esdb://127.0.0.1:${await freePort()}?tls=false`),
+      new IdempotencyKeys(noSql),
+    );
   });
   afterAll(() => store.close());
 
-  const event = () => ({ id: randomUUID(), type: 'StoryCreated', schemaVersion: 1, data: { slug: 'istanbul-talks' }, metadata: { editor: 'alice' } });
+  const event = () => ({
+    id: randomUUID(),
+    type: 'StoryCreated',
+    schemaVersion: 1,
+    data: { slug: 'istanbul-talks' },
+    metadata: { editor: 'alice' },
+  });
 
   it('append fails with StoreUnavailable', async () => {
     await expect(store.append('story-1', [event()], 'no_stream')).rejects.toBeInstanceOf(StoreUnavailable);

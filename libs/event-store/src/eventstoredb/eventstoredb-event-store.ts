@@ -1,5 +1,12 @@
 import { BACKWARDS, END, EventStoreDBClient, excludeSystemEvents, FORWARDS, START } from '@eventstore/db-client';
-import type { AllStreamResolvedEvent, AppendExpectedRevision, Position as EsdbPosition, EventData, ReadPosition, RecordedEvent as EsdbRecordedEvent } from '@eventstore/db-client';
+import type {
+  AllStreamResolvedEvent,
+  AppendExpectedRevision,
+  Position as EsdbPosition,
+  EventData,
+  ReadPosition,
+  RecordedEvent as EsdbRecordedEvent,
+} from '@eventstore/db-client';
 import { defaultFingerprint } from '../default-fingerprint';
 import {
   AppendOptions,
@@ -82,7 +89,12 @@ export class EventStoreDbEventStore implements EventStore {
     return this.claims?.holder(claim);
   }
 
-  private async appendUnclaimed(stream: string, events: readonly NewEvent[], expected: ExpectedVersion, options: AppendOptions): Promise<AppendResult> {
+  private async appendUnclaimed(
+    stream: string,
+    events: readonly NewEvent[],
+    expected: ExpectedVersion,
+    options: AppendOptions,
+  ): Promise<AppendResult> {
     const key = options.idempotencyKey;
     if (key === undefined) {
       const data = events.map((e) => toEventData(e, e.id));
@@ -102,7 +114,10 @@ export class EventStoreDbEventStore implements EventStore {
   async readStream(stream: string, afterVersion = 0): Promise<RecordedEvent[]> {
     const out: RecordedEvent[] = [];
     try {
-      const read = this.client.readStream(stream, { fromRevision: afterVersion === 0 ? START : firstRevisionAfter(afterVersion), direction: FORWARDS });
+      const read = this.client.readStream(stream, {
+        fromRevision: afterVersion === 0 ? START : firstRevisionAfter(afterVersion),
+        direction: FORWARDS,
+      });
       for await (const resolved of read) if (resolved.event) out.push(toRecordedEvent(resolved.event, streamEventPosition(resolved.event)));
     } catch (err) {
       if (isStreamNotFound(err)) return [];
@@ -191,7 +206,12 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /** Appends records at an expected revision; the port's version and positions of what landed. */
-  private async appendData(stream: string, data: EventData[], revision: AppendExpectedRevision, expected: ExpectedVersion): Promise<Landed> {
+  private async appendData(
+    stream: string,
+    data: EventData[],
+    revision: AppendExpectedRevision,
+    expected: ExpectedVersion,
+  ): Promise<Landed> {
     let result;
     try {
       result = await this.client.appendToStream(stream, data, { expectedRevision: revision });
@@ -236,14 +256,20 @@ export class EventStoreDbEventStore implements EventStore {
       },
       findLanded: async (stream, baseVersion, eventCount) => {
         const events = (await this.readStream(stream, baseVersion)).slice(0, eventCount);
-        const ours = events.length === eventCount && events.every((e, i) => e.id === deterministicEventId(key, i) && e.streamVersion === baseVersion + i + 1);
+        const ours =
+          events.length === eventCount &&
+          events.every((e, i) => e.id === deterministicEventId(key, i) && e.streamVersion === baseVersion + i + 1);
         if (!ours) return undefined;
         return { version: baseVersion + eventCount, firstPosition: events[0].position, position: events[eventCount - 1].position };
       },
     };
   }
 
-  private async readAllPage(from: ReadPosition, maxCount: number, direction: typeof FORWARDS | typeof BACKWARDS): Promise<EsdbRecordedEvent[]> {
+  private async readAllPage(
+    from: ReadPosition,
+    maxCount: number,
+    direction: typeof FORWARDS | typeof BACKWARDS,
+  ): Promise<EsdbRecordedEvent[]> {
     const records: EsdbRecordedEvent[] = [];
     try {
       for await (const resolved of this.client.readAll({ fromPosition: from, maxCount, direction, resolveLinkTos: false })) {

@@ -6,7 +6,10 @@ import { followSubscription } from './follow-subscription';
 
 /** A real object-mode stream standing in for the ESDB subscription (itself a Readable). */
 function source() {
-  const stream = new PassThrough({ objectMode: true, highWaterMark: 4 }) as PassThrough & { unsubscribed: boolean; unsubscribe(): Promise<void> };
+  const stream = new PassThrough({ objectMode: true, highWaterMark: 4 }) as PassThrough & {
+    unsubscribed: boolean;
+    unsubscribe(): Promise<void>;
+  };
   stream.unsubscribed = false;
   stream.unsubscribe = async () => {
     stream.unsubscribed = true;
@@ -15,7 +18,16 @@ function source() {
   return stream;
 }
 
-const event = (n: number, type = 'Happened'): RecordedEvent => ({ id: `e${n}`, streamId: 's', streamVersion: n, position: n * 100, type, schemaVersion: 1, data: { n }, metadata: {} });
+const event = (n: number, type = 'Happened'): RecordedEvent => ({
+  id: `e${n}`,
+  streamId: 's',
+  streamVersion: n,
+  position: n * 100,
+  type,
+  schemaVersion: 1,
+  data: { n },
+  metadata: {},
+});
 const convert = (e: RecordedEvent) => (e.type.startsWith('$') ? undefined : e);
 const until = async (check: () => boolean) => {
   const t = Date.now();
@@ -25,18 +37,22 @@ const until = async (check: () => boolean) => {
   }
 };
 
-describe('followSubscription: the port\'s batches on a push subscription', () => {
+describe("followSubscription: the port's batches on a push subscription", () => {
   it('hands out events in order, in batches of at most batchSize, one handler call at a time', async () => {
     const src = source();
     const batches: number[][] = [];
     let running = 0;
     let overlapped = false;
-    const sub = followSubscription(src, async (batch) => {
-      overlapped ||= ++running > 1;
-      batches.push(batch.map((e) => e.streamVersion));
-      await new Promise((r) => setTimeout(r, 2));
-      running--;
-    }, { convert, mapError: (e) => e, batchSize: 3 });
+    const sub = followSubscription(
+      src,
+      async (batch) => {
+        overlapped ||= ++running > 1;
+        batches.push(batch.map((e) => e.streamVersion));
+        await new Promise((r) => setTimeout(r, 2));
+        running--;
+      },
+      { convert, mapError: (e) => e, batchSize: 3 },
+    );
     for (let n = 1; n <= 20; n++) src.write(event(n));
     await until(() => batches.flat().length === 20);
     await sub.stop();
@@ -48,7 +64,11 @@ describe('followSubscription: the port\'s batches on a push subscription', () =>
   it('skips what convert drops (system events, the start position)', async () => {
     const src = source();
     const seen: string[] = [];
-    const sub = followSubscription(src, async (batch) => void seen.push(...batch.map((e) => e.id)), { convert, mapError: (e) => e, batchSize: 10 });
+    const sub = followSubscription(src, async (batch) => void seen.push(...batch.map((e) => e.id)), {
+      convert,
+      mapError: (e) => e,
+      batchSize: 10,
+    });
     src.write(event(1));
     src.write(event(2, '$statsCollected'));
     src.write(event(3));
@@ -62,10 +82,14 @@ describe('followSubscription: the port\'s batches on a push subscription', () =>
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const seen: number[] = [];
-    const sub = followSubscription(src, async (batch) => {
-      seen.push(...batch.map((e) => e.streamVersion));
-      await gate;
-    }, { convert, mapError: (e) => e, batchSize: 2 });
+    const sub = followSubscription(
+      src,
+      async (batch) => {
+        seen.push(...batch.map((e) => e.streamVersion));
+        await gate;
+      },
+      { convert, mapError: (e) => e, batchSize: 2 },
+    );
     for (let n = 1; n <= 12; n++) src.write(event(n));
     await until(() => src.isPaused());
     release();
@@ -75,11 +99,15 @@ describe('followSubscription: the port\'s batches on a push subscription', () =>
     expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
   });
 
-  it('done rejects with the handler\'s error and unsubscribes', async () => {
+  it("done rejects with the handler's error and unsubscribes", async () => {
     const src = source();
-    const sub = followSubscription(src, async () => {
-      throw new Error('handler broke');
-    }, { convert, mapError: (e) => e, batchSize: 10 });
+    const sub = followSubscription(
+      src,
+      async () => {
+        throw new Error('handler broke');
+      },
+      { convert, mapError: (e) => e, batchSize: 10 },
+    );
     src.write(event(1));
     await expect(sub.done).rejects.toThrow('handler broke');
     await until(() => src.unsubscribed);
@@ -128,11 +156,15 @@ describe('followSubscription: the port\'s batches on a push subscription', () =>
     const gate = new Promise<void>((r) => (release = r));
     const batches: number[][] = [];
     let finished = false;
-    const sub = followSubscription(src, async (batch) => {
-      batches.push(batch.map((e) => e.streamVersion));
-      await gate;
-      finished = true;
-    }, { convert, mapError: (e) => e, batchSize: 2 });
+    const sub = followSubscription(
+      src,
+      async (batch) => {
+        batches.push(batch.map((e) => e.streamVersion));
+        await gate;
+        finished = true;
+      },
+      { convert, mapError: (e) => e, batchSize: 2 },
+    );
     for (let n = 1; n <= 6; n++) src.write(event(n));
     await until(() => batches.length === 1);
     const stopping = sub.stop();

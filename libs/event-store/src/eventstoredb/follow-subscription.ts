@@ -31,7 +31,11 @@ export interface FollowOptions<T> {
  * by itself): the caller restarts from its checkpoint. `stop()` lets the batch in hand
  * finish, hands out nothing more, and unsubscribes.
  */
-export function followSubscription<T>(source: SubscriptionSource<T>, handler: (batch: RecordedEvent[]) => Promise<void>, options: FollowOptions<T>): Subscription {
+export function followSubscription<T>(
+  source: SubscriptionSource<T>,
+  handler: (batch: RecordedEvent[]) => Promise<void>,
+  options: FollowOptions<T>,
+): Subscription {
   const { convert, mapError, batchSize } = options;
   const queue: RecordedEvent[] = [];
   let failure: { error: unknown } | undefined;

@@ -70,7 +70,10 @@ export class IdempotencyKeys {
 
   /** Creates the key's record unless it exists (whoever made it first keeps it). */
   async claim(key: string, fingerprint: string, stream: string): Promise<void> {
-    await this.sql.query(`INSERT INTO ${IDEMPOTENCY_TABLE} (key, fingerprint, stream_id) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING`, [key, fingerprint, stream]);
+    await this.sql.query(
+      `INSERT INTO ${IDEMPOTENCY_TABLE} (key, fingerprint, stream_id) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING`,
+      [key, fingerprint, stream],
+    );
   }
 
   async get(key: string): Promise<KeyRecord | undefined> {

@@ -78,15 +78,21 @@ class KeysThatCrashOnce extends IdempotencyKeys {
 }
 
 const databases: [string, () => Promise<{ sql: SqlClient; close(): Promise<void> }>][] = [
-  ['PGlite', async () => {
-    const sql = await PgliteClient.open();
-    return { sql, close: () => sql.close() };
-  }],
-  ['PostgreSQL', async () => {
-    const db = await createTempDatabase();
-    const sql = new PgClient(db.url, 8);
-    return { sql, close: async () => (await sql.close(), await db.drop()) };
-  }],
+  [
+    'PGlite',
+    async () => {
+      const sql = await PgliteClient.open();
+      return { sql, close: () => sql.close() };
+    },
+  ],
+  [
+    'PostgreSQL',
+    async () => {
+      const db = await createTempDatabase();
+      const sql = new PgClient(db.url, 8);
+      return { sql, close: async () => (await sql.close(), await db.drop()) };
+    },
+  ],
 ];
 
 describe.each(databases)('ESDB idempotency keys on %s', (_name, open) => {

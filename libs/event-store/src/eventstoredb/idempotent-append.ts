@@ -97,7 +97,12 @@ export async function appendOnce(keys: IdempotencyKeys, esdb: EsdbAppendTarget, 
  * but whose outcome was never recorded (the process died in between) is settled here from
  * ESDB, so that a retry answers the first result instead of deciding again.
  */
-export async function findOutcome(keys: IdempotencyKeys, esdb: EsdbAppendTarget, key: string, fingerprint: string): Promise<AppendResult | undefined> {
+export async function findOutcome(
+  keys: IdempotencyKeys,
+  esdb: EsdbAppendTarget,
+  key: string,
+  fingerprint: string,
+): Promise<AppendResult | undefined> {
   const row = await keys.get(key);
   if (!row) return undefined;
   if (row.version === null) {

@@ -59,7 +59,10 @@ export class StreamClaims {
 
   /** True when this call took the claim, false when `stream` held it already. */
   private async takeOne(stream: string, claim: string, hasEvents: (stream: string) => Promise<boolean>): Promise<boolean> {
-    const { rows: inserted } = await this.sql.query(`INSERT INTO ${CLAIMS_TABLE} (claim, stream_id) VALUES ($1, $2) ON CONFLICT (claim) DO NOTHING RETURNING claim`, [claim, stream]);
+    const { rows: inserted } = await this.sql.query(
+      `INSERT INTO ${CLAIMS_TABLE} (claim, stream_id) VALUES ($1, $2) ON CONFLICT (claim) DO NOTHING RETURNING claim`,
+      [claim, stream],
+    );
     if (inserted.length === 1) return true;
     const { rows } = await this.sql.query<{ stream_id: string; age_ms: number }>(
       `SELECT stream_id, (extract(epoch FROM now() - claimed_at) * 1000)::float8 AS age_ms FROM ${CLAIMS_TABLE} WHERE claim = $1`,

@@ -70,15 +70,22 @@ export class PostgresEventStore implements EventStore {
     if (events.length === 0) throw new RangeError('append needs at least one event');
     if (events.length > EVENTS_PER_APPEND_MAX) throw new RangeError(`append takes at most ${EVENTS_PER_APPEND_MAX} events`);
     const expectedCode = typeof expected === 'number' ? expected : EXPECTED_CODES[expected];
-    const payload = JSON.stringify(events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata })));
+    const payload = JSON.stringify(
+      events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata })),
+    );
     const key = options.idempotencyKey ?? null;
     const fingerprint = key === null ? null : (options.fingerprint ?? defaultFingerprint(stream, events));
     for (let attempt = 0; ; attempt++) {
       try {
         const once = (q: SqlQueryable) =>
-          key === null ? this.appendPlain(q, stream, expectedCode, payload, expected) : this.appendIdempotent(q, stream, expectedCode, payload, key, fingerprint!);
+          key === null
+            ? this.appendPlain(q, stream, expectedCode, payload, expected)
+            : this.appendIdempotent(q, stream, expectedCode, payload, key, fingerprint!);
         const claims = options.claims ?? [];
-        const r = claims.length === 0 ? await once(this.sql) : await this.sql.transaction((tx) => this.appendClaiming(tx, stream, claims, key !== null, once));
+        const r =
+          claims.length === 0
+            ? await once(this.sql)
+            : await this.sql.transaction((tx) => this.appendClaiming(tx, stream, claims, key !== null, once));
         // Acknowledged means on disk (ADR 0009): after the commit, off the connection, grouped.
         await this.sql.syncCommitted().catch((err: unknown) => {
           throw new StoreUnavailable(err);
@@ -96,7 +103,10 @@ export class PostgresEventStore implements EventStore {
         if (err instanceof ClaimTaken || err instanceof WrongExpectedVersion) throw err;
         if (code === 'DL409') throw new WrongExpectedVersion(stream, expected, Number((err as { detail?: string }).detail));
         if (code === 'DL422') throw new IdempotencyKeyReused(key!);
-        if (code === '23505' && String((err as { constraint?: string }).constraint ?? (err as Error).message).includes('dateline_events_stream_version')) {
+        if (
+          code === '23505' &&
+          String((err as { constraint?: string }).constraint ?? (err as Error).message).includes('dateline_events_stream_version')
+        ) {
           // Lost a race with a concurrent append to the same stream.
           if (expected === 'any' && attempt < 5) continue;
           throw new WrongExpectedVersion(stream, expected, await this.streamVersion(stream));
@@ -111,22 +121,51 @@ export class PostgresEventStore implements EventStore {
    * that concurrent claimants of one name queue on it before doing any other work. With a key
    * the append comes first: a replay of the key answers its first result, claims and all.
    */
-  private async appendClaiming(tx: SqlQueryable, stream: string, claims: readonly string[], keyed: boolean, once: (q: SqlQueryable) => Promise<AppendRow>): Promise<AppendRow> {
+  private async appendClaiming(
+    tx: SqlQueryable,
+    stream: string,
+    claims: readonly string[],
+    keyed: boolean,
+    once: (q: SqlQueryable) => Promise<AppendRow>,
+  ): Promise<AppendRow> {
     if (!keyed) await takeClaims(tx, stream, claims);
     const r = await once(tx);
     if (keyed && !r.replayed) await takeClaims(tx, stream, claims);
     return r;
   }
 
-  private async appendPlain(q: SqlQueryable, stream: string, expectedCode: number, payload: string, expected: ExpectedVersion): Promise<AppendRow> {
+  private async appendPlain(
+    q: SqlQueryable,
+    stream: string,
+    expectedCode: number,
+    payload: string,
+    expected: ExpectedVersion,
+  ): Promise<AppendRow> {
     const { rows } = await q.query<PlainAppendRow>(APPEND_SQL, [stream, expectedCode, payload], 'dateline_append_plain');
     const r = rows[0];
     if (r.first_position === null) throw new WrongExpectedVersion(stream, expected, Number(r.current_version));
-    return { stream_id: stream, first_position: r.first_position, last_position: r.last_position!, version: Number(r.version), replayed: false };
+    return {
+      stream_id: stream,
+      first_position: r.first_position,
+      last_position: r.last_position!,
+      version: Number(r.version),
+      replayed: false,
+    };
   }
 
-  private async appendIdempotent(q: SqlQueryable, stream: string, expectedCode: number, payload: string, key: string, fingerprint: string): Promise<AppendRow> {
-    const { rows } = await q.query<AppendRow>('SELECT * FROM dateline_append($1, $2, $3::jsonb, $4, $5)', [stream, expectedCode, payload, key, fingerprint], 'dateline_append');
+  private async appendIdempotent(
+    q: SqlQueryable,
+    stream: string,
+    expectedCode: number,
+    payload: string,
+    key: string,
+    fingerprint: string,
+  ): Promise<AppendRow> {
+    const { rows } = await q.query<AppendRow>(
+      'SELECT * FROM dateline_append($1, $2, $3::jsonb, $4, $5)',
+      [stream, expectedCode, payload, key, fingerprint],
+      'dateline_append',
+    );
     return rows[0];
   }
 
@@ -139,7 +178,13 @@ export class PostgresEventStore implements EventStore {
     const r = rows[0];
     if (!r) return undefined;
     if (r.fingerprint !== fingerprint) throw new IdempotencyKeyReused(key);
-    return { streamId: r.stream_id, version: r.version, firstPosition: Number(r.first_position), position: Number(r.last_position), replayed: true };
+    return {
+      streamId: r.stream_id,
+      version: r.version,
+      firstPosition: Number(r.first_position),
+      position: Number(r.last_position),
+      replayed: true,
+    };
   }
 
   async claimHolder(claim: string): Promise<string | undefined> {
@@ -181,7 +226,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   async countEvents(): Promise<number> {
-    const { rows } = await this.run<{ n: string }>('SELECT count(*) AS n FROM dateline_events WHERE position < (SELECT dateline_read_horizon())');
+    const { rows } = await this.run<{ n: string }>(
+      'SELECT count(*) AS n FROM dateline_events WHERE position < (SELECT dateline_read_horizon())',
+    );
     return Number(rows[0].n);
   }
 
@@ -198,7 +245,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async streamVersion(stream: string): Promise<number> {
-    const { rows } = await this.run<{ v: number | null }>('SELECT max(stream_version) AS v FROM dateline_events WHERE stream_id = $1', [stream]);
+    const { rows } = await this.run<{ v: number | null }>('SELECT max(stream_version) AS v FROM dateline_events WHERE stream_id = $1', [
+      stream,
+    ]);
     return rows[0].v ?? 0;
   }
 
@@ -266,7 +315,11 @@ const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EP
 function toUnavailable(err: unknown): unknown {
   const code = (err as { code?: string }).code ?? '';
   const message = err instanceof Error ? err.message : '';
-  if (CONNECTION_CODES.has(code) || code.startsWith('08') || /Connection terminated|connect ECONNREFUSED|Client has encountered a connection error/.test(message)) {
+  if (
+    CONNECTION_CODES.has(code) ||
+    code.startsWith('08') ||
+    /Connection terminated|connect ECONNREFUSED|Client has encountered a connection error/.test(message)
+  ) {
     return new StoreUnavailable(err);
   }
   return err;

@@ -4,7 +4,9 @@ import { EVENT_STORE_SCHEMA } from './schema';
 
 describe('splitStatements', () => {
   it('keeps $$ function bodies whole', () => {
-    const parts = splitStatements('CREATE TABLE a (x int);\n-- note\nCREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$\nBEGIN\n  RETURN 1;\nEND\n$$;\nSELECT 1;');
+    const parts = splitStatements(
+      'CREATE TABLE a (x int);\n-- note\nCREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$\nBEGIN\n  RETURN 1;\nEND\n$$;\nSELECT 1;',
+    );
     expect(parts).toHaveLength(3);
     expect(parts[1]).toContain('RETURN 1;');
   });

@@ -31,7 +31,9 @@ describe('DataDirLock', () => {
       refusal = err;
     }
     expect(refusal).toBeInstanceOf(DataDirInUse);
-    expect((refusal as Error).message).toContain(`in use by another Dateline process: process ${process.pid}, serving http://127.0.0.1:3999`);
+    expect((refusal as Error).message).toContain(
+      `in use by another Dateline process: process ${process.pid}, serving http://127.0.0.1:3999`,
+    );
     expect((refusal as Error).message).toContain(dir);
     first.release();
     const second = DataDirLock.acquire(dir, 'http://127.0.0.1:4000');
@@ -63,7 +65,7 @@ describe('DataDirLock', () => {
     expect(() => DataDirLock.acquire(dir)).toThrow(`remove ${dir}.lock and start again`);
   });
 
-  it('of processes racing for a dead owner\'s directory, exactly one wins', async () => {
+  it("of processes racing for a dead owner's directory, exactly one wins", async () => {
     const dir = freshDir();
     leaveRecord(dir, { pid: deadPid() });
     const contenders: ChildProcess[] = [];
@@ -79,7 +81,11 @@ describe('DataDirLock', () => {
       });
     try {
       for (let i = 0; i < 4; i++) {
-        contenders.push(spawn(process.execPath, ['--import', 'tsx', 'libs/event-store/src/testing/lock-contender.ts', dir], { stdio: ['pipe', 'pipe', 'inherit'] }));
+        contenders.push(
+          spawn(process.execPath, ['--import', 'tsx', 'libs/event-store/src/testing/lock-contender.ts', dir], {
+            stdio: ['pipe', 'pipe', 'inherit'],
+          }),
+        );
       }
       await Promise.all(contenders.map((c) => said(c, 'ready')));
       const answers = contenders.map((c) => said(c, 'answer'));

@@ -19,7 +19,9 @@ export class DataDirInUse extends Error {
     readonly owner: DataDirOwner | undefined,
     state: 'alive' | 'unknown',
   ) {
-    const who = owner ? `process ${owner.pid}${state === 'unknown' ? ` on host ${owner.hostname}` : ''}${owner.serves ? `, serving ${owner.serves}` : ''}, since ${owner.since}` : `a process whose record in ${lockDir} cannot be read`;
+    const who = owner
+      ? `process ${owner.pid}${state === 'unknown' ? ` on host ${owner.hostname}` : ''}${owner.serves ? `, serving ${owner.serves}` : ''}, since ${owner.since}`
+      : `a process whose record in ${lockDir} cannot be read`;
     super(
       state === 'alive'
         ? `the data directory ${dataDir} is in use by another Dateline process: ${who}. Stop that process first, or give this one another DATELINE_DATA_DIR.`

@@ -41,7 +41,11 @@ describe('advisory leases and leader election (PostgreSQL)', () => {
     const b = new PgClient(db.url, 3);
     const events: string[] = [];
     const election = (name: string, sql: PgClient) =>
-      new LeaderElection(sql, 'relay-test', { retryMs: 100, onElected: async () => void events.push(`${name} elected`), onDeposed: async () => void events.push(`${name} deposed`) });
+      new LeaderElection(sql, 'relay-test', {
+        retryMs: 100,
+        onElected: async () => void events.push(`${name} elected`),
+        onDeposed: async () => void events.push(`${name} deposed`),
+      });
     const first = election('a', a);
     const second = election('b', b);
     try {
@@ -53,7 +57,9 @@ describe('advisory leases and leader election (PostgreSQL)', () => {
       // As if a's process died: PostgreSQL ends its sessions, and with them the lock.
       const admin = new pg.Client({ connectionString: db.url });
       await admin.connect();
-      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()");
+      await admin.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()",
+      );
       await admin.end();
       await until(() => second.isLeader);
       await until(() => events.includes('a deposed'));

@@ -75,7 +75,11 @@ export class LeaderElection {
         } catch (err) {
           this.options.log?.(`${this.name}: failed to start: ${err instanceof Error ? err.message : String(err)}`);
         } finally {
-          await this.options.onDeposed().catch((err: unknown) => this.options.log?.(`${this.name}: failed to stop: ${err instanceof Error ? err.message : String(err)}`));
+          await this.options
+            .onDeposed()
+            .catch((err: unknown) =>
+              this.options.log?.(`${this.name}: failed to stop: ${err instanceof Error ? err.message : String(err)}`),
+            );
           this.lease = undefined;
           await lease.release();
           if (!this.stopped) this.options.log?.(`${this.name}: lost the lease; standing by`);
@@ -83,7 +87,10 @@ export class LeaderElection {
       }
       if (this.stopped) return;
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.retryMs ?? DEFAULT_RETRY_MS))), this.stopping]);
+      await Promise.race([
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.retryMs ?? DEFAULT_RETRY_MS))),
+        this.stopping,
+      ]);
       clearTimeout(timer);
     }
   }

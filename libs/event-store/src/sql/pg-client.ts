@@ -112,7 +112,9 @@ export class PgClient implements SqlClient {
     let held = false;
     try {
       // Two keys: a namespace of ours, then the lease's name, so we collide with no one else's locks.
-      const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtext('dateline-lease'), hashtext($1)) AS ok", [name]);
+      const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtext('dateline-lease'), hashtext($1)) AS ok", [
+        name,
+      ]);
       held = rows[0].ok;
     } finally {
       if (!held) {
@@ -128,7 +130,9 @@ export class PgClient implements SqlClient {
     // A connection can die silently (server restart, network): check it, and give up the lease.
     // A check that does not answer within the heartbeat interval counts as a dead connection.
     const ping = () => {
-      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('lease check timed out')), LEASE_HEARTBEAT_MS).unref());
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('lease check timed out')), LEASE_HEARTBEAT_MS).unref(),
+      );
       return Promise.race([client.query('SELECT 1'), timeout]);
     };
     // A failed check is the lease lost: fail() resolves `lost`, which the holder logs and acts on.

@@ -80,7 +80,11 @@ export class PgliteClient implements SqlClient {
   async tryLease(name: string): Promise<Lease | undefined> {
     if (this.leases.has(name)) return undefined;
     this.leases.add(name);
-    return { lost: new Promise<void>(() => undefined), confirm: async () => this.leases.has(name), release: async () => void this.leases.delete(name) };
+    return {
+      lost: new Promise<void>(() => undefined),
+      confirm: async () => this.leases.has(name),
+      release: async () => void this.leases.delete(name),
+    };
   }
 
   private readonly leases = new Set<string>();

@@ -2,14 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { Parser } from '@asyncapi/parser';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import {
-  DatelineEvent,
-  diplomaticEventDecider,
-  diplomaticEventStream,
-  EVENT_CATALOGUE,
-  storyDecider,
-  storyStream,
-} from '@dateline/domain';
+import { DatelineEvent, diplomaticEventDecider, diplomaticEventStream, EVENT_CATALOGUE, storyDecider, storyStream } from '@dateline/domain';
 import type { EventStore, RecordedEvent } from '@dateline/event-store';
 import { cloudEventType, toEventMessage } from '../cloud-event-message';
 import { OutgoingMessage } from '../outgoing-message';
@@ -43,34 +36,77 @@ async function relayRecords(prefix = 'dateline.'): Promise<OutgoingMessage[]> {
       type: event.type,
       schemaVersion: 1,
       data: JSON.parse(JSON.stringify(event.data)),
-      metadata: { editor: 'alice', correlationId: `req-${position}`, causationId: `cmd-${position}`, recordedAt: new Date(Date.UTC(2025, 4, 16, 9, position)).toISOString() },
+      metadata: {
+        editor: 'alice',
+        correlationId: `req-${position}`,
+        causationId: `cmd-${position}`,
+        recordedAt: new Date(Date.UTC(2025, 4, 16, 9, position)).toISOString(),
+      },
     };
   };
 
-  const created = storyDecider.decide({ type: 'CreateStory', storyId, slug: 'geneva-talks', headline: 'Talks open', body: 'Body.', tags: ['geneva'] }, storyDecider.initialState);
+  const created = storyDecider.decide(
+    { type: 'CreateStory', storyId, slug: 'geneva-talks', headline: 'Talks open', body: 'Body.', tags: ['geneva'] },
+    storyDecider.initialState,
+  );
   const s1 = created.reduce(storyDecider.evolve, storyDecider.initialState);
-  const revised = storyDecider.decide({ type: 'ReviseStory', storyId, expectedRevision: 1, headline: 'Talks open in Geneva', changeNote: 'headline', kind: 'correction' }, s1);
+  const revised = storyDecider.decide(
+    { type: 'ReviseStory', storyId, expectedRevision: 1, headline: 'Talks open in Geneva', changeNote: 'headline', kind: 'correction' },
+    s1,
+  );
 
   const timed = diplomaticEventDecider.decide(
     {
       type: 'RecordDiplomaticEvent',
       eventId: timedEventId,
       fields: {
-        title: 'Delegations open talks', kind: 'talks', occurredOn: '2025-05-16', occurredAt: '2025-05-16T10:00:00+02:00', timezone: 'Europe/Zurich',
-        summary: 'Opening session.', location: { name: 'Geneva', country: 'CH' }, participants: [{ name: 'Jane Doe', role: 'Envoy', country: 'DE' }],
-        sources: [{ name: 'Wire', hedged: false }], quotes: [{ text: 'We came to talk.', speaker: 'Jane Doe', speakerInferred: false }], cameoCode: '046', storyIds: [storyId],
+        title: 'Delegations open talks',
+        kind: 'talks',
+        occurredOn: '2025-05-16',
+        occurredAt: '2025-05-16T10:00:00+02:00',
+        timezone: 'Europe/Zurich',
+        summary: 'Opening session.',
+        location: { name: 'Geneva', country: 'CH' },
+        participants: [{ name: 'Jane Doe', role: 'Envoy', country: 'DE' }],
+        sources: [{ name: 'Wire', hedged: false }],
+        quotes: [{ text: 'We came to talk.', speaker: 'Jane Doe', speakerInferred: false }],
+        cameoCode: '046',
+        storyIds: [storyId],
       },
     },
     diplomaticEventDecider.initialState,
   );
   const t1 = timed.reduce(diplomaticEventDecider.evolve, diplomaticEventDecider.initialState);
-  const amended = diplomaticEventDecider.decide({ type: 'AmendDiplomaticEvent', eventId: timedEventId, expectedVersion: 1, changes: { occurredAt: null, summary: null, title: 'Talks open' }, reason: 'time unclear' }, t1);
+  const amended = diplomaticEventDecider.decide(
+    {
+      type: 'AmendDiplomaticEvent',
+      eventId: timedEventId,
+      expectedVersion: 1,
+      changes: { occurredAt: null, summary: null, title: 'Talks open' },
+      reason: 'time unclear',
+    },
+    t1,
+  );
   const span = diplomaticEventDecider.decide(
-    { type: 'RecordDiplomaticEvent', eventId: spanEventId, fields: { title: 'Shuttle diplomacy', kind: 'other', occurredOn: '2025-05-10', occurredUntil: '2025-05-12', datePrecision: 'span', dateCertainty: 'inferred' } },
+    {
+      type: 'RecordDiplomaticEvent',
+      eventId: spanEventId,
+      fields: {
+        title: 'Shuttle diplomacy',
+        kind: 'other',
+        occurredOn: '2025-05-10',
+        occurredUntil: '2025-05-12',
+        datePrecision: 'span',
+        dateCertainty: 'inferred',
+      },
+    },
     diplomaticEventDecider.initialState,
   );
   const p1 = span.reduce(diplomaticEventDecider.evolve, diplomaticEventDecider.initialState);
-  const retracted = diplomaticEventDecider.decide({ type: 'RetractDiplomaticEvent', eventId: spanEventId, expectedVersion: 1, reason: 'did not happen' }, p1);
+  const retracted = diplomaticEventDecider.decide(
+    { type: 'RetractDiplomaticEvent', eventId: spanEventId, expectedVersion: 1, reason: 'did not happen' },
+    p1,
+  );
 
   const log = [
     ...[...created, ...revised].map((e) => logged(storyStream(storyId), e)),
@@ -105,19 +141,39 @@ describe('AsyncAPI document', () => {
     expect(errors).toEqual([]);
     expect(document).toBeDefined();
     expect(document!.version()).toBe('3.0.0');
-    expect(document!.channels().all().map((c) => c.address()).sort()).toEqual(Object.values(topicNames('dateline.')).sort());
+    expect(
+      document!
+        .channels()
+        .all()
+        .map((c) => c.address())
+        .sort(),
+    ).toEqual(Object.values(topicNames('dateline.')).sort());
     expect(document!.messages().all()).toHaveLength(EVENT_CATALOGUE.length + 2);
-    expect(document!.operations().all().every((o) => o.action() === 'send')).toBe(true);
+    expect(
+      document!
+        .operations()
+        .all()
+        .every((o) => o.action() === 'send'),
+    ).toBe(true);
   });
 
   it('has a message for every catalogue type, in its category channel, and one channel per topic', () => {
     const prefix = 'test-7.';
     const doc = asyncApiDocument(prefix);
     const topics = topicNames(prefix);
-    expect(Object.values(doc.channels).map((c) => c.address).sort()).toEqual([topics.stories, topics.diplomaticEvents, topics.timelineEntries].sort());
+    expect(
+      Object.values(doc.channels)
+        .map((c) => c.address)
+        .sort(),
+    ).toEqual([topics.stories, topics.diplomaticEvents, topics.timelineEntries].sort());
     for (const entry of EVENT_CATALOGUE) {
       const message = doc.components.messages[entry.type];
-      expect(message).toMatchObject({ name: entry.type, summary: entry.description, contentType: 'application/json', payload: { $ref: `#/components/schemas/${entry.type}` } });
+      expect(message).toMatchObject({
+        name: entry.type,
+        summary: entry.description,
+        contentType: 'application/json',
+        payload: { $ref: `#/components/schemas/${entry.type}` },
+      });
       expect(doc.components.schemas[entry.type]).toMatchObject(entry.schema);
       expect(JSON.stringify(message.headers)).toContain(`"const":"${cloudEventType(entry.type, entry.version)}"`);
       const channel = entry.category === 'story' ? doc.channels.stories : doc.channels.diplomaticEvents;
@@ -135,7 +191,8 @@ describe('AsyncAPI document', () => {
     it('accepts every record the relay functions make, of every message type', async () => {
       const records = await relayRecords();
       expect(new Set(records.map((r) => r.headers.ce_type)).size).toBe(EVENT_CATALOGUE.length + 2);
-      for (const r of records) expect({ type: r.headers.ce_type, problems: validate(asRecord(r)) }).toEqual({ type: r.headers.ce_type, problems: [] });
+      for (const r of records)
+        expect({ type: r.headers.ce_type, problems: validate(asRecord(r)) }).toEqual({ type: r.headers.ce_type, problems: [] });
     });
 
     it('accepts the records on any topic prefix when built from the document of that prefix', async () => {
@@ -144,7 +201,8 @@ describe('AsyncAPI document', () => {
       expect(validate(asRecord((await relayRecords('it-42.'))[0]))[0]).toMatch(/no channel/);
     });
 
-    const sample = async (ceType: string): Promise<KafkaRecordToValidate> => asRecord((await relayRecords()).find((r) => r.headers.ce_type === ceType)!);
+    const sample = async (ceType: string): Promise<KafkaRecordToValidate> =>
+      asRecord((await relayRecords()).find((r) => r.headers.ce_type === ceType)!);
 
     it('rejects a record without ce_id', async () => {
       const r = await sample('dateline.StoryCreated.v1');
@@ -154,8 +212,12 @@ describe('AsyncAPI document', () => {
 
     it('rejects a wrong ce_type: unknown, or of another topic', async () => {
       const r = await sample('dateline.StoryCreated.v1');
-      expect(validate({ ...r, headers: { ...r.headers, ce_type: 'dateline.StoryCreated.v2' } })).toEqual([expect.stringMatching(/ce_type "dateline.StoryCreated.v2" is no message of channel stories/)]);
-      expect(validate({ ...r, headers: { ...r.headers, ce_type: 'dateline.DiplomaticEventRecorded.v1' } })[0]).toMatch(/is no message of channel stories/);
+      expect(validate({ ...r, headers: { ...r.headers, ce_type: 'dateline.StoryCreated.v2' } })).toEqual([
+        expect.stringMatching(/ce_type "dateline.StoryCreated.v2" is no message of channel stories/),
+      ]);
+      expect(validate({ ...r, headers: { ...r.headers, ce_type: 'dateline.DiplomaticEventRecorded.v1' } })[0]).toMatch(
+        /is no message of channel stories/,
+      );
       const { ce_type: _, ...headers } = r.headers;
       expect(validate({ ...r, headers })[0]).toMatch(/ce_type null is no message/);
     });
@@ -163,12 +225,18 @@ describe('AsyncAPI document', () => {
     it('rejects a payload that breaks the schema', async () => {
       const r = await sample('dateline.DiplomaticEventRecorded.v1');
       const data = JSON.parse(r.value!);
-      expect(validate({ ...r, value: JSON.stringify({ ...data, kind: 'party' }) })).toEqual([expect.stringMatching(/^DiplomaticEventRecorded: value.kind: must be equal to one of the allowed values/)]);
-      expect(validate({ ...r, value: JSON.stringify({ ...data, extra: 1 }) })).toEqual([expect.stringMatching(/value: must NOT have additional properties 'extra'/)]);
+      expect(validate({ ...r, value: JSON.stringify({ ...data, kind: 'party' }) })).toEqual([
+        expect.stringMatching(/^DiplomaticEventRecorded: value.kind: must be equal to one of the allowed values/),
+      ]);
+      expect(validate({ ...r, value: JSON.stringify({ ...data, extra: 1 }) })).toEqual([
+        expect.stringMatching(/value: must NOT have additional properties 'extra'/),
+      ]);
       expect(validate({ ...r, value: '{not json' })).toEqual([expect.stringMatching(/value: not JSON/)]);
       const entry = await sample('dateline.TimelineEntry.v1');
       const { recordedAt: _, ...withoutRecordedAt } = JSON.parse(entry.value!);
-      expect(validate({ ...entry, value: JSON.stringify(withoutRecordedAt) })).toEqual([expect.stringMatching(/value: must have required property 'recordedAt'/)]);
+      expect(validate({ ...entry, value: JSON.stringify(withoutRecordedAt) })).toEqual([
+        expect.stringMatching(/value: must have required property 'recordedAt'/),
+      ]);
       expect(validate({ ...entry, value: null }).join('\n')).toMatch(/value: must be object/);
     });
 
@@ -181,10 +249,16 @@ describe('AsyncAPI document', () => {
     it('holds tombstones to their shape: null value, no content-type, and unknown headers are refused', async () => {
       const tombstone = await sample('dateline.TimelineEntryRemoved.v1');
       expect(tombstone.value).toBeNull();
-      expect(validate({ ...tombstone, headers: { ...tombstone.headers, 'content-type': 'application/json' } })[0]).toMatch(/headers: must NOT be valid/);
+      expect(validate({ ...tombstone, headers: { ...tombstone.headers, 'content-type': 'application/json' } })[0]).toMatch(
+        /headers: must NOT be valid/,
+      );
       expect(validate({ ...tombstone, value: '{}' })[0]).toMatch(/value: must be null/);
-      expect(validate({ ...tombstone, headers: { ...tombstone.headers, ce_datacontenttype: 'application/json' } })[0]).toMatch(/additional properties 'ce_datacontenttype'/);
-      expect(validate({ ...tombstone, headers: { ...tombstone.headers, dateline_position: '-1' } })[0]).toMatch(/headers.dateline_position: must match pattern/);
+      expect(validate({ ...tombstone, headers: { ...tombstone.headers, ce_datacontenttype: 'application/json' } })[0]).toMatch(
+        /additional properties 'ce_datacontenttype'/,
+      );
+      expect(validate({ ...tombstone, headers: { ...tombstone.headers, dateline_position: '-1' } })[0]).toMatch(
+        /headers.dateline_position: must match pattern/,
+      );
     });
   });
 });

@@ -40,7 +40,12 @@ export interface AsyncApiChannel {
 
 export interface AsyncApiDocument {
   readonly asyncapi: '3.0.0';
-  readonly info: { readonly title: string; readonly version: string; readonly description: string; readonly license: { readonly name: string } };
+  readonly info: {
+    readonly title: string;
+    readonly version: string;
+    readonly description: string;
+    readonly license: { readonly name: string };
+  };
   readonly defaultContentType: string;
   readonly servers: Record<string, Schema>;
   readonly channels: Record<keyof Topics, AsyncApiChannel>;
@@ -101,7 +106,11 @@ function headersSchema(): Schema {
     additionalProperties: false,
     properties: {
       ce_specversion: { type: 'string', const: '1.0' },
-      ce_id: { type: 'string', format: 'uuid', description: 'The id of the logged event: unique per event, the same on a retried delivery.' },
+      ce_id: {
+        type: 'string',
+        format: 'uuid',
+        description: 'The id of the logged event: unique per event, the same on a retried delivery.',
+      },
       ce_type: { type: 'string', pattern: '^dateline\\.[A-Z][A-Za-z]*\\.v[1-9][0-9]*$', description: '`dateline.<Type>.v<version>`.' },
       ce_source: { type: 'string', enum: Object.values(SOURCES) },
       ce_subject: { type: 'string', format: 'uuid', description: 'The aggregate id: the same as the record key.' },

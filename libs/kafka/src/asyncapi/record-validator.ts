@@ -67,7 +67,9 @@ export function createRecordValidator(document: object): RecordValidator {
       (channel.messages.length === 1 && channel.messages[0].ceType === undefined ? channel.messages[0] : undefined);
     if (!message) {
       const known = channel.messages.map((m) => m.ceType ?? m.name).join(', ');
-      return [`headers.ce_type ${JSON.stringify(ceType ?? null)} is no message of channel ${channel.id} (${record.topic}); expected one of ${known}`];
+      return [
+        `headers.ce_type ${JSON.stringify(ceType ?? null)} is no message of channel ${channel.id} (${record.topic}); expected one of ${known}`,
+      ];
     }
     const problems: string[] = [];
     const check = (label: string, validate: ValidateFunction | undefined, data: unknown) => {

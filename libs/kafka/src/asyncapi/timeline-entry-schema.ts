@@ -34,7 +34,7 @@ export function timelineEntrySchema(): Schema {
       ...fields,
       cameo: {
         type: 'object',
-        description: "The CAMEO 1.1b3 name of cameoCode and its PLOVER category; present only with cameoCode.",
+        description: 'The CAMEO 1.1b3 name of cameoCode and its PLOVER category; present only with cameoCode.',
         additionalProperties: false,
         properties: {
           name: { type: 'string' },

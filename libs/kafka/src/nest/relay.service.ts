@@ -28,7 +28,6 @@ export type RelayReport =
       readonly lagSeconds: number;
     } & RelayStatus);
 
-
 /** The relay inside Nest: started with the app when this process has the relay role and brokers. */
 @Injectable()
 export class RelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -52,7 +51,8 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
       onElected: async () => {
         const relay = new Relay(this.store, this.sql, kafka, {
           stillLeader: () => this.election!.stillLeader(),
-          log: (level, message) => (level === 'info' ? this.logger.log(message) : level === 'warn' ? this.logger.warn(message) : this.logger.error(message)),
+          log: (level, message) =>
+            level === 'info' ? this.logger.log(message) : level === 'warn' ? this.logger.warn(message) : this.logger.error(message),
         });
         await relay.start();
         this.relay = relay;
@@ -79,7 +79,11 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
   /** What health and the admin status show: how far the broker has acknowledged, and the lag. */
   async report(): Promise<RelayReport> {
     if (!this.relay) {
-      const reason = !this.options.kafka ? 'KAFKA_BROKERS is not set' : this.election ? 'standby: another instance runs the relay' : 'this process does not have the relay role';
+      const reason = !this.options.kafka
+        ? 'KAFKA_BROKERS is not set'
+        : this.election
+          ? 'standby: another instance runs the relay'
+          : 'this process does not have the relay role';
       return { enabled: false, reason };
     }
     const head = await this.store.headPosition();

@@ -15,5 +15,8 @@ export async function insertRows(tx: SqlQueryable, table: string, columns: Colum
     // A JSON null stays SQL NULL, as jsonb_to_recordset made it.
     type === 'jsonb' ? `NULLIF(r->${i}, 'null')` : type === 'text' ? `r->>${i}` : `(r->>${i})::${type}`,
   );
-  await tx.query(`INSERT INTO ${table} (${Object.keys(columns).join(', ')}) SELECT ${values.join(', ')} FROM jsonb_array_elements($1::jsonb) AS r`, [JSON.stringify(rows)]);
+  await tx.query(
+    `INSERT INTO ${table} (${Object.keys(columns).join(', ')}) SELECT ${values.join(', ')} FROM jsonb_array_elements($1::jsonb) AS r`,
+    [JSON.stringify(rows)],
+  );
 }

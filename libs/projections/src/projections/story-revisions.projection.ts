@@ -26,8 +26,20 @@ export interface RevisionRow {
 }
 
 const REVISION_COLUMNS: Columns = {
-  story_id: 'uuid', revision: 'integer', slug: 'text', headline: 'text', body: 'text', editors_note: 'text', developing: 'boolean',
-  byline: 'text', tags: 'jsonb', kind: 'text', change_note: 'text', editor: 'text', recorded_at: 'timestamptz', position: 'bigint',
+  story_id: 'uuid',
+  revision: 'integer',
+  slug: 'text',
+  headline: 'text',
+  body: 'text',
+  editors_note: 'text',
+  developing: 'boolean',
+  byline: 'text',
+  tags: 'jsonb',
+  kind: 'text',
+  change_note: 'text',
+  editor: 'text',
+  recorded_at: 'timestamptz',
+  position: 'bigint',
 };
 
 /** Every revision of every story, with its full text: the story, its history and its diffs. */
@@ -58,7 +70,8 @@ export class StoryRevisionsProjection implements Projection {
   async handle(e: ProjectedEvent): Promise<void> {
     if (!(e instanceof StoryCreatedEvent || e instanceof StoryRevisedEvent)) return;
     const storyId = e.event.data.storyId;
-    const before = e instanceof StoryCreatedEvent ? initialStoryState : toState(await this.previous(storyId, e.context.tx, e.context.tables));
+    const before =
+      e instanceof StoryCreatedEvent ? initialStoryState : toState(await this.previous(storyId, e.context.tx, e.context.tables));
     const state = evolveStory(before, e.event);
     const row: RevisionRow = {
       story_id: storyId,
@@ -87,7 +100,22 @@ export class StoryRevisionsProjection implements Projection {
       tx,
       t.story_revisions,
       REVISION_COLUMNS,
-      rows.map((r) => [r.story_id, r.revision, r.slug, r.headline, r.body, r.editors_note, r.developing, r.byline, r.tags, r.kind, r.change_note, r.editor, r.recorded_at, r.position]),
+      rows.map((r) => [
+        r.story_id,
+        r.revision,
+        r.slug,
+        r.headline,
+        r.body,
+        r.editors_note,
+        r.developing,
+        r.byline,
+        r.tags,
+        r.kind,
+        r.change_note,
+        r.editor,
+        r.recorded_at,
+        r.position,
+      ]),
     );
   }
 
@@ -99,7 +127,9 @@ export class StoryRevisionsProjection implements Projection {
   private async previous(storyId: string, tx: SqlQueryable, t: TableNames): Promise<RevisionRow> {
     const staged = this.latest.get(storyId);
     if (staged) return staged;
-    const { rows } = await tx.query<RevisionRow>(`SELECT * FROM ${t.story_revisions} WHERE story_id = $1 ORDER BY revision DESC LIMIT 1`, [storyId]);
+    const { rows } = await tx.query<RevisionRow>(`SELECT * FROM ${t.story_revisions} WHERE story_id = $1 ORDER BY revision DESC LIMIT 1`, [
+      storyId,
+    ]);
     if (!rows[0]) throw new Error(`story-revisions: no revision of story ${storyId}`);
     return rows[0];
   }

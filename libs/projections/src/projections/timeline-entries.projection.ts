@@ -27,8 +27,17 @@ interface EntryRow {
 }
 
 const ENTRY_COLUMNS: Columns = {
-  event_id: 'uuid', version: 'integer', occurred_on: 'date', kind: 'text', participants: 'jsonb', story_ids: 'jsonb',
-  recorded_from: 'timestamptz', recorded_to: 'timestamptz', first_recorded_at: 'timestamptz', position: 'bigint', fields: 'jsonb',
+  event_id: 'uuid',
+  version: 'integer',
+  occurred_on: 'date',
+  kind: 'text',
+  participants: 'jsonb',
+  story_ids: 'jsonb',
+  recorded_from: 'timestamptz',
+  recorded_to: 'timestamptz',
+  first_recorded_at: 'timestamptz',
+  position: 'bigint',
+  fields: 'jsonb',
 };
 
 /**
@@ -66,11 +75,25 @@ export class TimelineEntriesProjection implements Projection {
   async handle(e: ProjectedEvent): Promise<void> {
     if (e instanceof DiplomaticEventRecordedEvent) {
       const { eventId, ...fields } = e.event.data;
-      this.stage({ event_id: eventId, version: 1, fields, recorded_from: e.recordedAt, first_recorded_at: e.recordedAt, position: e.position });
+      this.stage({
+        event_id: eventId,
+        version: 1,
+        fields,
+        recorded_from: e.recordedAt,
+        first_recorded_at: e.recordedAt,
+        position: e.position,
+      });
     } else if (e instanceof DiplomaticEventAmendedEvent) {
       const current = await this.closeCurrent(e.event.data.eventId, e.recordedAt, e.context.tx, e.context.tables);
       const fields = applyChanges(current.fields, e.event.data.changes);
-      this.stage({ event_id: current.event_id, version: e.event.data.version, fields, recorded_from: e.recordedAt, first_recorded_at: current.first_recorded_at, position: e.position });
+      this.stage({
+        event_id: current.event_id,
+        version: e.event.data.version,
+        fields,
+        recorded_from: e.recordedAt,
+        first_recorded_at: current.first_recorded_at,
+        position: e.position,
+      });
     } else if (e instanceof DiplomaticEventRetractedEvent) {
       await this.closeCurrent(e.event.data.eventId, e.recordedAt, e.context.tx, e.context.tables);
     }
@@ -92,7 +115,19 @@ export class TimelineEntriesProjection implements Projection {
       tx,
       table,
       ENTRY_COLUMNS,
-      inserts.map((r) => [r.event_id, r.version, r.occurred_on, r.kind, r.participants, r.story_ids, r.recorded_from, r.recorded_to, r.first_recorded_at, r.position, r.fields]),
+      inserts.map((r) => [
+        r.event_id,
+        r.version,
+        r.occurred_on,
+        r.kind,
+        r.participants,
+        r.story_ids,
+        r.recorded_from,
+        r.recorded_to,
+        r.first_recorded_at,
+        r.position,
+        r.fields,
+      ]),
     );
   }
 

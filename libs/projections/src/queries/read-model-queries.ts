@@ -73,7 +73,10 @@ export class ReadModelQueries {
 
   /** Entries dated `from` to `to`, both included, as known now or at `asOf`. */
   async timeline(from: string, to: string, q: TimelineQuery = {}): Promise<TimelineEntry[]> {
-    const [events, revisions] = await Promise.all([this.eventEntries(from, to, q), q.participant || q.kind ? [] : this.revisionEntries(from, to, q)]);
+    const [events, revisions] = await Promise.all([
+      this.eventEntries(from, to, q),
+      q.participant || q.kind ? [] : this.revisionEntries(from, to, q),
+    ]);
     return [...events, ...revisions].sort((a, b) => (a.date === b.date ? compareEntries(a, b) : a.date < b.date ? -1 : 1));
   }
 
@@ -82,7 +85,9 @@ export class ReadModelQueries {
     const where = ['occurred_on BETWEEN $1::date AND $2::date'];
     if (q.asOf) {
       params.push(q.asOf);
-      where.push(`recorded_from <= $${params.length}::timestamptz AND (recorded_to IS NULL OR recorded_to > $${params.length}::timestamptz)`);
+      where.push(
+        `recorded_from <= $${params.length}::timestamptz AND (recorded_to IS NULL OR recorded_to > $${params.length}::timestamptz)`,
+      );
     } else {
       where.push('recorded_to IS NULL');
     }
@@ -133,7 +138,15 @@ export class ReadModelQueries {
   async timelineChanges(after: number, upTo: number, opts: { tz?: string; limit?: number } = {}): Promise<TimelineChange[]> {
     const limit = opts.limit ?? 500;
     const [versions, revisions] = await Promise.all([
-      this.query<{ event_id: string; version: number; type: string; position: string | number; recorded_from: Date | string | null; first_recorded_at: Date | string | null; fields: DiplomaticEventFields | null }>(
+      this.query<{
+        event_id: string;
+        version: number;
+        type: string;
+        position: string | number;
+        recorded_from: Date | string | null;
+        first_recorded_at: Date | string | null;
+        fields: DiplomaticEventFields | null;
+      }>(
         `SELECT v.event_id, v.version, v.type, v.position, t.recorded_from, t.first_recorded_at, t.fields
            FROM diplomatic_event_versions v
            LEFT JOIN timeline_entries t ON t.event_id = v.event_id AND t.version = v.version
@@ -149,10 +162,18 @@ export class ReadModelQueries {
     const changes: TimelineChange[] = [
       ...versions.rows.map((r): TimelineChange =>
         r.fields && r.recorded_from && r.first_recorded_at
-          ? { change: 'entry', position: Number(r.position), entry: diplomaticEventEntry(r.event_id, r.version, r.fields, iso(r.recorded_from), iso(r.first_recorded_at)) }
+          ? {
+              change: 'entry',
+              position: Number(r.position),
+              entry: diplomaticEventEntry(r.event_id, r.version, r.fields, iso(r.recorded_from), iso(r.first_recorded_at)),
+            }
           : { change: 'retracted', position: Number(r.position), id: r.event_id, version: r.version },
       ),
-      ...revisions.rows.map((r): TimelineChange => ({ change: 'entry', position: Number(r.position), entry: toRevisionEntry(r, opts.tz ?? 'UTC') })),
+      ...revisions.rows.map((r): TimelineChange => ({
+        change: 'entry',
+        position: Number(r.position),
+        entry: toRevisionEntry(r, opts.tz ?? 'UTC'),
+      })),
     ];
     return changes.sort((a, b) => a.position - b.position).slice(0, limit);
   }
@@ -203,12 +224,18 @@ export class ReadModelQueries {
    * were unique (docs/adr/0010-unique-slugs.md) hold several.
    */
   async storyIdBySlug(slug: string): Promise<string | undefined> {
-    const { rows } = await this.query<{ story_id: string }>('SELECT story_id FROM story_revisions WHERE slug = $1 AND revision = 1 ORDER BY position LIMIT 1', [slug]);
+    const { rows } = await this.query<{ story_id: string }>(
+      'SELECT story_id FROM story_revisions WHERE slug = $1 AND revision = 1 ORDER BY position LIMIT 1',
+      [slug],
+    );
     return rows[0]?.story_id;
   }
 
   async storyRevision(storyId: string, revision: number): Promise<StoryRevisionView | undefined> {
-    const { rows } = await this.query<RevisionRow>('SELECT * FROM story_revisions WHERE story_id = $1 AND revision = $2', [storyId, revision]);
+    const { rows } = await this.query<RevisionRow>('SELECT * FROM story_revisions WHERE story_id = $1 AND revision = $2', [
+      storyId,
+      revision,
+    ]);
     return rows[0] ? toRevisionView(rows[0]) : undefined;
   }
 
@@ -241,11 +268,20 @@ export class ReadModelQueries {
   /** A diplomatic event's latest version (also when retracted) and its history. */
   async diplomaticEvent(eventId: string): Promise<DiplomaticEventView | undefined> {
     const [latest, history] = await Promise.all([
-      this.query<EntryRow>('SELECT event_id, version, recorded_from, recorded_to, first_recorded_at, fields FROM timeline_entries WHERE event_id = $1 ORDER BY version DESC LIMIT 1', [eventId]),
-      this.query<{ version: number; type: string; recorded_at: Date | string; editor: string | null; reason: string | null; changes: unknown }>(
-        'SELECT version, type, recorded_at, editor, reason, changes FROM diplomatic_event_versions WHERE event_id = $1 ORDER BY version',
+      this.query<EntryRow>(
+        'SELECT event_id, version, recorded_from, recorded_to, first_recorded_at, fields FROM timeline_entries WHERE event_id = $1 ORDER BY version DESC LIMIT 1',
         [eventId],
       ),
+      this.query<{
+        version: number;
+        type: string;
+        recorded_at: Date | string;
+        editor: string | null;
+        reason: string | null;
+        changes: unknown;
+      }>('SELECT version, type, recorded_at, editor, reason, changes FROM diplomatic_event_versions WHERE event_id = $1 ORDER BY version', [
+        eventId,
+      ]),
     ]);
     const row = latest.rows[0];
     if (!row || history.rows.length === 0) return undefined;

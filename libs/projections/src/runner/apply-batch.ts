@@ -24,7 +24,12 @@ export interface BatchTarget {
  * `onStaged` is called once every projection has taken its staged rows to write them: from
  * then on they may stage the next batch. Answers the events that wait behind a quarantined one.
  */
-export async function applyBatch(batchTx: SqlQueryable, batch: readonly RecordedEvent[], targets: readonly BatchTarget[], onStaged?: () => void): Promise<QuarantineEntry[]> {
+export async function applyBatch(
+  batchTx: SqlQueryable,
+  batch: readonly RecordedEvent[],
+  targets: readonly BatchTarget[],
+  onStaged?: () => void,
+): Promise<QuarantineEntry[]> {
   const tx = inOrder(batchTx);
   const waiting: QuarantineEntry[] = [];
   let handedOver = false;
@@ -58,7 +63,12 @@ export async function applyBatch(batchTx: SqlQueryable, batch: readonly Recorded
 }
 
 export function waitsBehind(projection: string, recorded: RecordedEvent, head: number): QuarantineEntry {
-  return { projection, recorded, error: `waits behind the quarantined event at position ${head} of stream ${recorded.streamId}`, waitsBehind: head };
+  return {
+    projection,
+    recorded,
+    error: `waits behind the quarantined event at position ${head} of stream ${recorded.streamId}`,
+    waitsBehind: head,
+  };
 }
 
 /** `tx` with its statements run one after another however they are called: a connection runs one at a time. */

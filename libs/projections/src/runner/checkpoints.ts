@@ -14,11 +14,16 @@ export async function ensureSchema(sql: SqlClient, projections: readonly Project
     await tx.query(quarantineSchema(QUARANTINE_TABLE));
     for (const p of projections) {
       const live = liveTables(p.tables);
-      const missing = await Promise.all(Object.values(live).map(async (t) => (await tx.query<{ r: string | null }>('SELECT to_regclass($1) AS r', [t])).rows[0].r === null));
+      const missing = await Promise.all(
+        Object.values(live).map(async (t) => (await tx.query<{ r: string | null }>('SELECT to_regclass($1) AS r', [t])).rows[0].r === null),
+      );
       if (missing.every(Boolean)) {
         for (const statement of p.schema(live)) await tx.query(statement);
         // New tables start empty, so the projection starts from the beginning of the log.
-        await tx.query(`INSERT INTO ${CHECKPOINTS_TABLE} (projection, position) VALUES ($1, 0) ON CONFLICT (projection) DO UPDATE SET position = 0`, [p.name]);
+        await tx.query(
+          `INSERT INTO ${CHECKPOINTS_TABLE} (projection, position) VALUES ($1, 0) ON CONFLICT (projection) DO UPDATE SET position = 0`,
+          [p.name],
+        );
       } else if (missing.some(Boolean)) {
         throw new Error(`projection ${p.name}: some of its tables are missing (${p.tables.join(', ')}); rebuild it`);
       }

@@ -4,11 +4,14 @@ import { blameDatabase, isAfterAbort, isEventFault, StaleStaging } from './event
 
 /** A database whose every query fails with `err`: what the classification sees from pg or PGlite. */
 const failingWith = (err: unknown): SqlQueryable => ({ query: () => Promise.reject(err) });
-const raisedByQuery = async (err: unknown): Promise<unknown> => blameDatabase(failingWith(err)).query('SELECT 1').catch((e: unknown) => e);
+const raisedByQuery = async (err: unknown): Promise<unknown> =>
+  blameDatabase(failingWith(err))
+    .query('SELECT 1')
+    .catch((e: unknown) => e);
 const dbError = (code: string | undefined, message = 'failed') => Object.assign(new Error(message), code === undefined ? {} : { code });
 
 describe('which failures quarantine an event (ADR 0008)', () => {
-  it('an error thrown by projection code is the event\'s fault', () => {
+  it("an error thrown by projection code is the event's fault", () => {
     expect(isEventFault(new Error('timeline: no open entry for diplomatic event 1'))).toBe(true);
     expect(isEventFault(new TypeError("Cannot read properties of undefined (reading 'map')"))).toBe(true);
   });
@@ -19,7 +22,7 @@ describe('which failures quarantine an event (ADR 0008)', () => {
     ['23514', 'new row violates check constraint'],
     ['23505', 'duplicate key value violates unique constraint'],
     ['54000', 'index row requires 9000 bytes, maximum size is 8191'],
-  ])('a query failing with SQLSTATE %s (%s) is the event\'s fault', async (code, message) => {
+  ])("a query failing with SQLSTATE %s (%s) is the event's fault", async (code, message) => {
     expect(isEventFault(await raisedByQuery(dbError(code, message)))).toBe(true);
   });
 
@@ -38,7 +41,9 @@ describe('which failures quarantine an event (ADR 0008)', () => {
   it('a query failing without a SQLSTATE (connection lost, socket errors) is not', async () => {
     expect(isEventFault(await raisedByQuery(new Error('Connection terminated unexpectedly')))).toBe(false);
     // EPIPE has the shape of a SQLSTATE; its errno and syscall tell it apart.
-    expect(isEventFault(await raisedByQuery(Object.assign(new Error('write EPIPE'), { code: 'EPIPE', errno: -32, syscall: 'write' })))).toBe(false);
+    expect(
+      isEventFault(await raisedByQuery(Object.assign(new Error('write EPIPE'), { code: 'EPIPE', errno: -32, syscall: 'write' }))),
+    ).toBe(false);
     expect(isEventFault(await raisedByQuery(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })))).toBe(false);
   });
 

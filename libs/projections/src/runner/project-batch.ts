@@ -35,7 +35,12 @@ export interface ProjectBatchOptions {
  * waiting behind them. Any other failure is thrown, for the caller to retry the whole batch.
  * Answers what was quarantined, recorded in the same transaction.
  */
-export async function projectBatch(tx: SqlQueryable, batch: readonly RecordedEvent[], targets: readonly GuardedTarget[], options: ProjectBatchOptions): Promise<QuarantineEntry[]> {
+export async function projectBatch(
+  tx: SqlQueryable,
+  batch: readonly RecordedEvent[],
+  targets: readonly GuardedTarget[],
+  options: ProjectBatchOptions,
+): Promise<QuarantineEntry[]> {
   const after = options.after;
   const view = after ? afterCommit(tx, after) : tx;
   // Straight on the transaction: the savepoint needs nothing of the batch before.
@@ -55,7 +60,11 @@ export async function projectBatch(tx: SqlQueryable, batch: readonly RecordedEve
   return quarantined;
 }
 
-async function applyOneByOne(tx: SqlQueryable, batch: readonly RecordedEvent[], targets: readonly GuardedTarget[]): Promise<QuarantineEntry[]> {
+async function applyOneByOne(
+  tx: SqlQueryable,
+  batch: readonly RecordedEvent[],
+  targets: readonly GuardedTarget[],
+): Promise<QuarantineEntry[]> {
   const quarantined: QuarantineEntry[] = [];
   for (const recorded of batch) {
     for (const t of targets) {
@@ -79,7 +88,12 @@ async function applyOneByOne(tx: SqlQueryable, batch: readonly RecordedEvent[], 
  * Applies one event to one projection under a savepoint. Answers the error when the event is
  * at fault (its changes rolled back, the transaction usable); throws any other failure.
  */
-export async function applyUnderSavepoint(tx: SqlQueryable, recorded: RecordedEvent, projection: Projection, tables: TableNames): Promise<{ error: string; sqlState?: string } | undefined> {
+export async function applyUnderSavepoint(
+  tx: SqlQueryable,
+  recorded: RecordedEvent,
+  projection: Projection,
+  tables: TableNames,
+): Promise<{ error: string; sqlState?: string } | undefined> {
   await tx.query('SAVEPOINT dateline_event');
   try {
     const blamed = blameDatabase(tx);

@@ -121,10 +121,18 @@ export class Projector {
       // Streams with a quarantined event: their later events wait behind it (ADR 0008).
       const blocked = await readBlockedStreams(tx, this.names);
       const targets = this.projections.map((p) => ({
-        projection: p, isolated: p, types: this.types.get(p)!, tables: liveTables(p.tables), after: current.get(p.name) ?? 0, blocked: blocked.get(p.name) ?? new Map<string, number>(),
+        projection: p,
+        isolated: p,
+        types: this.types.get(p)!,
+        tables: liveTables(p.tables),
+        after: current.get(p.name) ?? 0,
+        blocked: blocked.get(p.name) ?? new Map<string, number>(),
       }));
       const quarantined = await projectBatch(tx, batch, targets, { quarantineTable: QUARANTINE_TABLE });
-      await tx.query(`UPDATE ${CHECKPOINTS_TABLE} SET position = $1 WHERE projection = ANY($2::text[]) AND position < $1`, [last, this.names]);
+      await tx.query(`UPDATE ${CHECKPOINTS_TABLE} SET position = $1 WHERE projection = ANY($2::text[]) AND position < $1`, [
+        last,
+        this.names,
+      ]);
       return { checkpoints: new Map(this.names.map((n) => [n, Math.max(last, current.get(n) ?? 0)])), quarantined };
     });
     this.checkpoints = committed.checkpoints;

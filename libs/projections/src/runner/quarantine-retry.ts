@@ -36,19 +36,36 @@ export async function retryQuarantined(store: EventStore, sql: SqlClient, projec
     await readCheckpoints(tx, [projection.name], true);
     const { target, earlier, following } = await lockStreamQuarantine(tx, projection.name, position);
     if (!target) throw new QuarantineNotFound(`no quarantined event at position ${position} for projection ${projection.name}`);
-    if (target.status !== 'quarantined') throw new QuarantineConflict(`the event at position ${position} was skipped for projection ${projection.name}; a rebuild of the projection applies it again`);
-    if (earlier) throw new QuarantineConflict(`the event at position ${position} waits behind the quarantined event ${earlier.eventId} at position ${earlier.position} of stream ${earlier.streamId}: retry or skip that one first`);
+    if (target.status !== 'quarantined')
+      throw new QuarantineConflict(
+        `the event at position ${position} was skipped for projection ${projection.name}; a rebuild of the projection applies it again`,
+      );
+    if (earlier)
+      throw new QuarantineConflict(
+        `the event at position ${position} waits behind the quarantined event ${earlier.eventId} at position ${earlier.position} of stream ${earlier.streamId}: retry or skip that one first`,
+      );
 
     const applied: QuarantinedEvent[] = [];
     const queue = [target, ...following];
     for (const [i, entry] of queue.entries()) {
       const recorded = events.get(entry.position);
-      if (!recorded) throw new QuarantineConflict(`the event at position ${entry.position} could not be read from the log, or joined the quarantine meanwhile: try again`);
+      if (!recorded)
+        throw new QuarantineConflict(
+          `the event at position ${entry.position} could not be read from the log, or joined the quarantine meanwhile: try again`,
+        );
       const failure = await applyUnderSavepoint(tx, recorded, projection, liveTables(projection.tables));
       if (failure) {
         // The retried event itself: throwing rolls everything back, the row keeps its record.
-        if (i === 0) throw new QuarantineConflict(`the event at position ${position} still fails for projection ${projection.name}: ${failure.error}`);
-        await updateQuarantineError(tx, projection.name, entry.position, failure.error, failure.sqlState, queue.slice(i + 1).map((e) => e.position));
+        if (i === 0)
+          throw new QuarantineConflict(`the event at position ${position} still fails for projection ${projection.name}: ${failure.error}`);
+        await updateQuarantineError(
+          tx,
+          projection.name,
+          entry.position,
+          failure.error,
+          failure.sqlState,
+          queue.slice(i + 1).map((e) => e.position),
+        );
         return { applied, remaining: queue.slice(i) };
       }
       await removeFromQuarantine(tx, projection.name, entry.position);

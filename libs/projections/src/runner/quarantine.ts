@@ -51,8 +51,14 @@ export function quarantineSchema(table: string): string {
 export async function recordQuarantine(tx: SqlQueryable, table: string, entries: readonly QuarantineEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const rows = entries.map((e) => ({
-    projection: e.projection, position: e.recorded.position, event_id: e.recorded.id, event_type: e.recorded.type, stream_id: e.recorded.streamId,
-    error: e.error, sql_state: e.sqlState ?? null, waits_behind: e.waitsBehind ?? null,
+    projection: e.projection,
+    position: e.recorded.position,
+    event_id: e.recorded.id,
+    event_type: e.recorded.type,
+    stream_id: e.recorded.streamId,
+    error: e.error,
+    sql_state: e.sqlState ?? null,
+    waits_behind: e.waitsBehind ?? null,
   }));
   await tx.query(
     `INSERT INTO ${table} (projection, position, event_id, event_type, stream_id, error, sql_state, waits_behind)
@@ -97,9 +103,17 @@ const iso = (d: Date | string): string => new Date(d).toISOString();
 
 export function toQuarantinedEvent(r: QuarantineRow): QuarantinedEvent {
   return {
-    projection: r.projection, position: Number(r.position), eventId: r.event_id, type: r.event_type, streamId: r.stream_id,
-    error: r.error, sqlState: r.sql_state, waitsBehind: r.waits_behind === null ? null : Number(r.waits_behind),
-    status: r.status, quarantinedAt: iso(r.quarantined_at), skippedAt: r.skipped_at === null ? null : iso(r.skipped_at),
+    projection: r.projection,
+    position: Number(r.position),
+    eventId: r.event_id,
+    type: r.event_type,
+    streamId: r.stream_id,
+    error: r.error,
+    sqlState: r.sql_state,
+    waitsBehind: r.waits_behind === null ? null : Number(r.waits_behind),
+    status: r.status,
+    quarantinedAt: iso(r.quarantined_at),
+    skippedAt: r.skipped_at === null ? null : iso(r.skipped_at),
   };
 }
 
@@ -110,7 +124,11 @@ export function toQuarantinedEvent(r: QuarantineRow): QuarantinedEvent {
 const QUARANTINE_LIST_LIMIT = 1000;
 
 /** Rows in log order, all of them or those with `status` (the first QUARANTINE_LIST_LIMIT). */
-export async function listQuarantine(q: SqlQueryable, status?: QuarantineStatus, limit = QUARANTINE_LIST_LIMIT): Promise<QuarantinedEvent[]> {
+export async function listQuarantine(
+  q: SqlQueryable,
+  status?: QuarantineStatus,
+  limit = QUARANTINE_LIST_LIMIT,
+): Promise<QuarantinedEvent[]> {
   const { rows } = await q.query<QuarantineRow>(
     `SELECT * FROM ${QUARANTINE_TABLE} WHERE ($1::text IS NULL OR status = $1) ORDER BY position, projection LIMIT $2`,
     [status ?? null, limit],
@@ -120,13 +138,23 @@ export async function listQuarantine(q: SqlQueryable, status?: QuarantineStatus,
 
 /** How many events each projection has in each status (for metrics). */
 export async function countQuarantine(q: SqlQueryable): Promise<{ projection: string; status: QuarantineStatus; count: number }[]> {
-  const { rows } = await q.query<{ projection: string; status: QuarantineStatus; n: string }>(`SELECT projection, status, count(*) AS n FROM ${QUARANTINE_TABLE} GROUP BY projection, status`);
+  const { rows } = await q.query<{ projection: string; status: QuarantineStatus; n: string }>(
+    `SELECT projection, status, count(*) AS n FROM ${QUARANTINE_TABLE} GROUP BY projection, status`,
+  );
   return rows.map((r) => ({ projection: r.projection, status: r.status, count: Number(r.n) }));
 }
 
 /** The quarantined event and those waiting behind it in its stream, in log order, locked unless `lock` is false. */
-export async function lockStreamQuarantine(tx: SqlQueryable, projection: string, position: number, lock = true): Promise<{ target?: QuarantinedEvent; earlier?: QuarantinedEvent; following: QuarantinedEvent[] }> {
-  const { rows } = await tx.query<QuarantineRow>(`SELECT * FROM ${QUARANTINE_TABLE} WHERE projection = $1 AND position = $2${lock ? ' FOR UPDATE' : ''}`, [projection, position]);
+export async function lockStreamQuarantine(
+  tx: SqlQueryable,
+  projection: string,
+  position: number,
+  lock = true,
+): Promise<{ target?: QuarantinedEvent; earlier?: QuarantinedEvent; following: QuarantinedEvent[] }> {
+  const { rows } = await tx.query<QuarantineRow>(
+    `SELECT * FROM ${QUARANTINE_TABLE} WHERE projection = $1 AND position = $2${lock ? ' FOR UPDATE' : ''}`,
+    [projection, position],
+  );
   const target = rows[0] ? toQuarantinedEvent(rows[0]) : undefined;
   if (!target || target.status !== 'quarantined') return { target, following: [] };
   const stream = await tx.query<QuarantineRow>(
@@ -142,10 +170,26 @@ export async function removeFromQuarantine(tx: SqlQueryable, projection: string,
 }
 
 /** The event failed itself (it waited behind another before): its own error, and those behind it now wait behind it. */
-export async function updateQuarantineError(tx: SqlQueryable, projection: string, position: number, error: string, sqlState: string | undefined, behindIt: readonly number[]): Promise<void> {
-  await tx.query(`UPDATE ${QUARANTINE_TABLE} SET error = $3, sql_state = $4, waits_behind = NULL WHERE projection = $1 AND position = $2`, [projection, position, error, sqlState ?? null]);
+export async function updateQuarantineError(
+  tx: SqlQueryable,
+  projection: string,
+  position: number,
+  error: string,
+  sqlState: string | undefined,
+  behindIt: readonly number[],
+): Promise<void> {
+  await tx.query(`UPDATE ${QUARANTINE_TABLE} SET error = $3, sql_state = $4, waits_behind = NULL WHERE projection = $1 AND position = $2`, [
+    projection,
+    position,
+    error,
+    sqlState ?? null,
+  ]);
   if (behindIt.length > 0) {
-    await tx.query(`UPDATE ${QUARANTINE_TABLE} SET waits_behind = $2 WHERE projection = $1 AND position = ANY($3::bigint[])`, [projection, position, behindIt]);
+    await tx.query(`UPDATE ${QUARANTINE_TABLE} SET waits_behind = $2 WHERE projection = $1 AND position = ANY($3::bigint[])`, [
+      projection,
+      position,
+      behindIt,
+    ]);
   }
 }
 
@@ -158,7 +202,10 @@ export async function skipQuarantined(q: SqlQueryable, projection: string, posit
 }
 
 export async function findQuarantined(q: SqlQueryable, projection: string, position: number): Promise<QuarantinedEvent | undefined> {
-  const { rows } = await q.query<QuarantineRow>(`SELECT * FROM ${QUARANTINE_TABLE} WHERE projection = $1 AND position = $2`, [projection, position]);
+  const { rows } = await q.query<QuarantineRow>(`SELECT * FROM ${QUARANTINE_TABLE} WHERE projection = $1 AND position = $2`, [
+    projection,
+    position,
+  ]);
   return rows[0] ? toQuarantinedEvent(rows[0]) : undefined;
 }
 
@@ -174,6 +221,8 @@ export async function swapInQuarantine(tx: SqlQueryable, projections: readonly s
     [projections],
   );
   await tx.query(`DELETE FROM ${QUARANTINE_TABLE} WHERE projection = ANY($1::text[])`, [projections]);
-  await tx.query(`INSERT INTO ${QUARANTINE_TABLE} SELECT * FROM ${NEXT_QUARANTINE_TABLE} WHERE projection = ANY($1::text[])`, [projections]);
+  await tx.query(`INSERT INTO ${QUARANTINE_TABLE} SELECT * FROM ${NEXT_QUARANTINE_TABLE} WHERE projection = ANY($1::text[])`, [
+    projections,
+  ]);
   await tx.query(`DELETE FROM ${NEXT_QUARANTINE_TABLE} WHERE projection = ANY($1::text[])`, [projections]);
 }

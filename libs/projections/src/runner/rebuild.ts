@@ -37,14 +37,24 @@ export interface RebuildOptions {
  * meanwhile; the live projector, ordered with the swap by the checkpoint rows' locks, carries
  * on from the swapped-in checkpoints.
  */
-export async function rebuildProjections(store: EventStore, sql: SqlClient, projections: readonly Projection[], options: RebuildOptions = {}): Promise<RebuildProgress> {
+export async function rebuildProjections(
+  store: EventStore,
+  sql: SqlClient,
+  projections: readonly Projection[],
+  options: RebuildOptions = {},
+): Promise<RebuildProgress> {
   const batchSize = options.batchSize ?? REBUILD_BATCH_SIZE;
   const names = projections.map((p) => p.name);
   // A failing event is quarantined in the rebuild's own quarantine table, swapped in with the
   // tables (ADR 0008). Events apply one by one through a second instance: the first one may
   // be staging the next batch meanwhile.
   const targets: GuardedTarget[] = projections.map((projection) => ({
-    projection, isolated: new (projection.constructor as new () => Projection)(), types: handledTypes(projection), tables: nextTables(projection.tables), after: 0, blocked: new Map<string, number>(),
+    projection,
+    isolated: new (projection.constructor as new () => Projection)(),
+    types: handledTypes(projection),
+    tables: nextTables(projection.tables),
+    after: 0,
+    blocked: new Map<string, number>(),
   }));
   // Only grows during a rebuild: a batch staged at another value may have applied an event that must wait.
   const blockedCount = () => targets.reduce((n, t) => n + t.blocked.size, 0);
@@ -73,7 +83,15 @@ export async function rebuildProjections(store: EventStore, sql: SqlClient, proj
   const progress = (): RebuildProgress => {
     const seconds = (Date.now() - started) / 1000;
     const rate = seconds > 0 ? processed / seconds : 0;
-    return { projections: names, processed, total: Math.max(total, processed), position, eventsPerSecond: Math.round(rate), etaSeconds: rate > 0 ? Math.max(0, (total - processed) / rate) : null, quarantined };
+    return {
+      projections: names,
+      processed,
+      total: Math.max(total, processed),
+      position,
+      eventsPerSecond: Math.round(rate),
+      etaSeconds: rate > 0 ? Math.max(0, (total - processed) / rate) : null,
+      quarantined,
+    };
   };
 
   // Pipelined one batch deep, so that Node and PostgreSQL work at once: batch N is read and
@@ -94,7 +112,12 @@ export async function rebuildProjections(store: EventStore, sql: SqlClient, proj
       const isStaged = new Promise<void>((resolve) => (staged = resolve));
       const stagedAt = blockedCount();
       writing = sql.transaction(async (tx) => {
-        const entries = await projectBatch(tx, batch, targets, { quarantineTable: NEXT_QUARANTINE_TABLE, onStaged: staged, after: committed, isStale: () => blockedCount() !== stagedAt });
+        const entries = await projectBatch(tx, batch, targets, {
+          quarantineTable: NEXT_QUARANTINE_TABLE,
+          onStaged: staged,
+          after: committed,
+          isStale: () => blockedCount() !== stagedAt,
+        });
         await committed;
         quarantined += entries.length;
       });

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { DATE_CERTAINTIES, DATE_PRECISIONS, DATE_RANGE_TEXT, EVENT_KINDS } from '@dateline/domain';
 import { ParticipantDto, PlaceDto, QuoteDto, SourceDto } from './diplomatic-event-parts.dto';
 
@@ -17,59 +29,145 @@ const DATE_MESSAGE = '$property must be a date YYYY-MM-DD';
 function optionalEventFieldsDto(removable: boolean) {
   const nullable = removable ? ({ nullable: true } as const) : {};
   class OptionalEventFieldsDto {
-    @ApiPropertyOptional({ ...nullable, type: String, format: 'date', description: `Last possible day of a span (datePrecision span), ${DATE_RANGE_TEXT}.`, example: '2025-05-16' })
-    @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) occurredUntil?: string | null;
-    @ApiPropertyOptional({ ...nullable, type: String, description: `ISO 8601 instant with seconds and an offset (RFC 3339), ${DATE_RANGE_TEXT} in UTC; must fall on occurredOn in timezone.`, example: '2025-05-16T12:30:00+03:00' })
-    @IsOptional() @IsString() @MaxLength(40) occurredAt?: string | null;
+    @ApiPropertyOptional({
+      ...nullable,
+      type: String,
+      format: 'date',
+      description: `Last possible day of a span (datePrecision span), ${DATE_RANGE_TEXT}.`,
+      example: '2025-05-16',
+    })
+    @IsOptional()
+    @Matches(DATE, { message: DATE_MESSAGE })
+    occurredUntil?: string | null;
+    @ApiPropertyOptional({
+      ...nullable,
+      type: String,
+      description: `ISO 8601 instant with seconds and an offset (RFC 3339), ${DATE_RANGE_TEXT} in UTC; must fall on occurredOn in timezone.`,
+      example: '2025-05-16T12:30:00+03:00',
+    })
+    @IsOptional()
+    @IsString()
+    @MaxLength(40)
+    occurredAt?: string | null;
     @ApiPropertyOptional({ ...nullable, type: String, description: 'IANA time zone where it happened.', example: 'Europe/Istanbul' })
-    @IsOptional() @IsString() @MaxLength(64) timezone?: string | null;
+    @IsOptional()
+    @IsString()
+    @MaxLength(64)
+    timezone?: string | null;
     @ApiPropertyOptional({ enum: DATE_PRECISIONS, default: 'day' })
-    @IsOptional() @IsIn(DATE_PRECISIONS) datePrecision?: 'day' | 'span';
+    @IsOptional()
+    @IsIn(DATE_PRECISIONS)
+    datePrecision?: 'day' | 'span';
     @ApiPropertyOptional({ enum: DATE_CERTAINTIES, default: 'explicit', description: '`inferred`: the report does not state the date.' })
-    @IsOptional() @IsIn(DATE_CERTAINTIES) dateCertainty?: 'explicit' | 'inferred';
-    @ApiPropertyOptional({ ...nullable, type: String, maxLength: 300, description: "The report's own words for when.", example: 'earlier in the day' })
-    @IsOptional() @IsString() @MaxLength(300) dateText?: string | null;
+    @IsOptional()
+    @IsIn(DATE_CERTAINTIES)
+    dateCertainty?: 'explicit' | 'inferred';
+    @ApiPropertyOptional({
+      ...nullable,
+      type: String,
+      maxLength: 300,
+      description: "The report's own words for when.",
+      example: 'earlier in the day',
+    })
+    @IsOptional()
+    @IsString()
+    @MaxLength(300)
+    dateText?: string | null;
     @ApiPropertyOptional({ ...nullable, type: String, maxLength: 10_000 })
-    @IsOptional() @IsString() @MaxLength(10_000) summary?: string | null;
+    @IsOptional()
+    @IsString()
+    @MaxLength(10_000)
+    summary?: string | null;
 
     @ApiPropertyOptional({ ...nullable, type: PlaceDto })
-    @IsOptional() @IsObject() @ValidateNested() @Type(() => PlaceDto) location?: PlaceDto | null;
+    @IsOptional()
+    @IsObject()
+    @ValidateNested()
+    @Type(() => PlaceDto)
+    location?: PlaceDto | null;
 
     @ApiPropertyOptional({ type: [ParticipantDto], maxItems: 200 })
-    @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ParticipantDto)
+    @IsOptional()
+    @IsArray()
+    @ArrayMaxSize(200)
+    @ValidateNested({ each: true })
+    @Type(() => ParticipantDto)
     participants?: ParticipantDto[];
 
     @ApiPropertyOptional({ type: [SourceDto], maxItems: 100 })
-    @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => SourceDto)
+    @IsOptional()
+    @IsArray()
+    @ArrayMaxSize(100)
+    @ValidateNested({ each: true })
+    @Type(() => SourceDto)
     sources?: SourceDto[];
 
     @ApiPropertyOptional({ type: [QuoteDto], maxItems: 100 })
-    @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => QuoteDto)
+    @IsOptional()
+    @IsArray()
+    @ArrayMaxSize(100)
+    @ValidateNested({ each: true })
+    @Type(() => QuoteDto)
     quotes?: QuoteDto[];
 
-    @ApiPropertyOptional({ ...nullable, type: String, pattern: '^\\d{2,4}$', description: 'A code of the CAMEO 1.1b3 codebook.', example: '046' })
-    @IsOptional() @Matches(/^\d{2,4}$/, { message: 'cameoCode must be a CAMEO code of 2 to 4 digits, e.g. 046' }) cameoCode?: string | null;
+    @ApiPropertyOptional({
+      ...nullable,
+      type: String,
+      pattern: '^\\d{2,4}$',
+      description: 'A code of the CAMEO 1.1b3 codebook.',
+      example: '046',
+    })
+    @IsOptional()
+    @Matches(/^\d{2,4}$/, { message: 'cameoCode must be a CAMEO code of 2 to 4 digits, e.g. 046' })
+    cameoCode?: string | null;
 
-    @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 100, uniqueItems: true, description: 'Stories this fact belongs to: ids of existing stories, each once.' })
-    @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) storyIds?: string[];
+    @ApiPropertyOptional({
+      type: [String],
+      format: 'uuid',
+      maxItems: 100,
+      uniqueItems: true,
+      description: 'Stories this fact belongs to: ids of existing stories, each once.',
+    })
+    @IsOptional()
+    @IsArray()
+    @ArrayMaxSize(100)
+    @IsUUID('all', { each: true })
+    storyIds?: string[];
   }
   return OptionalEventFieldsDto;
 }
 
 export class RecordDiplomaticEventDto extends optionalEventFieldsDto(false) {
   @ApiProperty({ maxLength: 300, example: 'Ukraine and Russia open first direct peace talks since 2022 in Istanbul' })
-  @IsString() @IsNotEmpty() @MaxLength(300) title: string;
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title: string;
   @ApiProperty({ enum: EVENT_KINDS, example: 'talks' })
-  @IsIn(EVENT_KINDS) kind: string;
-  @ApiProperty({ format: 'date', description: `Local calendar date where it happened, ${DATE_RANGE_TEXT}; for a span, its first possible day.`, example: '2025-05-16' })
-  @Matches(DATE, { message: DATE_MESSAGE }) occurredOn: string;
+  @IsIn(EVENT_KINDS)
+  kind: string;
+  @ApiProperty({
+    format: 'date',
+    description: `Local calendar date where it happened, ${DATE_RANGE_TEXT}; for a span, its first possible day.`,
+    example: '2025-05-16',
+  })
+  @Matches(DATE, { message: DATE_MESSAGE })
+  occurredOn: string;
 }
 
 export class DiplomaticEventChangesDto extends optionalEventFieldsDto(true) {
   @ApiPropertyOptional({ type: String, maxLength: 300 })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) title?: string | null;
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title?: string | null;
   @ApiPropertyOptional({ enum: EVENT_KINDS })
-  @IsOptional() @IsIn(EVENT_KINDS) kind?: string | null;
+  @IsOptional()
+  @IsIn(EVENT_KINDS)
+  kind?: string | null;
   @ApiPropertyOptional({ type: String, format: 'date' })
-  @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) occurredOn?: string | null;
+  @IsOptional()
+  @Matches(DATE, { message: DATE_MESSAGE })
+  occurredOn?: string | null;
 }

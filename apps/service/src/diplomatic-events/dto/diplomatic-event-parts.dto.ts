@@ -26,6 +26,8 @@ export class SourceDto {
 export class QuoteDto {
   @ApiProperty({ maxLength: 5000 }) @IsString() @IsNotEmpty() @MaxLength(5000) text: string;
   @ApiProperty({ maxLength: 200 }) @IsString() @IsNotEmpty() @MaxLength(200) speaker: string;
-  @ApiProperty({ description: 'The text does not plainly attribute the quote; the speaker is inferred.' }) @IsBoolean() speakerInferred: boolean;
+  @ApiProperty({ description: 'The text does not plainly attribute the quote; the speaker is inferred.' })
+  @IsBoolean()
+  speakerInferred: boolean;
   @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @MaxLength(500) context?: string;
 }

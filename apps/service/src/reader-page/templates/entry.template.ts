@@ -17,7 +17,8 @@ ${e.summary ? html`<p>${e.summary}</p>` : ''}
 ${e.changeNote ? html`<p>Change note: ${e.changeNote}</p>` : ''}
 ${facts(e)}
 ${e.quotes.map(
-  (q) => html`<blockquote><p>“${q.text}”</p><footer>— ${q.speaker}${q.speakerInferred ? html` <span class="flag">speaker inferred</span>` : ''}${q.context ? html`, ${q.context}` : ''}</footer></blockquote>`,
+  (q) =>
+    html`<blockquote><p>“${q.text}”</p><footer>— ${q.speaker}${q.speakerInferred ? html` <span class="flag">speaker inferred</span>` : ''}${q.context ? html`, ${q.context}` : ''}</footer></blockquote>`,
 )}
 <p class="recorded">${e.recorded}${e.storyHref && e.type !== 'story-revision' ? html` · <a href="${e.storyHref}">Read the story</a>` : ''}</p>
 </article>

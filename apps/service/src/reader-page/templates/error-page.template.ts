@@ -1,7 +1,11 @@
 import { html, SafeHtml } from '../html';
 import { layout } from './layout.template';
 
-const TITLES: Record<number, string> = { 400: 'This address asks for something we cannot show', 404: 'Not found', 503: 'Please try again shortly' };
+const TITLES: Record<number, string> = {
+  400: 'This address asks for something we cannot show',
+  404: 'Not found',
+  503: 'Please try again shortly',
+};
 
 /** A reader page's error, as a page: the status, and each problem in words. */
 export function renderErrorPage(status: number, messages: readonly string[]): SafeHtml {

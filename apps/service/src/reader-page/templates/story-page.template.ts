@@ -6,7 +6,11 @@ import { layout } from './layout.template';
 /** `GET /stories/:id` for a browser: the story now, its revision history, and a word diff of any two revisions. */
 export function renderStoryPage(v: StoryPageView): SafeHtml {
   const options = v.revisions.map((r) => r.revision);
-  const select = (name: 'from' | 'to', label: string, chosen: number | undefined) => html`<div class="field"><label for="diff-${name}">${label}</label>
+  const select = (
+    name: 'from' | 'to',
+    label: string,
+    chosen: number | undefined,
+  ) => html`<div class="field"><label for="diff-${name}">${label}</label>
 <select id="diff-${name}" name="${name}">${options.map((n) => html`<option value="${n}"${n === chosen ? html` selected` : ''}>Revision ${n}</option>`)}</select></div>`;
   const main = html`<article aria-labelledby="story-h">
 <h1 id="story-h">${v.headline}</h1>
@@ -26,7 +30,9 @@ ${
 <thead><tr><th scope="col">Revision</th><th scope="col">Recorded</th><th scope="col">Kind</th><th scope="col">Editor</th><th scope="col">Change note</th><th scope="col">Compare</th></tr></thead>
 <tbody>
 ${v.revisions.map(
-  (r) => html`<tr id="revision-${r.revision}"><th scope="row">${r.revision}</th><td><time datetime="${r.recordedAt}">${r.recordedLabel}</time></td>
+  (
+    r,
+  ) => html`<tr id="revision-${r.revision}"><th scope="row">${r.revision}</th><td><time datetime="${r.recordedAt}">${r.recordedLabel}</time></td>
 <td><span class="kind kind--${r.kind}">${r.kindLabel}</span>${r.boring ? html` <span class="detail">(spacing or punctuation only)</span>` : ''}</td>
 <td>${r.editor ?? '—'}</td><td>${r.changeNote ?? '—'}</td>
 <td>${r.compareHref ? html`<a href="${r.compareHref}">Changes from revision ${r.revision - 1}</a>` : '—'}</td></tr>`,
@@ -47,7 +53,15 @@ ${select('to', 'To revision', v.diff?.to)}
 ${v.diff ? diffSection(v.diff) : ''}`
 }
 </section>`;
-  return layout({ title: v.headline, description: `Revision ${v.revision} of a story, with its full revision history.`, current: 'story', jsonLd: v.jsonLd }, main);
+  return layout(
+    {
+      title: v.headline,
+      description: `Revision ${v.revision} of a story, with its full revision history.`,
+      current: 'story',
+      jsonLd: v.jsonLd,
+    },
+    main,
+  );
 }
 
 function diffSection(d: NonNullable<StoryPageView['diff']>): SafeHtml {

@@ -38,5 +38,14 @@ ${v.olderHref ? html`<a href="${v.olderHref}" rel="next">Older days</a>` : ''}
 ${v.newestHref ? html`<a href="${v.newestHref}">Newest days</a>` : ''}
 ${v.exportHref ? html`<a href="${v.exportHref}" type="application/json">These days as TimelineJS JSON</a>` : ''}
 </nav>`;
-  return layout({ title: v.title, description: 'A dated timeline of a developing story: what happened, and what the newsroom knew when.', current: 'timeline', jsonLd: v.jsonLd, script: v.live !== undefined }, main);
+  return layout(
+    {
+      title: v.title,
+      description: 'A dated timeline of a developing story: what happened, and what the newsroom knew when.',
+      current: 'timeline',
+      jsonLd: v.jsonLd,
+      script: v.live !== undefined,
+    },
+    main,
+  );
 }

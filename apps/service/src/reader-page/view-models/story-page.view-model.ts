@@ -30,7 +30,13 @@ export interface StoryPageView {
   readonly tags: readonly string[];
   readonly linkedEvents: readonly { title: string; kind: string; date: string; href: string }[];
   readonly revisions: readonly RevisionRowView[];
-  readonly diff?: { readonly from: number; readonly to: number; readonly boring: boolean; readonly headline: readonly DiffPart[]; readonly body: readonly DiffPart[] };
+  readonly diff?: {
+    readonly from: number;
+    readonly to: number;
+    readonly boring: boolean;
+    readonly headline: readonly DiffPart[];
+    readonly body: readonly DiffPart[];
+  };
   readonly jsonLd: unknown;
 }
 
@@ -53,7 +59,10 @@ export function storyPageView(
     revision: story.revision,
     published: { at: story.createdAt, label: formatInstantUtc(story.createdAt) },
     updated: { at: story.recordedAt, label: formatInstantUtc(story.recordedAt) },
-    paragraphs: story.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
+    paragraphs: story.body
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean),
     tags: story.tags,
     linkedEvents: story.linkedEvents.map((e) => ({
       title: e.title,
@@ -72,7 +81,17 @@ export function storyPageView(
       boring: i > 0 && isBoringRevision(revisions[i - 1], r),
       ...(i > 0 ? { compareHref: `/stories/${story.id}?from=${revisions[i - 1].revision}&to=${r.revision}#compare` } : {}),
     })),
-    ...(a && b ? { diff: { from: a.revision, to: b.revision, boring: isBoringRevision(a, b), headline: wordDiff(a.headline, b.headline), body: wordDiff(a.body, b.body) } } : {}),
+    ...(a && b
+      ? {
+          diff: {
+            from: a.revision,
+            to: b.revision,
+            boring: isBoringRevision(a, b),
+            headline: wordDiff(a.headline, b.headline),
+            body: wordDiff(a.body, b.body),
+          },
+        }
+      : {}),
     jsonLd: storyJsonLd(story, revisions, `/stories/${story.id}`),
   };
 }

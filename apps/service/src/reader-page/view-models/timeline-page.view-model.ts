@@ -61,14 +61,25 @@ export function timelinePageView(input: TimelinePageInput): TimelinePageView {
     days,
     ...(input.hasOlder && oldest ? { olderHref: `/${queryString({ from: input.from, to: addDays(oldest, -1), asOf: input.asOf })}` } : {}),
     ...(input.to ? { newestHref: `/${queryString({ from: input.from, asOf: input.asOf })}` } : {}),
-    ...(input.asOf ? {} : { live: { ...(input.hasOlder && oldest ? { from: oldest } : input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}), since: input.position } }),
+    ...(input.asOf
+      ? {}
+      : {
+          live: {
+            ...(input.hasOlder && oldest ? { from: oldest } : input.from ? { from: input.from } : {}),
+            ...(input.to ? { to: input.to } : {}),
+            since: input.position,
+          },
+        }),
     jsonLd: timelineJsonLd(events, title),
-    ...(oldest && newest ? { exportHref: `/timeline/export/timelinejs${queryString({ from: oldest, to: newest, asOf: input.asOf })}` } : {}),
+    ...(oldest && newest
+      ? { exportHref: `/timeline/export/timelinejs${queryString({ from: oldest, to: newest, asOf: input.asOf })}` }
+      : {}),
   };
 }
 
 function pageTitle(from: string | undefined, to: string | undefined): string {
-  if (from && to) return from === to ? `Timeline, ${formatCalendarDate(from)}` : `Timeline, ${formatCalendarDate(from)} to ${formatCalendarDate(to)}`;
+  if (from && to)
+    return from === to ? `Timeline, ${formatCalendarDate(from)}` : `Timeline, ${formatCalendarDate(from)} to ${formatCalendarDate(to)}`;
   if (from) return `Timeline from ${formatCalendarDate(from)}`;
   if (to) return `Timeline up to ${formatCalendarDate(to)}`;
   return 'Timeline';

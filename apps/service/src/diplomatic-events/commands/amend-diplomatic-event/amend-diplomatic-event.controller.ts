@@ -21,7 +21,11 @@ export class AmendDiplomaticEventController {
   @ApiWrite({ summary: 'Amend a diplomatic event: the changed fields only (null removes one)', notFound: true })
   @HttpCode(201)
   @RequiresRole('editor')
-  async amend(@Param('id', new AggregateIdPipe('diplomatic event')) id: string, @Body() dto: AmendDiplomaticEventDto, @Write() ctx: WriteContext): Promise<WriteResponse> {
+  async amend(
+    @Param('id', new AggregateIdPipe('diplomatic event')) id: string,
+    @Body() dto: AmendDiplomaticEventDto,
+    @Write() ctx: WriteContext,
+  ): Promise<WriteResponse> {
     const { expectedVersion, changes, reason } = plain<Omit<AmendDiplomaticEvent, 'type' | 'eventId'>>(dto);
     const input: AmendDiplomaticEvent = { type: 'AmendDiplomaticEvent', eventId: id, expectedVersion, changes, reason };
     return writeResponse(await this.commands.execute(new AmendDiplomaticEventCommand(input, ctx)), 'diplomatic-event');

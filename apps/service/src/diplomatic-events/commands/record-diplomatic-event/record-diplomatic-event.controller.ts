@@ -18,7 +18,12 @@ export class RecordDiplomaticEventController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @ApiWrite({ summary: 'Record a dated diplomatic event (version 1)', conflict: false, description: 'The domain checks real dates, IANA zones, occurredAt on occurredOn, spans, and CAMEO codes; each problem is named in the 400.' })
+  @ApiWrite({
+    summary: 'Record a dated diplomatic event (version 1)',
+    conflict: false,
+    description:
+      'The domain checks real dates, IANA zones, occurredAt on occurredOn, spans, and CAMEO codes; each problem is named in the 400.',
+  })
   @HttpCode(201)
   @RequiresRole('editor')
   async record(@Body() dto: RecordDiplomaticEventDto, @Write() ctx: WriteContext): Promise<WriteResponse> {

@@ -21,8 +21,16 @@ export class RetractDiplomaticEventController {
   @ApiWrite({ summary: 'Retract a diplomatic event: it leaves the current timeline and stays in history', notFound: true })
   @HttpCode(201)
   @RequiresRole('editor')
-  async retract(@Param('id', new AggregateIdPipe('diplomatic event')) id: string, @Body() dto: RetractDiplomaticEventDto, @Write() ctx: WriteContext): Promise<WriteResponse> {
-    const input: RetractDiplomaticEvent = { type: 'RetractDiplomaticEvent', eventId: id, ...plain<Omit<RetractDiplomaticEvent, 'type' | 'eventId'>>(dto) };
+  async retract(
+    @Param('id', new AggregateIdPipe('diplomatic event')) id: string,
+    @Body() dto: RetractDiplomaticEventDto,
+    @Write() ctx: WriteContext,
+  ): Promise<WriteResponse> {
+    const input: RetractDiplomaticEvent = {
+      type: 'RetractDiplomaticEvent',
+      eventId: id,
+      ...plain<Omit<RetractDiplomaticEvent, 'type' | 'eventId'>>(dto),
+    };
     return writeResponse(await this.commands.execute(new RetractDiplomaticEventCommand(input, ctx)), 'diplomatic-event');
   }
 }

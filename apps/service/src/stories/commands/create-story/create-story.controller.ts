@@ -19,7 +19,10 @@ export class CreateStoryController {
 
   @Post()
   @ApiWrite({ summary: 'Create a story (revision 1)', conflict: false })
-  @ApiConflictResponse({ type: SlugTakenResponseDto, description: 'Another story has this slug: `storyId` names it, and nothing was written.' })
+  @ApiConflictResponse({
+    type: SlugTakenResponseDto,
+    description: 'Another story has this slug: `storyId` names it, and nothing was written.',
+  })
   @HttpCode(201)
   @RequiresRole('editor')
   async create(@Body() dto: CreateStoryDto, @Write() ctx: WriteContext): Promise<WriteResponse> {

@@ -21,7 +21,12 @@ export class ReviseStoryController {
   ) {}
 
   @Post(':id/revisions')
-  @ApiWrite({ summary: 'Revise a story: a new revision, an update or a correction', description: 'The story by id or slug. `expectedRevision` is the revision the change is based on; a stale one is a 409 with `currentRevision` (and `currentVersion`, the same number).', notFound: true })
+  @ApiWrite({
+    summary: 'Revise a story: a new revision, an update or a correction',
+    description:
+      'The story by id or slug. `expectedRevision` is the revision the change is based on; a stale one is a 409 with `currentRevision` (and `currentVersion`, the same number).',
+    notFound: true,
+  })
   @HttpCode(201)
   @RequiresRole('editor')
   async revise(@Param('id') address: string, @Body() dto: ReviseStoryDto, @Write() ctx: WriteContext): Promise<WriteResponse> {

@@ -3,7 +3,12 @@ import { IsNotBlank } from '../../../http/text-validators';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export class ReviseStoryDto {
-  @ApiProperty({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'The revision this change is based on; a stale one is a 409.', example: 1 })
+  @ApiProperty({
+    minimum: 1,
+    maximum: Number.MAX_SAFE_INTEGER,
+    description: 'The revision this change is based on; a stale one is a 409.',
+    example: 1,
+  })
   @IsInt()
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
