@@ -32,7 +32,7 @@ async function svg(name: string, spec: VegaLite.TopLevelSpec): Promise<void> {
     background: 'white',
     config: { font: 'Helvetica, Arial, sans-serif' },
     ...spec,
-  } as VegaLite.TopLevelSpec).spec;
+  }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   writeFileSync(join(OUT, `bench-${name}.svg`), (await view.toSVG()) + '\n');
   view.finalize();

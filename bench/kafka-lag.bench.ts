@@ -41,9 +41,9 @@ const { values } = parseArgs({
     via: { type: 'string', default: 'http,store' },
   },
 });
-const RATES = values.rates!.split(',').map(Number);
+const RATES = values.rates.split(',').map(Number);
 const SECONDS = values.quick ? 10 : Number(values.seconds);
-const VIAS = values.via!.split(',') as ('http' | 'store')[];
+const VIAS = values.via.split(',') as ('http' | 'store')[];
 
 interface Arrival {
   at: number; // performance.now() in this process

@@ -40,8 +40,8 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
   },
 });
-const SIZES = values.quick ? [20_000] : values.sizes!.split(',').map(Number);
-const BATCHES = values.batches!.split(',').map(Number);
+const SIZES = values.quick ? [20_000] : values.sizes.split(',').map(Number);
+const BATCHES = values.batches.split(',').map(Number);
 const ROUNDS = Number(values.rounds);
 
 /** A record with its topic by role, so the same records can go to each run's fresh topics. */

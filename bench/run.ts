@@ -18,7 +18,7 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { run as runAppend } from './append.bench';
@@ -88,7 +88,7 @@ async function childBench(file: string, args: string[], brokers: string, log: Lo
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
-  const quick = values.quick!;
+  const quick = values.quick;
   const only = values.only?.split(',');
   for (const script of ['dist/apps/service/src/main.js', 'dist/bench/bare-nest/main.js']) {
     if (!existsSync(join(ROOT, script)))
@@ -152,7 +152,7 @@ async function main(): Promise<void> {
   const load: Record<string, { start: number[]; end: number[]; seconds: number }> = {};
   const loadAtStart = loadAverage();
   console.log(
-    `Dateline benchmarks${quick ? ' (quick)' : ''}: ${scenarios.length} scenarios; load average ${loadAtStart.join(' ')} on ${(await describeMachine()).cores} cores`,
+    `Dateline benchmarks${quick ? ' (quick)' : ''}: ${scenarios.length} scenarios; load average ${loadAtStart.join(' ')} on ${cpus().length} cores`,
   );
   try {
     for (const [i, s] of scenarios.entries()) {

@@ -44,7 +44,7 @@ function interpolate(value: string, vars: Record<string, string>): string {
 const deployment = { DATELINE_EDITOR_TOKENS: 'alice=editor-secret', DATELINE_ADMIN_TOKENS: 'root=admin-secret' };
 const envOf = (name: string) =>
   Object.fromEntries(Object.entries(service(name).environment ?? {}).map(([k, v]) => [k, interpolate(String(v), deployment)]));
-const testOf = (h?: Healthcheck) => (Array.isArray(h?.test) ? h!.test.join(' ') : String(h?.test ?? ''));
+const testOf = (h?: Healthcheck) => (Array.isArray(h?.test) ? h.test.join(' ') : String(h?.test ?? ''));
 const portsOf = (s: Service, vars: Record<string, string> = deployment) => (s.ports ?? []).map((p) => interpolate(p, vars));
 const hostPorts = (s: Service) => portsOf(s).map((p) => p.split(':').slice(0, -1).join(':'));
 const containerPort = (s: Service, port: number) => portsOf(s).some((p) => p.endsWith(`:${port}`));

@@ -413,7 +413,7 @@ describe('the write side accepts only what the read side can hold (property, PGl
               type: 'AmendDiplomaticEvent',
               eventId,
               expectedVersion: state.version,
-              changes: stripUndefined(changes as Record<string, unknown>) as AmendmentChanges,
+              changes: stripUndefined(changes as Record<string, unknown>),
               reason: 'Property test',
             },
             state,

@@ -9,7 +9,9 @@ import { seedIstanbul } from '../support/seed-sample';
 import { bearer, listen, startTestApp, TestApp } from '../support/test-app';
 
 // Code passed to page.evaluate runs in the browser; the project's tsconfig has no DOM library.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the browser's window, untyped without the DOM library
 declare const window: any;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the browser's document, untyped without the DOM library
 declare const document: any;
 declare const getComputedStyle: (element: unknown) => { outlineStyle: string };
 
@@ -102,7 +104,7 @@ describe('reader page in Chromium', () => {
       // The first Tab reaches the skip link, and focus is visible.
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
-      expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+      expect(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle)).toBe('solid');
       expect(errors).toEqual([]);
       await context!.close();
       context = undefined;

@@ -34,13 +34,13 @@ async function start(env: NodeJS.ProcessEnv): Promise<Started> {
   running.push(child);
   const out = await new Promise<string>((resolve, reject) => {
     let text = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       text += chunk.toString();
       if (text.includes(END_OF_SCREEN)) resolve(text);
     });
     child.once('exit', (code) => reject(new Error(`the service exited (${code}) before its first screen: ${text.slice(-2000)}`)));
   });
-  child.stdout!.resume();
+  child.stdout.resume();
   return { child, baseUrl: `http://127.0.0.1:${port}`, out };
 }
 
@@ -119,7 +119,7 @@ describe('first run (npm start on a fresh clone)', () => {
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
       child.once('exit', (code, signal) => resolve({ code, signal })),
     );
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       const before = out;
       out += chunk.toString();
       if (!before.includes('loading the Istanbul sample') && out.includes('loading the Istanbul sample')) child.kill('SIGTERM');

@@ -67,7 +67,7 @@ describe.each(['PGlite', 'PostgreSQL'])('projection quarantine, on %s', (storage
   it('keeps projecting past an event the timeline cannot apply, fails readiness naming it, counts it, and applies it on retry once the fault is gone', async () => {
     // The fault: a constraint the timeline's rows for one event break, as a bad migration would.
     await t.storage.sql.query(`ALTER TABLE timeline_entries ADD CONSTRAINT no_poison CHECK (fields->>'title' <> 'Poisoned summit')`);
-    const before = await write({ title: 'Before the poison', occurredOn: '2024-03-05' });
+    await write({ title: 'Before the poison', occurredOn: '2024-03-05' });
     const poisoned = await write({ title: 'Poisoned summit', occurredOn: '2024-03-06' });
     const amended = (
       await t

@@ -52,7 +52,7 @@ describe('projector crash consistency (PostgreSQL, real child processes)', () =>
       });
       children.add(child);
       child.on('exit', () => children.delete(child));
-      child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('projector: started') && resolve(child));
+      child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('projector: started') && resolve(child));
       child.on('exit', (code, signal) => signal === null && reject(new Error(`projector exited with ${code}`)));
     });
 

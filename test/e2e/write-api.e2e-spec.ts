@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { diplomaticEvent, story } from '../support/fixtures';
 import { BACKENDS, eventCount as countEvents } from '../support/backends';
-import { ADMIN_TOKEN, bearer, startTestApp, TestApp } from '../support/test-app';
+import { ADMIN_TOKEN, bearer, TestApp } from '../support/test-app';
 
 describe.each(BACKENDS)('write API on %s', (_name, start) => {
   let t: TestApp;

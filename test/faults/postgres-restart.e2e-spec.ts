@@ -65,7 +65,7 @@ describe('PostgreSQL restarted under a write load (real server, built service)',
   let readyAfter: Answer | undefined;
   let recoveredWrites = 0;
   const retries: { attempt: Attempt; first: Answer; second: Answer }[] = [];
-  let log: RecordedEvent[] = [];
+  const log: RecordedEvent[] = [];
 
   const post = async (path: string, body: unknown, key: string): Promise<Answer> => {
     try {
@@ -257,7 +257,7 @@ describe('PostgreSQL restarted under a write load (real server, built service)',
   const byKey = () => {
     const map = new Map<string, RecordedEvent[]>();
     for (const e of log) {
-      const key = String(e.metadata.idempotencyKey ?? '(none)');
+      const key = typeof e.metadata.idempotencyKey === 'string' ? e.metadata.idempotencyKey : '(none)';
       map.set(key, [...(map.get(key) ?? []), e]);
     }
     return map;

@@ -701,7 +701,7 @@ export const fuzzRequests = (body: fc.Arbitrary<Body>, withPathId: boolean): fc.
     idempotencyKey: idempotencyKeys,
     authorization: authorizations,
     correlationId: correlationIds,
-  }) as fc.Arbitrary<FuzzRequest>;
+  });
 
 // ---------------------------------------------------------------- query strings (read routes)
 

@@ -53,6 +53,7 @@ export async function createPrivatePostgres(options: { settings?: Record<string,
       const e = err as { stdout?: string; stderr?: string; message: string };
       throw new Error(
         `${bin} ${args.join(' ')} failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}\n--- server log ---\n${tail(logFile)}`,
+        { cause: err },
       );
     }
   };

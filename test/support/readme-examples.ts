@@ -146,7 +146,7 @@ export function parsePattern(text: string): unknown {
   try {
     return JSON.parse(out);
   } catch (e) {
-    throw new Error(`the README's answer is not a JSON pattern (${(e as Error).message}): ${text}`);
+    throw new Error(`the README's answer is not a JSON pattern (${(e as Error).message}): ${text}`, { cause: e });
   }
 }
 
@@ -183,7 +183,7 @@ function match(p: unknown, a: unknown, b: Bindings, path: string): string | unde
   if (typeof p === 'string' && p.startsWith(VALUE)) {
     if (a === undefined || a === null || typeof a === 'object')
       return `${path}: expected a value for <${p.slice(VALUE.length)}>, got ${JSON.stringify(a)}`;
-    return bind(p.slice(VALUE.length), String(a), b, path);
+    return bind(p.slice(VALUE.length), typeof a === 'string' ? a : JSON.stringify(a), b, path);
   }
   if (typeof p === 'string') return matchString(p, a, b, path);
   if (Array.isArray(p)) {

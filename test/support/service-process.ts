@@ -35,13 +35,13 @@ export function startProcess(
         // Stop collecting: a busy service logs a line per request, and searching an ever
         // longer string for each chunk took more CPU than the load generator itself (the
         // benchmarks' client used 0.5 ms per request on it). The output is still drained.
-        child.stdout!.off('data', onData);
-        child.stdout!.resume();
+        child.stdout.off('data', onData);
+        child.stdout.resume();
         out = '';
         resolve(child);
       }
     };
-    child.stdout!.on('data', onData);
+    child.stdout.on('data', onData);
     child.on('exit', (code, signal) => reject(new Error(`${script} exited (${code ?? signal}) before it was ready: ${out.slice(-2000)}`)));
   });
 }

@@ -22,7 +22,7 @@ export interface ReplayResult {
 const LEGAL_TOPIC = /^[a-zA-Z0-9._-]{1,249}$/;
 
 /** What is wrong with a replay request, in words an operator can act on; empty when fine. */
-export function replayProblems(request: ReplayRequest, config: KafkaConfig): string[] {
+export function replayProblems(request: ReplayRequest): string[] {
   const problems: string[] = [];
   if (!LEGAL_TOPIC.test(request.toTopic) || request.toTopic === '.' || request.toTopic === '..') {
     problems.push('toTopic must be 1-249 characters of a-z, A-Z, 0-9, ".", "_" and "-"');

@@ -136,9 +136,9 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
       // would repeat every pollMs for each open stream while the database is down, which
       // readiness (/health/ready) and the projector's own log already report.
       if (!this.projector) tell(await this.queries.position().catch(() => last));
-      if (!stopped) timer = setTimeout(poll, pollMs);
+      if (!stopped) timer = setTimeout(() => void poll(), pollMs);
     };
-    let timer = setTimeout(poll, 0);
+    let timer = setTimeout(() => void poll(), 0);
     return () => {
       stopped = true;
       this.commitListeners.delete(tell);

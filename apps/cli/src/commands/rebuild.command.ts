@@ -31,7 +31,7 @@ export async function rebuild(api: ApiClient, projections: string[] | undefined,
     cliProgress.Presets.shades_classic,
   );
   bar.start(1, 0, { projections: job.projections.join(', '), rate: 0 });
-  let current = job;
+  let current: Job;
   for (;;) {
     current = await api.get<Job>(`/admin/rebuild/${job.id}`, 'admin');
     const p = current.progress;

@@ -76,7 +76,7 @@ class InjectedApi implements Pick<ApiClient, 'post'> {
         payload: JSON.stringify(body),
       });
     if (res.statusCode >= 300) throw new Error(`POST ${path} answered ${res.statusCode}: ${res.body}`);
-    return res.json() as T;
+    return res.json<T>();
   }
 }
 

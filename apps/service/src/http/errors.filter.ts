@@ -49,7 +49,7 @@ export class ErrorsFilter implements ExceptionFilter {
       if (typeof res !== 'object' || res === null) return [err.getStatus(), { message: res }];
       // Health checks answer 503 with their whole report: keep it, it says what is down.
       if (!('message' in res)) return [err.getStatus(), { ...res, message: err.message }];
-      return [err.getStatus(), { message: (res as { message: unknown }).message }];
+      return [err.getStatus(), { message: res.message }];
     }
     const kind = errorKind(err);
     if (kind) {

@@ -9,6 +9,7 @@ import { isUtf8 } from 'node:buffer';
  */
 export function headerText(value: string): string {
   // Not from Node's parser (which makes one character per byte): already text.
+  // eslint-disable-next-line no-control-regex -- the range starts at NUL on purpose: "any char above one byte"
   if (/[^\x00-\xff]/.test(value)) return value;
   const bytes = Buffer.from(value, 'latin1');
   return isUtf8(bytes) ? bytes.toString('utf8') : value;

@@ -16,7 +16,8 @@ export class HtmlErrorsFilter extends ErrorsFilter {
     const reply = host.switchToHttp().getResponse<Reply>();
     const [status, body] = this.describe(err);
     const message = body.message;
-    const messages = Array.isArray(message) ? message.map(String) : message !== undefined ? [String(message)] : [];
+    const text = (m: unknown) => (typeof m === 'string' ? m : JSON.stringify(m));
+    const messages = Array.isArray(message) ? message.map(text) : message !== undefined ? [text(message)] : [];
     reply
       .status(status)
       .header('Content-Type', 'text/html; charset=utf-8')

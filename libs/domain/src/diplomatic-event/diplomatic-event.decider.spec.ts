@@ -55,7 +55,7 @@ describe('diplomatic event decider', () => {
     else
       expect(() =>
         diplomaticEventDecider.decide(
-          { type: 'RecordDiplomaticEvent', eventId, fields: { ...recorded.data, ...over } as never },
+          { type: 'RecordDiplomaticEvent', eventId, fields: { ...recorded.data, ...over } },
           diplomaticEventDecider.initialState,
         ),
       ).not.toThrow();

@@ -75,10 +75,10 @@ function amend(c: AmendDiplomaticEvent, state: DiplomaticEventState): Diplomatic
   if (Object.keys(effective).length === 0)
     throw new InvalidInput([`amendment changes nothing: every field in changes is as in version ${state.version}`]);
 
-  checkDiplomaticEventFields(applyChanges(current, effective as AmendmentChanges));
+  checkDiplomaticEventFields(applyChanges(current, effective));
   return {
     type: 'DiplomaticEventAmended',
-    data: { eventId: c.eventId, version: state.version + 1, changes: effective as AmendmentChanges, reason: c.reason },
+    data: { eventId: c.eventId, version: state.version + 1, changes: effective, reason: c.reason },
   };
 }
 

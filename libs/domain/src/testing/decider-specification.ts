@@ -11,7 +11,7 @@ export const DeciderSpecification = {
   for<C, S, E>(decider: Decider<C, S, E>) {
     return {
       given(events: E[]) {
-        const state = events.reduce(decider.evolve, decider.initialState);
+        const state = events.reduce((s, e) => decider.evolve(s, e), decider.initialState);
         return {
           when(command: C) {
             const run = () => decider.decide(command, state);

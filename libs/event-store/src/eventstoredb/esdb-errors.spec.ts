@@ -15,14 +15,14 @@ import { fromEsdbError, isStreamNotFound } from './esdb-errors';
 // The client's own error classes, built as the client builds them from a server's answer.
 describe("ESDB errors as the port's errors", () => {
   it("a wrong expected version carries the stream's current port version", () => {
-    const err = new WrongExpectedVersionError(undefined as never, { streamName: 'story-1', expected: 0n, current: 1n });
+    const err = new WrongExpectedVersionError(undefined, { streamName: 'story-1', expected: 0n, current: 1n });
     const mapped = fromEsdbError(err, 'story-1', 1);
     expect(mapped).toBeInstanceOf(WrongExpectedVersion);
     expect(mapped).toMatchObject({ stream: 'story-1', expected: 1, currentVersion: 2 });
   });
 
   it('a conflict on a stream that does not exist says version 0', () => {
-    const err = new WrongExpectedVersionError(undefined as never, { streamName: 's', expected: 'stream_exists', current: 'no_stream' });
+    const err = new WrongExpectedVersionError(undefined, { streamName: 's', expected: 'stream_exists', current: 'no_stream' });
     expect(fromEsdbError(err, 's', 'stream_exists')).toMatchObject({ currentVersion: 0 });
   });
 

@@ -68,7 +68,7 @@ describe('events <-> ESDB records', () => {
       type: 'Foreign',
       created: new Date(),
       data: { a: 1 },
-      metadata: undefined as never,
+      metadata: undefined,
     };
     expect(toRecordedEvent(foreign, 7)).toMatchObject({ schemaVersion: 1, metadata: {}, data: { a: 1 } });
   });

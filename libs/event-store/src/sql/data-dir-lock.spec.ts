@@ -17,7 +17,7 @@ function leaveRecord(dir: string, owner: Partial<DataDirOwner>, generation = 7):
 
 /** A pid that belonged to a process which has exited (and was reaped). */
 function deadPid(): number {
-  return spawnSync(process.execPath, ['-e', '']).pid!;
+  return spawnSync(process.execPath, ['-e', '']).pid;
 }
 
 describe('DataDirLock', () => {
@@ -95,7 +95,7 @@ describe('DataDirLock', () => {
       expect(results.filter((r) => r === 'refused')).toHaveLength(3);
     } finally {
       for (const c of contenders) c.stdin!.end();
-      await Promise.all(contenders.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : undefined)));
+      await Promise.all(contenders.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : Promise.resolve())));
     }
   });
 });

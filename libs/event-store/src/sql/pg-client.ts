@@ -24,7 +24,7 @@ export class PgClient implements SqlClient {
   }
 
   async query<R>(text: string, params?: unknown[], name?: string): Promise<{ rows: R[] }> {
-    const res = await this.pool.query({ text, values: params as unknown[], ...(name ? { name } : {}) });
+    const res = await this.pool.query({ text, values: params, ...(name ? { name } : {}) });
     return { rows: res.rows as R[] };
   }
 
@@ -87,7 +87,7 @@ export class PgClient implements SqlClient {
     };
     const schedule = () => {
       if (stopped) return;
-      retry = setTimeout(() => connect().catch(schedule), LISTEN_RECONNECT_MS);
+      retry = setTimeout(() => void connect().catch(schedule), LISTEN_RECONNECT_MS);
       retry.unref();
     };
     await connect();
@@ -136,7 +136,7 @@ export class PgClient implements SqlClient {
       return Promise.race([client.query('SELECT 1'), timeout]);
     };
     // A failed check is the lease lost: fail() resolves `lost`, which the holder logs and acts on.
-    const heartbeat = setInterval(() => ping().catch(() => fail()), LEASE_HEARTBEAT_MS);
+    const heartbeat = setInterval(() => void ping().catch(() => fail()), LEASE_HEARTBEAT_MS);
     heartbeat.unref();
     fail = () => {
       if (released) return;

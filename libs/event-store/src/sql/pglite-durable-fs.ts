@@ -52,11 +52,11 @@ export class DurableNodeFS extends NodeFS {
     // Each PGlite instance has a NODEFS of its own (checked), so this patches only ours.
     this.nodefs = nodefs;
     const ops = nodefs.stream_ops;
-    const write = ops.write;
+    const write = ops.write.bind(ops);
     ops.write = (stream, buffer, offset, length, position) => {
       if (isWal(nodefs, stream.node)) this.pendingWal.add(stream.node);
       else if (!allZero(buffer, offset, length)) this.walBeforeData();
-      return write.call(ops, stream, buffer, offset, length, position);
+      return write(stream, buffer, offset, length, position);
     };
     // Emscripten's fsync() calls the stream's fsync when it has one; NODEFS has none.
     ops.fsync = (stream) => {
@@ -111,7 +111,7 @@ export class DurableNodeFS extends NodeFS {
         }),
       );
     } catch (err) {
-      throw new Error(`could not sync the embedded database's WAL to disk: ${(err as Error).message}`);
+      throw new Error(`could not sync the embedded database's WAL to disk: ${(err as Error).message}`, { cause: err });
     } finally {
       this.inFlightWal = [];
     }

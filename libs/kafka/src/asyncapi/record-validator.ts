@@ -38,7 +38,7 @@ interface CompiledMessage {
 export function createRecordValidator(document: object): RecordValidator {
   const doc = document as Json;
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-  addFormats.default(ajv);
+  addFormats(ajv);
   const compile = (schema: unknown): ValidateFunction | undefined => (schema === undefined ? undefined : ajv.compile(schema as Json));
 
   const channels = new Map<string, { id: string; messages: CompiledMessage[] }>();

@@ -95,7 +95,7 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
   /** Problems with a replay request (Kafka not configured, a bad or forbidden topic); empty when it can run. */
   replayProblems(request: ReplayRequest): string[] {
     if (!this.options.kafka) return ['Kafka is not configured: set KAFKA_BROKERS'];
-    return replayProblems(request, this.options.kafka);
+    return replayProblems(request);
   }
 
   /** Republishes a range of the log to another topic (the admin replay route). */

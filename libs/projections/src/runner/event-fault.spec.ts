@@ -3,8 +3,8 @@ import { SqlQueryable } from '@dateline/event-store';
 import { blameDatabase, isAfterAbort, isEventFault, StaleStaging } from './event-fault';
 
 /** A database whose every query fails with `err`: what the classification sees from pg or PGlite. */
-const failingWith = (err: unknown): SqlQueryable => ({ query: () => Promise.reject(err) });
-const raisedByQuery = async (err: unknown): Promise<unknown> =>
+const failingWith = (err: Error): SqlQueryable => ({ query: () => Promise.reject(err) });
+const raisedByQuery = async (err: Error): Promise<unknown> =>
   blameDatabase(failingWith(err))
     .query('SELECT 1')
     .catch((e: unknown) => e);
