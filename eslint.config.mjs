@@ -1,13 +1,14 @@
 // ESLint over apps, libs, test and bench with typescript-eslint's type-checked rules (issue 15).
 // Formatting is Prettier's job (.prettierrc.json); nothing here restates it.
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'bench/results/**', 'docs/**', 'data/**', 'deploy/**'] },
   {
     files: ['{apps,libs,test,bench}/**/*.ts'],
-    extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
+    extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -24,9 +25,9 @@ export default tseslint.config(
     },
   },
   {
-    // Tests and benchmarks read untyped JSON all day (supertest's res.body, fetch().json(), bench result
-    // files are `any`): the no-unsafe-* rules flag every such read (~600 findings in test/ and bench/) and
-    // would only be silenced by casts that check nothing. Production code in apps/ and libs/ keeps them.
+    // Tests (test/ and the specs next to the code) and benchmarks read untyped JSON all day (supertest's
+    // res.body, fetch().json(), bench result files are `any`): the no-unsafe-* rules flag every such read
+    // (~600 findings) and would only be silenced by casts that check nothing. Production code keeps them.
     files: ['{test,bench}/**/*.ts', '**/*.spec.ts', '**/*.contract-spec.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off',
