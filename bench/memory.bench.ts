@@ -5,7 +5,9 @@
  * on the same directory) and on PostgreSQL. Then, unless `probes` is off, PGlite alone under a
  * few memory settings (bench/support/pglite-memory-probe.ts), each in a process of its own.
  *
- *   npm run build && npx tsx bench/memory.bench.ts [--rate 100] [--seconds 10] [--quick] [--probes]  (--quick skips the PGlite probes unless --probes)
+ *   npm run build && npx tsx bench/memory.bench.ts [--rate 100] [--seconds 10] [--quick] [--probes]
+ *
+ * (--quick skips the PGlite probes unless --probes)
  */
 import { ChildProcess, execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -29,7 +29,8 @@ import { createRecordValidator } from '../libs/kafka/src/asyncapi/record-validat
  * AsyncAPI record validator. Inputs with a known defect must be refused with an InvalidInput.
  *
  * Sized for a 2-core CI. Reproduce or widen a run with
- *   DATELINE_PROPERTY_SEED=<seed> DATELINE_PROPERTY_RUNS=<n> node scripts/test.mjs --selectProjects unit -- test/write-side-acceptance.spec.ts
+ *   DATELINE_PROPERTY_SEED=<seed> DATELINE_PROPERTY_RUNS=<n> \
+ *     node scripts/test.mjs --selectProjects unit -- test/write-side-acceptance.spec.ts
  * (fast-check prints the seed and path of a failure).
  */
 const SEED = Number(process.env.DATELINE_PROPERTY_SEED ?? 20261207);

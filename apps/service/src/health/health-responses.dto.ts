@@ -1,6 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-/** Per indicator (eventStore, readModels, projections, quarantine, kafka): `{ status: 'up' | 'down', ... }`, as @nestjs/terminus reports it. */
+/**
+ * Per indicator (eventStore, readModels, projections, quarantine, kafka): `{ status: 'up' | 'down', ... }`,
+ * as @nestjs/terminus reports it.
+ */
 const indicators = (description: string) =>
   ApiProperty({
     type: 'object',
