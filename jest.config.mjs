@@ -1,4 +1,4 @@
-// Jest runs in native ESM mode (NestJS 12 is ESM-only): see scripts/test.mjs and TOOLCHAIN.md.
+// Jest runs in native ESM mode (NestJS 12 is ESM-only): see scripts/test.mjs, which starts Jest with --experimental-vm-modules.
 const swc = [
   '@swc/jest',
   {

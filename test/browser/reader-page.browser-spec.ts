@@ -6,7 +6,7 @@ import { jsonForScript } from '../../apps/service/src/reader-page/html';
 import { collectErrors, DESKTOP, launchChromium, PHONE, screenshot } from '../support/browser';
 import { diplomaticEvent } from '../support/fixtures';
 import { seedIstanbul } from '../support/seed-sample';
-import { bearer, listen, startTestApp, TestApp } from '../support/test-app';
+import { created, listen, startTestApp, TestApp } from '../support/test-app';
 
 // Code passed to page.evaluate runs in the browser; the project's tsconfig has no DOM library.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the browser's window, untyped without the DOM library
@@ -29,15 +29,7 @@ describe('reader page in Chromium', () => {
   let context: BrowserContext | undefined;
   let errors: string[] = [];
 
-  const post = async (path: string, body: unknown) =>
-    (
-      await t
-        .http()
-        .post(path)
-        .set(bearer())
-        .send(body as object)
-        .expect(201)
-    ).body as { id: string; position: number };
+  const post = (path: string, body: unknown) => created(t, path, body);
   const caughtUp = async (position: number) => {
     await t.http().get(`/timeline/2025-05-16?minPosition=${position}`).expect(200).expect('X-Dateline-Caught-Up', 'true');
   };

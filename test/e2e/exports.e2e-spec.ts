@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { diplomaticEvent, story } from '../support/fixtures';
-import { bearer, startTestApp, TestApp } from '../support/test-app';
+import { created, startTestApp, TestApp } from '../support/test-app';
 
 interface Slide {
   start_date: Record<string, number | string>;
@@ -19,15 +19,7 @@ describe('TimelineJS export', () => {
   let storyId: string;
   let last: number;
 
-  const post = async (path: string, body: unknown) =>
-    (
-      await t
-        .http()
-        .post(path)
-        .set(bearer())
-        .send(body as object)
-        .expect(201)
-    ).body as { id: string; position: number };
+  const post = (path: string, body: unknown) => created(t, path, body);
   const exportOf = async (query: string) =>
     (await t.http().get(`/timeline/export/timelinejs?${query}&minPosition=${last}`).expect(200)).body as {
       title?: { text: { headline: string } };

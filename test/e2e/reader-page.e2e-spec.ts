@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { diplomaticEvent, story } from '../support/fixtures';
-import { bearer, startTestApp, TestApp } from '../support/test-app';
+import { created, startTestApp, TestApp } from '../support/test-app';
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 const HOSTILE = '</script><script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2">';
@@ -36,15 +36,7 @@ describe('reader page', () => {
   let talksId: string;
   let beforeHostile: string;
 
-  const post = async (path: string, body: unknown) =>
-    (
-      await t
-        .http()
-        .post(path)
-        .set(bearer())
-        .send(body as object)
-        .expect(201)
-    ).body as { id: string; position: number };
+  const post = (path: string, body: unknown) => created(t, path, body);
 
   beforeAll(async () => {
     t = await startTestApp();

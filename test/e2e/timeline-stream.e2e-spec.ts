@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { diplomaticEvent } from '../support/fixtures';
 import { SseStream } from '../support/sse-client';
-import { bearer, listen, startTestApp, TestApp } from '../support/test-app';
+import { created, listen, startTestApp, TestApp } from '../support/test-app';
 
 interface EntryChange {
   position: number;
@@ -25,15 +25,7 @@ describe('GET /timeline/stream (Server-Sent Events)', () => {
   });
   afterAll(async () => t.close());
 
-  const post = async (path: string, body: unknown) =>
-    (
-      await t
-        .http()
-        .post(path)
-        .set(bearer())
-        .send(body as object)
-        .expect(201)
-    ).body as { id: string; position: number };
+  const post = (path: string, body: unknown) => created(t, path, body);
   const connect = async (query = '', headers: Record<string, string> = {}) => {
     const s = await SseStream.open(`${base}/timeline/stream${query}`, headers);
     open.push(s);

@@ -7,7 +7,7 @@ import type { RecordedEvent } from '@dateline/event-store';
 import { diplomaticEvent, story } from '../support/fixtures';
 import { testBrokers, testTopicPrefix } from '../support/kafka-broker';
 import { ConsumedRecord, consumeUntil, countById } from '../support/kafka-records';
-import { ADMIN_TOKEN, bearer, startTestApp, TestApp } from '../support/test-app';
+import { ADMIN_TOKEN, bearer, created, startTestApp, TestApp } from '../support/test-app';
 
 /** The relay in the real service, on PGlite, publishing to the real broker. */
 describe('Kafka relay', () => {
@@ -19,15 +19,7 @@ describe('Kafka relay', () => {
   let records: ConsumedRecord[];
   const ids: Record<string, string> = {};
 
-  const post = async (path: string, body: unknown) =>
-    (
-      await t
-        .http()
-        .post(path)
-        .set(bearer())
-        .send(body as object)
-        .expect(201)
-    ).body as { id: string; position: number };
+  const post = (path: string, body: unknown) => created(t, path, body);
 
   beforeAll(async () => {
     t = await startTestApp({ env: { KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix, KAFKA_PARTITIONS: '3' } });

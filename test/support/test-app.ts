@@ -98,3 +98,15 @@ export async function listen(t: TestApp): Promise<string> {
 }
 
 export const bearer = (token = EDITOR_TOKEN) => ({ Authorization: `Bearer ${token}` });
+
+/** A write as the editor that must answer 201: its `{ id, position }`. */
+export async function created(t: TestApp, path: string, body: unknown): Promise<{ id: string; position: number }> {
+  return (
+    await t
+      .http()
+      .post(path)
+      .set(bearer())
+      .send(body as object)
+      .expect(201)
+  ).body as { id: string; position: number };
+}

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseDecimalInteger } from '@dateline/domain';
 import { KafkaConfig, kafkaConfigFromEnv } from '@dateline/kafka';
 
 export type Role = 'api' | 'projector' | 'relay';
@@ -132,10 +133,9 @@ function connectionLimits(env: NodeJS.ProcessEnv) {
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
-  // Decimal digits only: Number() alone would take `0x10`, `1e3` and `Infinity`.
-  const value = /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max)
-    throw new Error(`${name}: expected an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+  // Decimal digits only (the same rule as query parameters): Number() alone would take `0x10`, `1e3` and `Infinity`.
+  const value = parseDecimalInteger(raw.trim(), { min, max, what: name });
+  if (value === undefined) throw new Error(`${name}: expected an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
   return value;
 }
 
