@@ -20,6 +20,7 @@ export * from './diplomatic-event/diplomatic-event.decider';
 export * from './catalogue/streams';
 export * from './catalogue/event-schemas';
 export * from './catalogue/event-catalogue';
+export * from './catalogue/event-routes';
 export * from './timeline/timeline-date';
 export * from './timeline/timeline-entry';
 export * from './timeline/date-display';
