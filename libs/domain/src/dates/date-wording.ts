@@ -12,7 +12,10 @@ import { Heading } from './placement';
  * May 2025", "in May 2025", "reportedly", "earlier in the day, before the talks".
  */
 
-/** "on 16 May 2025 at 10:30 (Europe/Istanbul)", "from 14 to 16 May 2025", "between 1 and 16 May 2025", "in 2022"; " (inferred)" when inferred. */
+/**
+ * "on 16 May 2025 at 10:30 (Europe/Istanbul)", "from 14 to 16 May 2025", "between 1 and 16 May 2025", "in 2022";
+ * " (inferred)" when an editor inferred it.
+ */
 export function factDateWords(d: FactDate): string {
   return `${dateWords(d)}${d.certainty === 'inferred' ? ' (inferred)' : ''}`;
 }

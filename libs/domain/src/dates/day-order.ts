@@ -14,19 +14,21 @@ export interface OrderableEntry {
  * the order given, which is the recording order (docs/dates.md). An entry without a time that
  * must come before a timed one sorts as if at that time: "earlier in the day, before the talks"
  * comes before the talks, not after every timed fact. Entries without a time and not before a
- * timed one follow the timed ones, as in v1. A topological order (Kahn's algorithm, always
- * taking the first ready entry by that key), so it is stable; relations to entries not in the
- * list and same-day relations order nothing, and a cycle (which the write side refuses) falls
- * back to the key.
+ * timed one follow the timed ones, as in v1.
+ *
+ * A topological order that moves as little as it can: entries are taken by that key, and each
+ * brings the entries that must precede it just before itself, so an entry unrelated to the
+ * others keeps its place. Relations to entries not in the list and same-day relations order
+ * nothing; a cycle (which the write side refuses) is broken where the walk meets it.
  */
 export function orderWithinDay<T extends OrderableEntry>(entries: readonly T[]): T[] {
   const index = new Map(entries.map((e, i) => [e.key, i]));
+  const before = entries.map((): number[] => []);
   const after = entries.map((): number[] => []);
-  const waitingFor = entries.map(() => 0);
   const edge = (from: number | undefined, to: number | undefined): void => {
     if (from === undefined || to === undefined || from === to || after[from].includes(to)) return;
     after[from].push(to);
-    waitingFor[to]++;
+    before[to].push(from);
   };
   entries.forEach((e, i) => {
     for (const r of e.relations) {
@@ -36,22 +38,25 @@ export function orderWithinDay<T extends OrderableEntry>(entries: readonly T[]):
   });
   const time = sortTimes(entries, after);
   // Timed (or sorting as timed) first, by instant; then the rest; the recording order breaks every tie.
-  const key = (i: number): [number, number, number] => (time[i] === undefined ? [1, 0, i] : [0, time[i], i]);
-  const less = (a: number, b: number): boolean => {
-    const [x, y] = [key(a), key(b)];
-    return x[0] !== y[0] ? x[0] < y[0] : x[1] !== y[1] ? x[1] < y[1] : x[2] < y[2];
+  const byKey = (a: number, b: number): number => {
+    const [ta, tb] = [time[a], time[b]];
+    if (ta !== undefined && tb !== undefined && ta !== tb) return ta - tb;
+    if ((ta === undefined) !== (tb === undefined)) return ta === undefined ? 1 : -1;
+    return a - b;
   };
-  const done = entries.map(() => false);
+  const state = entries.map((): 'new' | 'visiting' | 'done' => 'new');
   const out: T[] = [];
-  while (out.length < entries.length) {
-    let pick = -1;
-    for (let i = 0; i < entries.length; i++) if (!done[i] && waitingFor[i] === 0 && (pick < 0 || less(i, pick))) pick = i;
-    // Only a cycle leaves no entry ready: take the first by key and go on.
-    if (pick < 0) for (let i = 0; i < entries.length; i++) if (!done[i] && (pick < 0 || less(i, pick))) pick = i;
-    done[pick] = true;
-    out.push(entries[pick]);
-    for (const j of after[pick]) waitingFor[j]--;
-  }
+  const visit = (i: number): void => {
+    if (state[i] !== 'new') return;
+    state[i] = 'visiting';
+    [...before[i]].sort(byKey).forEach(visit);
+    state[i] = 'done';
+    out.push(entries[i]);
+  };
+  entries
+    .map((_, i) => i)
+    .sort(byKey)
+    .forEach(visit);
   return out;
 }
 

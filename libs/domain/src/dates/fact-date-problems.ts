@@ -54,7 +54,7 @@ export function factDateProblems(value: unknown, path: string): string[] {
       break;
     case 'period':
       if (dateProblem(d.from, `${path}.from`, out) && dateProblem(d.until, `${path}.until`, out)) {
-        if (d.until === d.from) out.push(`${path} is a period of one day (${String(d.from)}): use precision day`);
+        if (d.until === d.from) out.push(`${path} is a period of one day (${JSON.stringify(d.from)}): use precision day`);
         else if ((d.until as string) < (d.from as string)) out.push(`${path}.until must not be before ${path}.from`);
       }
       break;
@@ -66,7 +66,7 @@ export function factDateProblems(value: unknown, path: string): string[] {
       const afterOk = d.onOrAfter === undefined || dateProblem(d.onOrAfter, `${path}.onOrAfter`, out);
       const beforeOk = d.onOrBefore === undefined || dateProblem(d.onOrBefore, `${path}.onOrBefore`, out);
       if (afterOk && beforeOk && d.onOrAfter !== undefined && d.onOrBefore !== undefined) {
-        if (d.onOrAfter === d.onOrBefore) out.push(`${path} bounds are the same day (${String(d.onOrAfter)}): use precision day`);
+        if (d.onOrAfter === d.onOrBefore) out.push(`${path} bounds are the same day (${JSON.stringify(d.onOrAfter)}): use precision day`);
         else if ((d.onOrBefore as string) < (d.onOrAfter as string)) out.push(`${path}.onOrBefore must not be before ${path}.onOrAfter`);
       }
       break;

@@ -83,17 +83,17 @@ export function storyRelationProblems(facts: readonly RelatedFact[]): string[] {
   const phrase = (path: readonly Edge[]): string =>
     path.map((e) => `${label(e.from)} ${e.strict ? 'before' : 'same day as'} ${label(e.to)}`).join(', ');
 
-  const cycles = new Set<string>();
+  // One message per knot: a before/after between two facts already named in a cycle adds nothing a reader can act on.
+  const inCycle = new Set<string>();
   for (const e of edges.filter((x) => x.strict)) {
+    if (inCycle.has(e.from) && inCycle.has(e.to)) continue;
     const back = pathBetween(e.to, e.from, next);
     if (!back) continue;
     const loop = [e, ...back];
-    const key = [...new Set(loop.map((x) => x.from))].sort().join(' ');
-    if (cycles.has(key)) continue;
-    cycles.add(key);
+    for (const step of loop) inCycle.add(step.from);
     out.push(`the relations form a cycle, so no order can hold them all: ${phrase(loop)}`);
   }
-  if (cycles.size > 0) return out;
+  if (inCycle.size > 0) return out;
 
   const contradictions: string[] = [];
   for (const a of facts) {
