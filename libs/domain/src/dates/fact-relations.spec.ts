@@ -24,7 +24,7 @@ describe("relations among a story's facts", () => {
   });
 
   it('given a longer cycle through "after" and "same day", when checked, then it is named once, with every step', () => {
-    FactsSpecification.given([
+    FactsSpecification.given<RelatedFact>([
       fact('a', [{ relation: 'before', fact: 'b' }]),
       fact('b', [{ relation: 'same-day', fact: 'c' }]),
       fact('a2', []),
@@ -52,7 +52,7 @@ describe("relations among a story's facts", () => {
   });
 
   it('given "before" a fact whose known day is earlier, directly or through a chain, then the dates contradict it', () => {
-    FactsSpecification.given([
+    FactsSpecification.given<RelatedFact>([
       fact('a', [{ relation: 'before', fact: 'b' }], day('2025-05-17')),
       fact('b', [{ relation: 'before', fact: 'c' }]),
       fact('c', [], { precision: 'bounded', onOrBefore: '2025-05-16', certainty: 'inferred' }),
@@ -62,7 +62,7 @@ describe("relations among a story's facts", () => {
   });
 
   it('given "before" on one day, then the times must agree when both are known; same-day facts must be able to share a day', () => {
-    FactsSpecification.given([
+    FactsSpecification.given<RelatedFact>([
       fact('a', [{ relation: 'before', fact: 'b' }], day('2025-05-16', '2025-05-16T12:00:00+03:00')),
       fact('b', [], day('2025-05-16', '2025-05-16T10:00:00+03:00')),
       fact('c', [{ relation: 'same-day', fact: 'd' }], { precision: 'month', on: '2025-05', certainty: 'inferred' }),
@@ -76,7 +76,7 @@ describe("relations among a story's facts", () => {
   });
 
   it('given relations to itself or to a fact outside the story, then each is named', () => {
-    FactsSpecification.given([
+    FactsSpecification.given<RelatedFact>([
       fact('a', [
         { relation: 'before', fact: 'a' },
         { relation: 'after', fact: 'zz' },

@@ -14,14 +14,14 @@ import {
   yermak,
 } from '../testing/istanbul-facts';
 import { daySections } from './day-sections';
-import { placement } from './placement';
+import { PlaceableFact, placement } from './placement';
 
 const sectionsOn = (day: string) => (facts: typeof istanbulFacts) =>
   daySections(facts, day).map((s) => ({ heading: s.heading, entries: s.entries.map((e) => e.key) }));
 
 describe('placement: a fact sits on a day only when the text gives that day', () => {
   it('given a day, when placed, then it is filed under that day', () => {
-    FactsSpecification.given([{ id: 'a', when: { precision: 'day', on: '2025-05-16', certainty: 'explicit' } }])
+    FactsSpecification.given<PlaceableFact>([{ id: 'a', when: { precision: 'day', on: '2025-05-16', certainty: 'explicit' } }])
       .when((facts) => placement(facts[0]))
       .then([
         { fact: 'a', key: 'a', role: 'fact', day: '2025-05-16', heading: { kind: 'day', day: '2025-05-16' }, sortKey: '2025-05-16|0|' },
@@ -29,7 +29,7 @@ describe('placement: a fact sits on a day only when the text gives that day', ()
   });
 
   it('given a range the text gives as bounds, when placed, then once on its latest day under "between", never on its first day', () => {
-    FactsSpecification.given([
+    FactsSpecification.given<PlaceableFact>([
       { id: 'a', when: { precision: 'bounded', onOrAfter: '2025-05-01', onOrBefore: '2025-05-16', certainty: 'inferred' } },
     ])
       .when((facts) => placement(facts[0]).map((p) => [p.day, p.heading]))
@@ -37,10 +37,10 @@ describe('placement: a fact sits on a day only when the text gives that day', ()
   });
 
   it('given an open bound, when placed, then on its one finite day under "on or before" or "on or after"', () => {
-    FactsSpecification.given([
+    FactsSpecification.given<PlaceableFact>([
       { id: 'a', when: { precision: 'bounded', onOrBefore: '2025-05-16', certainty: 'inferred' } },
       { id: 'b', when: { precision: 'bounded', onOrAfter: '2025-05-12', certainty: 'inferred' } },
-    ] as const)
+    ])
       .when((facts) => facts.flatMap(placement).map((p) => [p.day, p.heading.kind]))
       .then([
         ['2025-05-16', 'on-or-before'],
@@ -49,16 +49,18 @@ describe('placement: a fact sits on a day only when the text gives that day', ()
   });
 
   it('given a period, when placed, then on its first day, which the text gives: it went on from then', () => {
-    FactsSpecification.given([{ id: 'a', when: { precision: 'period', from: '2025-05-14', until: '2025-05-16', certainty: 'explicit' } }])
+    FactsSpecification.given<PlaceableFact>([
+      { id: 'a', when: { precision: 'period', from: '2025-05-14', until: '2025-05-16', certainty: 'explicit' } },
+    ])
       .when((facts) => placement(facts[0]).map((p) => [p.day, p.heading]))
       .then([['2025-05-14', { kind: 'day', day: '2025-05-14' }]]);
   });
 
   it("given a month or a year, when placed, then on its last day, under a section after that day's own facts", () => {
-    FactsSpecification.given([
+    FactsSpecification.given<PlaceableFact>([
       { id: 'm', when: { precision: 'month', on: '2024-02', certainty: 'explicit' } },
       { id: 'y', when: { precision: 'year', on: '2022', certainty: 'explicit' } },
-    ] as const)
+    ])
       .when((facts) => facts.flatMap(placement).map((p) => [p.day, p.heading, p.sortKey]))
       .then([
         ['2024-02-29', { kind: 'month', month: '2024-02' }, '2024-02-29|4|'],
@@ -67,7 +69,7 @@ describe('placement: a fact sits on a day only when the text gives that day', ()
   });
 
   it('given a zone edge, when placed, then a fact at 23:30 Istanbul time on 16 May stays on 16 May (20:30 UTC; 17 May in Tokyo)', () => {
-    FactsSpecification.given([
+    FactsSpecification.given<PlaceableFact>([
       {
         id: 'late',
         when: { precision: 'day', on: '2025-05-16', at: '2025-05-16T20:30:00Z', timezone: 'Europe/Istanbul', certainty: 'explicit' },
