@@ -24,9 +24,9 @@ const entry = <T extends DatelineEventType>(type: T, category: StreamCategory, d
 
 /**
  * Every event Dateline records, keyed by type: the single source for versions, categories,
- * descriptions and schemas. A type missing here does not compile.
+ * descriptions and schemas. A type missing here does not compile (here, not where it is read).
  */
-export const EVENT_CATALOGUE = {
+export const EVENT_CATALOGUE: { readonly [T in DatelineEventType]: CatalogueEntry<T> } = {
   StoryCreated: entry('StoryCreated', 'story', 'A story was published: revision 1.'),
   StoryRevised: entry('StoryRevised', 'story', 'A story got a new revision, an update or a correction; data holds only what changed.'),
   DiplomaticEventRecorded: entry('DiplomaticEventRecorded', 'diplomatic-event', 'A dated diplomatic fact was recorded.'),
@@ -40,7 +40,7 @@ export const EVENT_CATALOGUE = {
     'diplomatic-event',
     'A recorded fact was retracted: it leaves the current timeline and stays in history.',
   ),
-} as const satisfies { readonly [T in DatelineEventType]: CatalogueEntry<T> };
+};
 
 /** The catalogue's entries, each type once, in the catalogue's order. */
 export const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = Object.values(EVENT_CATALOGUE);

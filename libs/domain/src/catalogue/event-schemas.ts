@@ -8,19 +8,22 @@ import { StoryCreatedData, StoryRevisedData } from '../story/story.events';
 import type { DatelineEventType, EventOfType } from './dateline-event';
 import { closedObject, instant, text } from './schema-parts';
 
-/**
- * The JSON Schema (draft 2020-12) of every event type's `data`, keyed by type: a type without
- * a schema does not compile. Each is the TypeBox declaration the event's TypeScript type comes
- * from, so schema and type cannot drift; `upcast` checks stored data against them outside
- * production, and they are the payloads of the AsyncAPI document.
- */
-export const EVENT_DATA_SCHEMAS = {
+const SCHEMAS = {
   StoryCreated: StoryCreatedData,
   StoryRevised: StoryRevisedData,
   DiplomaticEventRecorded: DiplomaticEventRecordedData,
   DiplomaticEventAmended: DiplomaticEventAmendedData,
   DiplomaticEventRetracted: DiplomaticEventRetractedData,
-} as const satisfies { readonly [T in DatelineEventType]: TSchema };
+} as const;
+
+/**
+ * The JSON Schema (draft 2020-12) of every event type's `data`, keyed by type: a type without
+ * a schema does not compile, here (and only here: readers index it by any type). Each is the
+ * TypeBox declaration the event's TypeScript type comes from, so schema and type cannot drift;
+ * `upcast` checks stored data against them outside production, and they are the payloads of
+ * the AsyncAPI document.
+ */
+export const EVENT_DATA_SCHEMAS: typeof SCHEMAS & { readonly [T in DatelineEventType]: TSchema } = SCHEMAS;
 
 /** The TypeScript type each schema declares: the same as the event's data (a type test keeps them equal). */
 export type EventDataOf<T extends DatelineEventType> = Static<(typeof EVENT_DATA_SCHEMAS)[T]>;

@@ -19,13 +19,13 @@ export const CURRENT: UpcastStep = (data) => data;
  * `{ 1: v1ToV2, 2: CURRENT }`: the catalogue then says version 2, and `upcast` runs the step
  * for everything stored at version 1.
  */
-export const EVENT_UPCASTERS = {
+export const EVENT_UPCASTERS: { readonly [T in DatelineEventType]: UpcastTable } = {
   StoryCreated: { 1: CURRENT },
   StoryRevised: { 1: CURRENT },
   DiplomaticEventRecorded: { 1: CURRENT },
   DiplomaticEventAmended: { 1: CURRENT },
   DiplomaticEventRetracted: { 1: CURRENT },
-} as const satisfies { readonly [T in DatelineEventType]: UpcastTable };
+};
 
 /** The current version of a type's data: the number of versions in its table. */
 export const currentVersion = (type: DatelineEventType): number => Object.keys(EVENT_UPCASTERS[type]).length;
