@@ -1,14 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import {
-  DATE_CERTAINTIES,
-  DATE_PRECISIONS,
-  DateCertainty,
-  DatePrecision,
-  EVENT_KINDS,
-  EventKind,
-  eventTypesOf,
-  RevisionKind,
-} from '@dateline/domain';
+import { DATE_CERTAINTIES, DATE_PRECISIONS, EVENT_KINDS, eventTypesOf } from '@dateline/domain';
+// Types only: the swc transform of the specs would otherwise emit their names as decorator metadata values.
+import type { DateCertainty, DatePrecision, EventKind, RevisionKind } from '@dateline/domain';
 import { ParticipantDto, PlaceDto, QuoteDto, SourceDto } from '../diplomatic-events/dto/diplomatic-event-parts.dto';
 
 /**

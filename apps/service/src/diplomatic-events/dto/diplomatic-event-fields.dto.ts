@@ -13,7 +13,9 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { DATE_CERTAINTIES, DATE_PRECISIONS, DATE_RANGE_TEXT, DateCertainty, DatePrecision, EVENT_KINDS, EventKind } from '@dateline/domain';
+// Types only: the swc transform of the specs would otherwise emit their names as decorator metadata values.
+import { DATE_CERTAINTIES, DATE_PRECISIONS, DATE_RANGE_TEXT, EVENT_KINDS } from '@dateline/domain';
+import type { DateCertainty, DatePrecision, EventKind } from '@dateline/domain';
 import { ParticipantDto, PlaceDto, QuoteDto, SourceDto } from './diplomatic-event-parts.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -29,7 +31,7 @@ const DATE_MESSAGE = '$property must be a date YYYY-MM-DD';
  * the domain input it becomes (dto-domain.spec.ts); `@IsOptional` lets null through either way,
  * and the domain names it where it means nothing.
  */
-function optionalEventFieldsDto<Removed extends null | never>(removable: boolean) {
+function optionalEventFieldsDto<Removed extends null>(removable: boolean) {
   const nullable = removable ? ({ nullable: true } as const) : {};
   class OptionalEventFieldsDto {
     @ApiPropertyOptional({

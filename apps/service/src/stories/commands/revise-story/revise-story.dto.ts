@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotBlank } from '../../../http/text-validators';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { REVISION_KINDS, RevisionKind } from '@dateline/domain';
+import { REVISION_KINDS } from '@dateline/domain';
+import type { RevisionKind } from '@dateline/domain';
 
 export class ReviseStoryDto {
   @ApiProperty({
