@@ -8,6 +8,9 @@
  */
 // Specs and the `testing/` helpers they share: test code that lives beside what it tests.
 const TEST_CODE = '(\\.(spec|contract-spec|e2e-spec|browser-spec)\\.ts$)|(^libs/[^/]+/src/testing/)';
+// The packages the domain may use: its event schemas are TypeBox declarations, checked with ajv
+// (docs/adr/0011-event-catalogue.md). Pure computation, no I/O.
+const DOMAIN_PACKAGES = '(^|/)node_modules/(typebox|ajv|ajv-formats)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -16,20 +19,21 @@ module.exports = {
       name: 'domain-imports-only-domain',
       comment:
         'libs/domain is pure TypeScript: it imports nothing outside itself. No other lib, no app, no ' +
-        'framework, no npm package and no Node built-in at all (not even node:crypto: ids and clocks are ' +
-        'passed in), so deciders run the same anywhere and cannot do I/O.',
+        'framework and no Node built-in at all (not even node:crypto: ids and clocks are passed in), so ' +
+        'deciders run the same anywhere and cannot do I/O. The one exception: the schema libraries its ' +
+        'event catalogue is declared and checked with (typebox, ajv, ajv-formats).',
       severity: 'error',
       from: { path: '^libs/domain/src/', pathNot: TEST_CODE },
-      to: { pathNot: '^libs/domain/src/' },
+      to: { pathNot: `^libs/domain/src/|${DOMAIN_PACKAGES}` },
     },
     {
       name: 'domain-tests-import-only-domain-and-test-tools',
       comment:
-        "libs/domain's specs and testing helpers import the domain and devDependencies (jest, ajv, " +
-        'fast-check) only: no other lib, app, top-level test helper or Node built-in.',
+        "libs/domain's specs and testing helpers import the domain, its schema libraries and devDependencies " +
+        '(jest, fast-check, expect-type) only: no other lib, app, top-level test helper or Node built-in.',
       severity: 'error',
       from: { path: '^libs/domain/src/(.*\\.spec\\.ts$|testing/)' },
-      to: { pathNot: '^libs/domain/src/', dependencyTypesNot: ['npm-dev'] },
+      to: { pathNot: `^libs/domain/src/|${DOMAIN_PACKAGES}`, dependencyTypesNot: ['npm-dev'] },
     },
     {
       name: 'libs-not-to-apps-test-bench',
@@ -115,8 +119,9 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    // node_modules is not excluded (that would hide imports of packages from the rules), only not cruised.
-    exclude: { path: '(^|/)dist/' },
+    // node_modules is not excluded (that would hide imports of packages from the rules), only not cruised;
+    // nor is any other dist/ than the build's own (ajv's entry points live in node_modules/ajv/dist/).
+    exclude: { path: '^dist/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {

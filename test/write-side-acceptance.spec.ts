@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import {
   AmendmentChanges,
   CAMEO_CODEBOOK,
-  catalogueEntry,
+  EVENT_CATALOGUE,
   DATE_CERTAINTIES,
   DatelineEvent,
   dateInZone,
@@ -58,7 +58,7 @@ function logged(streamId: string, event: DatelineEvent): RecordedEvent {
     streamVersion,
     position,
     type: event.type,
-    schemaVersion: catalogueEntry(event.type)!.version,
+    schemaVersion: EVENT_CATALOGUE[event.type].version,
     // Through JSON, as jsonb stores it.
     data: JSON.parse(JSON.stringify(event.data)),
     metadata: {

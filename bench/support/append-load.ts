@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { catalogueEntry } from '@dateline/domain';
+import { EVENT_CATALOGUE } from '@dateline/domain';
 import { PostgresEventStore } from '@dateline/event-store';
 import { BENCH_EDITOR_TOKEN } from './service-process';
 
@@ -61,7 +61,7 @@ export function httpAppend(port: number): Append {
  * saturate the machine, which hides the share of the part being measured (projector, relay).
  */
 export function storeAppend(store: PostgresEventStore): Append {
-  const version = catalogueEntry('DiplomaticEventRecorded')!.version;
+  const version = EVENT_CATALOGUE.DiplomaticEventRecorded.version;
   return async (i) => {
     const eventId = randomUUID();
     const data = {

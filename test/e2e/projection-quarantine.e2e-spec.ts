@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { catalogueEntry, diplomaticEventStream } from '@dateline/domain';
+import { diplomaticEventStream, EVENT_CATALOGUE } from '@dateline/domain';
 import { diplomaticEvent, story } from '../support/fixtures';
 import { readModelsAndRebuild } from '../support/read-models-vs-rebuild';
 import { createTempDatabase, TempDatabase } from '@dateline/event-store/testing';
@@ -165,7 +165,7 @@ describe.each(['PGlite', 'PostgreSQL'])('projection quarantine, on %s', (storage
         {
           id: logEventId,
           type: 'DiplomaticEventRecorded',
-          schemaVersion: catalogueEntry('DiplomaticEventRecorded')!.version,
+          schemaVersion: EVENT_CATALOGUE.DiplomaticEventRecorded.version,
           data: { eventId, ...fields, datePrecision: 'day', dateCertainty: 'explicit', storyIds: [] },
           metadata: { editor: 'alice', recordedAt: new Date().toISOString() },
         },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  catalogueEntry,
+  EVENT_CATALOGUE,
   DatelineEvent,
   diplomaticEventDecider,
   DiplomaticEventState,
@@ -45,7 +45,7 @@ export class RandomHistory {
       events.map((e) => ({
         id: randomUUID(),
         type: e.type,
-        schemaVersion: catalogueEntry(e.type)!.version,
+        schemaVersion: EVENT_CATALOGUE[e.type].version,
         data: e.data,
         metadata: { editor: 'random', correlationId: randomUUID(), recordedAt: new Date().toISOString() },
       })),

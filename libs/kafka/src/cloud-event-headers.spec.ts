@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { CloudEvent, Kafka } from 'cloudevents';
-import type { DiplomaticEventEntry } from '@dateline/domain';
+import type { DatelineEventType, DiplomaticEventEntry } from '@dateline/domain';
 import type { RecordedEvent } from '@dateline/event-store';
 import { binaryHeaders, CloudEventAttributes } from './cloud-event-headers';
 import { datelineHeaders, eventAttributes, toEventMessage } from './cloud-event-message';
@@ -29,14 +29,34 @@ const expectSameHeaders = (actual: Record<string, string>, expected: Record<stri
 
 const storyId = '5d0c6c38-2a8f-4c4e-9a43-0f1f7f3f2b10';
 const diplomaticId = 'c6f1d8a2-7b3e-4f59-9d0c-3a2e1b4f5c66';
-const logged = (position: number, streamId: string, type: string, metadata: Record<string, unknown>): RecordedEvent => ({
+// Data each type's schema takes: the relay upcasts, and outside production that checks it.
+const recordedData = {
+  eventId: diplomaticId,
+  title: 'Talks "open" — Genève',
+  kind: 'talks',
+  occurredOn: '2025-05-16',
+  datePrecision: 'day',
+  dateCertainty: 'explicit',
+  participants: [],
+  sources: [],
+  quotes: [],
+  storyIds: [storyId],
+};
+const DATA: Record<DatelineEventType, unknown> = {
+  StoryCreated: { storyId, slug: 'talks', headline: 'Talks "open" — Genève', body: 'b', developing: true, tags: ['a', 'b'], revision: 1 },
+  StoryRevised: { storyId, revision: 2, kind: 'update', changeNote: 'Zürich' },
+  DiplomaticEventRecorded: recordedData,
+  DiplomaticEventAmended: { eventId: diplomaticId, version: 2, changes: { summary: 'more' }, reason: 'r' },
+  DiplomaticEventRetracted: { eventId: diplomaticId, version: 2, reason: 'r' },
+};
+const logged = (position: number, streamId: string, type: DatelineEventType, metadata: Record<string, unknown>): RecordedEvent => ({
   id: `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`,
   streamId,
   streamVersion: position,
   position,
   type,
   schemaVersion: 1,
-  data: { storyId, eventId: diplomaticId, headline: 'Talks "open" — Genève', tags: ['a', 'b'] },
+  data: DATA[type],
   metadata: { recordedAt: `2025-05-16T09:0${position}:00.000Z`, ...metadata },
 });
 const events = [

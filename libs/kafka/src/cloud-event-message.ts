@@ -1,4 +1,4 @@
-import { catalogueEntry, parseStream, upcast } from '@dateline/domain';
+import { DatelineEvent, EVENT_CATALOGUE, parseStream, upcast } from '@dateline/domain';
 import type { RecordedEvent } from '@dateline/event-store';
 import { binaryHeaders, CloudEventAttributes } from './cloud-event-headers';
 import { OutgoingMessage, POSITION_HEADER, VERSION_HEADER } from './outgoing-message';
@@ -24,13 +24,20 @@ export function toEventMessage(event: RecordedEvent, topics: Topics): OutgoingMe
     topic: categoryTopic(topics, stream.category),
     key: stream.id,
     value: JSON.stringify(current.data),
-    headers: { ...binaryHeaders(eventAttributes(event, stream)), ...datelineHeaders(event) },
+    headers: { ...binaryHeaders(eventAttributes(event, stream, current)), ...datelineHeaders(event) },
     position: event.position,
   };
 }
 
-/** A logged event's CloudEvents attributes: its id, catalogue type, collection and audit metadata. */
-export function eventAttributes(event: RecordedEvent, stream = streamOf(event)): CloudEventAttributes {
+/**
+ * A logged event's CloudEvents attributes: its id, catalogue type, collection and audit metadata.
+ * `current` is the event upcast (which fails, naming the type, for a type this code does not know).
+ */
+export function eventAttributes(
+  event: RecordedEvent,
+  stream = streamOf(event),
+  current: DatelineEvent = upcast(event.type, event.schemaVersion, event.data),
+): CloudEventAttributes {
   const extensions: Record<string, string> = {};
   for (const [field, name] of Object.entries(EXTENSIONS)) {
     const value = event.metadata[field];
@@ -38,7 +45,8 @@ export function eventAttributes(event: RecordedEvent, stream = streamOf(event)):
   }
   return {
     id: event.id,
-    type: cloudEventType(event.type, eventVersion(event)),
+    // The version the data has after upcasting, the catalogue's current one: what consumers read.
+    type: cloudEventType(current.type, EVENT_CATALOGUE[current.type].version),
     source: SOURCES[stream.category],
     subject: stream.id,
     time: recordedAt(event),
@@ -51,11 +59,6 @@ function streamOf(event: RecordedEvent): NonNullable<ReturnType<typeof parseStre
   const stream = parseStream(event.streamId);
   if (!stream) throw new Error(`event ${event.id}: stream ${event.streamId} has no known category`);
   return stream;
-}
-
-/** The version the data has after upcasting: the catalogue's current one, what consumers read. */
-function eventVersion(event: RecordedEvent): number {
-  return catalogueEntry(event.type)!.version;
 }
 
 export function recordedAt(event: RecordedEvent): string {

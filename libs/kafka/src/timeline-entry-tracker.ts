@@ -3,6 +3,7 @@ import {
   diplomaticEventEntry,
   DiplomaticEventEvent,
   DiplomaticEventFields,
+  eventRoutes,
   evolveDiplomaticEvent,
   initialDiplomaticEventState,
   upcast,
@@ -33,30 +34,38 @@ const CACHE_LIMIT = 10_000;
 export class TimelineEntryTracker {
   private readonly known = new Map<string, Known>();
 
-  constructor(private readonly store: EventStore) {}
-
-  async change(recorded: RecordedEvent): Promise<EntryChange | undefined> {
-    const event = upcast(recorded.type, recorded.schemaVersion, recorded.data);
-    switch (event.type) {
-      case 'DiplomaticEventRecorded': {
+  /**
+   * What each event type does to the compacted topic. Story events have no timeline entry there;
+   * a new event type does not compile here until it is handled or ignored on purpose.
+   */
+  private readonly routes = eventRoutes<RecordedEvent, Promise<EntryChange>>()({
+    ignore: ['StoryCreated', 'StoryRevised'],
+    handle: {
+      DiplomaticEventRecorded: (event, recorded) => {
         const { eventId, ...fields } = event.data;
         const at = recordedAt(recorded);
         this.remember(eventId, { version: 1, fields, firstRecordedAt: at });
-        return { entryId: eventId, entry: diplomaticEventEntry(eventId, 1, fields, at, at) };
-      }
-      case 'DiplomaticEventAmended': {
+        return Promise.resolve({ entryId: eventId, entry: diplomaticEventEntry(eventId, 1, fields, at, at) });
+      },
+      DiplomaticEventAmended: async (event, recorded) => {
         const id = event.data.eventId;
         const before = await this.before(id, recorded);
         const state = evolveDiplomaticEvent({ status: 'active', eventId: id, fields: before.fields, version: before.version }, event);
         this.remember(id, { version: state.version, fields: state.fields!, firstRecordedAt: before.firstRecordedAt });
         return { entryId: id, entry: diplomaticEventEntry(id, state.version, state.fields!, recordedAt(recorded), before.firstRecordedAt) };
-      }
-      case 'DiplomaticEventRetracted':
+      },
+      DiplomaticEventRetracted: (event) => {
         this.known.delete(event.data.eventId);
-        return { entryId: event.data.eventId, entry: null };
-      default:
-        return undefined;
-    }
+        return Promise.resolve({ entryId: event.data.eventId, entry: null });
+      },
+    },
+  });
+
+  constructor(private readonly store: EventStore) {}
+
+  /** The change `recorded` makes to the compacted topic; `undefined` for an event that makes none. */
+  async change(recorded: RecordedEvent): Promise<EntryChange | undefined> {
+    return this.routes.route(upcast(recorded.type, recorded.schemaVersion, recorded.data), recorded);
   }
 
   private remember(id: string, known: Known): void {

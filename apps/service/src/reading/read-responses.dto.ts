@@ -1,20 +1,26 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { DATE_CERTAINTIES, DATE_PRECISIONS, EVENT_KINDS } from '@dateline/domain';
+import { DATE_CERTAINTIES, DATE_PRECISIONS, EVENT_KINDS, eventTypesOf } from '@dateline/domain';
+// Types only: the swc transform of the specs would otherwise emit their names as decorator metadata values.
+import type { DateCertainty, DatePrecision, EventKind, RevisionKind } from '@dateline/domain';
 import { ParticipantDto, PlaceDto, QuoteDto, SourceDto } from '../diplomatic-events/dto/diplomatic-event-parts.dto';
 
-/** OpenAPI shapes of what the reads answer (documentation only; the controllers return plain objects). */
+/**
+ * OpenAPI shapes of what the reads answer (documentation only; the controllers return plain
+ * objects). The ones that render a domain type are held equal to it by
+ * apps/service/src/writing/dto-domain.spec.ts.
+ */
 
 const position = () => ApiProperty({ description: "The read models' log position this answer reflects.", example: 12353537 });
 
-class DiplomaticEventFieldsDto {
+export class DiplomaticEventFieldsDto {
   @ApiProperty() title: string;
-  @ApiProperty({ enum: EVENT_KINDS }) kind: string;
+  @ApiProperty({ enum: EVENT_KINDS }) kind: EventKind;
   @ApiProperty({ format: 'date' }) occurredOn: string;
   @ApiPropertyOptional({ format: 'date' }) occurredUntil?: string;
   @ApiPropertyOptional() occurredAt?: string;
   @ApiPropertyOptional() timezone?: string;
-  @ApiProperty({ enum: DATE_PRECISIONS }) datePrecision: string;
-  @ApiProperty({ enum: DATE_CERTAINTIES }) dateCertainty: string;
+  @ApiProperty({ enum: DATE_PRECISIONS }) datePrecision: DatePrecision;
+  @ApiProperty({ enum: DATE_CERTAINTIES }) dateCertainty: DateCertainty;
   @ApiPropertyOptional() dateText?: string;
   @ApiPropertyOptional() summary?: string;
   @ApiPropertyOptional({ type: PlaceDto }) location?: PlaceDto;
@@ -48,7 +54,7 @@ export class StoryRevisionEntryDto {
   @ApiProperty({ format: 'date', description: 'The day it was recorded, in `tz`.' }) date: string;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
   @ApiProperty() headline: string;
-  @ApiProperty({ enum: ['created', 'update', 'correction'] }) kind: string;
+  @ApiProperty({ enum: ['created', 'update', 'correction'] }) kind: RevisionKind | 'created';
   @ApiPropertyOptional() changeNote?: string;
   @ApiPropertyOptional() editor?: string;
 }
@@ -91,7 +97,7 @@ export class LinkedEventDto {
   @ApiProperty({ enum: DATE_CERTAINTIES }) dateCertainty: string;
 }
 
-class StoryTextDto {
+export class StoryTextDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() revision: number;
   @ApiProperty() slug: string;
@@ -152,7 +158,7 @@ export class StoryDiffDto {
 
 export class EventHistoryItemDto {
   @ApiProperty() version: number;
-  @ApiProperty({ enum: ['DiplomaticEventRecorded', 'DiplomaticEventAmended', 'DiplomaticEventRetracted'] }) type: string;
+  @ApiProperty({ enum: eventTypesOf('diplomatic-event') }) type: string;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
   @ApiPropertyOptional() editor?: string;
   @ApiPropertyOptional() reason?: string;

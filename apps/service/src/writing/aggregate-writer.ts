@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { catalogueEntry, DatelineEvent, parseStream, upcast } from '@dateline/domain';
+import { DatelineEvent, EVENT_CATALOGUE, parseStream, upcast } from '@dateline/domain';
 import type { EventStore } from '@dateline/event-store';
 import { APPEND_OUTCOME_OF_KIND, errorKind } from '../errors/error-kinds';
 import { AppendOutcome, DatelineMetrics } from '../metrics/dateline-metrics';
@@ -86,7 +86,7 @@ export class AggregateWriter {
       events.map((e) => ({
         id: randomUUID(),
         type: e.type,
-        schemaVersion: catalogueEntry(e.type)!.version,
+        schemaVersion: EVENT_CATALOGUE[e.type].version,
         data: e.data,
         metadata: {
           editor: ctx.principal.name,

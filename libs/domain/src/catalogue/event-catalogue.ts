@@ -1,54 +1,63 @@
-import { DiplomaticEventEvent } from '../diplomatic-event/diplomatic-event.events';
-import { StoryEvent } from '../story/story.events';
+import type { TSchema } from 'typebox';
+import type { DatelineEventType } from './dateline-event';
 import { EVENT_DATA_SCHEMAS } from './event-schemas';
+import { currentVersion } from './event-upcasters';
 import { StreamCategory } from './streams';
 
-/** Every event Dateline records. The single source for types, versions and schemas. */
-export type DatelineEvent = StoryEvent | DiplomaticEventEvent;
-export type DatelineEventType = DatelineEvent['type'];
-
-export interface CatalogueEntry {
-  readonly type: DatelineEventType;
-  /** Version of the `data` shape. Bump it, and add an upcaster, when the shape changes. */
+export interface CatalogueEntry<T extends DatelineEventType = DatelineEventType> {
+  readonly type: T;
+  /** Version of the `data` shape: the current one of the type's upcasters (event-upcasters.ts). */
   readonly version: number;
   readonly category: StreamCategory;
   readonly description: string;
-  readonly schema: Record<string, unknown>;
+  /** The JSON Schema of `data` (event-schemas.ts). */
+  readonly schema: TSchema;
 }
 
-const entry = (type: DatelineEventType, category: StreamCategory, description: string): CatalogueEntry => ({
+const entry = <T extends DatelineEventType>(type: T, category: StreamCategory, description: string): CatalogueEntry<T> => ({
   type,
-  version: 1,
+  version: currentVersion(type),
   category,
   description,
   schema: EVENT_DATA_SCHEMAS[type],
 });
 
-export const EVENT_CATALOGUE: readonly CatalogueEntry[] = [
-  entry('StoryCreated', 'story', 'A story was published: revision 1.'),
-  entry('StoryRevised', 'story', 'A story got a new revision, an update or a correction; data holds only what changed.'),
-  entry('DiplomaticEventRecorded', 'diplomatic-event', 'A dated diplomatic fact was recorded.'),
-  entry('DiplomaticEventAmended', 'diplomatic-event', 'A recorded fact was amended; data holds only what changed (null removes a field).'),
-  entry(
+/**
+ * Every event Dateline records, keyed by type: the single source for versions, categories,
+ * descriptions and schemas. A type missing here does not compile (here, not where it is read).
+ */
+export const EVENT_CATALOGUE: { readonly [T in DatelineEventType]: CatalogueEntry<T> } = {
+  StoryCreated: entry('StoryCreated', 'story', 'A story was published: revision 1.'),
+  StoryRevised: entry('StoryRevised', 'story', 'A story got a new revision, an update or a correction; data holds only what changed.'),
+  DiplomaticEventRecorded: entry('DiplomaticEventRecorded', 'diplomatic-event', 'A dated diplomatic fact was recorded.'),
+  DiplomaticEventAmended: entry(
+    'DiplomaticEventAmended',
+    'diplomatic-event',
+    'A recorded fact was amended; data holds only what changed (null removes a field).',
+  ),
+  DiplomaticEventRetracted: entry(
     'DiplomaticEventRetracted',
     'diplomatic-event',
     'A recorded fact was retracted: it leaves the current timeline and stays in history.',
   ),
-];
+};
 
-const byType = new Map(EVENT_CATALOGUE.map((e) => [e.type, e]));
+/** The catalogue's entries, each type once, in the catalogue's order. */
+export const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = Object.values(EVENT_CATALOGUE);
 
-export function catalogueEntry(type: string): CatalogueEntry | undefined {
-  return byType.get(type as DatelineEventType);
+/** True for a type this code knows; the store holds types as plain strings. */
+export function isDatelineEventType(type: string): type is DatelineEventType {
+  return Object.hasOwn(EVENT_CATALOGUE, type);
 }
 
-/**
- * Brings a stored event's data to the current version of its type. Every type is at v1, so
- * this is the identity today; it is where an upcaster goes when a shape changes.
- */
-export function upcast(type: string, schemaVersion: number, data: unknown): DatelineEvent {
-  const known = catalogueEntry(type);
-  if (!known) throw new Error(`unknown event type ${type}`);
-  if (schemaVersion > known.version) throw new Error(`${type} v${schemaVersion} is newer than this code (v${known.version})`);
-  return { type, data } as DatelineEvent;
+/** A type's entry: always there for a `DatelineEventType`, `undefined` for a string that names none. */
+export function catalogueEntry(type: DatelineEventType): CatalogueEntry;
+export function catalogueEntry(type: string): CatalogueEntry | undefined;
+export function catalogueEntry(type: string): CatalogueEntry | undefined {
+  return isDatelineEventType(type) ? EVENT_CATALOGUE[type] : undefined;
+}
+
+/** The types of one stream category, in the catalogue's order. */
+export function eventTypesOf(category: StreamCategory): DatelineEventType[] {
+  return CATALOGUE_ENTRIES.filter((e) => e.category === category).map((e) => e.type);
 }

@@ -1,4 +1,4 @@
-import { DatelineEvent } from './event-catalogue';
+import { DatelineEvent } from './dateline-event';
 import { eventRoutes } from './event-routes';
 
 const created = {

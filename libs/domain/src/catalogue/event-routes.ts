@@ -1,7 +1,4 @@
-import type { DatelineEvent, DatelineEventType } from './event-catalogue';
-
-/** The member of the event union with this type. */
-export type EventOfType<T extends DatelineEventType> = Extract<DatelineEvent, { type: T }>;
+import type { DatelineEvent, DatelineEventType, EventOfType } from './dateline-event';
 
 /**
  * One handler per event type a reader handles. The types it ignores are named on purpose, and

@@ -1,110 +1,41 @@
+import Type, { type Static, type TSchema } from 'typebox';
+import {
+  DiplomaticEventAmendedData,
+  DiplomaticEventRecordedData,
+  DiplomaticEventRetractedData,
+} from '../diplomatic-event/diplomatic-event.events';
+import { StoryCreatedData, StoryRevisedData } from '../story/story.events';
+import type { DatelineEventType, EventOfType } from './dateline-event';
+import { closedObject, instant, text } from './schema-parts';
+
+const SCHEMAS = {
+  StoryCreated: StoryCreatedData,
+  StoryRevised: StoryRevisedData,
+  DiplomaticEventRecorded: DiplomaticEventRecordedData,
+  DiplomaticEventAmended: DiplomaticEventAmendedData,
+  DiplomaticEventRetracted: DiplomaticEventRetractedData,
+} as const;
+
 /**
- * JSON Schemas (draft 2020-12 subset) of every event's `data`. They feed the AsyncAPI document
- * and a test checks every event the deciders produce against them.
+ * The JSON Schema (draft 2020-12) of every event type's `data`, keyed by type: a type without
+ * a schema does not compile, here (and only here: readers index it by any type). Each is the
+ * TypeBox declaration the event's TypeScript type comes from, so schema and type cannot drift;
+ * `upcast` checks stored data against them outside production, and they are the payloads of
+ * the AsyncAPI document.
  */
-type Schema = Record<string, unknown>;
+export const EVENT_DATA_SCHEMAS: typeof SCHEMAS & { readonly [T in DatelineEventType]: TSchema } = SCHEMAS;
 
-const str = (extra: Schema = {}): Schema => ({ type: 'string', ...extra });
-const date: Schema = str({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-const uuid: Schema = str({ format: 'uuid' });
-const obj = (properties: Record<string, Schema>, required: string[]): Schema => ({
-  type: 'object',
-  additionalProperties: false,
-  properties,
-  required,
+/** The TypeScript type each schema declares: the same as the event's data (a type test keeps them equal). */
+export type EventDataOf<T extends DatelineEventType> = Static<(typeof EVENT_DATA_SCHEMAS)[T]>;
+
+/** `EventOfType<T>['data']`, named for the places that hold data apart from its event. */
+export type EventData<T extends DatelineEventType> = EventOfType<T>['data'];
+
+export const EVENT_METADATA_SCHEMA = closedObject({
+  editor: text(),
+  correlationId: text(),
+  causationId: Type.Optional(text()),
+  idempotencyKey: Type.Optional(text()),
+  recordedAt: instant(),
 });
-const nullable = (s: Schema): Schema => ({ anyOf: [s, { type: 'null' }] });
-
-const place = obj({ name: str(), country: str({ pattern: '^[A-Z]{2}$' }) }, ['name']);
-const participant = obj({ name: str(), role: str(), country: str({ pattern: '^[A-Z]{2}$' }) }, ['name']);
-const source = obj({ name: str(), url: str(), hedged: { type: 'boolean' }, note: str() }, ['name', 'hedged']);
-const quote = obj({ text: str(), speaker: str(), speakerInferred: { type: 'boolean' }, context: str() }, [
-  'text',
-  'speaker',
-  'speakerInferred',
-]);
-
-const fieldProps: Record<string, Schema> = {
-  title: str({ minLength: 1 }),
-  kind: str({
-    enum: ['talks', 'meeting', 'proposal', 'rejection', 'statement', 'appointment', 'accusation', 'ceasefire', 'agreement', 'other'],
-  }),
-  occurredOn: date,
-  occurredUntil: date,
-  occurredAt: str({ format: 'date-time' }),
-  timezone: str(),
-  datePrecision: str({ enum: ['day', 'span'] }),
-  dateCertainty: str({ enum: ['explicit', 'inferred'] }),
-  dateText: str(),
-  summary: str(),
-  location: place,
-  participants: { type: 'array', items: participant },
-  sources: { type: 'array', items: source },
-  quotes: { type: 'array', items: quote },
-  cameoCode: str({ pattern: '^\\d{2,4}$' }),
-  storyIds: { type: 'array', items: uuid },
-};
-
-const changeProps = Object.fromEntries(Object.entries(fieldProps).map(([k, s]) => [k, nullable(s)]));
-
-export const EVENT_DATA_SCHEMAS: Record<string, Schema> = {
-  StoryCreated: obj(
-    {
-      storyId: uuid,
-      slug: str({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }),
-      headline: str({ minLength: 1 }),
-      body: str({ minLength: 1 }),
-      editorsNote: str(),
-      developing: { type: 'boolean' },
-      byline: str(),
-      tags: { type: 'array', items: str() },
-      revision: { const: 1 },
-    },
-    ['storyId', 'slug', 'headline', 'body', 'developing', 'tags', 'revision'],
-  ),
-  StoryRevised: obj(
-    {
-      storyId: uuid,
-      revision: { type: 'integer', minimum: 2 },
-      kind: str({ enum: ['update', 'correction'] }),
-      changeNote: str({ minLength: 1 }),
-      headline: str({ minLength: 1 }),
-      body: str({ minLength: 1 }),
-      editorsNote: str(),
-      developing: { type: 'boolean' },
-    },
-    ['storyId', 'revision', 'kind', 'changeNote'],
-  ),
-  DiplomaticEventRecorded: obj({ eventId: uuid, ...fieldProps }, [
-    'eventId',
-    'title',
-    'kind',
-    'occurredOn',
-    'datePrecision',
-    'dateCertainty',
-    'participants',
-    'sources',
-    'quotes',
-    'storyIds',
-  ]),
-  DiplomaticEventAmended: obj(
-    { eventId: uuid, version: { type: 'integer', minimum: 2 }, changes: obj(changeProps, []), reason: str({ minLength: 1 }) },
-    ['eventId', 'version', 'changes', 'reason'],
-  ),
-  DiplomaticEventRetracted: obj({ eventId: uuid, version: { type: 'integer', minimum: 2 }, reason: str({ minLength: 1 }) }, [
-    'eventId',
-    'version',
-    'reason',
-  ]),
-};
-
-export const EVENT_METADATA_SCHEMA: Schema = obj(
-  {
-    editor: str(),
-    correlationId: str(),
-    causationId: str(),
-    idempotencyKey: str(),
-    recordedAt: str({ format: 'date-time' }),
-  },
-  ['editor', 'correlationId', 'recordedAt'],
-);
+export type EventMetadata = Static<typeof EVENT_METADATA_SCHEMA>;

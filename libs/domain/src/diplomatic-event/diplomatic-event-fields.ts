@@ -1,68 +1,91 @@
+import Type, { type Static } from 'typebox';
+import {
+  calendarDate,
+  closedObject,
+  countryCode,
+  instant,
+  nonEmptyText,
+  oneOf,
+  readonlyArray,
+  text,
+  uuid,
+} from '../catalogue/schema-parts';
 import { isUuid } from '../catalogue/streams';
-import { CalendarDate, isCalendarDate } from '../values/calendar-date';
-import { DATE_CERTAINTIES, DATE_PRECISIONS, DateCertainty, DatePrecision } from '../values/date-knowledge';
+import { isCalendarDate } from '../values/calendar-date';
+import { DATE_CERTAINTIES, DATE_PRECISIONS } from '../values/date-knowledge';
 import { DATE_RANGE_TEXT, isDateInRange, isInstantInRange } from '../values/date-range';
-import { EventKind, isEventKind } from '../values/event-kind';
-import { Instant, isRfc3339Instant, localDateOf } from '../values/instant';
+import { EVENT_KINDS, isEventKind } from '../values/event-kind';
+import { isRfc3339Instant, localDateOf } from '../values/instant';
 import { nullProblems, textProblems } from '../values/nested-values';
 import { Problems } from '../values/problems';
-import { dateInZone, isTimeZone, TimeZone } from '../values/time-zone';
+import { dateInZone, isTimeZone } from '../values/time-zone';
 import { isCameoCode } from '../cameo/cameo';
 import { InvalidInput } from '../errors/domain-errors';
 
-export interface Place {
-  readonly name: string;
-  /** ISO 3166-1 alpha-2. */
-  readonly country?: string;
-}
+/** Where it happened. */
+export const PlaceSchema = closedObject({ name: text(), /** ISO 3166-1 alpha-2. */ country: Type.Optional(countryCode()) });
 
-export interface Participant {
-  readonly name: string;
-  readonly role?: string;
+/** Who took part. */
+export const ParticipantSchema = closedObject({
+  name: text(),
+  role: Type.Optional(text()),
   /** ISO 3166-1 alpha-2. */
-  readonly country?: string;
-}
+  country: Type.Optional(countryCode()),
+});
 
-export interface Source {
-  readonly name: string;
-  readonly url?: string;
+/** Who reported it. */
+export const SourceSchema = closedObject({
+  name: text(),
+  url: Type.Optional(text()),
   /** The report hedges this fact ("reportedly", "citing a source"). */
-  readonly hedged: boolean;
-  readonly note?: string;
-}
+  hedged: Type.Boolean(),
+  note: Type.Optional(text()),
+});
 
-export interface Quote {
-  readonly text: string;
-  readonly speaker: string;
+export const QuoteSchema = closedObject({
+  text: text(),
+  speaker: text(),
   /** The text does not plainly attribute the quote; we inferred the speaker. */
-  readonly speakerInferred: boolean;
-  readonly context?: string;
-}
+  speakerInferred: Type.Boolean(),
+  context: Type.Optional(text()),
+});
 
-/** Everything an editor says about a dated diplomatic fact. */
-export interface DiplomaticEventFields {
-  readonly title: string;
-  readonly kind: EventKind;
+/**
+ * Everything an editor says about a dated diplomatic fact: the data of `DiplomaticEventRecorded`
+ * (with the event's id), and what an amendment changes. The rules beyond the shape are in
+ * `checkDiplomaticEventFields` below.
+ */
+export const DiplomaticEventFieldsSchema = closedObject({
+  title: nonEmptyText(),
+  kind: oneOf(EVENT_KINDS),
   /** Local calendar date where it happened; for a span, its first possible day. */
-  readonly occurredOn: CalendarDate;
+  occurredOn: calendarDate(),
   /** Last possible day of a span, inclusive. Only with `datePrecision: 'span'`. */
-  readonly occurredUntil?: CalendarDate;
-  readonly occurredAt?: Instant;
-  readonly timezone?: TimeZone;
-  readonly datePrecision: DatePrecision;
-  readonly dateCertainty: DateCertainty;
+  occurredUntil: Type.Optional(calendarDate()),
+  occurredAt: Type.Optional(instant()),
+  timezone: Type.Optional(text()),
+  datePrecision: oneOf(DATE_PRECISIONS),
+  dateCertainty: oneOf(DATE_CERTAINTIES),
   /** The report's own words for when ("earlier in the day"). */
-  readonly dateText?: string;
-  readonly summary?: string;
-  readonly location?: Place;
-  readonly participants: readonly Participant[];
-  readonly sources: readonly Source[];
-  readonly quotes: readonly Quote[];
-  readonly cameoCode?: string;
-  readonly storyIds: readonly string[];
-}
+  dateText: Type.Optional(text()),
+  summary: Type.Optional(text()),
+  location: Type.Optional(PlaceSchema),
+  participants: readonlyArray(ParticipantSchema),
+  sources: readonlyArray(SourceSchema),
+  quotes: readonlyArray(QuoteSchema),
+  cameoCode: Type.Optional(text({ pattern: '^\\d{2,4}$' })),
+  storyIds: readonlyArray(uuid()),
+});
 
-export type DiplomaticEventChanges = Partial<DiplomaticEventFields>;
+export type Place = Static<typeof PlaceSchema>;
+export type Participant = Static<typeof ParticipantSchema>;
+export type Source = Static<typeof SourceSchema>;
+export type Quote = Static<typeof QuoteSchema>;
+export type DiplomaticEventFields = Static<typeof DiplomaticEventFieldsSchema>;
+
+/** Some of the fields: what an editor sends to record an event (before defaults). */
+export const DiplomaticEventChangesSchema = Type.ReadonlyObject(Type.Partial(DiplomaticEventFieldsSchema), { additionalProperties: false });
+export type DiplomaticEventChanges = Static<typeof DiplomaticEventChangesSchema>;
 
 /** Fills the defaults an editor may leave out. */
 export function withDefaults(

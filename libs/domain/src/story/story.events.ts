@@ -1,34 +1,43 @@
-export type RevisionKind = 'update' | 'correction';
+import Type, { type Static } from 'typebox';
+import { closedObject, nonEmptyText, oneOf, readonlyArray, text, uuid } from '../catalogue/schema-parts';
+
+export const REVISION_KINDS = ['update', 'correction'] as const;
+export type RevisionKind = (typeof REVISION_KINDS)[number];
+
+/** The data of `StoryCreated`: revision 1 of a story, in full. */
+export const StoryCreatedData = closedObject({
+  storyId: uuid(),
+  slug: text({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }),
+  headline: nonEmptyText(),
+  body: nonEmptyText(),
+  editorsNote: Type.Optional(text()),
+  developing: Type.Boolean(),
+  byline: Type.Optional(text()),
+  tags: readonlyArray(text()),
+  revision: Type.Literal(1),
+});
+
+/** The data of `StoryRevised`: only what changed; the full text is a fold of the stream. */
+export const StoryRevisedData = closedObject({
+  storyId: uuid(),
+  revision: Type.Integer({ minimum: 2 }),
+  kind: oneOf(REVISION_KINDS),
+  changeNote: nonEmptyText(),
+  headline: Type.Optional(nonEmptyText()),
+  body: Type.Optional(nonEmptyText()),
+  /** An empty string removes the note. */
+  editorsNote: Type.Optional(text()),
+  developing: Type.Optional(Type.Boolean()),
+});
 
 export interface StoryCreated {
   readonly type: 'StoryCreated';
-  readonly data: {
-    readonly storyId: string;
-    readonly slug: string;
-    readonly headline: string;
-    readonly body: string;
-    readonly editorsNote?: string;
-    readonly developing: boolean;
-    readonly byline?: string;
-    readonly tags: readonly string[];
-    readonly revision: 1;
-  };
+  readonly data: Static<typeof StoryCreatedData>;
 }
 
-/** A new revision. Carries only what changed; the full text is a fold of the stream. */
 export interface StoryRevised {
   readonly type: 'StoryRevised';
-  readonly data: {
-    readonly storyId: string;
-    readonly revision: number;
-    readonly kind: RevisionKind;
-    readonly changeNote: string;
-    readonly headline?: string;
-    readonly body?: string;
-    /** An empty string removes the note. */
-    readonly editorsNote?: string;
-    readonly developing?: boolean;
-  };
+  readonly data: Static<typeof StoryRevisedData>;
 }
 
 export type StoryEvent = StoryCreated | StoryRevised;

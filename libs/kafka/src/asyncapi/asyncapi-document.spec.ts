@@ -2,7 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import { DiagnosticSeverity, Parser } from '@asyncapi/parser';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { DatelineEvent, diplomaticEventDecider, diplomaticEventStream, EVENT_CATALOGUE, storyDecider, storyStream } from '@dateline/domain';
+import {
+  DatelineEvent,
+  diplomaticEventDecider,
+  diplomaticEventStream,
+  CATALOGUE_ENTRIES,
+  storyDecider,
+  storyStream,
+} from '@dateline/domain';
 import type { EventStore, RecordedEvent } from '@dateline/event-store';
 import { cloudEventType, toEventMessage } from '../cloud-event-message';
 import { OutgoingMessage } from '../outgoing-message';
@@ -151,7 +158,7 @@ describe('AsyncAPI document', () => {
         .map((c) => c.address())
         .sort(),
     ).toEqual(Object.values(topicNames('dateline.')).sort());
-    expect(document!.messages().all()).toHaveLength(EVENT_CATALOGUE.length + 2);
+    expect(document!.messages().all()).toHaveLength(CATALOGUE_ENTRIES.length + 2);
     expect(
       document!
         .operations()
@@ -169,7 +176,7 @@ describe('AsyncAPI document', () => {
         .map((c) => c.address)
         .sort(),
     ).toEqual([topics.stories, topics.diplomaticEvents, topics.timelineEntries].sort());
-    for (const entry of EVENT_CATALOGUE) {
+    for (const entry of CATALOGUE_ENTRIES) {
       const message = doc.components.messages[entry.type];
       expect(message).toMatchObject({
         name: entry.type,
@@ -193,7 +200,7 @@ describe('AsyncAPI document', () => {
 
     it('accepts every record the relay functions make, of every message type', async () => {
       const records = await relayRecords();
-      expect(new Set(records.map((r) => r.headers.ce_type)).size).toBe(EVENT_CATALOGUE.length + 2);
+      expect(new Set(records.map((r) => r.headers.ce_type)).size).toBe(CATALOGUE_ENTRIES.length + 2);
       for (const r of records)
         expect({ type: r.headers.ce_type, problems: validate(asRecord(r)) }).toEqual({ type: r.headers.ce_type, problems: [] });
     });

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { CatalogueEntry, EVENT_CATALOGUE, StreamCategory } from '@dateline/domain';
+import { CATALOGUE_ENTRIES, CatalogueEntry, eventTypesOf, StreamCategory } from '@dateline/domain';
 import { cloudEventType } from '../cloud-event-message';
 import { kafkaConfigFromEnv } from '../kafka-config';
 import { POSITION_HEADER, VERSION_HEADER } from '../outgoing-message';
@@ -206,24 +206,23 @@ function topicBindings(prefix: string): Record<string, Schema> {
 export function asyncApiDocument(prefix = 'dateline.'): AsyncApiDocument {
   const topics = topicNames(prefix);
   const bindings = topicBindings(prefix);
-  const eventMessages = Object.fromEntries(EVENT_CATALOGUE.map((e) => [e.type, eventMessage(e)]));
+  const eventMessages = Object.fromEntries(CATALOGUE_ENTRIES.map((e) => [e.type, eventMessage(e)]));
   const messages = { ...eventMessages, ...TIMELINE_MESSAGES };
   const messageRefs = (names: string[]): Record<string, Ref> => Object.fromEntries(names.map((n) => [n, ref(`components/messages/${n}`)]));
-  const inCategory = (category: StreamCategory): string[] => EVENT_CATALOGUE.filter((e) => e.category === category).map((e) => e.type);
 
   const channels: Record<keyof Topics, AsyncApiChannel> = {
     stories: {
       address: topics.stories,
       title: 'Story events',
       description: 'Every event of the story category, keyed by story id.',
-      messages: messageRefs(inCategory('story')),
+      messages: messageRefs(eventTypesOf('story')),
       bindings: bindings[topics.stories] as AsyncApiChannel['bindings'],
     },
     diplomaticEvents: {
       address: topics.diplomaticEvents,
       title: 'Diplomatic events',
       description: 'Every event of the diplomatic-event category, keyed by diplomatic event id.',
-      messages: messageRefs(inCategory('diplomatic-event')),
+      messages: messageRefs(eventTypesOf('diplomatic-event')),
       bindings: bindings[topics.diplomaticEvents] as AsyncApiChannel['bindings'],
     },
     timelineEntries: {
@@ -273,13 +272,14 @@ export function asyncApiDocument(prefix = 'dateline.'): AsyncApiDocument {
       schemas: {
         AggregateId: { type: 'string', format: 'uuid', description: 'A story id or a diplomatic event id: the record key.' },
         DatelineHeaders: headersSchema(),
-        ...Object.fromEntries(EVENT_CATALOGUE.map((e) => [e.type, { description: e.description, ...e.schema }])),
+        ...Object.fromEntries(CATALOGUE_ENTRIES.map((e) => [e.type, { description: e.description, ...e.schema }])),
         TimelineEntry: timelineEntrySchema(),
       },
       messages,
     },
   };
-  // A fresh plain-JSON copy: nothing shared with the catalogue, nothing a caller can break it with.
+  // A fresh plain-JSON copy: nothing shared with the catalogue, nothing a caller can break it with, and only
+  // JSON Schema: TypeBox's own markers (`~kind`, `~optional`) are not enumerable, so they stay behind.
   return JSON.parse(JSON.stringify(document)) as AsyncApiDocument;
 }
 

@@ -1,11 +1,6 @@
-import { CAMEO_CODEBOOK, catalogueEntry } from '@dateline/domain';
+import { CAMEO_CODEBOOK, EVENT_DATA_SCHEMAS } from '@dateline/domain';
 
 type Schema = Record<string, unknown>;
-
-interface ObjectSchema {
-  readonly properties: Record<string, Schema>;
-  readonly required: readonly string[];
-}
 
 /**
  * JSON Schema of a `DiplomaticEventEntry` (libs/domain/src/timeline/timeline-entry.ts), the value
@@ -15,8 +10,7 @@ interface ObjectSchema {
  * fields. Only those own fields are written out here.
  */
 export function timelineEntrySchema(): Schema {
-  const recorded = catalogueEntry('DiplomaticEventRecorded')?.schema as ObjectSchema | undefined;
-  if (!recorded?.properties || !recorded.required) throw new Error('the catalogue has no DiplomaticEventRecorded object schema');
+  const recorded = EVENT_DATA_SCHEMAS.DiplomaticEventRecorded;
   const { eventId, ...fields } = recorded.properties;
   const instant = { type: 'string', format: 'date-time' };
   const plovers = [...new Set(CAMEO_CODEBOOK.map((c) => c.plover).filter((p): p is NonNullable<typeof p> => p !== null))].sort();

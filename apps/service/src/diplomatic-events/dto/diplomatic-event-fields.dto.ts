@@ -13,7 +13,9 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+// Types only: the swc transform of the specs would otherwise emit their names as decorator metadata values.
 import { DATE_CERTAINTIES, DATE_PRECISIONS, DATE_RANGE_TEXT, EVENT_KINDS } from '@dateline/domain';
+import type { DateCertainty, DatePrecision, EventKind } from '@dateline/domain';
 import { ParticipantDto, PlaceDto, QuoteDto, SourceDto } from './diplomatic-event-parts.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -25,8 +27,11 @@ const DATE_MESSAGE = '$property must be a date YYYY-MM-DD';
  * so the document says nullable there only; on create the domain refuses null, naming the field.
  * Lists are never nullable: `[]` empties one. Fields typed `string | null` name `type: String`:
  * TypeScript's metadata calls a union `Object`, and the document would say `object`.
+ * `Removed` is `null` in an amendment and `never` on create, so that each DTO's type is exactly
+ * the domain input it becomes (dto-domain.spec.ts); `@IsOptional` lets null through either way,
+ * and the domain names it where it means nothing.
  */
-function optionalEventFieldsDto(removable: boolean) {
+function optionalEventFieldsDto<Removed extends null>(removable: boolean) {
   const nullable = removable ? ({ nullable: true } as const) : {};
   class OptionalEventFieldsDto {
     @ApiPropertyOptional({
@@ -38,7 +43,7 @@ function optionalEventFieldsDto(removable: boolean) {
     })
     @IsOptional()
     @Matches(DATE, { message: DATE_MESSAGE })
-    occurredUntil?: string | null;
+    occurredUntil?: string | Removed;
     @ApiPropertyOptional({
       ...nullable,
       type: String,
@@ -48,20 +53,20 @@ function optionalEventFieldsDto(removable: boolean) {
     @IsOptional()
     @IsString()
     @MaxLength(40)
-    occurredAt?: string | null;
+    occurredAt?: string | Removed;
     @ApiPropertyOptional({ ...nullable, type: String, description: 'IANA time zone where it happened.', example: 'Europe/Istanbul' })
     @IsOptional()
     @IsString()
     @MaxLength(64)
-    timezone?: string | null;
+    timezone?: string | Removed;
     @ApiPropertyOptional({ enum: DATE_PRECISIONS, default: 'day' })
     @IsOptional()
     @IsIn(DATE_PRECISIONS)
-    datePrecision?: 'day' | 'span';
+    datePrecision?: DatePrecision | Removed;
     @ApiPropertyOptional({ enum: DATE_CERTAINTIES, default: 'explicit', description: '`inferred`: the report does not state the date.' })
     @IsOptional()
     @IsIn(DATE_CERTAINTIES)
-    dateCertainty?: 'explicit' | 'inferred';
+    dateCertainty?: DateCertainty | Removed;
     @ApiPropertyOptional({
       ...nullable,
       type: String,
@@ -72,19 +77,19 @@ function optionalEventFieldsDto(removable: boolean) {
     @IsOptional()
     @IsString()
     @MaxLength(300)
-    dateText?: string | null;
+    dateText?: string | Removed;
     @ApiPropertyOptional({ ...nullable, type: String, maxLength: 10_000 })
     @IsOptional()
     @IsString()
     @MaxLength(10_000)
-    summary?: string | null;
+    summary?: string | Removed;
 
     @ApiPropertyOptional({ ...nullable, type: PlaceDto })
     @IsOptional()
     @IsObject()
     @ValidateNested()
     @Type(() => PlaceDto)
-    location?: PlaceDto | null;
+    location?: PlaceDto | Removed;
 
     @ApiPropertyOptional({ type: [ParticipantDto], maxItems: 200 })
     @IsOptional()
@@ -92,7 +97,7 @@ function optionalEventFieldsDto(removable: boolean) {
     @ArrayMaxSize(200)
     @ValidateNested({ each: true })
     @Type(() => ParticipantDto)
-    participants?: ParticipantDto[];
+    participants?: ParticipantDto[] | Removed;
 
     @ApiPropertyOptional({ type: [SourceDto], maxItems: 100 })
     @IsOptional()
@@ -100,7 +105,7 @@ function optionalEventFieldsDto(removable: boolean) {
     @ArrayMaxSize(100)
     @ValidateNested({ each: true })
     @Type(() => SourceDto)
-    sources?: SourceDto[];
+    sources?: SourceDto[] | Removed;
 
     @ApiPropertyOptional({ type: [QuoteDto], maxItems: 100 })
     @IsOptional()
@@ -108,7 +113,7 @@ function optionalEventFieldsDto(removable: boolean) {
     @ArrayMaxSize(100)
     @ValidateNested({ each: true })
     @Type(() => QuoteDto)
-    quotes?: QuoteDto[];
+    quotes?: QuoteDto[] | Removed;
 
     @ApiPropertyOptional({
       ...nullable,
@@ -119,7 +124,7 @@ function optionalEventFieldsDto(removable: boolean) {
     })
     @IsOptional()
     @Matches(/^\d{2,4}$/, { message: 'cameoCode must be a CAMEO code of 2 to 4 digits, e.g. 046' })
-    cameoCode?: string | null;
+    cameoCode?: string | Removed;
 
     @ApiPropertyOptional({
       type: [String],
@@ -132,12 +137,12 @@ function optionalEventFieldsDto(removable: boolean) {
     @IsArray()
     @ArrayMaxSize(100)
     @IsUUID('all', { each: true })
-    storyIds?: string[];
+    storyIds?: string[] | Removed;
   }
   return OptionalEventFieldsDto;
 }
 
-export class RecordDiplomaticEventDto extends optionalEventFieldsDto(false) {
+export class RecordDiplomaticEventDto extends optionalEventFieldsDto<never>(false) {
   @ApiProperty({ maxLength: 300, example: 'Ukraine and Russia open first direct peace talks since 2022 in Istanbul' })
   @IsString()
   @IsNotEmpty()
@@ -145,7 +150,7 @@ export class RecordDiplomaticEventDto extends optionalEventFieldsDto(false) {
   title: string;
   @ApiProperty({ enum: EVENT_KINDS, example: 'talks' })
   @IsIn(EVENT_KINDS)
-  kind: string;
+  kind: EventKind;
   @ApiProperty({
     format: 'date',
     description: `Local calendar date where it happened, ${DATE_RANGE_TEXT}; for a span, its first possible day.`,
@@ -155,7 +160,7 @@ export class RecordDiplomaticEventDto extends optionalEventFieldsDto(false) {
   occurredOn: string;
 }
 
-export class DiplomaticEventChangesDto extends optionalEventFieldsDto(true) {
+export class DiplomaticEventChangesDto extends optionalEventFieldsDto<null>(true) {
   @ApiPropertyOptional({ type: String, maxLength: 300 })
   @IsOptional()
   @IsString()
@@ -165,7 +170,7 @@ export class DiplomaticEventChangesDto extends optionalEventFieldsDto(true) {
   @ApiPropertyOptional({ enum: EVENT_KINDS })
   @IsOptional()
   @IsIn(EVENT_KINDS)
-  kind?: string | null;
+  kind?: EventKind | null;
   @ApiPropertyOptional({ type: String, format: 'date' })
   @IsOptional()
   @Matches(DATE, { message: DATE_MESSAGE })

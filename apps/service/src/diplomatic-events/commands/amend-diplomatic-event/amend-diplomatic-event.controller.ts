@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { AmendDiplomaticEvent } from '@dateline/domain';
 import { ApiWrite } from '../../../http/api-docs';
 import { RequiresRole } from '../../../auth/requires-role.decorator';
-import { plain } from '../../../writing/plain';
+import { toDomainInput } from '../../../writing/domain-input';
 import type { WriteContext } from '../../../writing/write-context';
 import { Write } from '../../../writing/write-context.decorator';
 import { type WriteResponse, writeResponse } from '../../../writing/write-response';
@@ -26,7 +26,7 @@ export class AmendDiplomaticEventController {
     @Body() dto: AmendDiplomaticEventDto,
     @Write() ctx: WriteContext,
   ): Promise<WriteResponse> {
-    const { expectedVersion, changes, reason } = plain<Omit<AmendDiplomaticEvent, 'type' | 'eventId'>>(dto);
+    const { expectedVersion, changes, reason } = toDomainInput(dto);
     const input: AmendDiplomaticEvent = { type: 'AmendDiplomaticEvent', eventId: id, expectedVersion, changes, reason };
     return writeResponse(await this.commands.execute(new AmendDiplomaticEventCommand(input, ctx)), 'diplomatic-event');
   }

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { RecordDiplomaticEvent } from '@dateline/domain';
 import { ApiWrite } from '../../../http/api-docs';
 import { RequiresRole } from '../../../auth/requires-role.decorator';
-import { plain } from '../../../writing/plain';
+import { toDomainInput } from '../../../writing/domain-input';
 import type { WriteContext } from '../../../writing/write-context';
 import { Write } from '../../../writing/write-context.decorator';
 import { type WriteResponse, writeResponse } from '../../../writing/write-response';
@@ -27,7 +27,7 @@ export class RecordDiplomaticEventController {
   @HttpCode(201)
   @RequiresRole('editor')
   async record(@Body() dto: RecordDiplomaticEventDto, @Write() ctx: WriteContext): Promise<WriteResponse> {
-    const input: RecordDiplomaticEvent = { type: 'RecordDiplomaticEvent', eventId: randomUUID(), fields: plain(dto) };
+    const input: RecordDiplomaticEvent = { type: 'RecordDiplomaticEvent', eventId: randomUUID(), fields: toDomainInput(dto) };
     return writeResponse(await this.commands.execute(new RecordDiplomaticEventCommand(input, ctx)), 'diplomatic-event');
   }
 }

@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { RetractDiplomaticEvent } from '@dateline/domain';
 import { ApiWrite } from '../../../http/api-docs';
 import { RequiresRole } from '../../../auth/requires-role.decorator';
-import { plain } from '../../../writing/plain';
+import { toDomainInput } from '../../../writing/domain-input';
 import type { WriteContext } from '../../../writing/write-context';
 import { Write } from '../../../writing/write-context.decorator';
 import { type WriteResponse, writeResponse } from '../../../writing/write-response';
@@ -29,7 +29,7 @@ export class RetractDiplomaticEventController {
     const input: RetractDiplomaticEvent = {
       type: 'RetractDiplomaticEvent',
       eventId: id,
-      ...plain<Omit<RetractDiplomaticEvent, 'type' | 'eventId'>>(dto),
+      ...toDomainInput(dto),
     };
     return writeResponse(await this.commands.execute(new RetractDiplomaticEventCommand(input, ctx)), 'diplomatic-event');
   }

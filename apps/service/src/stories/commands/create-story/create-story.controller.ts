@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { CreateStory } from '@dateline/domain';
 import { ApiWrite, SlugTakenResponseDto } from '../../../http/api-docs';
 import { RequiresRole } from '../../../auth/requires-role.decorator';
-import { plain } from '../../../writing/plain';
+import { toDomainInput } from '../../../writing/domain-input';
 import type { WriteContext } from '../../../writing/write-context';
 import { Write } from '../../../writing/write-context.decorator';
 import { type WriteResponse, writeResponse } from '../../../writing/write-response';
@@ -26,7 +26,7 @@ export class CreateStoryController {
   @HttpCode(201)
   @RequiresRole('editor')
   async create(@Body() dto: CreateStoryDto, @Write() ctx: WriteContext): Promise<WriteResponse> {
-    const input: CreateStory = { type: 'CreateStory', storyId: randomUUID(), ...plain<Omit<CreateStory, 'type' | 'storyId'>>(dto) };
+    const input: CreateStory = { type: 'CreateStory', storyId: randomUUID(), ...toDomainInput(dto) };
     return writeResponse(await this.commands.execute(new CreateStoryCommand(input, ctx)), 'story');
   }
 }

@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ReviseStory } from '@dateline/domain';
 import { ApiWrite } from '../../../http/api-docs';
 import { RequiresRole } from '../../../auth/requires-role.decorator';
-import { plain } from '../../../writing/plain';
+import { toDomainInput } from '../../../writing/domain-input';
 import type { WriteContext } from '../../../writing/write-context';
 import { Write } from '../../../writing/write-context.decorator';
 import { type WriteResponse, writeResponse } from '../../../writing/write-response';
@@ -31,7 +31,7 @@ export class ReviseStoryController {
   @RequiresRole('editor')
   async revise(@Param('id') address: string, @Body() dto: ReviseStoryDto, @Write() ctx: WriteContext): Promise<WriteResponse> {
     const id = await this.addresses.forWrite(address);
-    const input: ReviseStory = { type: 'ReviseStory', storyId: id, ...plain<Omit<ReviseStory, 'type' | 'storyId'>>(dto) };
+    const input: ReviseStory = { type: 'ReviseStory', storyId: id, ...toDomainInput(dto) };
     return writeResponse(await this.commands.execute(new ReviseStoryCommand(input, ctx)), 'story');
   }
 }

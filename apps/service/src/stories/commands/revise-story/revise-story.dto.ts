@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotBlank } from '../../../http/text-validators';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { REVISION_KINDS } from '@dateline/domain';
+import type { RevisionKind } from '@dateline/domain';
 
 export class ReviseStoryDto {
   @ApiProperty({
@@ -48,6 +50,6 @@ export class ReviseStoryDto {
 
   @ApiPropertyOptional({ enum: ['update', 'correction'], default: 'update' })
   @IsOptional()
-  @IsIn(['update', 'correction'])
-  kind?: 'update' | 'correction';
+  @IsIn(REVISION_KINDS)
+  kind?: RevisionKind;
 }
