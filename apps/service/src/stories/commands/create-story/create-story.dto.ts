@@ -21,7 +21,7 @@ export class CreateStoryDto {
   @MaxLength(200_000)
   body: string;
 
-  @ApiPropertyOptional({ example: 'This is a developing story and is being updated.', maxLength: 1000 })
+  @ApiPropertyOptional({ example: 'This report is being updated as news comes in.', maxLength: 1000 })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
