@@ -138,7 +138,7 @@ function optionalEventFieldsDto(removable: boolean) {
 }
 
 export class RecordDiplomaticEventDto extends optionalEventFieldsDto(false) {
-  @ApiProperty({ maxLength: 300, example: 'Ukraine and Russia open first direct peace talks since 2022 in Istanbul' })
+  @ApiProperty({ maxLength: 300, example: 'Ukrainian and Russian delegations open direct talks in Istanbul' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)

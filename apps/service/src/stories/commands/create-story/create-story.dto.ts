@@ -9,7 +9,7 @@ export class CreateStoryDto {
   @MaxLength(120)
   slug: string;
 
-  @ApiProperty({ example: 'Ukraine and Russia open first direct peace talks since 2022 in Istanbul', maxLength: 300 })
+  @ApiProperty({ example: 'Ukraine and Russia meet in Istanbul for their first direct talks since 2022', maxLength: 300 })
   @IsString()
   @IsNotBlank()
   @MaxLength(300)
