@@ -71,21 +71,21 @@ describe('reader page in Chromium', () => {
       const may16 = page.locator('section#day-2025-05-16');
       await expect(may16.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Friday 16 May 2025');
       const talks = may16.locator('li.entry', {
-        has: page.getByRole('heading', { name: 'Ukraine and Russia open first direct peace talks since 2022 in Istanbul' }),
+        has: page.getByRole('heading', { name: 'Ukrainian and Russian delegations open direct talks in Istanbul' }),
       });
       await expect(talks.locator('time').first().textContent()).resolves.toBe('16 May 2025');
       await expect(talks.locator('.kind').textContent()).resolves.toBe('Talks');
       await expect(talks.locator('dl.facts').textContent()).resolves.toContain('Istanbul, TR');
       // May 12 is the start of the proposed ceasefire; the article does not date the proposal itself.
       const ceasefire = page.locator('li.entry', {
-        has: page.getByRole('heading', { name: 'Kyiv and allies urge unconditional ceasefire from May 12' }),
+        has: page.getByRole('heading', { name: 'Kyiv and allies urge an unconditional ceasefire from 12 May' }),
       });
       await expect(ceasefire.locator('time').first().textContent()).resolves.toBe('between 1 and 16 May 2025 (approximate, inferred)');
       expect(await ceasefire.isVisible()).toBe(true);
-      expect(await page.getByRole('heading', { name: 'Russia rejects unconditional ceasefire proposal' }).isVisible()).toBe(true);
+      expect(await page.getByRole('heading', { name: 'Russia rejects the unconditional ceasefire' }).isVisible()).toBe(true);
       // A hedged source is marked as such.
       const welcome = page.locator('li.entry', {
-        has: page.getByRole('heading', { name: 'Turkish hosts expected to open talks with welcome speech' }),
+        has: page.getByRole('heading', { name: 'Turkish hosts expected to welcome the delegations, then leave' }),
       });
       await expect(welcome.locator('.hedged').textContent()).resolves.toBe('hedged');
       await expect(welcome.locator('time').first().textContent()).resolves.toBe('c. 16 May 2025 (inferred)');
@@ -223,11 +223,12 @@ describe('reader page in Chromium', () => {
     const page = await open(`/stories/${storyId}`);
     const sample = JSON.parse(readFileSync('data/seed/istanbul-talks.json', 'utf8')) as { story: { revisions: { headline: string }[] } };
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(sample.story.revisions.at(-1)!.headline);
-    expect(await page.locator('table tbody tr').count()).toBe(4);
-    await expect(page.locator('tr#revision-4').textContent()).resolves.toContain('Correction');
-    // The default diff is the latest change: the typo fix 'U.S' -> 'U.S.'.
+    expect(await page.locator('table tbody tr').count()).toBe(5);
+    // A punctuation fix is an update, not a correction.
+    await expect(page.locator('tr#revision-5').textContent()).resolves.toContain('Update');
+    // The default diff is the latest change: the fix 'U.S' -> 'U.S.'.
     await expect(page.locator('#diff-summary').textContent()).resolves.toContain(
-      'Changes from revision 3 to revision 4 (spacing or punctuation only)',
+      'Changes from revision 4 to revision 5 (spacing or punctuation only)',
     );
     await expect(page.locator('#diff-body ins').allTextContents()).resolves.toEqual([expect.stringContaining('.')]);
     await page.getByLabel('From revision', { exact: true }).selectOption('1');
@@ -237,10 +238,11 @@ describe('reader page in Chromium', () => {
     expect(await page.locator('#diff-headline ins').count()).toBeGreaterThan(0);
     const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as {
       '@type': string;
-      correction: unknown[];
+      correction?: unknown[];
     };
     expect(ld['@type']).toBe('NewsArticle');
-    expect(ld.correction).toHaveLength(1);
+    // The sample has no correction (test/e2e/reader-page.e2e-spec.ts covers a story that has one).
+    expect(ld.correction).toBeUndefined();
     await screenshot(page, 'story-page-desktop');
     await page.setViewportSize(PHONE);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);

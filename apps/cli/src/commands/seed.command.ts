@@ -9,6 +9,8 @@ interface SeedRevision {
   developing?: boolean;
   changeNote?: string;
   kind?: 'update' | 'correction';
+  /** When the newsroom published this revision (ISO 8601). Kept in the file, not sent: the API has no editorial time yet. */
+  publishedAt?: string;
 }
 
 interface SeedFile {
@@ -39,7 +41,7 @@ export async function seed(
   const key = (part: string) => `seed:${slug}:${part}`;
 
   const [first, ...later] = revisions;
-  const { changeNote: _c, kind: _k, ...firstFields } = first;
+  const { changeNote: _c, kind: _k, publishedAt: _p, ...firstFields } = first;
   const story = await api.post<Written>(
     '/stories',
     { slug, ...(byline ? { byline } : {}), ...(tags ? { tags } : {}), ...firstFields },
@@ -59,7 +61,7 @@ export async function seed(
   };
 
   await recordEventsOf(1);
-  for (const [i, r] of later.entries()) {
+  for (const [i, { publishedAt: _published, ...r }] of later.entries()) {
     const revision = i + 2;
     const written = await api.post<Written>(
       `/stories/${story.id}/revisions`,

@@ -143,7 +143,7 @@ function optionalEventFieldsDto<Removed extends null>(removable: boolean) {
 }
 
 export class RecordDiplomaticEventDto extends optionalEventFieldsDto<never>(false) {
-  @ApiProperty({ maxLength: 300, example: 'Ukraine and Russia open first direct peace talks since 2022 in Istanbul' })
+  @ApiProperty({ maxLength: 300, example: 'Ukrainian and Russian delegations open direct talks in Istanbul' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)

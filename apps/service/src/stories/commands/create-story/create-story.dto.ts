@@ -9,7 +9,7 @@ export class CreateStoryDto {
   @MaxLength(120)
   slug: string;
 
-  @ApiProperty({ example: 'Ukraine and Russia open first direct peace talks since 2022 in Istanbul', maxLength: 300 })
+  @ApiProperty({ example: 'Ukraine and Russia meet in Istanbul for their first direct talks since 2022', maxLength: 300 })
   @IsString()
   @IsNotBlank()
   @MaxLength(300)
@@ -21,7 +21,7 @@ export class CreateStoryDto {
   @MaxLength(200_000)
   body: string;
 
-  @ApiPropertyOptional({ example: 'This is a developing story and is being updated.', maxLength: 1000 })
+  @ApiPropertyOptional({ example: 'This report is being updated as news comes in.', maxLength: 1000 })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
