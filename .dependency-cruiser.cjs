@@ -103,6 +103,16 @@ module.exports = {
       to: { path: '^apps/service/src/[^/]+/commands/[^/]+/', pathNot: '^$1/' },
     },
     {
+      name: 'read-model-slices-independent',
+      comment:
+        'Each read model (libs/projections/src/read-models/<read-model>/: its table, projection and queries) ' +
+        'stands alone: one never imports another; queries that combine read models live in ' +
+        'libs/projections/src/queries/, shared table helpers in libs/projections/src/tables/.',
+      severity: 'error',
+      from: { path: '^(libs/projections/src/read-models/[^/]+)/' },
+      to: { path: '^libs/projections/src/read-models/[^/]+/', pathNot: '^$1/' },
+    },
+    {
       name: 'no-circular',
       comment: 'No module depends on itself through others: every layer can be read bottom up.',
       severity: 'error',

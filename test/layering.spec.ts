@@ -84,6 +84,9 @@ describe('layer rules (dependency-cruiser, .dependency-cruiser.cjs)', () => {
       'libs/projections/src/b.ts': "import { a } from './a';\nexport const b = () => a;\n",
       'libs/projections/src/to-kafka.ts': "import { relay } from '@dateline/kafka';\nexport { relay };\n",
       'libs/projections/src/to-app.ts': "import { main } from '../../../apps/service/src/main';\nexport { main };\n",
+      'libs/projections/src/read-models/timeline/timeline.table.ts': 'export const TIMELINE = 1;\n',
+      'libs/projections/src/read-models/history/history.queries.ts':
+        "import { TIMELINE } from '../timeline/timeline.table';\nexport const HISTORY = TIMELINE;\n",
       'libs/kafka/src/index.ts': 'export const relay = 1;\n',
       'libs/kafka/src/to-projections.ts': "import { a } from '@dateline/projections';\nexport { a };\n",
       'libs/kafka/src/mistyped.ts': "import { relay } from '@dateline/kafak';\nexport { relay };\n",
@@ -132,6 +135,11 @@ describe('layer rules (dependency-cruiser, .dependency-cruiser.cjs)', () => {
         rule: 'write-slices-independent',
         from: 'apps/service/src/stories/commands/create-story/create-story.handler.ts',
         to: 'apps/service/src/stories/commands/revise-story/revise-story.command.ts',
+      },
+      {
+        rule: 'read-model-slices-independent',
+        from: 'libs/projections/src/read-models/history/history.queries.ts',
+        to: 'libs/projections/src/read-models/timeline/timeline.table.ts',
       },
       { rule: 'no-circular', from: 'libs/projections/src/a.ts', to: 'libs/projections/src/b.ts' },
       { rule: 'not-to-unresolvable', from: 'libs/kafka/src/mistyped.ts', to: '@dateline/kafak' },

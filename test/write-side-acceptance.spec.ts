@@ -18,7 +18,7 @@ import {
   storyStream,
 } from '@dateline/domain';
 import { EventStore, PgliteClient, RecordedEvent } from '@dateline/event-store';
-import { applyBatch, BatchTarget, ensureSchema, handledTypes, liveTables, PROJECTION_CLASSES } from '@dateline/projections';
+import { applyBatch, BatchTarget, ensureSchema, liveTables, PROJECTION_CLASSES } from '@dateline/projections';
 import { toEventMessage, toTimelineEntryMessage, TimelineEntryTracker, topicNames } from '@dateline/kafka';
 import { asyncApiDocument } from '../libs/kafka/src/asyncapi/asyncapi-document';
 import { createRecordValidator } from '../libs/kafka/src/asyncapi/record-validator';
@@ -339,7 +339,6 @@ describe('the write side accepts only what the read side can hold (property, PGl
     await ensureSchema(sql, projections);
     targets = projections.map((projection) => ({
       projection,
-      types: handledTypes(projection),
       tables: liveTables(projection.tables),
       after: 0,
     }));

@@ -14,7 +14,7 @@ import { QueryKeysPipe } from './http/query-keys.pipe';
 import { jsonOnly } from './http/json-only.hook';
 import { requestDeadlines } from './http/request-deadlines';
 import { utf8JsonParser } from './http/utf8-json-parser';
-import { ProjectorService } from '@dateline/projections';
+import { ReadModelPositions } from '@dateline/projections';
 import { ReadCache } from './reading/read-cache';
 import { registerReadCache } from './reading/read-cache.hook';
 import { AccessLog } from './logging/access-log';
@@ -94,8 +94,9 @@ export async function createApp(
   registerHttpMetrics(fastify, app.get(DatelineMetrics));
   await hardenHttp(app, settings.corsOrigins);
   // After the request id and security headers, so that cached answers carry them too.
-  const projector = app.get(ProjectorService);
-  registerReadCache(fastify, new ReadCache(settings.readCacheEntries), () => projector.position());
+  // Keyed by the smallest position of all read models: it moves with every batch that changes any of them (ADR 0012).
+  const positions = app.get(ReadModelPositions);
+  registerReadCache(fastify, new ReadCache(settings.readCacheEntries), () => positions.position());
   app.useGlobalFilters(new ErrorsFilter());
   app.useGlobalInterceptors(new ReplayHeaderInterceptor());
   app.useGlobalPipes(

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { RelayModule } from '@dateline/kafka';
@@ -69,6 +69,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
+        // The routes the app serves, for tools that list them (test/e2e/openapi.e2e-spec.ts checks each is documented).
+        DiscoveryModule,
         TerminusModule.forRoot({ logger: false }),
         StorageModule.forRoot(storage),
         ProjectionsModule.forRoot({ runProjector: settings.roles.includes('projector'), leaderRetryMs: settings.leaderRetryMs }),

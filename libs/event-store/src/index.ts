@@ -5,6 +5,7 @@ export * from './sql/pg-client';
 export * from './sql/pglite-client';
 export * from './sql/data-dir-lock';
 export * from './sql/leader-election';
+export * from './sql/leader-role';
 export * from './postgres/postgres-event-store';
 export * from './postgres/schema';
 export * from './append-signal';

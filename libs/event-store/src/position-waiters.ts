@@ -9,9 +9,14 @@ export class PositionWaiters {
   constructor(private readonly current: () => number) {}
 
   waitFor(position: number, timeoutMs: number): Promise<boolean> {
-    if (this.current() >= position) return Promise.resolve(true);
+    return this.waitUntil(() => this.current() >= position, timeoutMs);
+  }
+
+  /** Resolves true once `reached()` holds, checked now and after each notify(); false after `timeoutMs`. */
+  waitUntil(reached: () => boolean, timeoutMs: number): Promise<boolean> {
+    if (reached()) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const check = () => this.current() >= position && finish(true);
+      const check = () => reached() && finish(true);
       const timer = setTimeout(() => finish(false), timeoutMs);
       const finish = (ok: boolean) => {
         clearTimeout(timer);

@@ -14,9 +14,16 @@ class RolesDto {
 }
 
 class ReadModelsStatusDto {
-  @ApiProperty({ description: 'The log position the read models reached.', example: 42 }) position: number;
-  @ApiProperty() caughtUp: boolean;
-  @ApiProperty({ type: [String], example: ['timeline', 'stories'] }) projections: string[];
+  @ApiProperty({ description: 'The log position every read model reached (the smallest of `positions`).', example: 42 }) position: number;
+  @ApiProperty({ description: 'Whether every read model reached the head of the log.' }) caughtUp: boolean;
+  @ApiProperty({ type: [String], example: ['timeline', 'story-revisions', 'event-history'] }) projections: string[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: "Each read model's position: a read waits only for the read models it reads (docs/adr/0012-read-model-positions.md).",
+    example: { timeline: 42, 'story-revisions': 42, 'event-history': 42 },
+  })
+  positions: Record<string, number>;
 }
 
 class RelayErrorDto {

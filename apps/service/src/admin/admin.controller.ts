@@ -34,7 +34,7 @@ import { IsArray, IsOptional, IsString } from 'class-validator';
 import { EVENT_STORE } from '@dateline/event-store';
 import type { EventStore } from '@dateline/event-store';
 import { RelayService } from '@dateline/kafka';
-import { ProjectorService } from '@dateline/projections';
+import { ProjectorRunner, ReadModelPositions } from '@dateline/projections';
 import { RequiresRole } from '../auth/requires-role.decorator';
 import { BEARER, ErrorResponseDto } from '../http/api-docs';
 import { AdminStatusDto, RebuildJobDto, ReplayResultDto } from './admin-responses.dto';
@@ -60,7 +60,8 @@ export class RebuildDto {
 export class AdminController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly projector: ProjectorService,
+    private readonly projector: ProjectorRunner,
+    private readonly positions: ReadModelPositions,
     private readonly rebuilds: RebuildJobs,
     private readonly relay: RelayService,
   ) {}
@@ -70,14 +71,15 @@ export class AdminController {
   @ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'The event store cannot be reached.' })
   @ApiOkResponse({
     type: AdminStatusDto,
-    description: '`{ log: { head }, roles, readModels: { position, caughtUp, projections }, relay }`',
+    description: '`{ log: { head }, roles, readModels: { position, caughtUp, projections, positions }, relay }`',
   })
   async status() {
-    const [head, position, relay] = await Promise.all([this.store.headPosition(), this.projector.position(), this.relay.report()]);
+    const [head, positions, relay] = await Promise.all([this.store.headPosition(), this.positions.positions(), this.relay.report()]);
+    const position = Math.min(...positions.values());
     return {
       log: { head },
       roles: { projector: this.projector.role, relay: this.relay.role },
-      readModels: { position, caughtUp: position >= head, projections: this.projector.names },
+      readModels: { position, caughtUp: position >= head, projections: this.projector.names, positions: Object.fromEntries(positions) },
       relay,
     };
   }
@@ -104,7 +106,7 @@ export class AdminController {
       throw new BadRequestException([
         `unknown projection(s): ${unknown.join(', ') || '(none given)'}; known: ${this.projector.names.join(', ')}`,
       ]);
-    return this.rebuilds.start(names);
+    return this.rebuilds.start([...names]);
   }
 
   /** Republishes a range of the log to another Kafka topic, in the relay's format. */

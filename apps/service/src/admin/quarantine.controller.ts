@@ -15,7 +15,7 @@ import {
   ApiUnauthorizedResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { ProjectorService, QuarantineStatus } from '@dateline/projections';
+import { ProjectorRunner, QuarantineOperations, QuarantineStatus } from '@dateline/projections';
 import { RequiresRole } from '../auth/requires-role.decorator';
 import { BEARER, ErrorResponseDto } from '../http/api-docs';
 import { QuarantineListDto, QuarantinedEventDto, QuarantineRetryDto } from './admin-responses.dto';
@@ -40,7 +40,10 @@ const STATUSES: readonly QuarantineStatus[] = ['quarantined', 'skipped'];
 @Controller('admin/quarantine')
 @RequiresRole('admin')
 export class QuarantineController {
-  constructor(private readonly projector: ProjectorService) {}
+  constructor(
+    private readonly quarantine: QuarantineOperations,
+    private readonly projector: ProjectorRunner,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Events the projections quarantined, in log order' })
@@ -50,7 +53,7 @@ export class QuarantineController {
   async list(@Query('status') status?: string) {
     if (status !== undefined && !STATUSES.includes(status as QuarantineStatus))
       throw new BadRequestException([`status must be one of ${STATUSES.join(', ')}`]);
-    return { events: await this.projector.quarantine(status as QuarantineStatus | undefined) };
+    return { events: await this.quarantine.list(status as QuarantineStatus | undefined) };
   }
 
   @Post(':projection/:position/retry')
@@ -73,7 +76,7 @@ export class QuarantineController {
       'It still fails (nothing changed; the message has the error), was skipped, or waits behind an earlier event of its stream.',
   })
   retry(@Param('projection') projection: string, @Param('position') position: string) {
-    return this.projector.retryQuarantined(projection, this.checkPosition(projection, position));
+    return this.quarantine.retry(projection, this.checkPosition(projection, position));
   }
 
   @Post(':projection/:position/skip')
@@ -89,7 +92,7 @@ export class QuarantineController {
   @ApiUnsupportedMediaTypeResponse({ type: ErrorResponseDto, description: 'The body is not application/json (send `{}`).' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already skipped.' })
   skip(@Param('projection') projection: string, @Param('position') position: string) {
-    return this.projector.skipQuarantined(projection, this.checkPosition(projection, position));
+    return this.quarantine.skip(projection, this.checkPosition(projection, position));
   }
 
   private checkPosition(projection: string, position: string): number {

@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ProjectorService, RebuildProgress } from '@dateline/projections';
+import { ProjectorRunner, RebuildProgress } from '@dateline/projections';
 
 export interface RebuildJob {
   id: string;
@@ -18,7 +18,7 @@ export class RebuildJobs {
   private readonly logger = new Logger('Rebuild');
   private readonly jobs = new Map<string, RebuildJob>();
 
-  constructor(private readonly projector: ProjectorService) {}
+  constructor(private readonly projector: ProjectorRunner) {}
 
   start(projections: string[]): RebuildJob {
     if ([...this.jobs.values()].some((j) => j.state === 'running')) throw new ConflictException('a rebuild is already running');

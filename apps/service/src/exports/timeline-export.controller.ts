@@ -2,7 +2,7 @@ import { BadRequestException, Controller, Get, Inject, Query, Res } from '@nestj
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { formatCalendarDate, formatInstantUtc, MAX_RANGE_DAYS, readRangeProblem } from '@dateline/domain';
-import { ProjectorService } from '@dateline/projections';
+import { ReadModelPositions, TimelineQueries } from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { ApiRead } from '../http/api-docs';
 import { readPosition, type HeaderSink } from '../reading/consistency';
@@ -26,7 +26,8 @@ export class TimelineJsExportQueryDto extends TimelineRangeQueryDto {
 @Controller('timeline/export')
 export class TimelineExportController {
   constructor(
-    private readonly projector: ProjectorService,
+    private readonly positions: ReadModelPositions,
+    private readonly timeline: TimelineQueries,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
@@ -41,8 +42,8 @@ export class TimelineExportController {
   async timelineJs(@Query() q: TimelineJsExportQueryDto, @Res({ passthrough: true }) reply: HeaderSink): Promise<TimelineJsDocumentDto> {
     const rangeProblem = readRangeProblem(q.from, q.to);
     if (rangeProblem) throw new BadRequestException([rangeProblem]);
-    await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
-    const entries = await this.projector.queries.timeline(q.from, q.to, q);
+    await readPosition(this.positions, this.timeline.readModels, q.minPosition, this.settings.minPositionWaitMs, reply);
+    const entries = await this.timeline.timeline(q.from, q.to, q);
     const range = q.from === q.to ? formatCalendarDate(q.from) : `${formatCalendarDate(q.from)} to ${formatCalendarDate(q.to)}`;
     return toTimelineJs(entries, {
       group: q.group,

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { ProjectorService } from '@dateline/projections';
+import { ReadModelPositions } from '@dateline/projections';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 // The CLI's own seed: the first start writes the sample exactly as `npm run cli -- seed`
 // does, request by request through the HTTP API (auth, validation, the command handlers),
@@ -109,7 +109,8 @@ export async function loadSampleOnFirstStart(options: {
   try {
     await app.getHttpAdapter().getInstance().ready();
     const { storyId, position } = await seed(new InjectedApi(app, token), file, (line) => log.debug(`sample: ${line.trim()}`));
-    await app.get(ProjectorService).waitFor(position, SAMPLE_PROJECTED_WAIT_MS);
+    const positions = app.get(ReadModelPositions);
+    await positions.waitFor(positions.names, position, SAMPLE_PROJECTED_WAIT_MS);
     log.info(`loaded the Istanbul sample: story ${storyId}`);
     return { kind: 'loaded', file, storyId };
   } catch (err) {

@@ -3,7 +3,7 @@ import { HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, measureLag, SQL_CLIENT } from '@dateline/event-store';
 import type { EventStore, SqlClient } from '@dateline/event-store';
 import { RelayService } from '@dateline/kafka';
-import { ProjectorService } from '@dateline/projections';
+import { ProjectorRunner, QuarantineOperations, ReadModelPositions } from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { SETTINGS } from '../storage/storage.tokens';
 
@@ -23,7 +23,9 @@ export class ReadinessIndicators {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     @Inject(SETTINGS) private readonly settings: Settings,
-    private readonly projector: ProjectorService,
+    private readonly projector: ProjectorRunner,
+    private readonly positions: ReadModelPositions,
+    private readonly quarantined: QuarantineOperations,
     private readonly relay: RelayService,
   ) {}
 
@@ -46,16 +48,21 @@ export class ReadinessIndicators {
     }
   }
 
-  /** Projections behind by more than DATELINE_READY_MAX_LAG_SECONDS: reads are stale (degraded). */
+  /**
+   * Projections behind by more than DATELINE_READY_MAX_LAG_SECONDS: reads are stale (degraded).
+   * Lag is measured from the read model furthest behind; `positions` has each one's (ADR 0012).
+   */
   async projections() {
     const check = this.health.check('projections');
     try {
-      const position = await this.projector.position();
+      const positions = await this.positions.positions();
+      const position = Math.min(...positions.values());
       const lag = await measureLag(this.store, position);
       const degraded = lag.seconds > this.settings.readyMaxLagSeconds;
       return check.up({
         role: this.projector.role,
         position,
+        positions: Object.fromEntries(positions),
         lagEvents: lag.events,
         lagSeconds: round(lag.seconds),
         maxLagSeconds: this.settings.readyMaxLagSeconds,
@@ -75,7 +82,7 @@ export class ReadinessIndicators {
     const check = this.health.check('quarantine');
     let events;
     try {
-      events = await this.projector.quarantine('quarantined');
+      events = await this.quarantined.list('quarantined');
     } catch (err) {
       // The read-model database is down: readModels says so and fails the probe.
       return check.up({ error: message(err) });

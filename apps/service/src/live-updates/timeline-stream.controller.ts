@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { ProjectorService } from '@dateline/projections';
+import { ReadModelPositions, TimelineChangesQueries } from '@dateline/projections';
 import { ErrorResponseDto } from '../http/api-docs';
 import { resumePosition } from './sse';
 import { TimelineStreamHub } from './timeline-stream.hub';
@@ -37,7 +37,8 @@ export class TimelineStreamQueryDto {
 export class TimelineStreamController {
   constructor(
     private readonly hub: TimelineStreamHub,
-    private readonly projector: ProjectorService,
+    private readonly positions: ReadModelPositions,
+    private readonly changes: TimelineChangesQueries,
   ) {}
 
   @Get('stream')
@@ -80,7 +81,7 @@ export class TimelineStreamController {
   ): Promise<void> {
     const resume = resumePosition(lastEventId, q.since);
     if (resume.error) throw new BadRequestException([resume.error]);
-    const after = resume.position ?? (await this.projector.position());
+    const after = resume.position ?? (await this.positions.position(this.changes.readModels));
     // No await from here to hub.open(): the place admitted is the one taken.
     if (!this.hub.admit()) {
       await reply

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { formatDayHeading } from '@dateline/domain';
-import { ProjectorService, TimelineChange } from '@dateline/projections';
+import { ReadModelPositions, TimelineChange, TimelineChangesQueries } from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { DatelineMetrics } from '../metrics/dateline-metrics';
 import { renderEntry } from '../reader-page/templates/entry.template';
@@ -39,7 +39,7 @@ const BATCH = 500;
 
 /**
  * Live timeline changes over Server-Sent Events. The projector says when a batch committed
- * (ProjectorService.watchPosition); each client is then sent every change after the position
+ * (ReadModelPositions.watch); each client is then sent every change after the position
  * it last got, from the read models, in log order. Event ids are log positions, so a client
  * that reconnects with Last-Event-ID misses nothing.
  *
@@ -56,7 +56,8 @@ export class TimelineStreamHub implements BeforeApplicationShutdown {
   private unwatch?: () => void;
 
   constructor(
-    private readonly projector: ProjectorService,
+    private readonly positions: ReadModelPositions,
+    private readonly changes: TimelineChangesQueries,
     @Inject(SETTINGS) private readonly settings: Settings,
     private readonly metrics: DatelineMetrics,
   ) {}
@@ -94,7 +95,7 @@ export class TimelineStreamHub implements BeforeApplicationShutdown {
     this.metrics.sseStreamsOpen.set(this.clients.size);
     out.on('close', () => this.close(client));
     this.write(client, `retry: ${RECONNECT_MS}\n${sseComment(`streaming changes after position ${after}`)}`);
-    this.unwatch ??= this.projector.watchPosition(() => this.notifyAll());
+    this.unwatch ??= this.positions.watch(this.changes.readModels, () => this.notifyAll());
     void this.pump(client);
   }
 
@@ -118,9 +119,9 @@ export class TimelineStreamHub implements BeforeApplicationShutdown {
     try {
       do {
         c.again = false;
-        const target = await this.projector.position();
+        const target = await this.positions.position(this.changes.readModels);
         while (!c.closed && c.sent < target) {
-          const changes = await this.projector.queries.timelineChanges(c.sent, target, { limit: BATCH });
+          const changes = await this.changes.changes(c.sent, target, { limit: BATCH });
           for (const change of changes) {
             if (c.closed) break;
             this.write(c, frame(change));

@@ -3,7 +3,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import { EVENT_STORE, measureLag } from '@dateline/event-store';
 import type { EventStore } from '@dateline/event-store';
 import { RelayService } from '@dateline/kafka';
-import { ProjectorService } from '@dateline/projections';
+import { QuarantineOperations, ReadModelPositions } from '@dateline/projections';
 import { RebuildJobs } from '../admin/rebuild-jobs';
 
 export type AppendOutcome = 'ok' | 'conflict' | 'rejected' | 'error';
@@ -64,12 +64,18 @@ export class DatelineMetrics {
     registers: [this.registry],
   });
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, projector: ProjectorService, relay: RelayService, rebuilds: RebuildJobs) {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    positions: ReadModelPositions,
+    quarantine: QuarantineOperations,
+    relay: RelayService,
+    rebuilds: RebuildJobs,
+  ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'dateline_' });
     const registers = [this.registry];
 
     // One scrape measures each follower once (the gauges share it); counts stop at a limit.
-    const projectionLag = latest(async () => measureLag(store, await projector.position()));
+    const projectionLag = latest(async () => measureLag(store, await positions.position()));
     const relayReport = latest(() => relay.report());
     new Gauge({
       name: 'dateline_projection_lag_events',
@@ -111,8 +117,8 @@ export class DatelineMetrics {
       labelNames: ['projection', 'status'] as const,
       registers,
       async collect() {
-        const counts = await projector.quarantineCounts();
-        for (const name of projector.names)
+        const counts = await quarantine.counts();
+        for (const name of positions.names)
           for (const status of ['quarantined', 'skipped'] as const) this.set({ projection: name, status }, 0);
         for (const c of counts) this.set({ projection: c.projection, status: c.status }, c.count);
       },

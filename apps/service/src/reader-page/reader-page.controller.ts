@@ -2,7 +2,7 @@ import { BadRequestException, Controller, Get, Header, Inject, NotFoundException
 import { RouteConstraints } from '@nestjs/platform-fastify';
 import { ApiExcludeEndpoint, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { readRangeProblem } from '@dateline/domain';
-import { ProjectorService } from '@dateline/projections';
+import { ReadModelPositions, StoryQueries, StoryRevisionsQueries, TimelineQueries } from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { ApiHtmlPage } from '../http/api-docs';
 import { readPosition, type HeaderSink } from '../reading/consistency';
@@ -38,7 +38,10 @@ function pageHeaders(reply: HeaderSink): void {
 @UseFilters(HtmlErrorsFilter)
 export class ReaderPageController {
   constructor(
-    private readonly projector: ProjectorService,
+    private readonly positions: ReadModelPositions,
+    private readonly timelines: TimelineQueries,
+    private readonly stories: StoryQueries,
+    private readonly revisions: StoryRevisionsQueries,
     @Inject(SETTINGS) private readonly settings: Settings,
     private readonly addresses: StoryAddresses,
   ) {}
@@ -53,11 +56,10 @@ export class ReaderPageController {
     // The API's range rule (order and cap); with one end open the page shows at most DAYS_PER_PAGE days anyway.
     const rangeProblem = q.from && q.to ? readRangeProblem(q.from, q.to) : undefined;
     if (rangeProblem) throw new BadRequestException([rangeProblem]);
-    const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
-    const queries = this.projector.queries;
-    const dates = await queries.datesWithEntries({ from: q.from, to: q.to, asOf: q.asOf, limit: DAYS_PER_PAGE + 1 });
+    const position = await readPosition(this.positions, this.timelines.readModels, q.minPosition, this.settings.minPositionWaitMs, reply);
+    const dates = await this.timelines.datesWithEntries({ from: q.from, to: q.to, asOf: q.asOf, limit: DAYS_PER_PAGE + 1 });
     const shown = dates.slice(0, DAYS_PER_PAGE);
-    const entries = shown.length > 0 ? await queries.timeline(shown[shown.length - 1], shown[0], { asOf: q.asOf }) : [];
+    const entries = shown.length > 0 ? await this.timelines.timeline(shown[shown.length - 1], shown[0], { asOf: q.asOf }) : [];
     const view = timelinePageView({
       from: q.from,
       to: q.to,
@@ -77,9 +79,9 @@ export class ReaderPageController {
   @ApiExcludeEndpoint()
   async story(@Param('id') address: string, @Query() q: StoryPageQueryDto, @Res({ passthrough: true }) reply: HeaderSink): Promise<string> {
     reply.header('Vary', 'Accept');
-    await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
+    await readPosition(this.positions, this.stories.readModels, q.minPosition, this.settings.minPositionWaitMs, reply);
     const id = await this.addresses.forRead(address);
-    const [story, revisions] = await Promise.all([this.projector.queries.story(id), this.projector.queries.storyRevisions(id)]);
+    const [story, revisions] = await Promise.all([this.stories.story(id), this.revisions.revisions(id)]);
     if (!story || !revisions) throw storyNotFound(address);
     let diff: { from: number; to: number } | undefined;
     if (q.from !== undefined || q.to !== undefined) {

@@ -1,23 +1,25 @@
-import { ProjectorService } from '@dateline/projections';
+import { ReadModelPositions } from '@dateline/projections';
 
 export interface HeaderSink {
   header(name: string, value: string): unknown;
 }
 
 /**
- * Waits (bounded) for the read models to reach `minPosition`, then answers the position they
- * are at. When they do not get there in time, the read still answers with what it has, and
- * says so in `X-Dateline-Caught-Up: false`.
+ * Waits (bounded) for the read models a read uses to reach `minPosition`, then answers the
+ * position they are at: a read model that is behind (replaying, say) holds back only the reads
+ * that use it (docs/adr/0012-read-model-positions.md). When they do not get there in time, the
+ * read still answers with what it has, and says so in `X-Dateline-Caught-Up: false`.
  */
 export async function readPosition(
-  projector: ProjectorService,
+  positions: ReadModelPositions,
+  readModels: readonly string[],
   minPosition: number | undefined,
   waitMs: number,
   reply: HeaderSink,
 ): Promise<number> {
   if (minPosition !== undefined) {
-    const caughtUp = await projector.waitFor(minPosition, waitMs);
+    const caughtUp = await positions.waitFor(readModels, minPosition, waitMs);
     reply.header('X-Dateline-Caught-Up', String(caughtUp));
   }
-  return projector.position();
+  return positions.position(readModels);
 }

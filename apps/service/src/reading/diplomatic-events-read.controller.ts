@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ProjectorService } from '@dateline/projections';
+import { DiplomaticEventQueries, ReadModelPositions } from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { ApiRead } from '../http/api-docs';
 import { SETTINGS } from '../storage/storage.tokens';
@@ -13,7 +13,8 @@ import { AggregateIdPipe } from '../http/aggregate-id.pipe';
 @Controller('diplomatic-events')
 export class DiplomaticEventsReadController {
   constructor(
-    private readonly projector: ProjectorService,
+    private readonly positions: ReadModelPositions,
+    private readonly events: DiplomaticEventQueries,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
@@ -29,8 +30,8 @@ export class DiplomaticEventsReadController {
     @Query() q: ConsistencyQueryDto,
     @Res({ passthrough: true }) reply: HeaderSink,
   ) {
-    const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
-    const event = await this.projector.queries.diplomaticEvent(id);
+    const position = await readPosition(this.positions, this.events.readModels, q.minPosition, this.settings.minPositionWaitMs, reply);
+    const event = await this.events.diplomaticEvent(id);
     if (!event) throw new NotFoundException(`diplomatic event ${id} not found`);
     return { ...event, position };
   }

@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { isBoringRevision, REVISION_NUMBER } from '@dateline/domain';
-import { ProjectorService, summarizeRevisions } from '@dateline/projections';
+import { ReadModelPositions, StoryQueries, StoryRevisionsQueries, summarizeRevisions } from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { ApiRead } from '../http/api-docs';
 import { DecimalIntegerParam } from '../http/decimal-integer-param.decorator';
@@ -17,7 +17,9 @@ import { wordDiff } from './word-diff';
 @Controller('stories')
 export class StoriesReadController {
   constructor(
-    private readonly projector: ProjectorService,
+    private readonly positions: ReadModelPositions,
+    private readonly stories: StoryQueries,
+    private readonly storyRevisions: StoryRevisionsQueries,
     @Inject(SETTINGS) private readonly settings: Settings,
     private readonly addresses: StoryAddresses,
   ) {}
@@ -47,9 +49,9 @@ export class StoriesReadController {
   })
   async get(@Param('id') address: string, @Query() q: ConsistencyQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
     reply.header('Vary', 'Accept');
-    const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
+    const position = await readPosition(this.positions, this.stories.readModels, q.minPosition, this.settings.minPositionWaitMs, reply);
     const id = await this.addresses.forRead(address);
-    const story = await this.projector.queries.story(id);
+    const story = await this.stories.story(id);
     if (!story) throw storyNotFound(address);
     const { recordedAt, kind: _k, changeNote: _c, editor: _e, ...current } = story;
     return { ...current, updatedAt: recordedAt, position };
@@ -58,9 +60,15 @@ export class StoriesReadController {
   @Get(':id/revisions')
   @ApiRead({ summary: 'Every revision of a story: number, recordedAt, editor, changeNote, kind', type: StoryRevisionsDto, notFound: true })
   async revisions(@Param('id') address: string, @Query() q: ConsistencyQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
-    const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
+    const position = await readPosition(
+      this.positions,
+      this.storyRevisions.readModels,
+      q.minPosition,
+      this.settings.minPositionWaitMs,
+      reply,
+    );
     const id = await this.addresses.forRead(address);
-    const revisions = await this.projector.queries.storyRevisions(id);
+    const revisions = await this.storyRevisions.revisions(id);
     if (!revisions) throw storyNotFound(address);
     return { id, position, revisions: summarizeRevisions(revisions) };
   }
@@ -84,16 +92,22 @@ export class StoriesReadController {
     @Query() q: ConsistencyQueryDto,
     @Res({ passthrough: true }) reply: HeaderSink,
   ) {
-    const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
+    const position = await readPosition(
+      this.positions,
+      this.storyRevisions.readModels,
+      q.minPosition,
+      this.settings.minPositionWaitMs,
+      reply,
+    );
     const id = await this.addresses.forRead(address);
-    const revision = await this.projector.queries.storyRevision(id, n);
+    const revision = await this.storyRevisions.revision(id, n);
     if (!revision) throw await this.noRevision(address, id, n);
     return { ...revision, position };
   }
 
   /** The 404 for a revision that is not there: the story is unknown, or it says which revisions it has. */
   private async noRevision(address: string, id: string, n: number): Promise<NotFoundException> {
-    const story = await this.projector.queries.story(id);
+    const story = await this.storyRevisions.current(id);
     if (!story) return storyNotFound(address);
     return new NotFoundException(`story ${address} has no revision ${n}: its revisions are 1 to ${story.revision}`);
   }
@@ -107,12 +121,15 @@ export class StoriesReadController {
     badRequest: 'from or to missing or not a revision number (decimal digits, 1 to 2147483647), or from equals to.',
   })
   async diff(@Param('id') address: string, @Query() q: DiffQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
-    const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
+    const position = await readPosition(
+      this.positions,
+      this.storyRevisions.readModels,
+      q.minPosition,
+      this.settings.minPositionWaitMs,
+      reply,
+    );
     const id = await this.addresses.forRead(address);
-    const [from, to] = await Promise.all([
-      this.projector.queries.storyRevision(id, q.from),
-      this.projector.queries.storyRevision(id, q.to),
-    ]);
+    const [from, to] = await Promise.all([this.storyRevisions.revision(id, q.from), this.storyRevisions.revision(id, q.to)]);
     if (!from) throw await this.noRevision(address, id, q.from);
     if (!to) throw await this.noRevision(address, id, q.to);
     if (q.from === q.to) throw new BadRequestException(['from and to must be different revisions']);

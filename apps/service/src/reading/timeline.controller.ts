@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { isCalendarDate, MAX_RANGE_DAYS, readRangeProblem, TimelineEntry } from '@dateline/domain';
 import { ApiExtraModels, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ProjectorService } from '@dateline/projections';
+import { ReadModelPositions, TimelineQueries } from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { ApiRead } from '../http/api-docs';
 import { SETTINGS } from '../storage/storage.tokens';
@@ -14,7 +14,8 @@ import { EXTRA_READ_MODELS, TimelineDayDto, TimelineRangeDto } from './read-resp
 @Controller('timeline')
 export class TimelineController {
   constructor(
-    private readonly projector: ProjectorService,
+    private readonly positions: ReadModelPositions,
+    private readonly timeline: TimelineQueries,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
@@ -29,8 +30,8 @@ export class TimelineController {
   async range(@Query() q: TimelineRangeQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
     const rangeProblem = readRangeProblem(q.from, q.to);
     if (rangeProblem) throw new BadRequestException([rangeProblem]);
-    const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
-    const entries = await this.projector.queries.timeline(q.from, q.to, q);
+    const position = await readPosition(this.positions, this.timeline.readModels, q.minPosition, this.settings.minPositionWaitMs, reply);
+    const entries = await this.timeline.timeline(q.from, q.to, q);
     return { from: q.from, to: q.to, position, ...(q.asOf ? { asOf: q.asOf } : {}), days: groupByDay(entries) };
   }
 
@@ -43,8 +44,8 @@ export class TimelineController {
   })
   async day(@Param('date') date: string, @Query() q: TimelineDayQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
     if (!isCalendarDate(date)) throw new BadRequestException(['date must be a real calendar date YYYY-MM-DD']);
-    const position = await readPosition(this.projector, q.minPosition, this.settings.minPositionWaitMs, reply);
-    const entries = await this.projector.queries.timeline(date, date, q);
+    const position = await readPosition(this.positions, this.timeline.readModels, q.minPosition, this.settings.minPositionWaitMs, reply);
+    const entries = await this.timeline.timeline(date, date, q);
     return { date, position, ...(q.asOf ? { asOf: q.asOf } : {}), entries };
   }
 }

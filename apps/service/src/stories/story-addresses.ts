@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { isStorySlug, isUuid, parseStream, storySlugClaim } from '@dateline/domain';
 import type { EventStore } from '@dateline/event-store';
-import { ProjectorService } from '@dateline/projections';
+import { StoryRevisionsQueries } from '@dateline/projections';
 import { EVENT_STORE } from '../storage/storage.tokens';
 
 /**
@@ -12,14 +12,14 @@ import { EVENT_STORE } from '../storage/storage.tokens';
 @Injectable()
 export class StoryAddresses {
   constructor(
-    private readonly projector: ProjectorService,
+    private readonly revisions: StoryRevisionsQueries,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   /** For reads: the read models say which story has the slug, as of their position. */
   async forRead(address: string): Promise<string> {
     if (isUuid(address)) return address.toLowerCase();
-    const id = isStorySlug(address) ? await this.projector.queries.storyIdBySlug(address) : undefined;
+    const id = isStorySlug(address) ? await this.revisions.storyIdBySlug(address) : undefined;
     if (!id) throw storyNotFound(address);
     return id;
   }
@@ -32,7 +32,7 @@ export class StoryAddresses {
     if (isUuid(address)) return address.toLowerCase();
     if (!isStorySlug(address)) throw storyNotFound(address);
     const holder = await this.store.claimHolder(storySlugClaim(address));
-    const id = (holder && parseStream(holder)?.id) ?? (await this.projector.queries.storyIdBySlug(address));
+    const id = (holder && parseStream(holder)?.id) ?? (await this.revisions.storyIdBySlug(address));
     if (!id) throw storyNotFound(address);
     return id;
   }

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { EVENT_STORE, LeaderElection, measureLag, SQL_CLIENT } from '@dateline/event-store';
-import type { EventStore, SqlClient } from '@dateline/event-store';
+import { EVENT_STORE, LeaderRole, measureLag, SQL_CLIENT } from '@dateline/event-store';
+import type { EventStore, RoleState, SqlClient } from '@dateline/event-store';
 import type { KafkaConfig } from '../kafka-config';
 import { Relay, RelayStatus } from '../relay';
 import { replayProblems, ReplayRequest, ReplayResult, replayToTopic } from '../replay';
@@ -32,8 +32,7 @@ export type RelayReport =
 @Injectable()
 export class RelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Relay');
-  private relay?: Relay;
-  private election?: LeaderElection;
+  private leader?: LeaderRole<Relay>;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -45,35 +44,36 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
     const kafka = this.options.kafka;
     if (!kafka || !this.options.runRelay) return;
     // Two relays at once would be safe (the tail check) but wasteful: one instance relays.
-    this.election = new LeaderElection(this.sql, 'relay', {
+    const leader: LeaderRole<Relay> = new LeaderRole(this.sql, 'relay', {
       retryMs: this.options.leaderRetryMs,
       log: (message) => this.logger.log(message),
-      onElected: async () => {
+      start: async () => {
         const relay = new Relay(this.store, this.sql, kafka, {
-          stillLeader: () => this.election!.stillLeader(),
+          stillLeader: () => leader.stillLeader(),
           log: (level, message) =>
             level === 'info' ? this.logger.log(message) : level === 'warn' ? this.logger.warn(message) : this.logger.error(message),
         });
         await relay.start();
-        this.relay = relay;
+        return relay;
       },
-      onDeposed: async () => {
-        const relay = this.relay;
-        this.relay = undefined;
-        // Stops at a batch boundary and disconnects the producer, which flushes it.
-        await relay?.stop();
-      },
+      // Stops at a batch boundary and disconnects the producer, which flushes it.
+      stop: (relay) => relay.stop(),
     });
-    this.election.start();
+    this.leader = leader;
+    leader.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.election?.stop();
+    await this.leader?.stop();
   }
 
   /** 'leader' when the relay runs here, 'standby' when another instance runs it, 'off' without the role or brokers. */
-  get role(): 'leader' | 'standby' | 'off' {
-    return !this.election ? 'off' : this.relay ? 'leader' : 'standby';
+  get role(): RoleState {
+    return this.leader?.state ?? 'off';
+  }
+
+  private get relay(): Relay | undefined {
+    return this.leader?.current;
   }
 
   /** What health and the admin status show: how far the broker has acknowledged, and the lag. */
@@ -81,7 +81,7 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
     if (!this.relay) {
       const reason = !this.options.kafka
         ? 'KAFKA_BROKERS is not set'
-        : this.election
+        : this.leader
           ? 'standby: another instance runs the relay'
           : 'this process does not have the relay role';
       return { enabled: false, reason };

@@ -1,13 +1,12 @@
 import { RecordedEvent, SqlQueryable } from '@dateline/event-store';
-import { toProjectedEvent } from '../projected-event';
-import { Projection } from '../projection';
-import { TableNames } from '../table-names';
+import { DatelineEvent } from '@dateline/domain';
+import { domainEvent, Projection, projectionContext } from '../projection';
+import { TableNames } from '../tables/table-names';
 import { isAfterAbort } from './event-fault';
 import { QuarantineEntry } from './quarantine';
 
 export interface BatchTarget {
   readonly projection: Projection;
-  readonly types: ReadonlySet<string>;
   readonly tables: TableNames;
   /** Events at or before this position are already in its tables. */
   readonly after: number;
@@ -35,14 +34,17 @@ export async function applyBatch(
   let handedOver = false;
   try {
     for (const recorded of batch) {
+      // Upcast once, for the first projection that wants the event.
+      let event: DatelineEvent | undefined;
       for (const t of targets) {
-        if (recorded.position <= t.after || !t.types.has(recorded.type)) continue;
+        if (!wants(t, recorded)) continue;
         const head = t.blocked?.get(recorded.streamId);
         if (head !== undefined) {
           waiting.push(waitsBehind(t.projection.name, recorded, head));
           continue;
         }
-        await t.projection.handle(toProjectedEvent(recorded, { tx, tables: t.tables }));
+        event ??= domainEvent(recorded);
+        await t.projection.routes.route(event, projectionContext(recorded, tx, t.tables));
       }
     }
     // All flushes at once, their statements queued in order: PostgreSQL parses one table's rows
@@ -60,6 +62,11 @@ export async function applyBatch(
     if (!handedOver) for (const t of targets) t.projection.reset();
     throw err;
   }
+}
+
+/** Whether the target's projection still has to see this event: it is past its checkpoint and of a type it handles. */
+export function wants(t: BatchTarget, recorded: RecordedEvent): boolean {
+  return recorded.position > t.after && (t.projection.routes.handled as ReadonlySet<string>).has(recorded.type);
 }
 
 export function waitsBehind(projection: string, recorded: RecordedEvent, head: number): QuarantineEntry {

@@ -1,6 +1,7 @@
 import { SqlClient, SqlQueryable } from '@dateline/event-store';
 import { Projection } from '../projection';
-import { liveTables } from '../table-names';
+import { liveTables } from '../tables/table-names';
+import { createIndexStatements, createTableStatement } from '../tables/table-declaration';
 import { QUARANTINE_TABLE, quarantineSchema } from './quarantine';
 
 export const CHECKPOINTS_TABLE = 'projection_checkpoints';
@@ -18,14 +19,17 @@ export async function ensureSchema(sql: SqlClient, projections: readonly Project
         Object.values(live).map(async (t) => (await tx.query<{ r: string | null }>('SELECT to_regclass($1) AS r', [t])).rows[0].r === null),
       );
       if (missing.every(Boolean)) {
-        for (const statement of p.schema(live)) await tx.query(statement);
+        for (const table of p.tables) {
+          await tx.query(createTableStatement(table, live[table.name]));
+          for (const statement of createIndexStatements(table, live[table.name])) await tx.query(statement);
+        }
         // New tables start empty, so the projection starts from the beginning of the log.
         await tx.query(
           `INSERT INTO ${CHECKPOINTS_TABLE} (projection, position) VALUES ($1, 0) ON CONFLICT (projection) DO UPDATE SET position = 0`,
           [p.name],
         );
       } else if (missing.some(Boolean)) {
-        throw new Error(`projection ${p.name}: some of its tables are missing (${p.tables.join(', ')}); rebuild it`);
+        throw new Error(`projection ${p.name}: some of its tables are missing (${p.tables.map((t) => t.name).join(', ')}); rebuild it`);
       }
     }
   });
@@ -40,7 +44,10 @@ export async function readCheckpoints(q: SqlQueryable, names: readonly string[],
   return new Map(rows.map((r) => [r.projection, Number(r.position)]));
 }
 
-/** The position every projection has reached: what a reader may rely on. */
+/**
+ * The position every read model has reached: the smallest checkpoint of all. For health, lag and
+ * tests; a read waits only for the read models it reads (ReadModelPositions).
+ */
 export async function readModelPosition(q: SqlQueryable): Promise<number> {
   const { rows } = await q.query<{ p: string | null }>(`SELECT min(position) AS p FROM ${CHECKPOINTS_TABLE}`);
   return Number(rows[0]?.p ?? 0);

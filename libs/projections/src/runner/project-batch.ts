@@ -1,8 +1,7 @@
 import { RecordedEvent, SqlQueryable } from '@dateline/event-store';
-import { toProjectedEvent } from '../projected-event';
-import { Projection } from '../projection';
-import { TableNames } from '../table-names';
-import { applyBatch, BatchTarget, waitsBehind } from './apply-batch';
+import { domainEvent, Projection, projectionContext } from '../projection';
+import { TableNames } from '../tables/table-names';
+import { applyBatch, BatchTarget, waitsBehind, wants } from './apply-batch';
 import { blameDatabase, isEventFault, messageOf, sqlStateOf, StaleStaging } from './event-fault';
 import { QuarantineEntry, recordQuarantine } from './quarantine';
 
@@ -68,7 +67,7 @@ async function applyOneByOne(
   const quarantined: QuarantineEntry[] = [];
   for (const recorded of batch) {
     for (const t of targets) {
-      if (recorded.position <= t.after || !t.types.has(recorded.type)) continue;
+      if (!wants(t, recorded)) continue;
       const head = t.blocked.get(recorded.streamId);
       if (head !== undefined) {
         quarantined.push(waitsBehind(t.projection.name, recorded, head));
@@ -97,7 +96,7 @@ export async function applyUnderSavepoint(
   await tx.query('SAVEPOINT dateline_event');
   try {
     const blamed = blameDatabase(tx);
-    await projection.handle(toProjectedEvent(recorded, { tx: blamed, tables }));
+    await projection.routes.route(domainEvent(recorded), projectionContext(recorded, blamed, tables));
     await projection.flush(blamed, tables);
     await tx.query('RELEASE SAVEPOINT dateline_event');
     return undefined;

@@ -1,8 +1,7 @@
 import { EventStore, PositionWaiters, RecordedEvent, SqlClient, Subscription } from '@dateline/event-store';
 import { Projection } from '../projection';
-import { liveTables } from '../table-names';
+import { liveTables } from '../tables/table-names';
 import { CHECKPOINTS_TABLE, ensureSchema, readCheckpoints } from './checkpoints';
-import { handledTypes } from './handled-types';
 import { projectBatch } from './project-batch';
 import { QUARANTINE_TABLE, QuarantineEntry, readBlockedStreams } from './quarantine';
 
@@ -34,7 +33,6 @@ export interface ProjectorOptions {
  */
 export class Projector {
   private readonly names: string[];
-  private readonly types = new Map<Projection, Set<string>>();
   private checkpoints = new Map<string, number>();
   private subscription?: Subscription;
   private stopped = false;
@@ -49,12 +47,25 @@ export class Projector {
     private readonly options: ProjectorOptions = {},
   ) {
     this.names = projections.map((p) => p.name);
-    for (const p of projections) this.types.set(p, handledTypes(p));
   }
 
   /** The position every projection has reached (0 before the first batch). */
   get position(): number {
-    return this.checkpoints.size === 0 ? 0 : Math.min(...this.checkpoints.values());
+    return this.positionOf(this.names);
+  }
+
+  /**
+   * The position these projections have all reached: a read of their read models waits for
+   * this one only, not for a projection that is behind (replaying from 0, say). A name this
+   * projector does not run counts as 0.
+   */
+  positionOf(names: readonly string[]): number {
+    return names.length === 0 ? 0 : Math.min(...names.map((name) => this.checkpoints.get(name) ?? 0));
+  }
+
+  /** Each projection's checkpoint, as of the last commit. */
+  get positions(): ReadonlyMap<string, number> {
+    return new Map(this.names.map((name) => [name, this.checkpoints.get(name) ?? 0]));
   }
 
   async start(): Promise<void> {
@@ -69,9 +80,9 @@ export class Projector {
     await this.running;
   }
 
-  /** Resolves true when every projection has reached `position`, false after `timeoutMs`. */
-  waitFor(position: number, timeoutMs: number): Promise<boolean> {
-    return this.waiters.waitFor(position, timeoutMs);
+  /** Resolves true when the projections named (all by default) have reached `position`, false after `timeoutMs`. */
+  waitFor(position: number, timeoutMs: number, names: readonly string[] = this.names): Promise<boolean> {
+    return this.waiters.waitUntil(() => this.positionOf(names) >= position, timeoutMs);
   }
 
   /**
@@ -123,7 +134,6 @@ export class Projector {
       const targets = this.projections.map((p) => ({
         projection: p,
         isolated: p,
-        types: this.types.get(p)!,
         tables: liveTables(p.tables),
         after: current.get(p.name) ?? 0,
         blocked: blocked.get(p.name) ?? new Map<string, number>(),

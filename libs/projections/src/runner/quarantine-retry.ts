@@ -1,6 +1,6 @@
 import { EventStore, RecordedEvent, SqlClient } from '@dateline/event-store';
 import { Projection } from '../projection';
-import { liveTables } from '../table-names';
+import { liveTables } from '../tables/table-names';
 import { readCheckpoints } from './checkpoints';
 import { applyUnderSavepoint } from './project-batch';
 import { lockStreamQuarantine, QuarantinedEvent, removeFromQuarantine, updateQuarantineError } from './quarantine';

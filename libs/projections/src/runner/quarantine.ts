@@ -1,5 +1,5 @@
 import { RecordedEvent, SqlQueryable } from '@dateline/event-store';
-import { NEXT_SUFFIX } from '../table-names';
+import { NEXT_SUFFIX } from '../tables/table-names';
 
 /**
  * Events a projection could not apply, one row per projection and event, next to the

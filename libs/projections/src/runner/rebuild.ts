@@ -1,8 +1,8 @@
 import { EventStore, RecordedEvent, SqlClient } from '@dateline/event-store';
-import { Projection } from '../projection';
-import { liveTables, nextTables } from '../table-names';
+import { freshCopy, Projection } from '../projection';
+import { createIndexStatements, createTableStatement } from '../tables/table-declaration';
+import { liveTables, nextTables } from '../tables/table-names';
 import { CHECKPOINTS_TABLE, ensureSchema, readCheckpoints } from './checkpoints';
-import { handledTypes } from './handled-types';
 import { GuardedTarget, projectBatch } from './project-batch';
 import { NEXT_QUARANTINE_TABLE, quarantineSchema, swapInQuarantine } from './quarantine';
 
@@ -50,8 +50,7 @@ export async function rebuildProjections(
   // be staging the next batch meanwhile.
   const targets: GuardedTarget[] = projections.map((projection) => ({
     projection,
-    isolated: new (projection.constructor as new () => Projection)(),
-    types: handledTypes(projection),
+    isolated: freshCopy(projection),
     tables: nextTables(projection.tables),
     after: 0,
     blocked: new Map<string, number>(),
@@ -62,11 +61,11 @@ export async function rebuildProjections(
   await ensureSchema(sql, projections);
 
   // Secondary indexes are built once at the end: much cheaper than maintaining them row by row.
-  const statements = targets.flatMap((t) => t.projection.schema(t.tables));
-  const indexes = statements.filter((s) => /^\s*CREATE\s+INDEX/i.test(s));
+  const tables = targets.flatMap((t) => t.projection.tables.map((table) => ({ table, physical: t.tables[table.name] })));
+  const indexes = tables.flatMap(({ table, physical }) => createIndexStatements(table, physical));
   await sql.transaction(async (tx) => {
-    for (const t of targets) for (const table of Object.values(t.tables)) await tx.query(`DROP TABLE IF EXISTS ${table}`);
-    for (const statement of statements.filter((s) => !indexes.includes(s))) await tx.query(statement);
+    for (const { physical } of tables) await tx.query(`DROP TABLE IF EXISTS ${physical}`);
+    for (const { table, physical } of tables) await tx.query(createTableStatement(table, physical));
     await tx.query(quarantineSchema(NEXT_QUARANTINE_TABLE));
     await tx.query(`DELETE FROM ${NEXT_QUARANTINE_TABLE} WHERE projection = ANY($1::text[])`, [names]);
   });
@@ -140,8 +139,9 @@ export async function rebuildProjections(
   await sql.transaction(async (tx) => {
     await readCheckpoints(tx, names, true);
     for (const t of targets) {
+      const liveNames = liveTables(t.projection.tables);
       for (const [logical, next] of Object.entries(t.tables)) {
-        const live = liveTables([logical])[logical];
+        const live = liveNames[logical];
         await tx.query(`ALTER TABLE ${live} RENAME TO ${live}__old`);
         await tx.query(`ALTER TABLE ${next} RENAME TO ${live}`);
         await tx.query(`DROP TABLE ${live}__old`);

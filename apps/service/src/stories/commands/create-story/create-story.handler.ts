@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { parseStream, SlugTaken, storyDecider, storySlugClaim, storyStream } from '@dateline/domain';
 import { ClaimTaken } from '@dateline/event-store';
-import { ProjectorService } from '@dateline/projections';
+import { StoryRevisionsQueries } from '@dateline/projections';
 import { AggregateWriter } from '../../../writing/aggregate-writer';
 import { WriteResult } from '../../../writing/write-context';
 import { CreateStoryCommand } from './create-story.command';
@@ -15,7 +15,7 @@ import { CreateStoryCommand } from './create-story.command';
 export class CreateStoryHandler implements ICommandHandler<CreateStoryCommand> {
   constructor(
     private readonly writer: AggregateWriter,
-    private readonly projector: ProjectorService,
+    private readonly revisions: StoryRevisionsQueries,
   ) {}
 
   // The controller made the id (randomUUID): the stream cannot exist yet.
@@ -27,7 +27,7 @@ export class CreateStoryHandler implements ICommandHandler<CreateStoryCommand> {
         claims: [storySlugClaim(slug)],
         // Stories created before slugs were claimed hold theirs only in the read models.
         check: async () => {
-          const older = await this.projector.queries.storyIdBySlug(slug);
+          const older = await this.revisions.storyIdBySlug(slug);
           if (older) throw new SlugTaken(slug, older);
         },
       });

@@ -1,0 +1,97 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SQL_CLIENT } from '@dateline/event-store';
+import type { SqlQueryable } from '@dateline/event-store';
+import { readCheckpoints } from '../runner/checkpoints';
+import { ProjectorRunner } from './projector-runner.service';
+
+/**
+ * How often an instance without the projector reads the checkpoints another instance writes,
+ * ms: a wait for a position (`minPosition`) ends within this much of the commit.
+ */
+const CHECKPOINT_POLL_MS = 25;
+/** The same for live-stream listeners (watch), which can afford to hear a little later. */
+const WATCH_POLL_MS = 250;
+
+/**
+ * How far each read model is, and waits for it (docs/adr/0012-read-model-positions.md). A read
+ * names the read models it reads and waits for those alone, so that a read model that is behind
+ * (replaying from 0, say) holds back only its own readers. Answers from the projector's memory
+ * while it runs in this process, else from the checkpoints another instance commits.
+ */
+@Injectable()
+export class ReadModelPositions {
+  constructor(
+    private readonly runner: ProjectorRunner,
+    @Inject(SQL_CLIENT) private readonly sql: SqlQueryable,
+  ) {}
+
+  /** Every read model's name. */
+  get names(): readonly string[] {
+    return this.runner.names;
+  }
+
+  /** Each read model's position. */
+  async positions(): Promise<ReadonlyMap<string, number>> {
+    const projector = this.runner.running;
+    if (projector) return projector.positions;
+    const stored = await readCheckpoints(this.sql, this.names);
+    return new Map(this.names.map((name) => [name, stored.get(name) ?? 0]));
+  }
+
+  /**
+   * The position the read models named (all by default) have all reached: what an answer
+   * computed from them reflects at least.
+   */
+  async position(readModels: readonly string[] = this.names): Promise<number> {
+    const projector = this.runner.running;
+    if (projector) return projector.positionOf(readModels);
+    const stored = await readCheckpoints(this.sql, readModels);
+    return readModels.length === 0 ? 0 : Math.min(...readModels.map((name) => stored.get(name) ?? 0));
+  }
+
+  /** Resolves true once the read models named have reached `position`, false after `timeoutMs`. */
+  async waitFor(readModels: readonly string[], position: number, timeoutMs: number): Promise<boolean> {
+    const projector = this.runner.running;
+    if (projector) return projector.waitFor(position, timeoutMs, readModels);
+    const deadline = Date.now() + timeoutMs;
+    while ((await this.position(readModels)) < position) {
+      if (Date.now() >= deadline) return false;
+      await new Promise((r) => setTimeout(r, CHECKPOINT_POLL_MS));
+    }
+    return true;
+  }
+
+  /**
+   * Calls `listener` with the position of the read models named whenever it moves: on each
+   * commit while the projector runs here, else by polling the checkpoints another process
+   * writes. It follows leadership changes: a listener keeps hearing whichever projector is current.
+   */
+  watch(readModels: readonly string[], listener: (position: number) => void, pollMs = WATCH_POLL_MS): () => void {
+    let last = -1;
+    let stopped = false;
+    const tell = (position: number) => {
+      if (stopped || position === last) return;
+      last = position;
+      listener(position);
+    };
+    const unsubscribe = this.runner.onCommitted(() => {
+      const projector = this.runner.running;
+      if (projector) tell(projector.positionOf(readModels));
+    });
+    const poll = async () => {
+      if (stopped) return;
+      // While the projector runs here its commits arrive through onCommitted.
+      // A failed poll keeps the last position and the next one tries again; not logged, as it
+      // would repeat every pollMs for each open stream while the database is down, which
+      // readiness (/health/ready) and the projector's own log already report.
+      if (!this.runner.running) tell(await this.position(readModels).catch(() => last));
+      if (!stopped) timer = setTimeout(() => void poll(), pollMs);
+    };
+    let timer = setTimeout(() => void poll(), 0);
+    return () => {
+      stopped = true;
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SQL_CLIENT } from '@dateline/event-store';
+import type { SqlQueryable } from '@dateline/event-store';
+import { namedQuery } from '../../tables/named-statements';
+import { DIPLOMATIC_EVENT_VERSIONS, EVENT_HISTORY_READ_MODEL, VersionRow } from './event-history.table';
+
+/** One change in a diplomatic event's history, as the API answers it. */
+export interface HistoryItem {
+  version: number;
+  type: string;
+  recordedAt: string;
+  editor?: string;
+  reason?: string;
+  changes?: unknown;
+}
+
+/** A change to some diplomatic event, at its position in the log: what the live feed announces. */
+export interface PositionedVersion {
+  readonly eventId: string;
+  readonly version: number;
+  readonly type: string;
+  readonly position: number;
+}
+
+const T = DIPLOMATIC_EVENT_VERSIONS.name;
+
+/** Questions answered from diplomatic_event_versions alone, with indexed lookups. */
+@Injectable()
+export class EventHistoryQueries {
+  /** The read models these answers come from: what a `minPosition` read of them waits for. */
+  readonly readModels = [EVENT_HISTORY_READ_MODEL];
+
+  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlQueryable) {}
+
+  /** The event's changes, oldest first; empty for an unknown event. */
+  async history(eventId: string): Promise<HistoryItem[]> {
+    const { rows } = await namedQuery<VersionRow>(
+      this.sql,
+      `SELECT version, type, recorded_at, editor, reason, changes FROM ${T} WHERE event_id = $1 ORDER BY version`,
+      [eventId],
+    );
+    return rows.map((h) => ({
+      version: h.version,
+      type: h.type,
+      recordedAt: new Date(h.recorded_at).toISOString(),
+      ...(h.editor ? { editor: h.editor } : {}),
+      ...(h.reason ? { reason: h.reason } : {}),
+      ...(h.changes ? { changes: h.changes } : {}),
+    }));
+  }
+
+  /** Changes to any diplomatic event after position `after`, up to `upTo`, in log order, at most `limit`. */
+  async changes(after: number, upTo: number, limit: number): Promise<PositionedVersion[]> {
+    const { rows } = await namedQuery<VersionRow>(
+      this.sql,
+      `SELECT event_id, version, type, position FROM ${T} WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3`,
+      [after, upTo, limit],
+    );
+    return rows.map((r) => ({ eventId: r.event_id, version: r.version, type: r.type, position: Number(r.position) }));
+  }
+}

@@ -1,0 +1,71 @@
+import { isBoringRevision, revisionTimelineDate, StoryRevisionEntry } from '@dateline/domain';
+import { RevisionRow } from './story-revisions.table';
+
+/** A story revision as the API answers it. */
+export interface StoryRevisionView {
+  id: string;
+  revision: number;
+  slug: string;
+  headline: string;
+  body: string;
+  editorsNote?: string;
+  developing: boolean;
+  byline?: string;
+  tags: string[];
+  kind: 'created' | 'update' | 'correction';
+  changeNote?: string;
+  editor?: string;
+  recordedAt: string;
+}
+
+const iso = (v: Date | string) => new Date(v).toISOString();
+
+export function toRevisionView(r: RevisionRow): StoryRevisionView {
+  return {
+    id: r.story_id,
+    revision: r.revision,
+    slug: r.slug,
+    headline: r.headline,
+    body: r.body,
+    ...(r.editors_note !== null ? { editorsNote: r.editors_note } : {}),
+    developing: r.developing,
+    ...(r.byline !== null ? { byline: r.byline } : {}),
+    tags: r.tags,
+    kind: r.kind,
+    ...(r.change_note !== null ? { changeNote: r.change_note } : {}),
+    ...(r.editor !== null ? { editor: r.editor } : {}),
+    recordedAt: iso(r.recorded_at),
+  };
+}
+
+/** A revision on the timeline: on the day of its recorded instant in the reader's `tz`. */
+export function toRevisionEntry(
+  r: Pick<RevisionRow, 'story_id' | 'slug' | 'revision' | 'recorded_at' | 'headline' | 'kind' | 'change_note' | 'editor'>,
+  tz: string,
+): StoryRevisionEntry {
+  return {
+    type: 'story-revision',
+    id: r.story_id,
+    slug: r.slug,
+    revision: r.revision,
+    date: revisionTimelineDate(iso(r.recorded_at), tz),
+    recordedAt: iso(r.recorded_at),
+    headline: r.headline,
+    kind: r.kind,
+    ...(r.change_note ? { changeNote: r.change_note } : {}),
+    ...(r.editor ? { editor: r.editor } : {}),
+  };
+}
+
+/** Revision summaries for the history list, each flagged when it only touched punctuation or spacing. */
+export function summarizeRevisions(revisions: StoryRevisionView[]) {
+  return revisions.map((r, i) => ({
+    revision: r.revision,
+    recordedAt: r.recordedAt,
+    ...(r.editor ? { editor: r.editor } : {}),
+    kind: r.kind,
+    ...(r.changeNote ? { changeNote: r.changeNote } : {}),
+    headline: r.headline,
+    boring: i > 0 && isBoringRevision(revisions[i - 1], r),
+  }));
+}

@@ -1,0 +1,107 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { StoryRevisionEntry } from '@dateline/domain';
+import { SQL_CLIENT } from '@dateline/event-store';
+import type { SqlQueryable } from '@dateline/event-store';
+import { namedQuery } from '../../tables/named-statements';
+import { StoryRevisionView, toRevisionEntry, toRevisionView } from './story-revision.view';
+import { RevisionRow, STORY_REVISIONS, STORY_REVISIONS_READ_MODEL } from './story-revisions.table';
+
+const T = STORY_REVISIONS.name;
+const ENTRY_COLUMNS = 'story_id, revision, slug, headline, kind, change_note, editor, recorded_at';
+
+/** A revision on the timeline, at its position in the log: what the live feed sends. */
+export interface PositionedRevisionEntry {
+  readonly position: number;
+  readonly entry: StoryRevisionEntry;
+}
+
+/** Questions answered from story_revisions alone, with indexed lookups. */
+@Injectable()
+export class StoryRevisionsQueries {
+  /** The read models these answers come from: what a `minPosition` read of them waits for. */
+  readonly readModels = [STORY_REVISIONS_READ_MODEL];
+
+  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlQueryable) {}
+
+  /** Revisions recorded on the reader's days `from` to `to` (both included, in `tz`), as known now or at `asOf`. */
+  async entries(from: string, to: string, q: { asOf?: string; tz?: string; storyId?: string } = {}): Promise<StoryRevisionEntry[]> {
+    const tz = q.tz ?? 'UTC';
+    const params: unknown[] = [from, to, tz];
+    // The reader's days, as instants: from the start of `from` to the end of `to` in `tz`.
+    const where = ['recorded_at >= ($1::date::timestamp AT TIME ZONE $3)', 'recorded_at < (($2::date + 1)::timestamp AT TIME ZONE $3)'];
+    if (q.asOf) {
+      params.push(q.asOf);
+      where.push(`recorded_at <= $${params.length}::timestamptz`);
+    }
+    if (q.storyId) {
+      params.push(q.storyId);
+      where.push(`story_id = $${params.length}::uuid`);
+    }
+    const { rows } = await namedQuery<RevisionRow>(this.sql, `SELECT ${ENTRY_COLUMNS} FROM ${T} WHERE ${where.join(' AND ')}`, params);
+    return rows.map((r) => toRevisionEntry(r, tz));
+  }
+
+  /** The newest `limit` reader's days (in `tz`) with a revision, newest first, between `from` and `to`, as known now or at `asOf`. */
+  async dates(q: { from?: string; to?: string; asOf?: string; tz?: string; limit: number }): Promise<string[]> {
+    const params: unknown[] = [q.tz ?? 'UTC', q.limit];
+    const where: string[] = [];
+    const day = `(recorded_at AT TIME ZONE $1)::date`;
+    if (q.from) where.push(`${day} >= $${params.push(q.from)}::date`);
+    if (q.to) where.push(`${day} <= $${params.push(q.to)}::date`);
+    if (q.asOf) where.push(`recorded_at <= $${params.push(q.asOf)}::timestamptz`);
+    const { rows } = await namedQuery<{ d: Date | string }>(
+      this.sql,
+      `SELECT DISTINCT ${day}::text AS d FROM ${T} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d DESC LIMIT $2`,
+      params,
+    );
+    return rows.map((r) => (typeof r.d === 'string' ? r.d.slice(0, 10) : r.d.toISOString().slice(0, 10)));
+  }
+
+  /** Revisions applied after position `after`, up to `upTo`, in log order, at most `limit`. */
+  async changes(after: number, upTo: number, limit: number, tz = 'UTC'): Promise<PositionedRevisionEntry[]> {
+    const { rows } = await namedQuery<RevisionRow>(
+      this.sql,
+      `SELECT ${ENTRY_COLUMNS}, position FROM ${T} WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3`,
+      [after, upTo, limit],
+    );
+    return rows.map((r) => ({ position: Number(r.position), entry: toRevisionEntry(r, tz) }));
+  }
+
+  /** Every revision of a story, oldest first, with full text; undefined for an unknown story. */
+  async revisions(storyId: string): Promise<StoryRevisionView[] | undefined> {
+    const { rows } = await namedQuery<RevisionRow>(this.sql, `SELECT * FROM ${T} WHERE story_id = $1 ORDER BY revision`, [storyId]);
+    return rows.length === 0 ? undefined : rows.map(toRevisionView);
+  }
+
+  async revision(storyId: string, revision: number): Promise<StoryRevisionView | undefined> {
+    const { rows } = await namedQuery<RevisionRow>(this.sql, `SELECT * FROM ${T} WHERE story_id = $1 AND revision = $2`, [
+      storyId,
+      revision,
+    ]);
+    return rows[0] ? toRevisionView(rows[0]) : undefined;
+  }
+
+  /** The story's current revision and when it was created; undefined for an unknown story. */
+  async current(storyId: string): Promise<(StoryRevisionView & { createdAt: string }) | undefined> {
+    const { rows } = await namedQuery<RevisionRow & { created_at: Date | string }>(
+      this.sql,
+      `SELECT r.*, (SELECT recorded_at FROM ${T} WHERE story_id = $1 AND revision = 1) AS created_at
+         FROM ${T} r WHERE story_id = $1 ORDER BY revision DESC LIMIT 1`,
+      [storyId],
+    );
+    return rows[0] && { ...toRevisionView(rows[0]), createdAt: new Date(rows[0].created_at).toISOString() };
+  }
+
+  /**
+   * The story with this slug: the first one created with it, should a log from before slugs
+   * were unique (docs/adr/0010-unique-slugs.md) hold several.
+   */
+  async storyIdBySlug(slug: string): Promise<string | undefined> {
+    const { rows } = await namedQuery<{ story_id: string }>(
+      this.sql,
+      `SELECT story_id FROM ${T} WHERE slug = $1 AND revision = 1 ORDER BY position LIMIT 1`,
+      [slug],
+    );
+    return rows[0]?.story_id;
+  }
+}

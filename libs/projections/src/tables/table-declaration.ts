@@ -1,0 +1,80 @@
+/** The PostgreSQL types read-model columns use. */
+export type SqlType = 'uuid' | 'integer' | 'bigint' | 'text' | 'boolean' | 'date' | 'timestamptz' | 'jsonb';
+
+/**
+ * The SQL types that can hold a row field of TypeScript type V: the compiler then refuses, say,
+ * an `integer` column for a string field. `jsonb` holds anything.
+ */
+type SqlTypesFor<V> = V extends boolean
+  ? 'boolean'
+  : V extends number
+    ? 'integer' | 'bigint'
+    : V extends string | Date
+      ? 'uuid' | 'text' | 'date' | 'timestamptz'
+      : never;
+
+/** One column: its SQL type, and `nullable` exactly when the row field may be null. */
+export type ColumnOf<V> = { readonly type: SqlTypesFor<NonNullable<V>> | 'jsonb' } & (null extends V
+  ? { readonly nullable: true }
+  : { readonly nullable?: never });
+
+export interface Column {
+  readonly type: SqlType;
+  readonly nullable?: boolean;
+}
+
+/** A secondary index. GIN indexes are over jsonb arrays, with `jsonb_path_ops` (containment only, smaller). */
+export interface IndexDeclaration<K extends string> {
+  readonly on: readonly K[];
+  readonly using?: 'gin';
+  /** A partial index's condition, in SQL over the table's columns. */
+  readonly where?: string;
+}
+
+/** What generic code (schema, rebuild, flush) needs of any table. */
+export interface Table {
+  /** The logical name; the physical one is the same, or `<name>__next` in a rebuild (table-names.ts). */
+  readonly name: string;
+  readonly columns: Readonly<Record<string, Column>>;
+  /** The column names in declaration order: the order of the DDL and of every row written. */
+  readonly columnNames: readonly string[];
+  readonly primaryKey: readonly string[];
+  readonly indexes: readonly IndexDeclaration<string>[];
+}
+
+/** A read-model table declared once for rows of type Row: its DDL, column list and flushed rows all come from here. */
+export interface TableDeclaration<Row> extends Table {
+  readonly columns: { readonly [K in keyof Row & string]-?: ColumnOf<Row[K]> };
+  readonly columnNames: readonly (keyof Row & string)[];
+  readonly primaryKey: readonly (keyof Row & string)[];
+  readonly indexes: readonly IndexDeclaration<keyof Row & string>[];
+}
+
+/**
+ * Declares a table for rows of type Row. Every field of Row must have a column and no column may
+ * be missing from Row (a compile error otherwise), and each column's SQL type must be able to
+ * hold its field. Curried so that Row is written once and the rest is checked against it:
+ * `declareTable<RevisionRow>()({ name: 'story_revisions', columns: {...}, ... })`.
+ */
+export function declareTable<Row>() {
+  return (declaration: Omit<TableDeclaration<Row>, 'columnNames'>): TableDeclaration<Row> => {
+    const columnNames = Object.keys(declaration.columns) as (keyof Row & string)[];
+    for (const key of [...declaration.primaryKey, ...declaration.indexes.flatMap((i) => i.on)])
+      if (!columnNames.includes(key)) throw new Error(`table ${declaration.name}: no column ${key}`);
+    return { ...declaration, columnNames };
+  };
+}
+
+/** The CREATE TABLE statement, with the primary key, under a physical name. */
+export function createTableStatement(table: Table, physical: string): string {
+  const columns = table.columnNames.map((name) => `${name} ${table.columns[name].type}${table.columns[name].nullable ? '' : ' NOT NULL'}`);
+  return `CREATE TABLE ${physical} (${[...columns, `PRIMARY KEY (${table.primaryKey.join(', ')})`].join(', ')})`;
+}
+
+/** The secondary indexes' CREATE INDEX statements: a rebuild runs them after loading the rows. */
+export function createIndexStatements(table: Table, physical: string): string[] {
+  return table.indexes.map((index) => {
+    const keys = index.on.map((column) => (index.using === 'gin' ? `${column} jsonb_path_ops` : column));
+    return `CREATE INDEX ON ${physical}${index.using ? ` USING ${index.using}` : ''} (${keys.join(', ')})${index.where ? ` WHERE ${index.where}` : ''}`;
+  });
+}
