@@ -21,7 +21,11 @@ const MUST_HANDLE: Record<string, string> = {
   'libs/domain/src/catalogue/event-upcasters.ts': 'its upcaster table',
   'libs/domain/src/diplomatic-event/diplomatic-event.decider.ts': "what it does to the aggregate's state (evolve)",
   'libs/kafka/src/timeline-entry-tracker.ts': 'what it does to the compacted timeline-entries topic, or that it does nothing',
-  'libs/projections/src/projected-event.ts': 'the class the projections receive it as',
+  'libs/projections/src/read-models/event-history/event-history.projection.ts': 'what the event history (and so the live stream) records',
+  'libs/projections/src/read-models/story-revisions/story-revisions.projection.ts':
+    'what it does to story revisions, or that it does nothing',
+  'libs/projections/src/read-models/timeline-entries/timeline-entries.projection.ts':
+    'what it does to the timeline, or that it does nothing',
 };
 
 /** The fixture: a new diplomatic-event type, declared the way the others are, and added to the union. */
