@@ -45,7 +45,10 @@ export function editorOf(request: FastifyRequest): SignedIn {
 
 /** The layout's per-request part: who is signed in and the CSRF token of the sign-out form. */
 export function pageOf(request: FastifyRequest, reply: FastifyReply): DeskPage & { csrf: string } {
-  return { editor: (request as FastifyRequest & { editor?: SignedIn }).editor, csrf: reply.generateCsrf() };
+  const editor = (request as FastifyRequest & { editor?: SignedIn }).editor;
+  // Only a signed-in page makes a CSRF token (for its sign-out form): generating one starts a
+  // session, and a new cookie would replace one the browser did not send (a cross-site request).
+  return { editor, csrf: editor ? reply.generateCsrf() : '' };
 }
 
 /**

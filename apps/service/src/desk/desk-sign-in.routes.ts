@@ -5,7 +5,7 @@ import { sendPage, type DeskContext } from './desk-context';
 import { sameOrigin } from './same-origin';
 import { carriedFormPage } from './desk-stories.routes';
 import { STORY_FIELDS, text, type FormBody } from './story-form';
-import { renderSignIn } from './templates/sign-in.template';
+import { renderContinue, renderSignIn } from './templates/sign-in.template';
 
 /** Only the desk's own pages: never an absolute or protocol-relative URL (no open redirect). */
 function safeReturnTo(value: string): string {
@@ -20,6 +20,10 @@ export function registerSignInRoutes(fastify: FastifyInstance, ctx: DeskContext)
     const q = request.query as Record<string, string | undefined>;
     const returnTo = safeReturnTo(q.returnTo ?? '');
     if (ctx.sessions.editor(request.session)) return reply.redirect(returnTo, 303);
+    // A link from another site arrives without the SameSite=Strict cookie: starting a session here
+    // would replace the editor's own. One click from this page is a same-site request that has it.
+    if (request.headers['sec-fetch-site'] === 'cross-site')
+      return sendPage(reply, 200, renderContinue(`/desk/sign-in?returnTo=${encodeURIComponent(returnTo)}`));
     const notice = q.signedOut !== undefined ? 'You are signed out.' : undefined;
     return sendPage(reply, 200, renderSignIn({ csrf: reply.generateCsrf(), returnTo, notice }));
   });

@@ -62,10 +62,11 @@ export async function deskPlugin(fastify: FastifyInstance, deps: DeskDeps): Prom
   // Every other route needs a signed-in editor.
   await fastify.register(async (signedIn) => {
     signedIn.addHook('preHandler', async (request, reply) => {
+      // First: a post from another site is refused before it can touch any session.
+      if (request.method === 'POST') sameOrigin(request);
       const editor = ctx.sessions.editor(request.session);
       if (!editor) return request.method === 'GET' ? toSignIn(request, reply) : signInAgain(request, reply, ctx);
       (request as FastifyRequest & { editor: SignedIn }).editor = editor;
-      if (request.method === 'POST') sameOrigin(request);
     });
     signedIn.addHook('preHandler', (request, reply, done) =>
       request.method === 'POST' ? signedIn.csrfProtection(request, reply, done) : done(),

@@ -42,3 +42,11 @@ ${field({
 </form>`,
   );
 }
+
+/** For a link followed from another site: the same address again, as a same-site request. */
+export function renderContinue(href: string): SafeHtml {
+  return deskLayout(
+    { title: 'Continue to the desk' },
+    html`<h1>Continue to the desk</h1><p><a href="${href}" id="continue">Continue to the desk</a></p>`,
+  );
+}
