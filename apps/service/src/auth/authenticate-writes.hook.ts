@@ -18,6 +18,7 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function authenticateWrites(tokens: TokenRegistry) {
   return (request: FastifyRequest & { principal?: Principal }, reply: FastifyReply, _payload: unknown, done: () => void): void => {
+    // The editor desk's form posts (http/form-posts.ts) are authenticated by its session and CSRF token instead.
     if (!WRITES.has(request.method) || request.routeOptions.url === undefined || isFormPost(request)) return done();
     const who = authenticate(request.headers.authorization, tokens);
     if ('problem' in who) {
