@@ -26,6 +26,12 @@ import { hardenHttp } from './security/http-hardening';
 import { setupApiDocs } from './http/openapi';
 import { acceptsHtmlStrategy } from './reader-page/content-negotiation';
 import { openStorage, Storage } from './storage/open-storage';
+import { CommandBus } from '@nestjs/cqrs';
+import { EVENT_STORE, SQL_CLIENT, type EventStore, type SqlClient } from '@dateline/event-store';
+import { RelayService } from '@dateline/kafka';
+import { RebuildJobs } from './admin/rebuild-jobs';
+import { DeskReads } from './desk/desk-reads';
+import { deskPlugin } from './desk/desk.plugin';
 
 export interface CreatedApp {
   readonly app: NestFastifyApplication;
@@ -70,6 +76,8 @@ export async function createApp(
     logController: accessLog,
     routerOptions: { constraints: { [acceptsHtmlStrategy.name]: acceptsHtmlStrategy } },
     frameworkErrors,
+    // Whom to believe about X-Forwarded-Proto and -For (the desk's Secure cookie depends on it).
+    trustProxy: settings.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings, storage, tokens), adapter, {
     logger: new NestPinoLogger(logger),
@@ -110,5 +118,15 @@ export async function createApp(
     }),
   );
   setupApiDocs(app);
+  // The editor desk: its own encapsulated Fastify context with cookies, sessions, CSRF and forms.
+  await app.register(deskPlugin, {
+    prefix: '/desk',
+    commands: app.get<CommandBus>(CommandBus),
+    reads: new DeskReads(projector, app.get<SqlClient>(SQL_CLIENT), app.get<EventStore>(EVENT_STORE), app.get<RelayService>(RelayService)),
+    tokens,
+    settings,
+    rebuilds: app.get<RebuildJobs>(RebuildJobs),
+    relay: app.get<RelayService>(RelayService),
+  });
   return { app, storage, generatedToken, generatedAdminToken, logger, accessLog };
 }

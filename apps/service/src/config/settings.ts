@@ -54,6 +54,12 @@ export interface Settings {
   readonly headersTimeoutMs: number;
   /** How long an idle keep-alive connection stays open between requests, ms. */
   readonly keepAliveTimeoutMs: number;
+  /** The key material of the editor desk's session cookies (32+ characters); unset: one generated in the data dir. */
+  readonly sessionSecret?: string;
+  /** How long a desk session lasts after sign-in, seconds. */
+  readonly sessionTtlSeconds: number;
+  /** Fastify's trustProxy: whom to believe about the client's address and protocol (X-Forwarded-*); false: nobody. */
+  readonly trustProxy: boolean | string;
 }
 
 const list = (value: string | undefined): string[] =>
@@ -80,6 +86,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     logFormat: oneOf('DATELINE_LOG_FORMAT', env.DATELINE_LOG_FORMAT, ['json', 'pretty'] as const),
     sample: oneOf('DATELINE_SAMPLE', env.DATELINE_SAMPLE, ['istanbul', 'none'] as const) ?? 'istanbul',
     corsOrigins: list(env.DATELINE_CORS_ORIGINS),
+    sessionSecret: sessionSecret(env.DATELINE_SESSION_SECRET),
+    trustProxy: trustProxy(env.DATELINE_TRUST_PROXY),
     // The lib's own config module reads the KAFKA_* variables, from this same environment.
     kafka: kafkaConfigFromEnv(env),
     ...tuning(env),
@@ -104,6 +112,8 @@ function tuning(env: NodeJS.ProcessEnv) {
     // 0: the read cache is off.
     readCacheEntries: integer(env, 'DATELINE_READ_CACHE_ENTRIES', 1000, 0, 1_000_000),
     pgPoolMax: integer(env, 'DATELINE_PG_POOL_MAX', 20, 1, 10_000),
+    // A working day by default: an editor signs in once per shift.
+    sessionTtlSeconds: integer(env, 'DATELINE_SESSION_TTL_SECONDS', 8 * 3600, 1, 30 * 86_400),
   };
 }
 
@@ -153,4 +163,28 @@ function eventStoreUrl(value: string | undefined): string | undefined {
   if (!/^esdb(\+discover)?:\/\//.test(value))
     throw new Error(`EVENTSTORE_URL: expected esdb://host:port or esdb+discover://host:port, got ${JSON.stringify(value)}`);
   return value;
+}
+
+/** A short secret would make forged session cookies guessable: refuse it at start. */
+function sessionSecret(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < 32) throw new Error(`DATELINE_SESSION_SECRET: expected at least 32 characters, got ${value.length}`);
+  return value;
+}
+
+/**
+ * `true` (every proxy: the service is only reachable through one), `false` (the default), or the
+ * proxies' addresses (comma-separated IPs or CIDRs), as Fastify's trustProxy takes them. The desk's
+ * session cookie is Secure when the request came over HTTPS, which behind a proxy only
+ * X-Forwarded-Proto from a trusted proxy can say.
+ */
+function trustProxy(value: string | undefined): boolean | string {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  const addresses = list(v);
+  for (const a of addresses)
+    if (!/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a))
+      throw new Error(`DATELINE_TRUST_PROXY: expected true, false or proxy addresses (IPs or CIDRs), got ${JSON.stringify(a)}`);
+  return addresses.join(',');
 }

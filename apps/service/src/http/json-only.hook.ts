@@ -1,4 +1,5 @@
 import { parse as parseContentType } from 'fast-content-type-parse';
+import { formContentTypeProblem, isFormPost } from './form-posts';
 
 /** The charset spellings that mean UTF-8 (JSON is UTF-8: RFC 8259 section 8.1). */
 const UTF8 = new Set(['utf-8', 'utf8']);
@@ -7,14 +8,16 @@ const UTF8 = new Set(['utf-8', 'utf8']);
  * Writes take JSON in UTF-8 only: anything else is a 415 before it reaches a route (Fastify
  * would otherwise parse text/plain and leave the validation to explain a string body, and read
  * a body declared `charset=iso-8859-1` as UTF-8, storing U+FFFD for its accented letters).
+ * The editor desk's form posts (http/form-posts.ts) take urlencoded forms in UTF-8 instead.
  */
 export function jsonOnly(
-  request: { method: string; headers: Record<string, string | string[] | undefined> },
+  request: { method: string; headers: Record<string, string | string[] | undefined>; routeOptions?: { config?: unknown } },
   reply: { code(status: number): { send(body: unknown): unknown } },
   done: () => void,
 ): void {
   if (request.method === 'POST' || request.method === 'PUT' || request.method === 'PATCH') {
-    const problem = contentTypeProblem(String(request.headers['content-type'] ?? ''));
+    const header = String(request.headers['content-type'] ?? '');
+    const problem = isFormPost(request) ? formContentTypeProblem(header) : contentTypeProblem(header);
     if (problem) {
       reply.code(415).send({ statusCode: 415, error: 'Unsupported Media Type', message: problem });
       return;

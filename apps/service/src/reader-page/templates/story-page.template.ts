@@ -72,7 +72,8 @@ function diffSection(d: NonNullable<StoryPageView['diff']>): SafeHtml {
 <div class="diff" id="diff-body">${d.body.map(part)}</div>`;
 }
 
-function part(p: DiffPart): SafeHtml {
+/** One run of a word diff, marked for sight and for screen readers (the desk shows its diffs the same way). */
+export function part(p: DiffPart): SafeHtml {
   if (p.added) return html`<ins><span class="visually-hidden">[added: </span>${p.value}<span class="visually-hidden">]</span></ins>`;
   if (p.removed) return html`<del><span class="visually-hidden">[removed: </span>${p.value}<span class="visually-hidden">]</span></del>`;
   return html`${p.value}`;
