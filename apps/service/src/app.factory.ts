@@ -14,7 +14,7 @@ import { QueryKeysPipe } from './http/query-keys.pipe';
 import { jsonOnly } from './http/json-only.hook';
 import { requestDeadlines } from './http/request-deadlines';
 import { utf8JsonParser } from './http/utf8-json-parser';
-import { ReadModelPositions } from '@dateline/projections';
+import { ProjectorRunner, ReadModelPositions, StoryRevisionsQueries } from '@dateline/projections';
 import { ReadCache } from './reading/read-cache';
 import { registerReadCache } from './reading/read-cache.hook';
 import { AccessLog } from './logging/access-log';
@@ -27,7 +27,7 @@ import { setupApiDocs } from './http/openapi';
 import { acceptsHtmlStrategy } from './reader-page/content-negotiation';
 import { openStorage, Storage } from './storage/open-storage';
 import { CommandBus } from '@nestjs/cqrs';
-import { EVENT_STORE, SQL_CLIENT, type EventStore, type SqlClient } from '@dateline/event-store';
+import { EVENT_STORE, type EventStore } from '@dateline/event-store';
 import { RelayService } from '@dateline/kafka';
 import { RebuildJobs } from './admin/rebuild-jobs';
 import { DeskReads } from './desk/desk-reads';
@@ -122,7 +122,13 @@ export async function createApp(
   await app.register(deskPlugin, {
     prefix: '/desk',
     commands: app.get<CommandBus>(CommandBus),
-    reads: new DeskReads(projector, app.get<SqlClient>(SQL_CLIENT), app.get<EventStore>(EVENT_STORE), app.get<RelayService>(RelayService)),
+    reads: new DeskReads(
+      app.get(StoryRevisionsQueries),
+      positions,
+      app.get(ProjectorRunner),
+      app.get<EventStore>(EVENT_STORE),
+      app.get<RelayService>(RelayService),
+    ),
     tokens,
     settings,
     rebuilds: app.get<RebuildJobs>(RebuildJobs),

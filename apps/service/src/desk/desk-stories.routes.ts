@@ -7,7 +7,7 @@ import { FORM_POST } from '../http/form-posts';
 import { wordDiff } from '../reading/word-diff';
 import { CreateStoryCommand } from '../stories/commands/create-story/create-story.command';
 import { ReviseStoryCommand } from '../stories/commands/revise-story/revise-story.command';
-import { plain } from '../writing/plain';
+import { toDomainInput } from '../writing/domain-input';
 import type { WriteContext, WriteResult } from '../writing/write-context';
 import { DeskErrors, editorOf, messagesOf, pageOf, sendPage, type DeskContext } from './desk-context';
 import { createInput, reviseInput, storyFormValues, text, type FieldProblems, type FormBody, type StoryFormValues } from './story-form';
@@ -97,7 +97,7 @@ export function registerStoryRoutes(fastify: FastifyInstance, ctx: DeskContext):
     const input: CreateStory = {
       type: 'CreateStory',
       storyId: randomUUID(),
-      ...plain<Omit<CreateStory, 'type' | 'storyId'>>(checked.value),
+      ...toDomainInput(checked.value),
     };
     let result: WriteResult;
     try {
@@ -165,7 +165,7 @@ async function revise(
       preview: { base: from.revision, headline: wordDiff(from.headline, values.headline), body: wordDiff(from.body, values.body) },
     });
   }
-  const input: ReviseStory = { type: 'ReviseStory', storyId: story.id, ...plain<Omit<ReviseStory, 'type' | 'storyId'>>(checked.value) };
+  const input: ReviseStory = { type: 'ReviseStory', storyId: story.id, ...toDomainInput(checked.value) };
   try {
     const result = await ctx.commands.execute(new ReviseStoryCommand(input, writeContext(request)));
     await ctx.reads.caughtUp(result.position, ctx.settings.minPositionWaitMs);

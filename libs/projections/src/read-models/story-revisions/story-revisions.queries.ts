@@ -15,6 +15,16 @@ export interface PositionedRevisionEntry {
   readonly entry: StoryRevisionEntry;
 }
 
+/** A row of a story list: each story as of its latest revision. */
+export interface StoryListRow {
+  readonly id: string;
+  readonly slug: string;
+  readonly headline: string;
+  readonly revision: number;
+  readonly developing: boolean;
+  readonly updatedAt: string;
+}
+
 /** Questions answered from story_revisions alone, with indexed lookups. */
 @Injectable()
 export class StoryRevisionsQueries {
@@ -103,5 +113,32 @@ export class StoryRevisionsQueries {
       [slug],
     );
     return rows[0]?.story_id;
+  }
+
+  /**
+   * Stories as of their latest revision, most recently updated first, at most `limit`;
+   * `search` matches headline or slug, case-insensitively, as plain text (LIKE wildcards escaped).
+   */
+  async list(q: { search?: string; limit: number }): Promise<StoryListRow[]> {
+    const pattern = q.search ? `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const { rows } = await namedQuery<RevisionRow>(
+      this.sql,
+      `SELECT * FROM (
+         SELECT DISTINCT ON (story_id) * FROM ${T} ORDER BY story_id, revision DESC) latest
+        WHERE $1::text IS NULL OR headline ILIKE $1 OR slug ILIKE $1
+        ORDER BY recorded_at DESC LIMIT $2`,
+      [pattern, q.limit],
+    );
+    return rows.map((r) => {
+      const view = toRevisionView(r);
+      return {
+        id: view.id,
+        slug: view.slug,
+        headline: view.headline,
+        revision: view.revision,
+        developing: view.developing,
+        updatedAt: view.recordedAt,
+      };
+    });
   }
 }
