@@ -46,3 +46,4 @@ export * from './dates/day-order';
 export * from './dates/day-sections';
 export * from './dates/range-query';
 export * from './dates/date-wording';
+export * from './dates/fact-knowledge';
