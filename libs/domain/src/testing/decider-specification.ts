@@ -6,6 +6,21 @@ interface Decider<C, S, E> {
   initialState: S;
 }
 
+export type ErrorClass = abstract new (...args: never[]) => Error;
+
+/** Runs `run`, expects it to throw an `errorClass` whose message matches, and returns what it threw. */
+export function expectThrown(run: () => unknown, errorClass: ErrorClass, message?: RegExp): unknown {
+  let thrown: unknown;
+  try {
+    run();
+  } catch (err) {
+    thrown = err;
+  }
+  expect(thrown).toBeInstanceOf(errorClass);
+  if (message) expect((thrown as Error).message).toMatch(message);
+  return thrown;
+}
+
 /** Given / when / then for a decider, after Emmett's DeciderSpecification. */
 export const DeciderSpecification = {
   for<C, S, E>(decider: Decider<C, S, E>) {
@@ -19,16 +34,8 @@ export const DeciderSpecification = {
               then(expected: E[]) {
                 expect(run()).toEqual(expected);
               },
-              thenThrows(errorClass: abstract new (...args: never[]) => Error, message?: RegExp) {
-                let thrown: unknown;
-                try {
-                  run();
-                } catch (err) {
-                  thrown = err;
-                }
-                expect(thrown).toBeInstanceOf(errorClass);
-                if (message) expect((thrown as Error).message).toMatch(message);
-                return thrown;
+              thenThrows(errorClass: ErrorClass, message?: RegExp) {
+                return expectThrown(run, errorClass, message);
               },
             };
           },

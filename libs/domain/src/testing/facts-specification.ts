@@ -1,4 +1,5 @@
 import { expect } from '@jest/globals';
+import { ErrorClass, expectThrown } from './decider-specification';
 
 /**
  * Given / when / then for pure functions over a story's facts (placement, ordering, relation
@@ -14,16 +15,8 @@ export const FactsSpecification = {
           then(expected: R) {
             expect(run()).toEqual(expected);
           },
-          thenThrows(errorClass: abstract new (...args: never[]) => Error, message?: RegExp) {
-            let thrown: unknown;
-            try {
-              run();
-            } catch (err) {
-              thrown = err;
-            }
-            expect(thrown).toBeInstanceOf(errorClass);
-            if (message) expect((thrown as Error).message).toMatch(message);
-            return thrown;
+          thenThrows(errorClass: ErrorClass, message?: RegExp) {
+            return expectThrown(run, errorClass, message);
           },
         };
       },
