@@ -1,12 +1,4 @@
-import {
-  DiplomaticEventEntry,
-  factKnowledge,
-  formatInstantUtc,
-  Participant,
-  Placement,
-  Quote,
-  TimelineEntry,
-} from '@dateline/domain';
+import { DiplomaticEventEntry, factKnowledge, formatInstantUtc, Participant, Placement, Quote, TimelineEntry } from '@dateline/domain';
 import { aboutDateWords, FactWords, factWords, statusLabel } from './fact-words';
 
 /** One fact (or a date a fact is about) as the reader page shows it: strings ready for the template. */

@@ -10,6 +10,8 @@ export interface StoryFactGroup {
 
 export interface StoryFactView {
   readonly key: string;
+  /** The day the timeline files it on. */
+  readonly day: string;
   readonly role: Placement['role'];
   readonly title: string;
   readonly kind: string;
@@ -45,6 +47,7 @@ export function storyFacts(facts: readonly DiplomaticEventEntry[]): StoryFactGro
         p.role === 'fact'
           ? {
               key: p.key,
+              day: p.day,
               role: 'fact',
               title: fact.title,
               kind: fact.kind,
@@ -54,6 +57,7 @@ export function storyFacts(facts: readonly DiplomaticEventEntry[]): StoryFactGro
             }
           : {
               key: p.key,
+              day: p.day,
               role: 'about',
               title: `${capitalize(p.about!.label)} (named in: ${fact.title})`,
               kind: 'about',
