@@ -102,12 +102,12 @@ describe('TimelineJS export', () => {
     const slide = (id: string) => doc.events.find((e) => e.unique_id === `event-${id}`)!;
     expect(slide(timed).start_date).toEqual({ year: 2019, month: 7, day: 2, hour: 10, minute: 30 });
     expect(slide(timed).display_date).toBeUndefined();
-    expect(slide(inferred).start_date).toEqual({ year: 2019, month: 7, day: 1, display_date: 'c. 1 July 2019 (inferred)' });
-    expect(slide(inferred).display_date).toBe('c. 1 July 2019 (inferred)');
+    expect(slide(inferred).start_date).toEqual({ year: 2019, month: 7, day: 1, display_date: 'on 1 July 2019 (inferred)' });
+    expect(slide(inferred).display_date).toBe('on 1 July 2019 (inferred)');
     expect(slide(span).start_date).toMatchObject({ year: 2019, month: 6, day: 20 });
     expect(slide(span).start_date.hour).toBeUndefined();
     expect(slide(span).end_date).toEqual({ year: 2019, month: 7, day: 2 });
-    expect(slide(span).display_date).toBe('between 20 June and 2 July 2019 (approximate, inferred)');
+    expect(slide(span).display_date).toBe('between 20 June and 2 July 2019 (inferred)');
   });
 
   it('groups by kind, or by first participant; escapes what TimelineJS renders as HTML', async () => {
@@ -125,7 +125,7 @@ describe('TimelineJS export', () => {
     });
     const opening = byKind.events.find((e) => e.unique_id === `event-${timed}`)!;
     expect(opening.text.headline).toBe('Opening &lt;b&gt;session&lt;/b&gt;');
-    expect(opening.text.text).toContain('Local paper <em>(hedged)</em>');
+    expect(opening.text.text).toContain('<strong>Attribution:</strong> according to Wire service; reportedly, according to Local paper');
     expect(opening.text.text).toContain('<blockquote>“We came to talk.” — Jane Doe</blockquote>');
   });
 

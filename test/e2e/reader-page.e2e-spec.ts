@@ -100,20 +100,22 @@ describe('reader page', () => {
     expect(res.headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
   });
 
-  it('shows the days that have entries, newest first, and each entry with kind, honest date, place, participants, sources and quotes', async () => {
+  it('shows the days that have entries, newest first, and each fact with kind, date in words, attribution, place, participants, sources and quotes', async () => {
     const body = (await page(`/?minPosition=${last}`)).text;
     const days = [...body.matchAll(/<section class="day" id="day-(\d{4}-\d{2}-\d{2})"/g)].map((m) => m[1]);
     expect(days.slice(-3)).toEqual(['2024-03-06', '2024-03-05', '2024-03-01']);
     expect([...days].sort().reverse()).toEqual(days);
     const talks = body.slice(body.indexOf(`id="event-${talksId}"`));
     expect(talks).toMatch(/<span class="kind kind--talks">Talks<\/span>/);
-    expect(talks).toContain('5 March 2024, 10:00 (Europe/Zurich)');
+    expect(talks).toContain('On 5 March 2024 at 10:00 (Europe/Zurich)');
     expect(talks).toContain('<dt>Place</dt><dd>Geneva, CH</dd>');
     expect(talks).toContain('Jane Doe <span class="detail">(Envoy, DE)</span>');
-    expect(talks).toMatch(/Local paper <span class="hedged">hedged<\/span>/);
+    expect(talks).toMatch(/<p class="fact-words">[^<]*reportedly, according to Local paper<\/p>/);
     expect(talks).toContain('“We came to talk.”');
-    expect(body).toContain('between 1 and 4 March 2024 (approximate, inferred)');
-    expect(body).toContain('The report’s words for when: “earlier this week”');
+    // A window of days is not filed on its first day: it sits on its last, under a heading that says so.
+    expect(body).toContain('<h3 class="dating__h">Between 1 and 4 March 2024</h3>');
+    expect(body).toContain('Between 1 and 4 March 2024 (inferred)');
+    expect(body).toContain('<p class="fact-words">Earlier this week · reportedly, according to Wire service</p>');
     // A source URL that is not http(s) never becomes a link.
     expect(body).not.toContain('javascript:alert');
   });
@@ -145,7 +147,61 @@ describe('reader page', () => {
     });
     const span = events.find((e) => e.name === 'Envoys agree on a framework')!;
     expect(span).toMatchObject({ startDate: '2024-03-01', endDate: '2024-03-04' });
-    expect(span.description).toContain('(approximate, inferred)');
+    expect(span.description).toContain('Date: between 1 and 4 March 2024 (inferred).');
+    expect(span.description).toContain('Attribution: reportedly, according to Wire service.');
+  });
+
+  it("a day's story revisions follow its facts as one line per story, with the latest change", async () => {
+    const body = (await page(`/?minPosition=${last}`)).text;
+    const today = /<div class="updates" id="updates-(\d{4}-\d{2}-\d{2})">/.exec(body)![1];
+    const day = body.slice(body.indexOf(`<section class="day" id="day-${today}"`));
+    const updates = day.slice(day.indexOf('<div class="updates"'), day.indexOf('</section>'));
+    expect([...updates.matchAll(/<li class="update" id="([^"]+)"/g)].map((m) => m[1])).toEqual([`updates-${storyId}-${today}`]);
+    expect(updates).toContain('<span class="kind kind--correction">Corrected</span>');
+    expect(updates).toContain('revision 3');
+    expect(updates).toContain('latest of 3 this day');
+    expect(updates).toContain('Fixed a typo in &quot;Genva&quot;');
+    // No revision is an entry of its own among the facts.
+    expect(body).not.toContain('entry--story-revision');
+  });
+
+  it('the story page lists its facts by date and order within the day, not by title', async () => {
+    const s = await post('/stories', story({ slug: 'facts-in-order', headline: 'Facts in order' }));
+    const later = await post(
+      '/diplomatic-events',
+      diplomaticEvent({ title: 'A later fact', occurredAt: undefined, occurredOn: '2024-04-09', storyIds: [s.id] }),
+    );
+    const earlier = await post(
+      '/diplomatic-events',
+      diplomaticEvent({
+        title: 'Z earlier fact, loosely dated',
+        occurredAt: undefined,
+        occurredOn: '2024-03-20',
+        occurredUntil: '2024-04-02',
+        datePrecision: 'span',
+        storyIds: [s.id],
+      }),
+    );
+    const timed = await post(
+      '/diplomatic-events',
+      diplomaticEvent({
+        title: 'B same day, earlier hour',
+        occurredOn: '2024-04-09',
+        occurredAt: '2024-04-09T08:00:00+02:00',
+        storyIds: [s.id],
+      }),
+    );
+    const body = (await page(`/stories/${s.id}?minPosition=${timed.position}`)).text;
+    const facts = body.slice(body.indexOf('id="facts"'), body.indexOf('id="history-h"'));
+    expect([...facts.matchAll(/<li class="story-fact[^"]*" id="fact-([^"]+)"/g)].map((m) => m[1])).toEqual([
+      earlier.id,
+      timed.id,
+      later.id,
+    ]);
+    expect([...facts.matchAll(/<h3 class="dating__h">([^<]+)<\/h3>/g)].map((m) => m[1])).toEqual([
+      'Between 20 March and 2 April 2024',
+      'Tuesday 9 April 2024',
+    ]);
   });
 
   it('a date range and "as of" choose what is shown; as-of pages say so and do not go live', async () => {

@@ -58,7 +58,9 @@ describe('GET /timeline/stream (Server-Sent Events)', () => {
       dayHeading: 'Wednesday 4 April 2018',
       entry: { id: written.id, version: 1, title: 'Pushed <live> entry', date: '2018-04-04' },
     });
-    expect(change.html).toMatch(new RegExp(`^<li class="entry entry--diplomatic-event" id="event-${written.id}"`));
+    expect(change.html).toMatch(new RegExp(`^<li class="entry entry--fact" id="event-${written.id}"`));
+    // The page's script puts it in its day's own facts (its heading's section), not among story updates.
+    expect(change).toMatchObject({ list: 'facts', section: { key: '2018-04-04|0|' } });
     expect(change.html).toContain('Pushed &lt;live&gt; entry');
     expect(frame.raw.split('\n').filter((l) => l.startsWith('data: '))).toHaveLength(1);
   });

@@ -1,5 +1,6 @@
-import { describeWhen, DiplomaticEventEntry, Participant } from '@dateline/domain';
+import { DiplomaticEventEntry, FactDate, factKnowledge, FactStatus, Participant } from '@dateline/domain';
 import type { StoryRevisionView } from '@dateline/projections';
+import { factWords } from '../reader-page/view-models/fact-words';
 
 /**
  * schema.org JSON-LD for search engines and aggregators. Embed it with `jsonForScript`, which
@@ -18,25 +19,32 @@ export function timelineJsonLd(events: readonly DiplomaticEventEntry[], name: st
 }
 
 /**
- * A diplomatic event as a schema.org Event. A span (the date is only known to lie within it)
- * becomes startDate/endDate of that window, and the description says so, since schema.org has
- * no way to say "approximate" or "inferred".
+ * A diplomatic event as a schema.org Event, dated as its date knowledge allows: a day (with the
+ * time when known), a month or a year as an ISO 8601 date of that precision, a period as its
+ * first and last day, bounds as startDate/endDate of the window (only the bound there is when
+ * one is open). schema.org cannot say "inferred", "on or before", "reportedly" or "expected",
+ * so the description says them in the page's words; eventStatus carries what it can.
  */
 export function eventJsonLd(e: DiplomaticEventEntry): Record<string, unknown> {
-  const when = describeWhen(e);
-  const dates =
-    e.datePrecision === 'span' && e.occurredUntil
-      ? { startDate: e.occurredOn, endDate: e.occurredUntil }
-      : { startDate: e.occurredAt ?? e.occurredOn };
-  const description = [e.summary, when.approximate || when.inferred ? `Date: ${when.text}.` : undefined].filter(Boolean).join(' ');
+  const k = factKnowledge(e);
+  const words = factWords(e, new Map());
+  const exact = k.when.precision === 'day' && k.when.certainty === 'explicit';
+  const description = [
+    e.summary,
+    exact ? undefined : `Date: ${words.when}.`,
+    words.statusWords ? `Status: ${words.statusWords}.` : undefined,
+    words.attributions.length > 0 ? `Attribution: ${words.attributions.join('; ')}.` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return {
     '@type': 'Event',
     '@id': `urn:uuid:${e.id}`,
     identifier: e.id,
     name: e.title,
-    ...dates,
+    ...schemaOrgDates(k.when),
     ...(description ? { description } : {}),
-    eventStatus: 'https://schema.org/EventScheduled',
+    eventStatus: `https://schema.org/${EVENT_STATUS[k.status]}`,
     ...(e.location
       ? {
           location: {
@@ -48,6 +56,29 @@ export function eventJsonLd(e: DiplomaticEventEntry): Record<string, unknown> {
       : {}),
     ...(e.participants.length > 0 ? { attendee: e.participants.map(attendee) } : {}),
   };
+}
+
+/** schema.org's EventStatusType has no "happened" or "did not happen": a held event is as scheduled, one that was not held is cancelled. */
+const EVENT_STATUS: Record<FactStatus, string> = {
+  happened: 'EventScheduled',
+  expected: 'EventScheduled',
+  cancelled: 'EventCancelled',
+  postponed: 'EventPostponed',
+  'did-not-happen': 'EventCancelled',
+};
+
+function schemaOrgDates(d: FactDate): { startDate?: string; endDate?: string } {
+  switch (d.precision) {
+    case 'day':
+      return { startDate: d.at ?? d.on };
+    case 'month':
+    case 'year':
+      return { startDate: d.on };
+    case 'period':
+      return { startDate: d.from, endDate: d.until };
+    case 'bounded':
+      return { ...(d.onOrAfter ? { startDate: d.onOrAfter } : {}), ...(d.onOrBefore ? { endDate: d.onOrBefore } : {}) };
+  }
 }
 
 /** Groups read as organizations, individuals as persons: the event data does not say which. */

@@ -1,4 +1,5 @@
-import { describeWhen, DiplomaticEventEntry, localTime, StoryRevisionEntry, TimelineEntry } from '@dateline/domain';
+import { DiplomaticEventEntry, FactDate, factKnowledge, localTime, StoryRevisionEntry, TimelineEntry } from '@dateline/domain';
+import { factWords } from '../reader-page/view-models/fact-words';
 import { escapeHtml } from '../reader-page/html';
 import { entryDomId } from '../reader-page/view-models/entry.view-model';
 
@@ -47,40 +48,66 @@ export function toTimelineJs(
   };
 }
 
+/**
+ * A fact's slide, dated no more precisely than known: a day (with its local time), a month or a
+ * year as TimelineJS dates of that precision, a period or a window as start and end. Whenever
+ * the date is less than a stated day, `display_date` says it in words ("on or before 16 May
+ * 2025"); the status and attribution are in the headline and text as on the reader page.
+ */
 function eventSlide(e: DiplomaticEventEntry, group: TimelineJsGrouping): TimelineJsSlide {
-  const when = describeWhen(e);
-  // Say the date in words whenever it is less than certain, so no reader takes a guess for a fact.
-  const display = when.inferred || when.approximate ? when.text : undefined;
-  const start: TimelineJsDate = { ...calendarParts(e.occurredOn) };
-  if (e.datePrecision === 'day' && e.occurredAt) {
-    const [hour, minute] = localTime(e.occurredAt, e.timezone).split(':').map(Number);
-    Object.assign(start, { hour, minute });
-  }
+  const k = factKnowledge(e);
+  const words = factWords(e, new Map());
+  const exact = k.when.precision === 'day' && k.when.certainty === 'explicit';
+  const display = exact ? undefined : words.when;
+  const { start, end } = slideDates(k.when);
   if (display) start.display_date = display;
+  const sources = words.sources.filter((s) => s.name);
   const rows = [
     e.summary ? `<p>${escapeHtml(e.summary)}</p>` : '',
-    `<p><strong>When:</strong> ${escapeHtml(when.text)}${e.dateText ? ` — the report says “${escapeHtml(e.dateText)}”` : ''}</p>`,
+    `<p><strong>When:</strong> ${escapeHtml(words.when)}${words.timing ? ` — ${escapeHtml(words.timing)}` : ''}</p>`,
+    words.statusWords ? `<p><strong>Status:</strong> ${escapeHtml(words.statusWords)}</p>` : '',
+    words.attributions.length > 0 ? `<p><strong>Attribution:</strong> ${words.attributions.map(escapeHtml).join('; ')}</p>` : '',
+    ...words.about.map((a) => `<p><strong>Names a date:</strong> ${escapeHtml(a)}</p>`),
     e.location
       ? `<p><strong>Where:</strong> ${escapeHtml(e.location.name)}${e.location.country ? ` (${escapeHtml(e.location.country)})` : ''}</p>`
       : '',
     e.participants.length > 0
       ? `<p><strong>Participants:</strong> ${e.participants.map((p) => escapeHtml(p.role ? `${p.name} (${p.role})` : p.name)).join('; ')}</p>`
       : '',
-    e.sources.length > 0
-      ? `<p><strong>Sources:</strong> ${e.sources.map((s) => `${escapeHtml(s.name)}${s.hedged ? ' <em>(hedged)</em>' : ''}`).join('; ')}</p>`
-      : '',
+    sources.length > 0 ? `<p><strong>Sources:</strong> ${sources.map((s) => escapeHtml(s.name!)).join('; ')}</p>` : '',
     ...e.quotes.map(
       (q) => `<blockquote>“${escapeHtml(q.text)}” — ${escapeHtml(q.speaker)}${q.speakerInferred ? ' (speaker inferred)' : ''}</blockquote>`,
     ),
   ];
   return {
     start_date: start,
-    ...(e.datePrecision === 'span' && e.occurredUntil ? { end_date: calendarParts(e.occurredUntil) } : {}),
-    text: { headline: escapeHtml(e.title), text: rows.join('') },
+    ...(end ? { end_date: end } : {}),
+    text: { headline: escapeHtml(words.statusWords ? `${e.title} (${words.statusWords})` : e.title), text: rows.join('') },
     group: group === 'participant' ? (e.participants[0]?.name ?? 'No named participant') : capitalize(e.kind),
     unique_id: entryDomId(e),
     ...(display ? { display_date: display } : {}),
   };
+}
+
+function slideDates(d: FactDate): { start: TimelineJsDate; end?: TimelineJsDate } {
+  switch (d.precision) {
+    case 'day': {
+      const start = calendarParts(d.on);
+      if (!d.at) return { start };
+      const [hour, minute] = localTime(d.at, d.timezone).split(':').map(Number);
+      return { start: { ...start, hour, minute } };
+    }
+    case 'month':
+      return { start: { year: Number(d.on.slice(0, 4)), month: Number(d.on.slice(5, 7)) } };
+    case 'year':
+      return { start: { year: Number(d.on) } };
+    case 'period':
+      return { start: calendarParts(d.from), end: calendarParts(d.until) };
+    case 'bounded':
+      // TimelineJS needs a start: an open lower bound starts the slide on the one day there is, and display_date says "on or before".
+      if (d.onOrAfter && d.onOrBefore) return { start: calendarParts(d.onOrAfter), end: calendarParts(d.onOrBefore) };
+      return { start: calendarParts((d.onOrAfter ?? d.onOrBefore)!) };
+  }
 }
 
 function revisionSlide(r: StoryRevisionEntry): TimelineJsSlide {

@@ -3,8 +3,8 @@ import { formatDayHeading } from '@dateline/domain';
 import { ReadModelPositions, TimelineChange, TimelineChangesQueries } from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { DatelineMetrics } from '../metrics/dateline-metrics';
-import { renderEntry } from '../reader-page/templates/entry.template';
-import { entryDomId, toEntryView } from '../reader-page/view-models/entry.view-model';
+import { liveEntryMarkup } from '../reader-page/live-entry-markup';
+import { entryDomId } from '../reader-page/view-models/entry.view-model';
 import { SETTINGS } from '../storage/storage.tokens';
 import { sseComment, sseEvent } from './sse';
 
@@ -183,13 +183,12 @@ function frame(change: TimelineChange): string {
     };
     return sseEvent({ id: change.position, event: 'retracted', data: JSON.stringify(data) });
   }
-  const view = toEntryView(change.entry);
+  const markup = liveEntryMarkup(change.entry);
   const data = {
     position: change.position,
-    domId: view.domId,
     dayHeading: formatDayHeading(change.entry.date),
     entry: change.entry,
-    html: renderEntry(view).value,
+    ...markup,
   };
   return sseEvent({ id: change.position, event: 'entry', data: JSON.stringify(data) });
 }

@@ -17,21 +17,28 @@ export const READER_SCRIPT = `(function () {
   function say(text) { if (status) status.textContent = text; }
   function inWindow(date) { return (!from || date >= from) && (!to || date <= to); }
 
+  function children(parent, selector) {
+    return Array.prototype.filter.call(parent.children, function (c) { return c.matches(selector); });
+  }
+
+  // An emptied list takes its heading with it, and an emptied day goes.
   function removeEntry(domId) {
     var el = document.getElementById(domId);
     if (!el) return false;
     var list = el.parentNode;
+    var day = el.closest('section.day');
     el.remove();
     if (list && list.children.length === 0) {
-      var day = list.closest('section.day');
-      if (day) day.remove();
+      var holder = list.closest('div.dating, div.updates');
+      (holder || list).remove();
     }
+    if (day && !day.querySelector('li.entry, li.update')) day.remove();
     return true;
   }
 
-  function dayList(date, heading) {
+  function daySection(date, heading) {
     var existing = document.getElementById('day-' + date);
-    if (existing) return existing.querySelector('ol.entries');
+    if (existing) return existing;
     var section = document.createElement('section');
     section.className = 'day';
     section.id = 'day-' + date;
@@ -43,10 +50,7 @@ export const READER_SCRIPT = `(function () {
     time.setAttribute('datetime', date);
     time.textContent = heading;
     h2.appendChild(time);
-    var list = document.createElement('ol');
-    list.className = 'entries';
     section.appendChild(h2);
-    section.appendChild(list);
     var days = root.querySelectorAll('section.day');
     var before = null;
     for (var i = 0; i < days.length; i++) {
@@ -55,25 +59,84 @@ export const READER_SCRIPT = `(function () {
     root.insertBefore(section, before);
     var empty = document.getElementById('timeline-empty');
     if (empty) empty.remove();
+    return section;
+  }
+
+  // A fact's list: the day's own facts, or those under a heading ("On or before …"), in key order, before the updates.
+  function factList(day, section) {
+    var lists = day.querySelectorAll('ol.entries');
+    for (var i = 0; i < lists.length; i++) {
+      if (lists[i].getAttribute('data-section') === section.key) return lists[i];
+    }
+    var list = document.createElement('ol');
+    list.className = 'entries';
+    list.setAttribute('data-section', section.key);
+    var node = list;
+    if (section.heading) {
+      node = document.createElement('div');
+      node.className = 'dating';
+      node.setAttribute('data-section', section.key);
+      var h3 = document.createElement('h3');
+      h3.className = 'dating__h';
+      h3.textContent = section.heading;
+      node.appendChild(h3);
+      node.appendChild(list);
+    }
+    var before = children(day, 'div.updates')[0] || null;
+    var others = children(day, 'ol.entries, div.dating');
+    for (var j = 0; j < others.length; j++) {
+      if (others[j].getAttribute('data-section') > section.key) { before = others[j]; break; }
+    }
+    day.insertBefore(node, before);
     return list;
+  }
+
+  function updatesList(day, date) {
+    var aside = children(day, 'div.updates')[0];
+    if (aside) return aside.querySelector('ul');
+    aside = document.createElement('div');
+    aside.className = 'updates';
+    aside.id = 'updates-' + date;
+    var h3 = document.createElement('h3');
+    h3.className = 'updates__h';
+    h3.textContent = 'Story updates';
+    var ul = document.createElement('ul');
+    ul.className = 'updates__list';
+    aside.appendChild(h3);
+    aside.appendChild(ul);
+    day.appendChild(aside);
+    return ul;
   }
 
   source.addEventListener('entry', function (event) {
     var change = JSON.parse(event.data);
-    var known = removeEntry(change.domId);
     root.setAttribute('data-position', String(change.position));
-    if (!inWindow(change.entry.date)) return;
+    if (!change.html) return;
     var template = document.createElement('template');
     template.innerHTML = change.html;
     var item = template.content.firstElementChild;
     if (!item) return;
     item.classList.add('is-new');
-    var list = dayList(change.entry.date, change.dayHeading);
-    var next = null;
-    for (var i = 0; i < list.children.length; i++) {
-      if (list.children[i].getAttribute('data-sort') > item.getAttribute('data-sort')) { next = list.children[i]; break; }
+    var known = document.getElementById(change.domId);
+    if (!inWindow(change.entry.date)) {
+      if (known) removeEntry(change.domId);
+      return;
     }
-    list.insertBefore(item, next);
+    var sameList = known && known.getAttribute('data-date') === change.entry.date &&
+      (change.list === 'updates' ? known.parentNode.matches('ul.updates__list') : known.parentNode.getAttribute('data-section') === change.section.key);
+    if (known && !sameList) removeEntry(change.domId);
+    var day = daySection(change.entry.date, change.dayHeading);
+    var list = change.list === 'updates' ? updatesList(day, change.entry.date) : factList(day, change.section);
+    if (sameList) {
+      // A new version keeps its place: the server ordered it among the others.
+      known.replaceWith(item);
+    } else {
+      var next = null;
+      for (var i = 0; i < list.children.length; i++) {
+        if (list.children[i].getAttribute('data-sort') > item.getAttribute('data-sort')) { next = list.children[i]; break; }
+      }
+      list.insertBefore(item, next);
+    }
     say((known ? 'Updated: ' : 'New: ') + (change.entry.title || change.entry.headline));
   });
 

@@ -1,42 +1,60 @@
 import { html, SafeHtml } from '../html';
 import { EntryView } from '../view-models/entry.view-model';
+import { FactWords } from '../view-models/fact-words';
 
 /**
- * One timeline entry: an `<li>` with a stable id and sort key, so the page's script can put a
- * live update in its place. The live stream sends this same markup.
+ * One fact, or one date a fact names: an `<li>` with a stable id and sort key, so the page's
+ * script can put a live update in its place. The live stream sends this same markup. How the
+ * fact is dated, whether it happened and whom it rests on are said in words next to the
+ * headline: a status other than "happened" is a labelled badge, never a colour alone.
  */
 export function renderEntry(e: EntryView): SafeHtml {
-  const uncertain = e.when.approximate || e.when.inferred;
-  return html`<li class="entry entry--${e.type}" id="${e.domId}" data-sort="${e.sortKey}" data-date="${e.date}">
+  const extra = [e.words.timing, ...e.words.attributions].filter((w): w is string => Boolean(w));
+  return html`<li class="entry entry--${e.role}${e.statusLabel ? html` entry--not-happened` : ''}" id="${e.domId}" data-sort="${e.sortKey}" data-date="${e.date}">
 <article aria-labelledby="${e.domId}-h">
 <p class="entry__meta"><span class="kind kind--${e.kind}">${e.kindLabel}</span>
-<time datetime="${e.when.datetime}"${uncertain ? html` class="when--uncertain"` : ''}>${e.when.text}</time></p>
-<h3 id="${e.domId}-h">${e.storyHref && e.type === 'story-revision' ? html`<a href="${e.storyHref}">${e.headline}</a>` : e.headline}</h3>
-${e.when.dateText ? html`<p class="date-words">The report’s words for when: “${e.when.dateText}”</p>` : ''}
+${e.statusLabel ? html`<span class="status-badge status-badge--${e.words.status}">${e.statusLabel}</span>` : ''}
+${when(e.words)}</p>
+<h3 id="${e.domId}-h">${e.headline}</h3>
+${extra.length > 0 ? html`<p class="fact-words">${capitalize(extra.join(' · '))}</p>` : ''}
+${e.words.about.map((a) => html`<p class="about-date">Names a date: ${a}</p>`)}
+${e.namedBy ? html`<p class="named-by">Named in: <a href="${e.namedBy.href}">${e.namedBy.title}</a></p>` : ''}
 ${e.summary ? html`<p>${e.summary}</p>` : ''}
-${e.changeNote ? html`<p>Change note: ${e.changeNote}</p>` : ''}
 ${facts(e)}
 ${e.quotes.map(
   (q) =>
     html`<blockquote><p>“${q.text}”</p><footer>— ${q.speaker}${q.speakerInferred ? html` <span class="flag">speaker inferred</span>` : ''}${q.context ? html`, ${q.context}` : ''}</footer></blockquote>`,
 )}
-<p class="recorded">${e.recorded}${e.storyHref && e.type !== 'story-revision' ? html` · <a href="${e.storyHref}">Read the story</a>` : ''}</p>
+<p class="recorded">${e.recorded}${e.storyHref ? html` · <a href="${e.storyHref}">Read the story</a>` : ''}</p>
 </article>
 </li>`;
 }
 
+/** The date in words; a `<time>` only when the date names a day, month, year or instant a machine can read. */
+export function when(w: FactWords): SafeHtml {
+  const words = capitalize(w.when);
+  const cls = w.uncertain ? html` class="when when--uncertain"` : html` class="when"`;
+  return w.datetime ? html`<time datetime="${w.datetime}"${cls}>${words}</time>` : html`<span${cls}>${words}</span>`;
+}
+
 function facts(e: EntryView): SafeHtml | '' {
-  if (!e.place && e.participants.length === 0 && e.sources.length === 0) return '';
+  // Each source by name, with the article's own words; the attribution phrases are said once, under the headline.
+  const sources = e.words.sources.filter((s) => s.name || s.wording || s.note);
+  if (!e.place && e.participants.length === 0 && sources.length === 0) return '';
   return html`<dl class="facts">
 ${e.place ? html`<dt>Place</dt><dd>${e.place}</dd>` : ''}
 ${e.participants.length > 0 ? html`<dt>Participants</dt><dd><ul>${e.participants.map((p) => html`<li>${p.name}${p.detail ? html` <span class="detail">(${p.detail})</span>` : ''}</li>`)}</ul></dd>` : ''}
 ${
-  e.sources.length > 0
-    ? html`<dt>Sources</dt><dd><ul>${e.sources.map(
+  sources.length > 0
+    ? html`<dt>Sources</dt><dd><ul>${sources.map(
         (s) =>
-          html`<li>${s.url ? html`<a href="${s.url}" rel="noopener noreferrer">${s.name}</a>` : s.name}${s.hedged ? html` <span class="hedged">hedged</span>` : ''}${s.note ? html` <span class="detail">(${s.note})</span>` : ''}</li>`,
+          html`<li>${s.name ? (s.url ? html`<a href="${s.url}" rel="noopener noreferrer">${s.name}</a>` : s.name) : 'Unnamed'}${s.wording ? html` <span class="detail">— the report says “${s.wording}”</span>` : ''}${s.note ? html` <span class="detail">(${s.note})</span>` : ''}</li>`,
       )}</ul></dd>`
     : ''
 }
 </dl>`;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

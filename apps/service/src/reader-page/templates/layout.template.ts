@@ -40,7 +40,7 @@ ${o.script ? html`<script src="/assets/reader.js" defer></script>` : ''}
 ${main}
 </main>
 <footer class="site"><div class="wrap">
-<p>Dateline keeps every story revision and every dated fact as an immutable event. Dates marked <em>inferred</em> are our reading of the report; <em>approximate</em> ones are only known to lie within a span of days.</p>
+<p>Dateline keeps every story revision and every dated fact as an immutable event. Dates marked <em>(inferred)</em> are our reading of the report; “on or before”, “between” and “some time in” say how loosely the report dates a fact, and such a fact sits on the latest day it can have happened.</p>
 <p>Data: <a href="/docs">HTTP API and OpenAPI description</a>.</p>
 </div></footer>
 </body>

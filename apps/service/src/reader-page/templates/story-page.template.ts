@@ -1,6 +1,7 @@
 import { DiffPart } from '../../reading/word-diff';
 import { html, SafeHtml } from '../html';
 import { StoryPageView } from '../view-models/story-page.view-model';
+import { when } from './entry.template';
 import { layout } from './layout.template';
 
 /** `GET /stories/:id` for a browser: the story now, its revision history, and a word diff of any two revisions. */
@@ -19,27 +20,34 @@ ${v.developing ? html`<p class="editors-note"><strong>Developing story.</strong>
 <div class="story-body">${v.paragraphs.map((p) => html`<p>${p}</p>`)}</div>
 </article>
 ${
-  v.linkedEvents.length > 0
-    ? html`<section aria-labelledby="events-h"><h2 id="events-h">Dated facts in this story</h2>
-<ul>${v.linkedEvents.map((e) => html`<li><a href="${e.href}">${e.title}</a> <span class="kind kind--${e.kind}">${e.kind}</span> <span class="date-words">${e.date}</span></li>`)}</ul></section>`
+  v.facts.length > 0
+    ? html`<section aria-labelledby="facts-h" id="facts"><h2 id="facts-h">Dated facts in this story</h2>
+<p class="hint">By date, and within a day in the order things happened; loosely dated facts under a heading that says how loosely.</p>
+${v.facts.map(
+  (g) => html`<h3 class="dating__h">${g.heading}</h3>
+<ol class="story-facts">${g.facts.map(
+    (f) =>
+      html`<li class="story-fact story-fact--${f.role}" id="fact-${f.key}" data-day="${f.day}"><a href="${f.href}">${f.title}</a> <span class="kind kind--${f.kind}">${f.role === 'about' ? 'date named' : f.kind}</span>${f.statusLabel ? html` <span class="status-badge status-badge--${f.words.status}">${f.statusLabel}</span>` : ''}
+<span class="fact-words">${when(f.words)}${[f.words.timing, ...f.words.attributions].filter(Boolean).map((w) => html` · ${w}`)}</span></li>`,
+  )}</ol>`,
+)}
+</section>`
     : ''
 }
 <section aria-labelledby="history-h"><h2 id="history-h">Revision history</h2>
-<div class="table-wrap" role="region" aria-label="Revision history table (scrolls sideways)" tabindex="0">
-<table>
+<table class="revisions">
 <thead><tr><th scope="col">Revision</th><th scope="col">Recorded</th><th scope="col">Kind</th><th scope="col">Editor</th><th scope="col">Change note</th><th scope="col">Compare</th></tr></thead>
 <tbody>
 ${v.revisions.map(
   (
     r,
-  ) => html`<tr id="revision-${r.revision}"><th scope="row">${r.revision}</th><td><time datetime="${r.recordedAt}">${r.recordedLabel}</time></td>
-<td><span class="kind kind--${r.kind}">${r.kindLabel}</span>${r.boring ? html` <span class="detail">(spacing or punctuation only)</span>` : ''}</td>
-<td>${r.editor ?? '—'}</td><td>${r.changeNote ?? '—'}</td>
-<td>${r.compareHref ? html`<a href="${r.compareHref}">Changes from revision ${r.revision - 1}</a>` : '—'}</td></tr>`,
+  ) => html`<tr id="revision-${r.revision}"><th scope="row" data-label="Revision">${r.revision}</th><td data-label="Recorded"><time datetime="${r.recordedAt}">${r.recordedLabel}</time></td>
+<td data-label="Kind"><span class="kind kind--${r.kind}">${r.kindLabel}</span>${r.boring ? html` <span class="detail">(spacing or punctuation only)</span>` : ''}</td>
+<td data-label="Editor">${r.editor ?? '—'}</td><td data-label="Change note">${r.changeNote ?? '—'}</td>
+<td data-label="Compare">${r.compareHref ? html`<a href="${r.compareHref}">Changes from revision ${r.revision - 1}</a>` : '—'}</td></tr>`,
 )}
 </tbody>
 </table>
-</div>
 </section>
 <section aria-labelledby="compare-h" id="compare"><h2 id="compare-h">Compare revisions</h2>
 ${

@@ -51,7 +51,20 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 0.
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
 dl.facts ul { margin: 0; padding-left: 1.1rem; }
-.hedged { color: var(--warn-ink); background: var(--warn-bg); padding: 0 0.25rem; border-radius: 3px; }
+.status-badge { display: inline-block; border: 2px solid currentColor; border-radius: 3px; padding: 0 0.35rem; font-weight: 700; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; color: var(--warn-ink); background: var(--warn-bg); }
+.entry--not-happened h3::before { content: "○ "; color: var(--warn-ink); }
+.fact-words { color: var(--muted); font-size: 0.95rem; margin: 0.1rem 0; }
+.attribution { color: var(--warn-ink); }
+.about-date, .named-by { font-size: 0.95rem; margin: 0.1rem 0; }
+.dating { margin-top: 0.75rem; }
+.dating__h { font-size: 1rem; margin: 0.75rem 0 0.25rem; color: var(--muted); border-bottom: 1px dashed var(--line); }
+.updates { margin-top: 1rem; padding: 0.5rem 0.75rem; background: var(--tint); border-left: 4px solid var(--line); font-size: 0.9rem; }
+.updates__h { font-size: 0.95rem; margin: 0 0 0.25rem; }
+.updates__list { list-style: none; margin: 0; padding: 0; }
+.update { padding: 0.15rem 0; }
+.story-facts { list-style: none; margin: 0 0 0.5rem; padding: 0; }
+.story-fact { padding: 0.3rem 0; border-bottom: 1px solid var(--line); }
+.story-fact .fact-words { display: block; }
 blockquote { margin: 0.5rem 0; padding: 0.25rem 0.75rem; border-left: 4px solid var(--line); }
 blockquote p { margin: 0; }
 blockquote footer { color: var(--muted); font-size: 0.9rem; }
@@ -74,6 +87,12 @@ footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size:
   dl.facts { grid-template-columns: 1fr; }
   dl.facts dd { margin-bottom: 0.35rem; }
   form.controls .field, form.controls button { flex: 1 1 100%; }
+  /* The revision table stacks: one block per revision, each cell labelled, nothing to scroll sideways. */
+  table.revisions thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); }
+  table.revisions, table.revisions tbody, table.revisions tr, table.revisions th, table.revisions td { display: block; width: 100%; }
+  table.revisions tr { border-bottom: 2px solid var(--line); padding: 0.4rem 0; }
+  table.revisions th, table.revisions td { border: 0; padding: 0.1rem 0; overflow-wrap: anywhere; }
+  table.revisions [data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
 }
 @media (prefers-reduced-motion: reduce) { .entry.is-new { transition: none; } }
 `;

@@ -1,12 +1,13 @@
 import { html, SafeHtml } from '../html';
-import { TimelinePageView } from '../view-models/timeline-page.view-model';
+import { SectionView, TimelinePageView } from '../view-models/timeline-page.view-model';
 import { renderEntry } from './entry.template';
 import { layout } from './layout.template';
+import { renderStoryUpdates } from './story-updates.template';
 
 /** `GET /`: the timeline, newest day first, with the date range and "as of" controls. */
 export function renderTimelinePage(v: TimelinePageView): SafeHtml {
   const main = html`<h1>${v.title}</h1>
-<p class="lede">Diplomatic events and story revisions, newest day first. Each fact sits on the day it happened; each story revision on the day it was recorded (UTC).</p>
+<p class="lede">What happened, newest day first. A fact sits on the day the report gives; one it dates only loosely sits on the latest day it can have happened, under a heading that says so. Story updates follow each day’s facts.</p>
 <form class="controls" method="get" action="/" aria-label="What to show">
 <div class="field"><label for="from">From</label><input type="date" id="from" name="from" value="${v.from ?? ''}"></div>
 <div class="field"><label for="to">To</label><input type="date" id="to" name="to" value="${v.to ?? ''}"></div>
@@ -26,9 +27,8 @@ ${
     : v.days.map(
         (d) => html`<section class="day" id="day-${d.date}" data-date="${d.date}" aria-labelledby="day-${d.date}-h">
 <h2 id="day-${d.date}-h"><time datetime="${d.date}">${d.heading}</time></h2>
-<ol class="entries">
-${d.entries.map(renderEntry)}
-</ol>
+${d.sections.map(renderSection)}
+${d.updates.length > 0 ? renderStoryUpdates(d.date, d.updates) : ''}
 </section>`,
       )
 }
@@ -48,4 +48,18 @@ ${v.exportHref ? html`<a href="${v.exportHref}" type="application/json">These da
     },
     main,
   );
+}
+
+/**
+ * One heading's entries. The day's own facts need no heading of their own; the others say how
+ * loosely they are dated ("On or before 16 May 2025"). The live stream finds a section by its key.
+ */
+export function renderSection(s: SectionView): SafeHtml {
+  const list = html`<ol class="entries" data-section="${s.key}">
+${s.entries.map(renderEntry)}
+</ol>`;
+  if (!s.heading) return list;
+  return html`<div class="dating" data-section="${s.key}"><h3 class="dating__h">${s.heading}</h3>
+${list}
+</div>`;
 }

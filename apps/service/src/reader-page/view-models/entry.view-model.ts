@@ -1,114 +1,82 @@
-import {
-  describeWhen,
-  DiplomaticEventEntry,
-  entrySortKey,
-  formatInstantUtc,
-  Participant,
-  Quote,
-  StoryRevisionEntry,
-  TimelineEntry,
-} from '@dateline/domain';
-import { safeHttpUrl } from '../html';
+import { DiplomaticEventEntry, factKnowledge, formatInstantUtc, Participant, Placement, Quote, TimelineEntry } from '@dateline/domain';
+import { aboutDateWords, FactWords, factWords, statusLabel } from './fact-words';
 
-/** One timeline entry as the reader page shows it: strings ready for the template, nothing to compute there. */
+/** One fact (or a date a fact is about) as the reader page shows it: strings ready for the template. */
 export interface EntryView {
   /** The element id: stable per entry, so a live update replaces the entry it changes. */
   readonly domId: string;
+  /** Orders the entry among its heading's entries when the live stream places it. */
   readonly sortKey: string;
   readonly date: string;
-  readonly type: TimelineEntry['type'];
-  /** Machine kind: `talks`, …, or for story revisions `created`, `update`, `correction`. */
+  /** `fact`: the fact itself; `about`: a date it names, on that date's page, linked to the fact. */
+  readonly role: Placement['role'];
+  /** Machine kind: `talks`, `meeting`, …; `about` for a named date. */
   readonly kind: string;
   readonly kindLabel: string;
   readonly headline: string;
-  readonly when: {
-    readonly text: string;
-    /** For `<time datetime>`: a date, or an instant when the time is known. */
-    readonly datetime: string;
-    readonly approximate: boolean;
-    readonly inferred: boolean;
-    /** The report's own words for when. */
-    readonly dateText?: string;
-  };
+  readonly words: FactWords;
+  /** "Expected", "Cancelled": shown as a labelled badge, never by colour alone. */
+  readonly statusLabel?: string;
   readonly summary?: string;
   readonly place?: string;
   readonly participants: readonly { name: string; detail?: string }[];
-  readonly sources: readonly { name: string; url?: string; hedged: boolean; note?: string }[];
   readonly quotes: readonly Quote[];
   /** "Recorded 16 May 2025, 09:12 UTC; amended (version 2) 16 May 2025, 11:00 UTC". */
   readonly recorded: string;
   readonly storyHref?: string;
-  readonly changeNote?: string;
+  /** For an about entry: the fact that names the date. */
+  readonly namedBy?: { readonly title: string; readonly href: string };
 }
-
-const KIND_LABELS: Record<string, string> = {
-  created: 'Story published',
-  update: 'Story update',
-  correction: 'Correction',
-};
 
 export function entryDomId(entry: { type: TimelineEntry['type']; id: string; revision?: number }): string {
   return entry.type === 'story-revision' ? `story-${entry.id}-r${entry.revision}` : `event-${entry.id}`;
 }
 
-export function toEntryView(entry: TimelineEntry): EntryView {
-  return entry.type === 'story-revision' ? revisionView(entry) : eventView(entry);
-}
-
-function eventView(e: DiplomaticEventEntry): EntryView {
-  const when = describeWhen(e);
+/**
+ * A fact entry. `titles` names the facts its relations point at; `sortKey` defaults to one that
+ * puts a live entry after those the server ordered, until the next load orders it among them.
+ */
+export function toEntryView(e: DiplomaticEventEntry, titles: ReadonlyMap<string, string> = new Map(), sortKey?: string): EntryView {
+  const words = factWords(e, titles);
   const recorded = `Recorded ${formatInstantUtc(e.firstRecordedAt)}${e.version > 1 ? `; amended (version ${e.version}) ${formatInstantUtc(e.recordedAt)}` : ''}`;
   return {
     domId: entryDomId(e),
-    sortKey: entrySortKey(e),
+    sortKey: sortKey ?? `~${e.firstRecordedAt}|${e.id}`,
     date: e.date,
-    type: e.type,
+    role: 'fact',
     kind: e.kind,
     kindLabel: capitalize(e.kind),
     headline: e.title,
-    when: {
-      text: when.text,
-      datetime: e.occurredAt && e.datePrecision === 'day' ? e.occurredAt : e.occurredOn,
-      approximate: when.approximate,
-      inferred: when.inferred,
-      ...(e.dateText ? { dateText: e.dateText } : {}),
-    },
+    words,
+    ...(words.statusWords ? { statusLabel: statusLabel(words.statusWords) } : {}),
     ...(e.summary ? { summary: e.summary } : {}),
     ...(e.location ? { place: e.location.country ? `${e.location.name}, ${e.location.country}` : e.location.name } : {}),
     participants: e.participants.map((p) => ({ name: p.name, ...(participantDetail(p) ? { detail: participantDetail(p) } : {}) })),
-    sources: e.sources.map((s) => ({
-      name: s.name,
-      hedged: s.hedged,
-      ...(safeHttpUrl(s.url) ? { url: safeHttpUrl(s.url) } : {}),
-      ...(s.note ? { note: s.note } : {}),
-    })),
     quotes: e.quotes,
     recorded,
     ...(e.storyIds.length > 0 ? { storyHref: `/stories/${e.storyIds[0]}` } : {}),
   };
 }
 
-function revisionView(r: StoryRevisionEntry): EntryView {
+/** A date the fact is about, on that date's page: "Proposed start of the unconditional ceasefire", linked to its fact. */
+export function toAboutView(e: DiplomaticEventEntry, p: Placement, factHref: string, sortKey: string): EntryView {
+  const fact = toEntryView(e);
+  const about = p.about!;
+  const date = factKnowledge(e).about[about.index].date;
   return {
-    domId: entryDomId(r),
-    sortKey: entrySortKey(r),
-    date: r.date,
-    type: r.type,
-    kind: r.kind,
-    kindLabel: KIND_LABELS[r.kind] ?? capitalize(r.kind),
-    headline: r.headline,
-    when: {
-      text: `revision ${r.revision}, ${new Date(r.recordedAt).toISOString().slice(11, 16)} UTC`,
-      datetime: r.recordedAt,
-      approximate: false,
-      inferred: false,
-    },
+    domId: `event-${e.id}-about-${about.index}`,
+    sortKey,
+    date: p.day,
+    role: 'about',
+    kind: 'about',
+    kindLabel: 'Date named',
+    headline: capitalize(about.label),
+    words: aboutDateWords(date),
     participants: [],
-    sources: [],
     quotes: [],
-    recorded: `Recorded ${formatInstantUtc(r.recordedAt)}${r.editor ? ` by ${r.editor}` : ''}`,
-    storyHref: `/stories/${r.id}`,
-    ...(r.changeNote ? { changeNote: r.changeNote } : {}),
+    recorded: fact.recorded,
+    ...(fact.storyHref ? { storyHref: fact.storyHref } : {}),
+    namedBy: { title: e.title, href: factHref },
   };
 }
 

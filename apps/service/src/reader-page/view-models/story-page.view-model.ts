@@ -1,7 +1,8 @@
-import { describeWhen, formatInstantUtc, isBoringRevision } from '@dateline/domain';
+import { DiplomaticEventEntry, formatInstantUtc, isBoringRevision } from '@dateline/domain';
 import type { LinkedEvent, StoryRevisionView } from '@dateline/projections';
 import { storyJsonLd } from '../../exports/json-ld';
 import { DiffPart, wordDiff } from '../../reading/word-diff';
+import { StoryFactGroup, storyFacts } from './story-facts.view-model';
 
 export interface RevisionRowView {
   readonly revision: number;
@@ -28,7 +29,8 @@ export interface StoryPageView {
   readonly updated: { readonly at: string; readonly label: string };
   readonly paragraphs: readonly string[];
   readonly tags: readonly string[];
-  readonly linkedEvents: readonly { title: string; kind: string; date: string; href: string }[];
+  /** The story's facts by date and order within the day. */
+  readonly facts: readonly StoryFactGroup[];
   readonly revisions: readonly RevisionRowView[];
   readonly diff?: {
     readonly from: number;
@@ -46,6 +48,7 @@ export function storyPageView(
   story: StoryRevisionView & { createdAt: string; linkedEvents: readonly LinkedEvent[] },
   revisions: readonly StoryRevisionView[],
   diff: { from: number; to: number } | undefined,
+  facts: readonly DiplomaticEventEntry[],
 ): StoryPageView {
   const find = (n: number) => revisions.find((r) => r.revision === n);
   const a = diff && find(diff.from);
@@ -64,12 +67,7 @@ export function storyPageView(
       .map((p) => p.trim())
       .filter(Boolean),
     tags: story.tags,
-    linkedEvents: story.linkedEvents.map((e) => ({
-      title: e.title,
-      kind: e.kind,
-      date: describeWhen(e).text,
-      href: `/?from=${e.occurredOn}&to=${e.occurredOn}#event-${e.id}`,
-    })),
+    facts: storyFacts(facts),
     revisions: revisions.map((r, i) => ({
       revision: r.revision,
       recordedAt: r.recordedAt,

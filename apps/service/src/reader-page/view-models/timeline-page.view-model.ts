@@ -1,11 +1,38 @@
-import { addDays, DiplomaticEventEntry, formatCalendarDate, formatDayHeading, formatInstantUtc, TimelineEntry } from '@dateline/domain';
+import {
+  addDays,
+  DayFact,
+  daySections,
+  DiplomaticEventEntry,
+  factKnowledge,
+  formatCalendarDate,
+  formatDayHeading,
+  formatInstantUtc,
+  headingKey,
+  headingWords,
+  placement,
+  StoryRevisionEntry,
+  TimelineEntry,
+} from '@dateline/domain';
 import { timelineJsonLd } from '../../exports/json-ld';
 import { queryString } from '../html';
-import { EntryView, toEntryView } from './entry.view-model';
+import { EntryView, toAboutView, toEntryView } from './entry.view-model';
+import { titlesOf } from './fact-words';
+import { StoryUpdateView, storyUpdates } from './story-updates.view-model';
 
+/** A day: its facts under their headings first, then one line per story that changed that day. */
 export interface DayView {
   readonly date: string;
   readonly heading: string;
+  readonly sections: readonly SectionView[];
+  readonly updates: readonly StoryUpdateView[];
+}
+
+/** The entries filed on a day under one heading, in their order within the day (docs/dates.md). */
+export interface SectionView {
+  /** `headingKey` of the day and heading: the live stream names the section a fact goes to by it. */
+  readonly key: string;
+  /** "On or before 16 May 2025"; absent for the day's own facts, which the day's heading already dates. */
+  readonly heading?: string;
   readonly entries: readonly EntryView[];
 }
 
@@ -44,13 +71,12 @@ export interface TimelinePageInput {
 }
 
 export function timelinePageView(input: TimelinePageInput): TimelinePageView {
-  const byDate = new Map<string, EntryView[]>(input.dates.map((d) => [d, []]));
-  for (const e of input.entries) byDate.get(e.date)?.push(toEntryView(e));
-  const days = input.dates.map((date) => ({ date, heading: formatDayHeading(date), entries: byDate.get(date) ?? [] }));
+  const facts = latestFacts(input.entries);
+  const revisions = input.entries.filter((e): e is StoryRevisionEntry => e.type === 'story-revision');
+  const days = dayViews(input.dates, facts, revisions, input.asOf);
   const oldest = input.dates.at(-1);
   const newest = input.dates[0];
   const title = pageTitle(input.from, input.to);
-  const events = input.entries.filter((e): e is DiplomaticEventEntry => e.type === 'diplomatic-event');
   return {
     title,
     ...(input.from ? { from: input.from } : {}),
@@ -70,11 +96,78 @@ export function timelinePageView(input: TimelinePageInput): TimelinePageView {
             since: input.position,
           },
         }),
-    jsonLd: timelineJsonLd(events, title),
+    jsonLd: timelineJsonLd(facts, title),
     ...(oldest && newest
       ? { exportHref: `/timeline/export/timelinejs${queryString({ from: oldest, to: newest, asOf: input.asOf })}` }
       : {}),
   };
+}
+
+/**
+ * The days' sections by `daySections` over the facts given, whatever day the read model filed
+ * them on: the domain's placement decides the heading and the order. A fact the placement puts
+ * on no day shown stays on the read model's day, under its own heading, rather than vanish.
+ */
+function dayViews(
+  dates: readonly string[],
+  facts: readonly DiplomaticEventEntry[],
+  revisions: readonly StoryRevisionEntry[],
+  asOf: string | undefined,
+): DayView[] {
+  const titles = titlesOf(facts);
+  const byId = new Map(facts.map((f) => [f.id, f]));
+  const dayFacts: DayFact[] = facts.map((f) => {
+    const k = factKnowledge(f);
+    return { id: f.id, when: k.when, about: k.about, relations: k.relations };
+  });
+  const homeDay = new Map(dayFacts.map((f) => [f.id, placement(f)[0].day]));
+  const href = (id: string) => {
+    const day = homeDay.get(id)!;
+    return `/${queryString({ from: day, to: day, asOf })}#event-${id}`;
+  };
+  const shown = new Set<string>();
+  const sectionsOf = (date: string): SectionView[] =>
+    daySections(dayFacts, date).map((s) => ({
+      key: headingKey(date, s.heading),
+      ...(s.heading.kind === 'day' ? {} : { heading: headingWords(s.heading) }),
+      entries: s.entries.map((p, i) => {
+        shown.add(p.key);
+        const fact = byId.get(p.fact)!;
+        const sortKey = String(i).padStart(4, '0');
+        return p.role === 'fact' ? { ...toEntryView(fact, titles, sortKey), date } : toAboutView(fact, p, href(fact.id), sortKey);
+      }),
+    }));
+  const days = dates.map((date) => ({ date, sections: sectionsOf(date) }));
+  for (const day of days) {
+    const left = new Map<string, DiplomaticEventEntry[]>();
+    for (const f of facts.filter((x) => x.date === day.date && !shown.has(x.id))) {
+      const heading = headingWords(placement(dayFacts.find((x) => x.id === f.id)!)[0].heading);
+      left.set(heading, [...(left.get(heading) ?? []), f]);
+    }
+    for (const [heading, list] of left)
+      day.sections.push({
+        key: `${day.date}|left|${heading}`,
+        heading,
+        entries: list.map((f, i) => ({ ...toEntryView(f, titles, `~${String(i).padStart(4, '0')}`), date: day.date })),
+      });
+  }
+  return days.map(({ date, sections }) => ({
+    date,
+    heading: formatDayHeading(date),
+    sections,
+    updates: storyUpdates(revisions.filter((r) => r.date === date)),
+  }));
+}
+
+/** Each fact once, in its latest version: the list is in recording order, which the order within a day falls back on. */
+function latestFacts(entries: readonly TimelineEntry[]): DiplomaticEventEntry[] {
+  const byId = new Map<string, DiplomaticEventEntry>();
+  for (const e of entries) {
+    if (e.type !== 'diplomatic-event') continue;
+    const known = byId.get(e.id);
+    if (!known || known.version < e.version) byId.set(e.id, e);
+  }
+  return [...byId.values()].sort((a, b) => (a.firstRecordedAt < b.firstRecordedAt ? -1 : a.firstRecordedAt > b.firstRecordedAt ? 1 : 0));
 }
 
 function pageTitle(from: string | undefined, to: string | undefined): string {

@@ -1,0 +1,59 @@
+import { StoryRevisionEntry } from '@dateline/domain';
+
+/**
+ * One line of a day's "story updates" strip: a story and its latest change that day. Revisions
+ * are news about the coverage, not news: they follow the day's facts in one line per story, and
+ * the story's page keeps the full list (docs/adr/0005-reader-page.md, "The reader sees news first").
+ */
+export interface StoryUpdateView {
+  /** Stable per story and day, so a live revision replaces its story's line. */
+  readonly domId: string;
+  readonly date: string;
+  readonly storyId: string;
+  readonly headline: string;
+  readonly href: string;
+  readonly kind: StoryRevisionEntry['kind'];
+  readonly kindLabel: string;
+  readonly revision: number;
+  readonly recordedAt: string;
+  /** "14:50 UTC". */
+  readonly timeLabel: string;
+  readonly changeNote?: string;
+  /** How many revisions of the story this day has; the line shows the latest. */
+  readonly count: number;
+}
+
+const KIND_LABELS: Record<string, string> = { created: 'Published', update: 'Updated', correction: 'Corrected' };
+
+export function storyUpdateDomId(storyId: string, date: string): string {
+  return `updates-${storyId}-${date}`;
+}
+
+/** One line per story, in the order of their latest change; `revisions` are one day's. */
+export function storyUpdates(revisions: readonly StoryRevisionEntry[]): StoryUpdateView[] {
+  const byStory = new Map<string, StoryRevisionEntry[]>();
+  for (const r of revisions) byStory.set(r.id, [...(byStory.get(r.id) ?? []), r]);
+  return [...byStory.values()]
+    .map((rs) => {
+      const latest = rs.reduce((a, b) => (b.revision > a.revision ? b : a));
+      return storyUpdateView(latest, rs.length);
+    })
+    .sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0));
+}
+
+export function storyUpdateView(r: StoryRevisionEntry, count = 1): StoryUpdateView {
+  return {
+    domId: storyUpdateDomId(r.id, r.date),
+    date: r.date,
+    storyId: r.id,
+    headline: r.headline,
+    href: `/stories/${r.id}#revision-${r.revision}`,
+    kind: r.kind,
+    kindLabel: KIND_LABELS[r.kind] ?? r.kind,
+    revision: r.revision,
+    recordedAt: r.recordedAt,
+    timeLabel: `${new Date(r.recordedAt).toISOString().slice(11, 16)} UTC`,
+    ...(r.changeNote ? { changeNote: r.changeNote } : {}),
+    count,
+  };
+}
