@@ -49,11 +49,11 @@ interface Target {
 /** One target driven at `rate` for `seconds`: the service's own times, the client's, and the CPU per request. */
 async function drive(base: string, service: ChildProcess, times: AccessLogTimes, target: Target, rate: number, seconds: number) {
   const before = cpuSnapshot(service.pid!);
-  times.record(target.method, target.path);
+  const requestId = times.record(target.method, target.path);
   const r = await autocannon({
     url: base + target.path,
     method: target.method,
-    headers: target.headers,
+    headers: { ...target.headers, 'x-request-id': requestId },
     body: target.body,
     connections: CONNECTIONS,
     duration: seconds,
@@ -62,10 +62,10 @@ async function drive(base: string, service: ChildProcess, times: AccessLogTimes,
   const cpu = cpuPerRequest(before, cpuSnapshot(service.pid!), r.requests.total);
   const samples = await times.stop();
   // A lost session answers a fast redirect to the sign-in page: such a run would look good and mean nothing.
-  const wrong = samples.filter((s) => s.status !== 200);
+  const wrong = samples.filter((s) => s.status !== 200 || s.method !== target.method || s.url !== target.path);
   if (r.non2xx > 0 || r.errors > 0 || wrong.length > 0)
     throw new Error(
-      `${target.method} ${target.path}: ${r.non2xx} answers not 2xx (server saw ${[...new Set(wrong.map((s) => s.status))].join(', ') || 'none'}), ${r.errors} errors`,
+      `${target.method} ${target.path}: ${r.non2xx} answers not 2xx, ${r.errors} errors; the service logged ${[...new Set(wrong.map((s) => `${s.method} ${s.url} ${s.status}`))].join(', ') || 'nothing else'}`,
     );
   if (samples.length === 0) throw new Error(`${target.method} ${target.path}: no access-log line was read (is the log at info, as JSON?)`);
   const server = percentiles(samples.map((s) => s.ms));

@@ -13,6 +13,7 @@ export interface LoggedRequest {
 /** The fields of a "request completed" line that we read (apps/service/src/logging/access-log.ts). */
 interface AccessLine {
   msg?: string;
+  requestId?: string;
   req?: { method?: string; url?: string };
   res?: { statusCode?: number };
   responseTime?: number;
@@ -24,11 +25,13 @@ interface AccessLine {
  * own delays and the wait before Fastify reads the request, so it is the server time a goal
  * about pages can be held to; the bench reports the client's latency beside it.
  *
- * Only lines of the request recorded now are parsed: the service logs every request, and parsing
- * all of them would cost this process (the load generator) CPU for nothing.
+ * A run's requests carry their own X-Request-Id, which the service logs as `requestId`: lines of
+ * the run before (a warm-up's last answers, logged late) are told apart by it. Only the recorded
+ * run's lines are parsed: parsing every line would cost this process (the load generator) CPU.
  */
 export class AccessLogTimes {
-  private recording: { method: string; url: string; samples: LoggedRequest[] } | undefined;
+  private recording: { tag: string; method: string; url: string; samples: LoggedRequest[] } | undefined;
+  private runs = 0;
 
   /** `service` must log JSON lines at info on its stdout (DATELINE_LOG_FORMAT=json, DATELINE_LOG_LEVEL=info). */
   constructor(service: ChildProcess) {
@@ -36,9 +39,14 @@ export class AccessLogTimes {
     createInterface({ input: service.stdout }).on('line', (line) => this.take(line));
   }
 
-  /** Starts keeping the requests for `method url` (the URL as sent, query included). */
-  record(method: string, url: string): void {
-    this.recording = { method, url, samples: [] };
+  /**
+   * Starts keeping the requests for `method url` (the URL as sent, query included) that carry the
+   * returned X-Request-Id: send it with every request of the run.
+   */
+  record(method: string, url: string): string {
+    const tag = `bench-run-${++this.runs}`;
+    this.recording = { tag, method, url, samples: [] };
+    return tag;
   }
 
   /** Stops recording and returns what was kept, once the lines still on their way have arrived. */
@@ -52,14 +60,20 @@ export class AccessLogTimes {
 
   private take(line: string): void {
     const r = this.recording;
-    if (!r || !line.includes('"request completed"') || !line.includes(r.url)) return;
+    if (!r || !line.includes('"request completed"') || !line.includes(`"${r.tag}"`)) return;
     let parsed: AccessLine;
     try {
       parsed = JSON.parse(line) as AccessLine;
     } catch {
       return; // the first line after the pipe was attached may be a fragment
     }
-    if (parsed.req?.method !== r.method || parsed.req.url !== r.url || typeof parsed.responseTime !== 'number') return;
-    r.samples.push({ method: r.method, url: r.url, status: parsed.res?.statusCode ?? 0, ms: parsed.responseTime });
+    if (parsed.requestId !== r.tag || typeof parsed.responseTime !== 'number') return;
+    // As logged, so that the caller sees a request that went anywhere else.
+    r.samples.push({
+      method: parsed.req?.method ?? '',
+      url: parsed.req?.url ?? '',
+      status: parsed.res?.statusCode ?? 0,
+      ms: parsed.responseTime,
+    });
   }
 }
