@@ -74,7 +74,8 @@ async function drive(base: string, service: ChildProcess, times: AccessLogTimes,
     requestsPerSec: Math.round(r.requests.average),
     serverMs: server,
     clientMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
-    answerBytes: Math.round(r.throughput.total / Math.max(1, r.requests.total)),
+    // Headers included (autocannon counts what it read): a page's size, not its body's.
+    responseBytes: Math.round(r.throughput.total / Math.max(1, r.requests.total)),
     cpu,
   };
 }
@@ -147,7 +148,7 @@ export async function run(options: DeskOptions = {}) {
       await drive(base, service, times, target, at, warm);
       const m = await drive(base, service, times, target, at, seconds);
       log(
-        `${target.method} ${target.path} at ${at}/s: server p50 ${m.serverMs.p50} ms, p99 ${m.serverMs.p99} ms; client p99 ${m.clientMs.p99} ms; CPU ${m.cpu.serverUs} + PostgreSQL ${m.cpu.postgresUs} µs/request; ${m.answerBytes} bytes`,
+        `${target.method} ${target.path} at ${at}/s: server p50 ${m.serverMs.p50} ms, p99 ${m.serverMs.p99} ms; client p99 ${m.clientMs.p99} ms; CPU ${m.cpu.serverUs} + PostgreSQL ${m.cpu.postgresUs} µs/request; ${m.responseBytes} bytes per response`,
       );
       return { page: target.page, route: `${target.method} ${target.path.replace(id, ':id')}`, ratePerSec: at, ...m };
     };
