@@ -90,6 +90,27 @@ export function ratioRows(report: Report): Row[] {
       });
     }
   }
+  const d = r.desk;
+  for (const x of d?.pages ?? []) {
+    // The verdict is on the service's own time (its access log); the client's p99 is shown beside it.
+    rows.push({
+      scenario: `desk, ${x.page} (${x.route}) at ${x.ratePerSec} req/s: server p99${x.peer ? ` vs ${x.peer.route}` : ''}`,
+      dateline: `p50 ${x.serverMs.p50} ms, p99 ${x.serverMs.p99} ms (client p99 ${x.clientMs.p99} ms)`,
+      baseline: x.peer ? `p50 ${x.peer.serverMs.p50} ms, p99 ${x.peer.serverMs.p99} ms` : '',
+      ratio: x.p99Ratio !== undefined ? x.p99Ratio.toFixed(2) : '',
+      goal: `p99 < ${d.goals.p99Ms} ms at ${d.goals.ratePerSec} req/s`,
+      verdict: x.ratePerSec >= d.goals.ratePerSec ? below(x.serverMs.p99, d.goals.p99Ms) : `not at ${d.goals.ratePerSec} req/s`,
+    });
+  }
+  if (d?.post)
+    rows.push({
+      scenario: `desk, ${d.post.page} (${d.post.route}) at ${d.post.ratePerSec} req/s: server p99`,
+      dateline: `p50 ${d.post.serverMs.p50} ms, p99 ${d.post.serverMs.p99} ms (client p99 ${d.post.clientMs.p99} ms)`,
+      baseline: '',
+      ratio: '',
+      goal: '(a form post: no goal)',
+      verdict: '',
+    });
   for (const x of r.rebuild?.results ?? []) {
     const all = x.allProjectionsOnePass;
     rows.push({
