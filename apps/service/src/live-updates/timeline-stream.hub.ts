@@ -183,6 +183,10 @@ function frame(change: TimelineChange): string {
     };
     return sseEvent({ id: change.position, event: 'retracted', data: JSON.stringify(data) });
   }
+  // An about-date entry goes out without markup until the reader page words it (reader-v2, issue 16).
+  if (change.entry.type === 'about-date') {
+    return sseEvent({ id: change.position, event: 'entry', data: JSON.stringify({ position: change.position, entry: change.entry }) });
+  }
   const view = toEntryView(change.entry);
   const data = {
     position: change.position,

@@ -125,8 +125,7 @@ async function relayRecords(prefix = 'dateline.'): Promise<OutgoingMessage[]> {
   const records: OutgoingMessage[] = [];
   for (const event of log) {
     records.push(toEventMessage(event, topics));
-    const change = await tracker.change(event);
-    if (change) records.push(toTimelineEntryMessage(event, change.entryId, change.entry, topics));
+    for (const change of await tracker.changes(event)) records.push(toTimelineEntryMessage(event, change.entryId, change.entry, topics));
   }
   return records;
 }

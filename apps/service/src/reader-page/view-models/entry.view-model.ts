@@ -51,7 +51,7 @@ export function entryDomId(entry: { type: TimelineEntry['type']; id: string; rev
   return entry.type === 'story-revision' ? `story-${entry.id}-r${entry.revision}` : `event-${entry.id}`;
 }
 
-export function toEntryView(entry: TimelineEntry): EntryView {
+export function toEntryView(entry: Exclude<TimelineEntry, { type: 'about-date' }>): EntryView {
   return entry.type === 'story-revision' ? revisionView(entry) : eventView(entry);
 }
 

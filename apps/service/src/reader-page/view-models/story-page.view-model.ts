@@ -1,4 +1,4 @@
-import { describeWhen, formatInstantUtc, isBoringRevision } from '@dateline/domain';
+import { factDateWords, formatInstantUtc, isBoringRevision } from '@dateline/domain';
 import type { LinkedEvent, StoryRevisionView } from '@dateline/projections';
 import { storyJsonLd } from '../../exports/json-ld';
 import { DiffPart, wordDiff } from '../../reading/word-diff';
@@ -67,8 +67,8 @@ export function storyPageView(
     linkedEvents: story.linkedEvents.map((e) => ({
       title: e.title,
       kind: e.kind,
-      date: describeWhen(e).text,
-      href: `/?from=${e.occurredOn}&to=${e.occurredOn}#event-${e.id}`,
+      date: factDateWords(e.when),
+      href: `/?from=${e.date}&to=${e.date}#event-${e.id}`,
     })),
     revisions: revisions.map((r, i) => ({
       revision: r.revision,

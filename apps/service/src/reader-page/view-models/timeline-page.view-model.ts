@@ -45,7 +45,8 @@ export interface TimelinePageInput {
 
 export function timelinePageView(input: TimelinePageInput): TimelinePageView {
   const byDate = new Map<string, EntryView[]>(input.dates.map((d) => [d, []]));
-  for (const e of input.entries) byDate.get(e.date)?.push(toEntryView(e));
+  // About-date entries are left out until the page words them (reader-v2, issue 16).
+  for (const e of input.entries) if (e.type !== 'about-date') byDate.get(e.date)?.push(toEntryView(e));
   const days = input.dates.map((date) => ({ date, heading: formatDayHeading(date), entries: byDate.get(date) ?? [] }));
   const oldest = input.dates.at(-1);
   const newest = input.dates[0];
