@@ -71,8 +71,10 @@ export const TIMELINE_ENTRIES = declareTable<EntryRow>()({
     // A range: everything that can fall in it (latest >= from, then earliest <= to).
     { on: ['latest'], where: 'recorded_to IS NULL' },
     { on: ['latest', 'recorded_from'] },
-    // An event's current version (amendments, retractions, GET /diplomatic-events/:id).
+    // An event's current version (amendments, retractions, GET /diplomatic-events/:id), and a
+    // version's entries (closing them, the live feed): the primary key is by entry.
     { on: ['event_id'], where: 'recorded_to IS NULL' },
+    { on: ['event_id', 'version'] },
     // The participant and storyId filters, and a story's linked events.
     { on: ['participants'], using: 'gin' },
     { on: ['story_ids'], using: 'gin' },
