@@ -100,8 +100,9 @@ export function entriesOf(v: FactVersion, knowledge: DateKnowledgeV2): [Diplomat
     type: 'diplomatic-event',
     id: v.id,
     version: v.version,
-    ...v.times,
     ...v.fields,
+    // After the fields: this version's times, whatever the fields carry of their own.
+    ...v.times,
     date: own.day,
     heading: own.heading,
     sortKey: own.sortKey,
