@@ -60,8 +60,7 @@ async function prepare(store: PostgresEventStore, events: RecordedEvent[], parti
   const out: Prepared[][] = [];
   for (const event of events) {
     const records = [toEventMessage(event, template)];
-    const change = await tracker.change(event);
-    if (change) records.push(toTimelineEntryMessage(event, change.entryId, change.entry, template));
+    for (const change of await tracker.changes(event)) records.push(toTimelineEntryMessage(event, change.entryId, change.entry, template));
     out.push(
       records.map((m) => ({
         role: roleOf.get(m.topic)!,

@@ -310,8 +310,7 @@ async function readSideTakes(events: RecordedEvent[]): Promise<void> {
   await sql.transaction((tx) => applyBatch(tx, events, targets));
   for (const event of events) {
     const records = [toEventMessage(event, topics)];
-    const change = await tracker.change(event);
-    if (change) records.push(toTimelineEntryMessage(event, change.entryId, change.entry, topics));
+    for (const change of await tracker.changes(event)) records.push(toTimelineEntryMessage(event, change.entryId, change.entry, topics));
     for (const r of records) {
       const problems = validateRecord({ topic: r.topic, key: r.key, value: r.value, headers: r.headers });
       expect({ event: event.data, problems }).toEqual({ event: event.data, problems: [] });

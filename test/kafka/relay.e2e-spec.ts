@@ -121,11 +121,11 @@ describe('Kafka relay', () => {
     }
   });
 
-  it('timeline-entries.v1 holds the current entry per key, and a tombstone after a retraction', async () => {
+  it('timeline-entries.v2 holds the current entry per key, placed, and a tombstone after a retraction', async () => {
     const entries = onTopic(topics.timelineEntries);
     const lastPerKey = new Map(entries.map((r) => [r.key!, r]));
     expect(lastPerKey.get(ids.retracted)!.value).toBeNull();
-    expect(lastPerKey.get(ids.retracted)!.headers.ce_type).toBe('dateline.TimelineEntryRemoved.v1');
+    expect(lastPerKey.get(ids.retracted)!.headers.ce_type).toBe('dateline.TimelineEntryRemoved.v2');
     for (const key of [ids.amended, ids.plain]) {
       const current = (await t.http().get(`/diplomatic-events/${key}`).expect(200)).body;
       const entry = JSON.parse(lastPerKey.get(key)!.value!);
@@ -135,7 +135,11 @@ describe('Kafka relay', () => {
         version: current.version,
         title: current.title,
         occurredOn: current.occurredOn,
+        // A fact dated to the day sits on that day, under its own heading.
         date: current.occurredOn,
+        heading: { kind: 'day', day: current.occurredOn },
+        dating: 'exact-day',
+        publishedAt: current.updatedAt,
       });
     }
     const amended = JSON.parse(lastPerKey.get(ids.amended)!.value!);

@@ -27,6 +27,7 @@ export * from './catalogue/upcast';
 export * from './catalogue/event-routes';
 export * from './timeline/timeline-date';
 export * from './timeline/timeline-entry';
+export * from './timeline/timeline-order';
 export * from './timeline/date-display';
 export * from './values/date-range';
 export * from './values/expected-version';

@@ -29,7 +29,7 @@ describe('topics', () => {
     expect(topicNames('x.')).toEqual({
       stories: 'x.stories.v1',
       diplomaticEvents: 'x.diplomatic-events.v1',
-      timelineEntries: 'x.timeline-entries.v1',
+      timelineEntries: 'x.timeline-entries.v2',
     });
     const specs = topicSpecs(kafkaConfigFromEnv({ KAFKA_BROKERS: 'a:1', KAFKA_PARTITIONS: '6' })!);
     expect(specs.map((s) => s.numPartitions)).toEqual([6, 6, 6]);

@@ -131,7 +131,9 @@ export class Relay {
     while (!this.stopped) {
       try {
         const { partitioning, tails } = await this.connect();
-        const from = await readRelayCheckpoint(this.sql, this.name);
+        const checkpoint = await readRelayCheckpoint(this.sql, this.name);
+        const from = timelineEntriesToFill(checkpoint, tails, this.topics) ? 0 : checkpoint;
+        if (from !== checkpoint) this.log('info', `relay: ${this.topics.timelineEntries} is empty: filling it from the start of the log`);
         // stop() may have come while we connected: it could not stop a subscription not yet
         // made. No await between this check and the subscription (made synchronously in
         // follow()), so stop() sees it.
@@ -214,8 +216,8 @@ export class Relay {
     const outgoing: OutgoingMessage[] = [];
     for (const event of batch) {
       outgoing.push(toEventMessage(event, this.topics));
-      const change = await this.tracker.change(event);
-      if (change) outgoing.push(toTimelineEntryMessage(event, change.entryId, change.entry, this.topics));
+      for (const change of await this.tracker.changes(event))
+        outgoing.push(toTimelineEntryMessage(event, change.entryId, change.entry, this.topics));
     }
     const byTopic = new Map<string, Message[]>();
     for (const m of outgoing) {
@@ -246,4 +248,16 @@ export class Relay {
   private log(level: 'info' | 'warn' | 'error', message: string): void {
     this.options.log?.(level, message);
   }
+}
+
+/**
+ * True when the timeline-entries topic is empty although diplomatic events went out: a new
+ * topic version (timeline-entries.v2) on a store the relay published before. The relay then
+ * reads the log from its start once; the partitions' tails skip every record the event topics
+ * already hold, so only the new topic's records go out (docs/operations.md).
+ */
+export function timelineEntriesToFill(checkpoint: number, tails: PublishedTails, topics: Topics): boolean {
+  if (checkpoint === 0) return false;
+  const has = (topic: string) => [...tails.keys()].some((key) => key.startsWith(`${topic}/`));
+  return has(topics.diplomaticEvents) && !has(topics.timelineEntries);
 }

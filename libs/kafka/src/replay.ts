@@ -2,7 +2,7 @@ import { CompressionTypes, Kafka, logLevel } from 'kafkajs';
 import type { EventStore } from '@dateline/event-store';
 import { toEventMessage } from './cloud-event-message';
 import { BROKER_CONNECT_TIMEOUT_MS, DEFAULT_RELAY_BATCH_SIZE, KafkaConfig } from './kafka-config';
-import { allTopics, topicNames } from './topics';
+import { allTopics, RETIRED_TOPIC_SUFFIXES, topicNames } from './topics';
 
 export interface ReplayRequest {
   /** The first log position to republish (inclusive). */
@@ -30,7 +30,7 @@ export function replayProblems(request: ReplayRequest): string[] {
   // The relay's topics (under any prefix: another deployment's, or an old one) hold each event
   // once, and their tails tell a relay what it already sent. A consumer that wants events again
   // resets its offsets instead.
-  const suffixes = allTopics(topicNames(''));
+  const suffixes = [...allTopics(topicNames('')), ...RETIRED_TOPIC_SUFFIXES];
   if (suffixes.some((suffix) => request.toTopic === suffix || request.toTopic.endsWith(`.${suffix}`) || request.toTopic.endsWith(suffix))) {
     problems.push(
       `toTopic ${request.toTopic} is, or looks like, one of the relay's own topics (${suffixes.join(', ')}): replaying into it would publish events twice`,

@@ -12,11 +12,17 @@ export interface Topics {
   readonly timelineEntries: string;
 }
 
+/**
+ * Topics the relay wrote once and writes no more: `timeline-entries.v1` held the v1 entry
+ * (docs/operations.md, "Timeline entries v2"). Nothing may be replayed into them either.
+ */
+export const RETIRED_TOPIC_SUFFIXES = ['timeline-entries.v1'] as const;
+
 export function topicNames(prefix: string): Topics {
   return {
     stories: `${prefix}stories.v1`,
     diplomaticEvents: `${prefix}diplomatic-events.v1`,
-    timelineEntries: `${prefix}timeline-entries.v1`,
+    timelineEntries: `${prefix}timeline-entries.v2`,
   };
 }
 

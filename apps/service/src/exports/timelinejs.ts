@@ -44,7 +44,10 @@ export function toTimelineJs(
   const group = options.group ?? 'kind';
   return {
     ...(options.title ? { title: { text: options.title, unique_id: 'title' } } : {}),
-    events: entries.map((e) => (e.type === 'story-revision' ? revisionSlide(e) : eventSlide(e, group))),
+    // About-date entries are left out until the export words them (reader-v2, issue 16).
+    events: entries.flatMap((e) =>
+      e.type === 'story-revision' ? [revisionSlide(e)] : e.type === 'diplomatic-event' ? [eventSlide(e, group)] : [],
+    ),
   };
 }
 

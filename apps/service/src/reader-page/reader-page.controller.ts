@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, Get, Header, Inject, NotFoundException, Param, Query, Res, UseFilters } from '@nestjs/common';
 import { RouteConstraints } from '@nestjs/platform-fastify';
 import { ApiExcludeEndpoint, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { readRangeProblem } from '@dateline/domain';
+import { DiplomaticEventEntry, readRangeProblem, TimelineEntry } from '@dateline/domain';
 import { ReadModelPositions, StoryQueries, StoryRevisionsQueries, TimelineEntriesQueries, TimelineQueries } from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { ApiHtmlPage } from '../http/api-docs';
@@ -60,7 +60,8 @@ export class ReaderPageController {
     const position = await readPosition(this.positions, this.timelines.readModels, q.minPosition, this.settings.minPositionWaitMs, reply);
     const dates = await this.timelines.datesWithEntries({ from: q.from, to: q.to, asOf: q.asOf, limit: DAYS_PER_PAGE + 1 });
     const shown = dates.slice(0, DAYS_PER_PAGE);
-    const entries = shown.length > 0 ? await this.timelines.timeline(shown[shown.length - 1], shown[0], { asOf: q.asOf }) : [];
+    const listed = shown.length > 0 ? await this.timelines.timeline(shown[shown.length - 1], shown[0], { asOf: q.asOf }) : [];
+    const entries = [...listed, ...(await this.factsNamedOnly(listed))];
     const view = timelinePageView({
       from: q.from,
       to: q.to,
@@ -98,7 +99,23 @@ export class ReaderPageController {
     // The linked facts' full fields, in one query: the page dates and orders them as the timeline does.
     const facts = await this.entries.versions(story.linkedEvents.map((e) => ({ eventId: e.id, version: e.version })));
     pageHeaders(reply);
-    return renderStoryPage(storyPageView(story, revisions, diff, [...facts.values()])).value;
+    // Each version's first entry is the fact itself; the dates it is about follow it.
+    const linked = [...facts.values()].map(([fact]) => fact).filter((e): e is DiplomaticEventEntry => e?.type === 'diplomatic-event');
+    return renderStoryPage(storyPageView(story, revisions, diff, linked)).value;
+  }
+
+  /**
+   * The facts behind the dates-they-are-about listed on these days, when the fact itself sits on
+   * a day not shown (the ceasefire proposal of 16 May names 12 May): the page words a named date
+   * from its fact, and places the fact itself only on the days shown.
+   */
+  private async factsNamedOnly(entries: readonly TimelineEntry[]): Promise<DiplomaticEventEntry[]> {
+    const present = new Set(entries.filter((e) => e.type === 'diplomatic-event').map((e) => e.id));
+    const keys = new Map<string, { eventId: string; version: number }>();
+    for (const e of entries)
+      if (e.type === 'about-date' && !present.has(e.fact)) keys.set(`${e.fact}/${e.version}`, { eventId: e.fact, version: e.version });
+    const versions = await this.entries.versions([...keys.values()]);
+    return [...versions.values()].map(([fact]) => fact).filter((e): e is DiplomaticEventEntry => e?.type === 'diplomatic-event');
   }
 
   @Get('assets/reader.js')

@@ -17,8 +17,23 @@ export class ConsistencyQueryDto {
   minPosition?: number;
 }
 
-export class TimelineDayQueryDto extends ConsistencyQueryDto {
-  @ApiPropertyOptional({ description: 'The timeline as known at this instant (ISO 8601 with an offset).', example: '2025-05-16T09:00:00Z' })
+/** `asPublished`: the view as published at an instant (editorial time), beside `asOf` (system time). */
+export class AsPublishedQueryDto extends ConsistencyQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'The view as the newsroom had published it at this instant (ISO 8601 with an offset): editorial time, the `publishedAt` of each version, which an archive story brought in later keeps. `asOf` is the audit view by recorded time.',
+    example: '2025-05-16T12:00:00Z',
+  })
+  @IsOptional()
+  @IsInstant()
+  asPublished?: string;
+}
+
+export class TimelineDayQueryDto extends AsPublishedQueryDto {
+  @ApiPropertyOptional({
+    description: 'The timeline as the system had recorded it at this instant (ISO 8601 with an offset): the audit view.',
+    example: '2025-05-16T09:00:00Z',
+  })
   @IsOptional()
   @IsInstant()
   asOf?: string;

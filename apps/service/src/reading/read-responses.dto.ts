@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { DATE_CERTAINTIES, DATE_PRECISIONS, EVENT_KINDS, eventTypesOf } from '@dateline/domain';
+import { DATE_CERTAINTIES, DATE_PRECISIONS, EVENT_KINDS, eventTypesOf, RANGE_DATINGS } from '@dateline/domain';
 // Types only: the swc transform of the specs would otherwise emit their names as decorator metadata values.
-import type { DateCertainty, DatePrecision, EventKind, RevisionKind } from '@dateline/domain';
+import type { DateCertainty, DatePrecision, EventKind, FactDate, Heading, RangeDating, RevisionKind } from '@dateline/domain';
 import { ParticipantDto, PlaceDto, QuoteDto, SourceDto } from '../diplomatic-events/dto/diplomatic-event-parts.dto';
 
 /**
@@ -36,14 +36,63 @@ export class CameoDto {
   @ApiProperty({ nullable: true, type: String, example: 'CONSULT' }) plover: string | null;
 }
 
+/** The heading an entry is filed under on its day's page (docs/dates.md). */
+export class HeadingDto {
+  @ApiProperty({ enum: ['day', 'on-or-after', 'between', 'on-or-before', 'month', 'year'] }) kind: string;
+  @ApiPropertyOptional({ format: 'date', description: 'day, on-or-after, on-or-before: the day.' }) day?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'between: the first possible day.' }) from?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'between: the last possible day.' }) until?: string;
+  @ApiPropertyOptional({ example: '2025-05', description: 'month: YYYY-MM.' }) month?: string;
+  @ApiPropertyOptional({ example: '2022', description: 'year: YYYY.' }) year?: string;
+}
+
+/** Where an entry sits and how its date is known: shared by facts and the dates they are about. */
+class EntryPlaceDto {
+  @ApiProperty({
+    format: 'date',
+    description:
+      'The day whose page shows it: the day it happened; for a date known only within bounds, the latest day it can be on (docs/dates.md).',
+  })
+  date: string;
+  @ApiProperty({ type: HeadingDto }) heading: Heading;
+  @ApiProperty({ description: 'Orders entries across days and headings; equal under one heading of one day.', example: '2025-05-16|3|' })
+  sortKey: string;
+  @ApiProperty({
+    enum: RANGE_DATINGS,
+    description: 'How the date is known: a range read returns every entry that can fall in the range, and this says how sure that is.',
+  })
+  dating: RangeDating;
+  @ApiProperty({ format: 'date-time', description: 'When this version was recorded (system time; `asOf`).' }) recordedAt: string;
+  @ApiProperty({ format: 'date-time' }) firstRecordedAt: string;
+  @ApiProperty({ format: 'date-time', description: 'When the newsroom published this version (editorial time; `asPublished`).' })
+  publishedAt: string;
+}
+
 export class DiplomaticEventEntryDto extends DiplomaticEventFieldsDto {
   @ApiProperty({ enum: ['diplomatic-event'] }) type: 'diplomatic-event';
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() version: number;
-  @ApiProperty({ format: 'date', description: 'The day it sits on: occurredOn.' }) date: string;
-  @ApiProperty({ format: 'date-time', description: 'When this version was recorded.' }) recordedAt: string;
+  @ApiProperty({ format: 'date', description: 'The day whose page shows it (docs/dates.md).' }) date: string;
+  @ApiProperty({ type: HeadingDto }) heading: Heading;
+  @ApiProperty({ description: 'Orders entries across days and headings; equal under one heading of one day.', example: '2025-05-16|0|' })
+  sortKey: string;
+  @ApiProperty({ enum: RANGE_DATINGS, description: 'How the date is known.' }) dating: RangeDating;
+  @ApiProperty({ format: 'date-time', description: 'When this version was recorded (system time; `asOf`).' }) recordedAt: string;
   @ApiProperty({ format: 'date-time' }) firstRecordedAt: string;
+  @ApiProperty({ format: 'date-time', description: 'When the newsroom published this version (editorial time; `asPublished`).' })
+  publishedAt: string;
   @ApiPropertyOptional({ type: CameoDto }) cameo?: CameoDto;
+}
+
+export class AboutDateEntryDto extends EntryPlaceDto {
+  @ApiProperty({ enum: ['about-date'] }) type: 'about-date';
+  @ApiProperty({ example: '3f1c0f64-93a8-4a51-9d0e-0b6f1f7d2a10/about/0', description: '`<fact id>/about/<index>`.' }) id: string;
+  @ApiProperty({ format: 'uuid', description: 'The diplomatic event that names the date.' }) fact: string;
+  @ApiProperty({ description: 'The version of the fact it comes from.' }) version: number;
+  @ApiProperty() factTitle: string;
+  @ApiProperty({ example: 'unconditional ceasefire proposed to start' }) label: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'The instant, when the date is a day with a known time.' }) at?: string;
+  @ApiProperty({ type: [String], format: 'uuid' }) storyIds: string[];
 }
 
 export class StoryRevisionEntryDto {
@@ -51,8 +100,10 @@ export class StoryRevisionEntryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() slug: string;
   @ApiProperty() revision: number;
-  @ApiProperty({ format: 'date', description: 'The day it was recorded, in `tz`.' }) date: string;
+  @ApiProperty({ format: 'date', description: 'The day it was published (editorial time), in `tz`.' }) date: string;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
+  @ApiProperty({ format: 'date-time', description: 'When the newsroom published it (editorial time); recordedAt when it says none.' })
+  publishedAt: string;
   @ApiProperty() headline: string;
   @ApiProperty({ enum: ['created', 'update', 'correction'] }) kind: RevisionKind | 'created';
   @ApiPropertyOptional() changeNote?: string;
@@ -62,14 +113,22 @@ export class StoryRevisionEntryDto {
 const entries = () =>
   ApiProperty({
     type: 'array',
-    items: { oneOf: [{ $ref: getSchemaPath(DiplomaticEventEntryDto) }, { $ref: getSchemaPath(StoryRevisionEntryDto) }] },
-    description: 'In day order: timed events by time, then day-only events, then story revisions.',
+    items: {
+      oneOf: [
+        { $ref: getSchemaPath(DiplomaticEventEntryDto) },
+        { $ref: getSchemaPath(AboutDateEntryDto) },
+        { $ref: getSchemaPath(StoryRevisionEntryDto) },
+      ],
+    },
+    description:
+      'In reading order (docs/dates.md): by heading (the day\'s own facts, then "on or after", "between", "on or before", month, year); under a heading by local time when known, then relations, then recording order; story revisions last.',
   });
 
 export class TimelineDayDto {
   @ApiProperty({ format: 'date' }) date: string;
   @position() position: number;
   @ApiPropertyOptional({ format: 'date-time' }) asOf?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) asPublished?: string;
   @entries() entries: (DiplomaticEventEntryDto | StoryRevisionEntryDto)[];
 }
 
@@ -83,18 +142,30 @@ export class TimelineRangeDto {
   @ApiProperty({ format: 'date' }) to: string;
   @position() position: number;
   @ApiPropertyOptional({ format: 'date-time' }) asOf?: string;
-  @ApiProperty({ type: [TimelineDayEntriesDto], description: 'Only days with entries, oldest first.' }) days: TimelineDayEntriesDto[];
+  @ApiPropertyOptional({ format: 'date-time' }) asPublished?: string;
+  @ApiProperty({
+    type: [TimelineDayEntriesDto],
+    description:
+      'Only days with entries, oldest first. Every entry that can fall in the range is there, on the day its page shows it: a fact known only as "on or before 16 May" answers a range of 10 to 12 May under 16 May, with its `dating`.',
+  })
+  days: TimelineDayEntriesDto[];
 }
 
 export class LinkedEventDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() version: number;
   @ApiProperty() title: string;
-  @ApiProperty({ enum: EVENT_KINDS }) kind: string;
-  @ApiProperty({ format: 'date' }) occurredOn: string;
-  @ApiPropertyOptional({ format: 'date' }) occurredUntil?: string;
-  @ApiProperty({ enum: DATE_PRECISIONS }) datePrecision: string;
-  @ApiProperty({ enum: DATE_CERTAINTIES }) dateCertainty: string;
+  @ApiProperty({ enum: EVENT_KINDS }) kind: EventKind;
+  @ApiProperty({ format: 'date', description: 'The day whose page shows it.' }) date: string;
+  @ApiProperty({ type: HeadingDto }) heading: Heading;
+  @ApiProperty() sortKey: string;
+  @ApiProperty({ enum: RANGE_DATINGS }) dating: RangeDating;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'When it happened, as the date knowledge says (docs/adr/0013-date-knowledge-v2.md): precision, dates, certainty.',
+  })
+  when: FactDate;
 }
 
 export class StoryTextDto {
@@ -112,6 +183,9 @@ export class StoryTextDto {
 export class StoryDto extends StoryTextDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ format: 'date-time', description: 'When the first revision was published (editorial time).' }) firstPublishedAt: string;
+  @ApiProperty({ format: 'date-time', description: 'When this revision was published (editorial time).' }) publishedAt: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'The `asPublished` instant this answer is as of.' }) asPublished?: string;
   @ApiProperty({ type: [LinkedEventDto] }) linkedEvents: LinkedEventDto[];
   @position() position: number;
 }
@@ -121,12 +195,14 @@ export class StoryRevisionDto extends StoryTextDto {
   @ApiPropertyOptional() changeNote?: string;
   @ApiPropertyOptional() editor?: string;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
+  @ApiProperty({ format: 'date-time', description: 'When it was published (editorial time).' }) publishedAt: string;
   @position() position: number;
 }
 
 export class RevisionSummaryDto {
   @ApiProperty() revision: number;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
+  @ApiProperty({ format: 'date-time', description: 'When it was published (editorial time).' }) publishedAt: string;
   @ApiPropertyOptional() editor?: string;
   @ApiProperty({ enum: ['created', 'update', 'correction'] }) kind: string;
   @ApiPropertyOptional() changeNote?: string;
@@ -137,6 +213,7 @@ export class RevisionSummaryDto {
 export class StoryRevisionsDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @position() position: number;
+  @ApiPropertyOptional({ format: 'date-time', description: 'The `asPublished` instant this answer is as of.' }) asPublished?: string;
   @ApiProperty({ type: [RevisionSummaryDto] }) revisions: RevisionSummaryDto[];
 }
 
@@ -179,4 +256,4 @@ export class DiplomaticEventDto extends DiplomaticEventFieldsDto {
 }
 
 /** Models only referenced through oneOf: registered with @ApiExtraModels. */
-export const EXTRA_READ_MODELS = [DiplomaticEventEntryDto, StoryRevisionEntryDto];
+export const EXTRA_READ_MODELS = [DiplomaticEventEntryDto, AboutDateEntryDto, StoryRevisionEntryDto];

@@ -8,7 +8,7 @@ import { DecimalIntegerParam } from '../http/decimal-integer-param.decorator';
 import { SETTINGS } from '../storage/storage.tokens';
 import { StoryAddresses, storyNotFound } from '../stories/story-addresses';
 import { readPosition, type HeaderSink } from './consistency';
-import { ConsistencyQueryDto, DiffQueryDto } from './read-query.dto';
+import { AsPublishedQueryDto, ConsistencyQueryDto, DiffQueryDto } from './read-query.dto';
 import { EXTRA_READ_MODELS, StoryDiffDto, StoryDto, StoryRevisionDto, StoryRevisionsDto } from './read-responses.dto';
 import { wordDiff } from './word-diff';
 
@@ -26,12 +26,12 @@ export class StoriesReadController {
 
   @Get(':id')
   @ApiRead({
-    summary: 'A story now, by id or slug: its current revision and linked events',
+    summary: 'A story now (or as published at `asPublished`), by id or slug: its revision and linked events',
     description:
       'Content negotiation: a request whose `Accept` prefers `text/html` (a browser) gets the reader page of the story instead: its text, revision history and a word diff of any two revisions (`?from=&to=`). Everyone else gets JSON.',
     type: StoryDto,
     notFound: true,
-    badRequest: 'minPosition is malformed.',
+    badRequest: 'minPosition or asPublished is malformed.',
   })
   @ApiProduces('application/json', 'text/html')
   // The reader page's own parameters (ReaderPageController.story shares this path): the JSON answer refuses them with a 400.
@@ -47,19 +47,33 @@ export class StoriesReadController {
     schema: { type: 'integer', minimum: 1 },
     description: 'Reader page (text/html) only: see `from`.',
   })
-  async get(@Param('id') address: string, @Query() q: ConsistencyQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
+  async get(@Param('id') address: string, @Query() q: AsPublishedQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
     reply.header('Vary', 'Accept');
     const position = await readPosition(this.positions, this.stories.readModels, q.minPosition, this.settings.minPositionWaitMs, reply);
     const id = await this.addresses.forRead(address);
-    const story = await this.stories.story(id);
-    if (!story) throw storyNotFound(address);
+    const story = await this.stories.story(id, q);
+    if (!story) throw q.asPublished ? await this.notYetPublished(address, id, q.asPublished) : storyNotFound(address);
     const { recordedAt, kind: _k, changeNote: _c, editor: _e, ...current } = story;
-    return { ...current, updatedAt: recordedAt, position };
+    return { ...current, updatedAt: recordedAt, ...(q.asPublished ? { asPublished: q.asPublished } : {}), position };
+  }
+
+  /** The 404 for a story read as published at an instant: unknown, or not yet published then. */
+  private async notYetPublished(address: string, id: string, asPublished: string): Promise<NotFoundException> {
+    const story = await this.storyRevisions.current(id);
+    if (!story) return storyNotFound(address);
+    return new NotFoundException(
+      `story ${address} was not yet published at ${asPublished}: its first revision was published ${story.firstPublishedAt}`,
+    );
   }
 
   @Get(':id/revisions')
-  @ApiRead({ summary: 'Every revision of a story: number, recordedAt, editor, changeNote, kind', type: StoryRevisionsDto, notFound: true })
-  async revisions(@Param('id') address: string, @Query() q: ConsistencyQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
+  @ApiRead({
+    summary: 'Every revision of a story (published by `asPublished` when given): number, recordedAt, publishedAt, editor, changeNote, kind',
+    type: StoryRevisionsDto,
+    notFound: true,
+    badRequest: 'minPosition or asPublished is malformed.',
+  })
+  async revisions(@Param('id') address: string, @Query() q: AsPublishedQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
     const position = await readPosition(
       this.positions,
       this.storyRevisions.readModels,
@@ -68,9 +82,9 @@ export class StoriesReadController {
       reply,
     );
     const id = await this.addresses.forRead(address);
-    const revisions = await this.storyRevisions.revisions(id);
-    if (!revisions) throw storyNotFound(address);
-    return { id, position, revisions: summarizeRevisions(revisions) };
+    const revisions = await this.storyRevisions.revisions(id, q);
+    if (!revisions) throw q.asPublished ? await this.notYetPublished(address, id, q.asPublished) : storyNotFound(address);
+    return { id, position, ...(q.asPublished ? { asPublished: q.asPublished } : {}), revisions: summarizeRevisions(revisions) };
   }
 
   @Get(':id/revisions/:n')

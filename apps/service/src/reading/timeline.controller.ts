@@ -23,7 +23,7 @@ export class TimelineController {
   @ApiRead({
     summary: 'The timeline of a date range, grouped by day',
     description:
-      'Diplomatic events on their occurredOn, story revisions on the day they were recorded (in `tz`). `asOf` answers as the newsroom knew it then.',
+      'Every fact that can fall in the range, and every date a fact is about that can (docs/dates.md section 3), each on the day whose page shows it and with its `dating`; story revisions on the day they were published (in `tz`). `asOf` answers as the system had recorded it then; `asPublished` as the newsroom had published it then.',
     type: TimelineRangeDto,
     badRequest: `from or to missing or not a real date, from after to, a range over ${MAX_RANGE_DAYS} days, or another malformed parameter.`,
   })
@@ -31,14 +31,16 @@ export class TimelineController {
     const rangeProblem = readRangeProblem(q.from, q.to);
     if (rangeProblem) throw new BadRequestException([rangeProblem]);
     const position = await readPosition(this.positions, this.timeline.readModels, q.minPosition, this.settings.minPositionWaitMs, reply);
-    const entries = await this.timeline.timeline(q.from, q.to, q);
-    return { from: q.from, to: q.to, position, ...(q.asOf ? { asOf: q.asOf } : {}), days: groupByDay(entries) };
+    const entries = await this.timeline.timeline(q.from, q.to, { ...q, match: 'can-fall-in' });
+    return { from: q.from, to: q.to, position, ...asOfs(q), days: groupByDay(entries) };
   }
 
   @Get(':date')
   @ApiParam({ name: 'date', format: 'date', example: '2025-05-16' })
   @ApiRead({
     summary: 'The timeline of one day',
+    description:
+      'What is filed on the day (docs/dates.md): facts that happened on it, facts known only within bounds whose latest possible day it is (under their heading), dates facts are about, and story revisions published on it (in `tz`).',
     type: TimelineDayDto,
     badRequest: 'date is not a real calendar date, or a query parameter is malformed.',
   })
@@ -46,8 +48,12 @@ export class TimelineController {
     if (!isCalendarDate(date)) throw new BadRequestException(['date must be a real calendar date YYYY-MM-DD']);
     const position = await readPosition(this.positions, this.timeline.readModels, q.minPosition, this.settings.minPositionWaitMs, reply);
     const entries = await this.timeline.timeline(date, date, q);
-    return { date, position, ...(q.asOf ? { asOf: q.asOf } : {}), entries };
+    return { date, position, ...asOfs(q), entries };
   }
+}
+
+function asOfs(q: { asOf?: string; asPublished?: string }): { asOf?: string; asPublished?: string } {
+  return { ...(q.asOf ? { asOf: q.asOf } : {}), ...(q.asPublished ? { asPublished: q.asPublished } : {}) };
 }
 
 function groupByDay(entries: TimelineEntry[]): { date: string; entries: TimelineEntry[] }[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { expectTypeOf } from 'expect-type';
 import type {
+  AboutDateEntry,
   AmendDiplomaticEvent,
   CreateStory,
   DiplomaticEventEntry,
@@ -13,7 +14,15 @@ import type {
 } from '@dateline/domain';
 import { AmendDiplomaticEventDto, RetractDiplomaticEventDto } from '../diplomatic-events/dto/amend-retract.dto';
 import { RecordDiplomaticEventDto } from '../diplomatic-events/dto/diplomatic-event-fields.dto';
-import { DiplomaticEventEntryDto, DiplomaticEventFieldsDto, StoryRevisionEntryDto, StoryTextDto } from '../reading/read-responses.dto';
+import {
+  AboutDateEntryDto,
+  DiplomaticEventEntryDto,
+  DiplomaticEventFieldsDto,
+  LinkedEventDto,
+  StoryRevisionEntryDto,
+  StoryTextDto,
+} from '../reading/read-responses.dto';
+import type { LinkedEvent } from '@dateline/projections';
 import { CreateStoryDto } from '../stories/commands/create-story/create-story.dto';
 import { ReviseStoryDto } from '../stories/commands/revise-story/revise-story.dto';
 import { DomainShape, toDomainInput } from './domain-input';
@@ -39,7 +48,9 @@ describe('DTOs and the domain types they stand for', () => {
   it('each response DTO is the domain read type it renders', () => {
     expectTypeOf<DomainShape<DiplomaticEventFieldsDto>>().toEqualTypeOf<DomainShape<DiplomaticEventFields>>();
     expectTypeOf<DomainShape<DiplomaticEventEntryDto>>().toEqualTypeOf<DomainShape<DiplomaticEventEntry>>();
+    expectTypeOf<DomainShape<AboutDateEntryDto>>().toEqualTypeOf<DomainShape<AboutDateEntry>>();
     expectTypeOf<DomainShape<StoryRevisionEntryDto>>().toEqualTypeOf<DomainShape<StoryRevisionEntry>>();
+    expectTypeOf<DomainShape<LinkedEventDto>>().toEqualTypeOf<DomainShape<LinkedEvent>>();
     // A story's text as it reads: its state, under `id`.
     expectTypeOf<DomainShape<StoryTextDto>>().toEqualTypeOf<
       DomainShape<{ readonly id: string } & Omit<StoryState, 'exists' | 'storyId'>>

@@ -40,7 +40,8 @@ function matchOf(d: FactDate, range: { from: CalendarDate; to: CalendarDate }): 
   return { dating: datingOf(d), certain: d.precision === 'period' || within };
 }
 
-function datingOf(d: FactDate): RangeDating {
+/** How a date is dated, in the words of a range answer. */
+export function datingOf(d: FactDate): RangeDating {
   if (d.precision === 'day') return 'exact-day';
   if (d.precision !== 'bounded') return d.precision;
   if (d.onOrAfter === undefined) return 'on-or-before';

@@ -1,21 +1,64 @@
 import { DiplomaticEventFields } from '../diplomatic-event/diplomatic-event-fields';
 import { lookupCameo } from '../cameo/cameo';
+import { DateKnowledgeV2 } from '../dates/date-knowledge-v2';
+import { FactDate } from '../dates/fact-date';
+import { factKnowledge } from '../dates/fact-knowledge';
+import { Heading, placement } from '../dates/placement';
+import { datingOf, RangeDating } from '../dates/range-query';
 import { RevisionKind } from '../story/story.events';
 import { CalendarDate } from '../values/calendar-date';
+import { Instant } from '../values/instant';
 
-/** A diplomatic event as the timeline shows it, in one version. */
-export interface DiplomaticEventEntry extends DiplomaticEventFields {
-  readonly type: 'diplomatic-event';
-  readonly id: string;
-  readonly version: number;
+/**
+ * Where an entry sits (docs/dates.md): the day whose page shows it, the heading it is filed
+ * under there, the key that orders headings across days, and how its date is known.
+ */
+export interface EntryPlace {
+  /** The day whose page shows it: the placement's day, never the first day of a window the text does not give. */
   readonly date: CalendarDate;
+  readonly heading: Heading;
+  /** Orders entries across days and headings; equal for entries under one heading of one day. */
+  readonly sortKey: string;
+  /** How the date is known: a range read may return facts that only can fall in the range. */
+  readonly dating: RangeDating;
+}
+
+/** When a version of a fact became known: recorded (system time) and published (editorial time). */
+export interface EntryTimes {
   /** When this version was recorded. */
   readonly recordedAt: string;
   readonly firstRecordedAt: string;
+  /** When the newsroom published this version (editorial time); its recordedAt when it says none. */
+  readonly publishedAt: string;
+}
+
+/** A diplomatic event as the timeline shows it, in one version, where it happened. */
+export interface DiplomaticEventEntry extends DiplomaticEventFields, EntryPlace, EntryTimes {
+  readonly type: 'diplomatic-event';
+  readonly id: string;
+  readonly version: number;
   readonly cameo?: { readonly name: string; readonly plover: string | null };
 }
 
-/** A story revision as the timeline shows it: on the date it was recorded, in the reader's zone. */
+/**
+ * A date a fact is about ("unconditional ceasefire proposed to start on 12 May"), as its own
+ * entry on that date's page, linked to the fact that names it.
+ */
+export interface AboutDateEntry extends EntryPlace, EntryTimes {
+  readonly type: 'about-date';
+  /** `<fact id>/about/<index>`: unique, and stable while the fact keeps its about list. */
+  readonly id: string;
+  /** The fact that names the date, and its version. */
+  readonly fact: string;
+  readonly version: number;
+  readonly factTitle: string;
+  readonly label: string;
+  /** The instant, when the date is a day with a known time. */
+  readonly at?: Instant;
+  readonly storyIds: readonly string[];
+}
+
+/** A story revision as the timeline shows it: on the day it was published, in the reader's zone. */
 export interface StoryRevisionEntry {
   readonly type: 'story-revision';
   readonly id: string;
@@ -23,66 +66,81 @@ export interface StoryRevisionEntry {
   readonly revision: number;
   readonly date: CalendarDate;
   readonly recordedAt: string;
+  /** When the newsroom published this revision (editorial time); its recordedAt when it says none. */
+  readonly publishedAt: string;
   readonly headline: string;
   readonly kind: RevisionKind | 'created';
   readonly changeNote?: string;
   readonly editor?: string;
 }
 
-export type TimelineEntry = DiplomaticEventEntry | StoryRevisionEntry;
+export type TimelineEntry = DiplomaticEventEntry | AboutDateEntry | StoryRevisionEntry;
 
-export function diplomaticEventEntry(
-  id: string,
-  version: number,
-  fields: DiplomaticEventFields,
-  recordedAt: string,
-  firstRecordedAt: string,
-): DiplomaticEventEntry {
-  const cameo = fields.cameoCode ? lookupCameo(fields.cameoCode) : undefined;
-  return {
-    type: 'diplomatic-event',
-    id,
-    version,
-    date: fields.occurredOn,
-    recordedAt,
-    firstRecordedAt,
-    ...fields,
-    ...(cameo ? { cameo: { name: cameo.name, plover: cameo.plover } } : {}),
-  };
+/** One version of a fact, as the read side knows it. */
+export interface FactVersion {
+  readonly id: string;
+  readonly version: number;
+  readonly fields: DiplomaticEventFields;
+  readonly times: EntryTimes;
 }
 
 /**
- * Order within a day: timed events by their instant, then events known only to the day, then
- * story revisions by when they were recorded.
+ * The entries a version of a fact makes: the fact on the day it happened, then one per date it
+ * is about. Its date knowledge comes from `factKnowledge`, whatever shape the stored fields have.
  */
-export function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
-  return entrySortKey(a).localeCompare(entrySortKey(b));
+export function diplomaticEventEntries(v: FactVersion): [DiplomaticEventEntry, ...AboutDateEntry[]] {
+  return entriesOf(v, factKnowledge(v.fields));
 }
 
-/** A string that orders entries within a day (see compareEntries); readers may sort by it too. */
-export function entrySortKey(e: TimelineEntry): string {
-  if (e.type === 'story-revision') return `2|${e.recordedAt}|${e.id}|${String(e.revision).padStart(6, '0')}`;
-  if (e.occurredAt) return `0|${new Date(e.occurredAt).toISOString()}|${e.id}`;
-  return `1|${e.firstRecordedAt}|${e.id}`;
+/** As diplomaticEventEntries, for date knowledge given apart from the fields. */
+export function entriesOf(v: FactVersion, knowledge: DateKnowledgeV2): [DiplomaticEventEntry, ...AboutDateEntry[]] {
+  const [own, ...about] = placement({ id: v.id, when: knowledge.when, about: knowledge.about });
+  const cameo = v.fields.cameoCode ? lookupCameo(v.fields.cameoCode) : undefined;
+  const fact: DiplomaticEventEntry = {
+    type: 'diplomatic-event',
+    id: v.id,
+    version: v.version,
+    ...v.fields,
+    // After the fields: this version's times, whatever the fields carry of their own.
+    ...v.times,
+    date: own.day,
+    heading: own.heading,
+    sortKey: own.sortKey,
+    dating: datingOf(knowledge.when),
+    ...(cameo ? { cameo: { name: cameo.name, plover: cameo.plover } } : {}),
+  };
+  return [
+    fact,
+    ...about.map((p, i): AboutDateEntry => {
+      const d = knowledge.about[i].date;
+      return {
+        type: 'about-date',
+        id: p.key,
+        fact: v.id,
+        version: v.version,
+        factTitle: v.fields.title,
+        label: knowledge.about[i].label,
+        date: p.day,
+        heading: p.heading,
+        sortKey: p.sortKey,
+        dating: datingOf(d),
+        ...(d.precision === 'day' && d.at !== undefined ? { at: d.at } : {}),
+        storyIds: v.fields.storyIds,
+        ...v.times,
+      };
+    }),
+  ];
 }
 
+/** The dates of the entries entriesOf makes, in the same order: what a range read matches them by (possibleDays). */
+export function entryDates(knowledge: DateKnowledgeV2): FactDate[] {
+  return [knowledge.when, ...knowledge.about.map((a) => a.date)];
+}
+
+/** What a timeline read may be narrowed to. */
 export interface TimelineFilter {
+  /** A participant name (case-insensitive, whole name) or a country code. */
   readonly participant?: string;
   readonly kind?: string;
   readonly storyId?: string;
-}
-
-/** Participant matches a name (case-insensitive, whole name) or a country code. */
-export function matchesFilter(e: TimelineEntry, f: TimelineFilter): boolean {
-  if (e.type === 'story-revision') {
-    if (f.participant || f.kind) return false;
-    return !f.storyId || e.id === f.storyId;
-  }
-  if (f.kind && e.kind !== f.kind) return false;
-  if (f.storyId && !e.storyIds.includes(f.storyId)) return false;
-  if (f.participant) {
-    const wanted = f.participant.trim().toLowerCase();
-    return e.participants.some((p) => p.name.toLowerCase() === wanted || p.country?.toLowerCase() === wanted);
-  }
-  return true;
 }

@@ -7,6 +7,8 @@ import {
   diplomaticEventDecider,
   diplomaticEventStream,
   CATALOGUE_ENTRIES,
+  entriesOf,
+  factKnowledge,
   storyDecider,
   storyStream,
 } from '@dateline/domain';
@@ -125,9 +127,25 @@ async function relayRecords(prefix = 'dateline.'): Promise<OutgoingMessage[]> {
   const records: OutgoingMessage[] = [];
   for (const event of log) {
     records.push(toEventMessage(event, topics));
-    const change = await tracker.change(event);
-    if (change) records.push(toTimelineEntryMessage(event, change.entryId, change.entry, topics));
+    for (const change of await tracker.changes(event)) records.push(toTimelineEntryMessage(event, change.entryId, change.entry, topics));
   }
+  // A date the timed event is about, and its tombstone: the v1 data the deciders make cannot name
+  // one, so the entry is made from v2 date knowledge given beside the fields (entriesOf).
+  const fields = t1.fields!;
+  const knowledge = {
+    ...factKnowledge(fields),
+    about: [
+      { label: 'ceasefire proposed to start', date: { precision: 'day' as const, on: '2025-05-12', certainty: 'explicit' as const } },
+    ],
+  };
+  const at = String(log[0].metadata.recordedAt);
+  const [, about] = entriesOf(
+    { id: timedEventId, version: 1, fields, times: { recordedAt: at, firstRecordedAt: at, publishedAt: at } },
+    knowledge,
+  );
+  const recordedTimed = log.find((e) => e.streamId === diplomaticEventStream(timedEventId))!;
+  records.push(toTimelineEntryMessage(recordedTimed, about.id, about, topics));
+  records.push(toTimelineEntryMessage(log.at(-1)!, about.id, null, topics));
   return records;
 }
 
@@ -242,22 +260,44 @@ describe('AsyncAPI document', () => {
         expect.stringMatching(/value: must NOT have additional properties 'extra'/),
       ]);
       expect(validate({ ...r, value: '{not json' })).toEqual([expect.stringMatching(/value: not JSON/)]);
-      const entry = await sample('dateline.TimelineEntry.v1');
+      const entry = await sample('dateline.TimelineEntry.v2');
       const { recordedAt: _, ...withoutRecordedAt } = JSON.parse(entry.value!);
       expect(validate({ ...entry, value: JSON.stringify(withoutRecordedAt) })).toEqual([
         expect.stringMatching(/value: must have required property 'recordedAt'/),
+        expect.stringMatching(/value: must match "else" schema/),
       ]);
       expect(validate({ ...entry, value: null }).join('\n')).toMatch(/value: must be object/);
+      const about = asRecord((await relayRecords()).find((r) => r.key?.endsWith('/about/0') && r.value !== null)!);
+      const { label: _l, ...withoutLabel } = JSON.parse(about.value!);
+      expect(validate({ ...about, value: JSON.stringify(withoutLabel) })).toEqual([
+        expect.stringMatching(/value: must have required property 'label'/),
+        expect.stringMatching(/value: must match "then" schema/),
+      ]);
     });
 
-    it('rejects a key that is not a uuid', async () => {
+    it('rejects a key that is not a uuid (on the timeline entries: an entry id)', async () => {
       const r = await sample('dateline.StoryRevised.v1');
       expect(validate({ ...r, key: 'story-1' })).toEqual([expect.stringMatching(/key: must match format "uuid"/)]);
       expect(validate({ ...r, key: null })).toEqual([expect.stringMatching(/key: must be string/)]);
+      const entry = await sample('dateline.TimelineEntry.v2');
+      expect(validate({ ...entry, key: `${entry.key}/about/0` })).toEqual([]);
+      expect(validate({ ...entry, key: `${entry.key}/about/x` })).toEqual([expect.stringMatching(/key: must match pattern/)]);
+    });
+
+    it('gives each timeline record of one event its own ce_id, and the diplomatic event id as ce_subject', async () => {
+      const records = (await relayRecords()).filter((r) => r.headers.ce_source === '/dateline/timeline-entries');
+      const about = records.filter((r) => r.key.includes('/about/'));
+      expect(about).toHaveLength(2);
+      for (const r of about) {
+        expect(r.headers.ce_subject).toBe(timedEventId);
+        expect(r.headers.ce_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      }
+      const ids = records.map((r) => r.headers.ce_id);
+      expect(new Set(ids).size).toBe(ids.length);
     });
 
     it('holds tombstones to their shape: null value, no content-type, and unknown headers are refused', async () => {
-      const tombstone = await sample('dateline.TimelineEntryRemoved.v1');
+      const tombstone = await sample('dateline.TimelineEntryRemoved.v2');
       expect(tombstone.value).toBeNull();
       expect(validate({ ...tombstone, headers: { ...tombstone.headers, 'content-type': 'application/json' } })[0]).toMatch(
         /headers: must NOT be valid/,

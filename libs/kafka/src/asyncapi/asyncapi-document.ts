@@ -5,7 +5,7 @@ import { kafkaConfigFromEnv } from '../kafka-config';
 import { POSITION_HEADER, VERSION_HEADER } from '../outgoing-message';
 import { TIMELINE_ENTRY_REMOVED_TYPE, TIMELINE_ENTRY_TYPE } from '../timeline-entry-message';
 import { Topics, topicNames, topicSpecs } from '../topics';
-import { timelineEntrySchema } from './timeline-entry-schema';
+import { timelineEntryKeySchema, timelineEntrySchema } from './timeline-entry-schema';
 
 /**
  * The AsyncAPI 3.0.0 document of what the relay publishes (docs/architecture.md section 5), generated from the
@@ -86,10 +86,13 @@ const INFO_DESCRIPTION = [
     'upcast to the current version before they are published.',
   '* **Exactly once per ce_id**: the relay publishes with an idempotent producer and moves its checkpoint only after the ' +
     "broker's ack; after a crash it publishes nothing twice. `ce_id` is the id of the logged event (on the timeline-entries " +
-    'topic: of the event that caused the change), so a consumer can count or deduplicate by it.',
+    'topic: of the event that caused the change, or for a date it is about a name-based UUID of that id and the entry id), ' +
+    'so a consumer can count or deduplicate by it.',
   '* **Order per key**: the key is the aggregate id (also `ce_subject`); all records of one aggregate go to one partition, ' +
-    `in log order (\`${VERSION_HEADER}\` grows by one per record on the event topics).`,
-  '* **Tombstones**: on the compacted timeline-entries topic, a retracted diplomatic event becomes a record with a null ' +
+    `in log order (\`${VERSION_HEADER}\` grows by one per record on the event topics). On the timeline-entries topic the key ` +
+    'is the entry id (the diplomatic event id, or `<its id>/about/<index>`) and `ce_subject` the diplomatic event id.',
+  '* **Tombstones**: on the compacted timeline-entries topic, a retracted diplomatic event (and each date it was about, or a ' +
+    'date an amendment dropped) becomes a record with a null ' +
     `value. It still carries the \`ce_*\` and \`dateline_*\` headers (\`ce_type: ${TIMELINE_ENTRY_REMOVED_TYPE}\`), but no ` +
     'value and no `content-type`.',
   '',
@@ -142,6 +145,7 @@ function messageHeaders(ceType: string, ceSource: string, hasValue: boolean): Sc
 }
 
 const kafkaMessageBindings = { kafka: { key: schemaRef('AggregateId'), bindingVersion: KAFKA_BINDING_VERSION } };
+const timelineMessageBindings = { kafka: { key: schemaRef('TimelineEntryKey'), bindingVersion: KAFKA_BINDING_VERSION } };
 
 function eventMessage(entry: CatalogueEntry): AsyncApiMessage {
   const ceType = cloudEventType(entry.type, entry.version);
@@ -162,21 +166,22 @@ const TIMELINE_MESSAGES: Record<string, AsyncApiMessage> = {
   TimelineEntry: {
     name: 'TimelineEntry',
     title: 'Timeline entry',
-    summary: 'The current state of a diplomatic event on the timeline, after it was recorded or amended.',
-    description: `\`ce_type: ${TIMELINE_ENTRY_TYPE}\`. \`ce_id\`, \`ce_time\` and the \`dateline_*\` headers are those of the event that caused the change.`,
+    summary: 'The current state of a timeline entry (a diplomatic event, or a date it is about), after it was recorded or amended.',
+    description: `\`ce_type: ${TIMELINE_ENTRY_TYPE}\`. \`ce_subject\` is the diplomatic event's id; \`ce_time\` and the \`dateline_*\` headers are those of the event that caused the change; \`ce_id\` is that event's id on the diplomatic event's own entry, and a name-based UUID (v5) of it and the entry id on an about-date entry.`,
     contentType: JSON_CONTENT_TYPE,
     headers: messageHeaders(TIMELINE_ENTRY_TYPE, SOURCES.timelineEntries, true),
     payload: schemaRef('TimelineEntry'),
-    bindings: kafkaMessageBindings,
+    bindings: timelineMessageBindings,
   },
   TimelineEntryRemoved: {
     name: 'TimelineEntryRemoved',
     title: 'Timeline entry removed',
-    summary: 'A tombstone: the diplomatic event was retracted and leaves the timeline.',
+    summary:
+      'A tombstone: the diplomatic event was retracted, or an amendment dropped a date it was about, and the entry leaves the timeline.',
     description: `\`ce_type: ${TIMELINE_ENTRY_REMOVED_TYPE}\`. The value is null (compaction then drops the key); the headers are there, \`content-type\` is not.`,
     headers: messageHeaders(TIMELINE_ENTRY_REMOVED_TYPE, SOURCES.timelineEntries, false),
     payload: { type: 'null' },
-    bindings: kafkaMessageBindings,
+    bindings: timelineMessageBindings,
   },
 };
 
@@ -229,7 +234,7 @@ export function asyncApiDocument(prefix = 'dateline.'): AsyncApiDocument {
       address: topics.timelineEntries,
       title: 'Timeline entries',
       description:
-        'Compacted: the current state of each diplomatic event on the timeline, keyed by its id; a tombstone (null value) when it is retracted. Reading it from the beginning gives the current timeline.',
+        'Compacted: the current state of each timeline entry, keyed by its id: a diplomatic event (its id) and each date it is about (`<its id>/about/<index>`); a tombstone (null value) when the event is retracted or the date dropped. Reading it from the beginning gives the current timeline. Replaces `timeline-entries.v1`, which the relay no longer writes (docs/operations.md).',
       messages: messageRefs(Object.keys(TIMELINE_MESSAGES)),
       bindings: bindings[topics.timelineEntries] as AsyncApiChannel['bindings'],
     },
@@ -271,6 +276,7 @@ export function asyncApiDocument(prefix = 'dateline.'): AsyncApiDocument {
     components: {
       schemas: {
         AggregateId: { type: 'string', format: 'uuid', description: 'A story id or a diplomatic event id: the record key.' },
+        TimelineEntryKey: timelineEntryKeySchema(),
         DatelineHeaders: headersSchema(),
         ...Object.fromEntries(CATALOGUE_ENTRIES.map((e) => [e.type, { description: e.description, ...e.schema }])),
         TimelineEntry: timelineEntrySchema(),

@@ -3,9 +3,9 @@ import { StoryRevisionView } from '../read-models/story-revisions/story-revision
 import { StoryRevisionsQueries } from '../read-models/story-revisions/story-revisions.queries';
 import { LinkedEvent, TimelineEntriesQueries } from '../read-models/timeline-entries/timeline-entries.queries';
 
-export type StoryView = StoryRevisionView & { createdAt: string; linkedEvents: LinkedEvent[] };
+export type StoryView = StoryRevisionView & { createdAt: string; firstPublishedAt: string; linkedEvents: LinkedEvent[] };
 
-/** A story now: its current revision (story revisions) and the diplomatic events linked to it (timeline entries). */
+/** A story now, or as published at an instant: its revision (story revisions) and the diplomatic events linked to it (timeline entries). */
 @Injectable()
 export class StoryQueries {
   readonly readModels: readonly string[];
@@ -17,9 +17,10 @@ export class StoryQueries {
     this.readModels = [...revisions.readModels, ...events.readModels];
   }
 
-  async story(storyId: string): Promise<StoryView | undefined> {
-    const current = await this.revisions.current(storyId);
+  /** The story now, or as published at `asPublished` (editorial time); undefined when unknown or not yet published then. */
+  async story(storyId: string, q: { asPublished?: string } = {}): Promise<StoryView | undefined> {
+    const current = await this.revisions.current(storyId, q);
     if (!current) return undefined;
-    return { ...current, linkedEvents: await this.events.linkedTo(storyId) };
+    return { ...current, linkedEvents: await this.events.linkedTo(storyId, q) };
   }
 }

@@ -23,7 +23,8 @@ export class TimelineChangesQueries {
 
   /**
    * The timeline changes applied after position `after`, up to `upTo`, in log order, at most
-   * `limit` of them: each new or amended entry in the version it got then, and each retraction.
+   * `limit` of them (more when the last position made several entries): each new or amended
+   * entry in the version it got then (a fact and the dates it is about), and each retraction.
    * The event history says which diplomatic events changed; a version with no timeline entry
    * is a retraction.
    */
@@ -35,14 +36,18 @@ export class TimelineChangesQueries {
     ]);
     const entries = await this.events.versions(versions);
     const changes: TimelineChange[] = [
-      ...versions.map((v): TimelineChange => {
-        const entry = entries.get(versionKey(v.eventId, v.version));
-        return entry
-          ? { change: 'entry', position: v.position, entry }
-          : { change: 'retracted', position: v.position, id: v.eventId, version: v.version };
+      ...versions.flatMap((v): TimelineChange[] => {
+        const made = entries.get(versionKey(v.eventId, v.version));
+        return made
+          ? made.map((entry): TimelineChange => ({ change: 'entry', position: v.position, entry }))
+          : [{ change: 'retracted', position: v.position, id: v.eventId, version: v.version }];
       }),
       ...revisions.map((r): TimelineChange => ({ change: 'entry', position: r.position, entry: r.entry })),
     ];
-    return changes.sort((a, b) => a.position - b.position).slice(0, limit);
+    const sorted = changes.sort((a, b) => a.position - b.position);
+    // A version's entries (the fact and its about dates) share a position: never cut between them,
+    // or a feed resuming after that position would miss the rest.
+    const cut = sorted.findIndex((c, i) => i >= limit && c.position !== sorted[limit - 1].position);
+    return cut === -1 ? sorted : sorted.slice(0, cut);
   }
 }

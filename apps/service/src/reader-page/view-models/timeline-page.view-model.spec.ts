@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DiplomaticEventEntry, diplomaticEventEntry, DiplomaticEventFields, StoryRevisionEntry, withDefaults } from '@dateline/domain';
+import { DiplomaticEventEntry, diplomaticEventEntries, DiplomaticEventFields, StoryRevisionEntry, withDefaults } from '@dateline/domain';
 import { storyFacts } from './story-facts.view-model';
 import { timelinePageView } from './timeline-page.view-model';
 
@@ -10,7 +10,8 @@ function fact(
   recordedAt: string,
   fields: Partial<DiplomaticEventFields> & Pick<DiplomaticEventFields, 'title' | 'occurredOn'>,
 ) {
-  return diplomaticEventEntry(id, 1, withDefaults({ kind: 'meeting', storyIds: [STORY], ...fields }), recordedAt, recordedAt);
+  const times = { recordedAt, firstRecordedAt: recordedAt, publishedAt: recordedAt };
+  return diplomaticEventEntries({ id, version: 1, fields: withDefaults({ kind: 'meeting', storyIds: [STORY], ...fields }), times })[0];
 }
 
 function revision(n: number, recordedAt: string): StoryRevisionEntry {
@@ -24,6 +25,7 @@ function revision(n: number, recordedAt: string): StoryRevisionEntry {
     headline: `Headline ${n}`,
     kind: n === 1 ? 'created' : 'update',
     changeNote: `note ${n}`,
+    publishedAt: recordedAt,
   };
 }
 

@@ -16,6 +16,8 @@ export interface StoryRevisionView {
   changeNote?: string;
   editor?: string;
   recordedAt: string;
+  /** When the newsroom published it (editorial time). */
+  publishedAt: string;
 }
 
 const iso = (v: Date | string) => new Date(v).toISOString();
@@ -35,12 +37,13 @@ export function toRevisionView(r: RevisionRow): StoryRevisionView {
     ...(r.change_note !== null ? { changeNote: r.change_note } : {}),
     ...(r.editor !== null ? { editor: r.editor } : {}),
     recordedAt: iso(r.recorded_at),
+    publishedAt: iso(r.published_at),
   };
 }
 
-/** A revision on the timeline: on the day of its recorded instant in the reader's `tz`. */
+/** A revision on the timeline: on the day of its publication (editorial time) in the reader's `tz`. */
 export function toRevisionEntry(
-  r: Pick<RevisionRow, 'story_id' | 'slug' | 'revision' | 'recorded_at' | 'headline' | 'kind' | 'change_note' | 'editor'>,
+  r: Pick<RevisionRow, 'story_id' | 'slug' | 'revision' | 'recorded_at' | 'published_at' | 'headline' | 'kind' | 'change_note' | 'editor'>,
   tz: string,
 ): StoryRevisionEntry {
   return {
@@ -48,8 +51,9 @@ export function toRevisionEntry(
     id: r.story_id,
     slug: r.slug,
     revision: r.revision,
-    date: revisionTimelineDate(iso(r.recorded_at), tz),
+    date: revisionTimelineDate(iso(r.published_at), tz),
     recordedAt: iso(r.recorded_at),
+    publishedAt: iso(r.published_at),
     headline: r.headline,
     kind: r.kind,
     ...(r.change_note ? { changeNote: r.change_note } : {}),
@@ -62,6 +66,7 @@ export function summarizeRevisions(revisions: StoryRevisionView[]) {
   return revisions.map((r, i) => ({
     revision: r.revision,
     recordedAt: r.recordedAt,
+    publishedAt: r.publishedAt,
     ...(r.editor ? { editor: r.editor } : {}),
     kind: r.kind,
     ...(r.changeNote ? { changeNote: r.changeNote } : {}),

@@ -1,4 +1,4 @@
-import { eventRoutes, evolveStory, initialStoryState, StoryCreated, StoryRevised, StoryState } from '@dateline/domain';
+import { editorialTime, eventRoutes, evolveStory, initialStoryState, StoryCreated, StoryRevised, StoryState } from '@dateline/domain';
 import { SqlQueryable } from '@dateline/event-store';
 import { Projection, ProjectionContext } from '../../projection';
 import { insertRows } from '../../tables/insert-rows';
@@ -38,6 +38,7 @@ export class StoryRevisionsProjection implements Projection {
       change_note: revised ? revised.changeNote : null,
       editor: c.editor ?? null,
       recorded_at: c.recordedAt,
+      published_at: published(e.data, c.recordedAt),
       position: c.position,
     };
     this.rows.push(row);
@@ -81,4 +82,9 @@ function toState(r: RevisionRow): StoryState {
     tags: r.tags,
     revision: r.revision,
   };
+}
+
+/** The revision's editorial time (editorialTime), from data of any version: v1 declares none. */
+function published(data: object, recordedAt: string): string {
+  return editorialTime(data, recordedAt);
 }

@@ -7,7 +7,7 @@ import { StoryRevisionView, toRevisionEntry, toRevisionView } from './story-revi
 import { RevisionRow, STORY_REVISIONS, STORY_REVISIONS_READ_MODEL } from './story-revisions.table';
 
 const T = STORY_REVISIONS.name;
-const ENTRY_COLUMNS = 'story_id, revision, slug, headline, kind, change_note, editor, recorded_at';
+const ENTRY_COLUMNS = 'story_id, revision, slug, headline, kind, change_note, editor, recorded_at, published_at';
 
 /** A revision on the timeline, at its position in the log: what the live feed sends. */
 export interface PositionedRevisionEntry {
@@ -33,16 +33,20 @@ export class StoryRevisionsQueries {
 
   constructor(@Inject(SQL_CLIENT) private readonly sql: SqlQueryable) {}
 
-  /** Revisions recorded on the reader's days `from` to `to` (both included, in `tz`), as known now or at `asOf`. */
-  async entries(from: string, to: string, q: { asOf?: string; tz?: string; storyId?: string } = {}): Promise<StoryRevisionEntry[]> {
+  /**
+   * Revisions published on the reader's days `from` to `to` (both included, in `tz`), as known
+   * now, as recorded by `asOf`, or as published by `asPublished`.
+   */
+  async entries(
+    from: string,
+    to: string,
+    q: { asOf?: string; asPublished?: string; tz?: string; storyId?: string } = {},
+  ): Promise<StoryRevisionEntry[]> {
     const tz = q.tz ?? 'UTC';
     const params: unknown[] = [from, to, tz];
     // The reader's days, as instants: from the start of `from` to the end of `to` in `tz`.
-    const where = ['recorded_at >= ($1::date::timestamp AT TIME ZONE $3)', 'recorded_at < (($2::date + 1)::timestamp AT TIME ZONE $3)'];
-    if (q.asOf) {
-      params.push(q.asOf);
-      where.push(`recorded_at <= $${params.length}::timestamptz`);
-    }
+    const where = ['published_at >= ($1::date::timestamp AT TIME ZONE $3)', 'published_at < (($2::date + 1)::timestamp AT TIME ZONE $3)'];
+    where.push(...revisionTime(q, params));
     if (q.storyId) {
       params.push(q.storyId);
       where.push(`story_id = $${params.length}::uuid`);
@@ -52,13 +56,13 @@ export class StoryRevisionsQueries {
   }
 
   /** The newest `limit` reader's days (in `tz`) with a revision, newest first, between `from` and `to`, as known now or at `asOf`. */
-  async dates(q: { from?: string; to?: string; asOf?: string; tz?: string; limit: number }): Promise<string[]> {
+  async dates(q: { from?: string; to?: string; asOf?: string; asPublished?: string; tz?: string; limit: number }): Promise<string[]> {
     const params: unknown[] = [q.tz ?? 'UTC', q.limit];
     const where: string[] = [];
-    const day = `(recorded_at AT TIME ZONE $1)::date`;
+    const day = `(published_at AT TIME ZONE $1)::date`;
     if (q.from) where.push(`${day} >= $${params.push(q.from)}::date`);
     if (q.to) where.push(`${day} <= $${params.push(q.to)}::date`);
-    if (q.asOf) where.push(`recorded_at <= $${params.push(q.asOf)}::timestamptz`);
+    where.push(...revisionTime(q, params));
     const { rows } = await namedQuery<{ d: Date | string }>(
       this.sql,
       `SELECT DISTINCT ${day}::text AS d FROM ${T} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d DESC LIMIT $2`,
@@ -77,9 +81,11 @@ export class StoryRevisionsQueries {
     return rows.map((r) => ({ position: Number(r.position), entry: toRevisionEntry(r, tz) }));
   }
 
-  /** Every revision of a story, oldest first, with full text; undefined for an unknown story. */
-  async revisions(storyId: string): Promise<StoryRevisionView[] | undefined> {
-    const { rows } = await namedQuery<RevisionRow>(this.sql, `SELECT * FROM ${T} WHERE story_id = $1 ORDER BY revision`, [storyId]);
+  /** Every revision of a story (published by `asPublished` when given), oldest first, with full text; undefined for none. */
+  async revisions(storyId: string, q: { asPublished?: string } = {}): Promise<StoryRevisionView[] | undefined> {
+    const params: unknown[] = [storyId];
+    const where = ['story_id = $1', ...revisionTime(q, params)];
+    const { rows } = await namedQuery<RevisionRow>(this.sql, `SELECT * FROM ${T} WHERE ${where.join(' AND ')} ORDER BY revision`, params);
     return rows.length === 0 ? undefined : rows.map(toRevisionView);
   }
 
@@ -91,15 +97,30 @@ export class StoryRevisionsQueries {
     return rows[0] ? toRevisionView(rows[0]) : undefined;
   }
 
-  /** The story's current revision and when it was created; undefined for an unknown story. */
-  async current(storyId: string): Promise<(StoryRevisionView & { createdAt: string }) | undefined> {
-    const { rows } = await namedQuery<RevisionRow & { created_at: Date | string }>(
+  /**
+   * The story's current revision (or the one current as published at `asPublished`), when it
+   * was created and when its first revision was published; undefined for an unknown story, or
+   * one not yet published then.
+   */
+  async current(
+    storyId: string,
+    q: { asPublished?: string } = {},
+  ): Promise<(StoryRevisionView & { createdAt: string; firstPublishedAt: string }) | undefined> {
+    const { rows } = await namedQuery<RevisionRow & { created_at: Date | string; first_published_at: Date | string }>(
       this.sql,
-      `SELECT r.*, (SELECT recorded_at FROM ${T} WHERE story_id = $1 AND revision = 1) AS created_at
-         FROM ${T} r WHERE story_id = $1 ORDER BY revision DESC LIMIT 1`,
-      [storyId],
+      `SELECT r.*, f.recorded_at AS created_at, f.published_at AS first_published_at
+         FROM ${T} r JOIN ${T} f ON f.story_id = r.story_id AND f.revision = 1
+        WHERE r.story_id = $1 AND ($2::timestamptz IS NULL OR r.published_at <= $2::timestamptz) ORDER BY r.revision DESC LIMIT 1`,
+      [storyId, q.asPublished ?? null],
     );
-    return rows[0] && { ...toRevisionView(rows[0]), createdAt: new Date(rows[0].created_at).toISOString() };
+    const row = rows[0];
+    return (
+      row && {
+        ...toRevisionView(row),
+        createdAt: new Date(row.created_at).toISOString(),
+        firstPublishedAt: new Date(row.first_published_at).toISOString(),
+      }
+    );
   }
 
   /**
@@ -141,4 +162,12 @@ export class StoryRevisionsQueries {
       };
     });
   }
+}
+
+/** The condition of the revisions a read sees: recorded by `asOf`, published by `asPublished`, or all. */
+function revisionTime(q: { asOf?: string; asPublished?: string }, params: unknown[]): string[] {
+  const where: string[] = [];
+  if (q.asOf) where.push(`recorded_at <= $${params.push(q.asOf)}::timestamptz`);
+  if (q.asPublished) where.push(`published_at <= $${params.push(q.asPublished)}::timestamptz`);
+  return where;
 }

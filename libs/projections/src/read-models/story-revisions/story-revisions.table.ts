@@ -19,11 +19,15 @@ export interface RevisionRow {
   editor: string | null;
   /** An ISO string when staged; drivers read timestamptz back as a Date. */
   recorded_at: string | Date;
+  /** Editorial time: when the newsroom published the revision; its recorded_at when it says none. */
+  published_at: string | Date;
   position: number;
 }
 
 export const STORY_REVISIONS = declareTable<RevisionRow>()({
-  name: 'story_revisions',
+  // v2: published_at (editorial time); a new table so that a store holding the v1 table
+  // projects afresh into this one at start (docs/operations.md).
+  name: 'story_revisions_v2',
   columns: {
     story_id: { type: 'uuid' },
     revision: { type: 'integer' },
@@ -38,11 +42,13 @@ export const STORY_REVISIONS = declareTable<RevisionRow>()({
     change_note: { type: 'text', nullable: true },
     editor: { type: 'text', nullable: true },
     recorded_at: { type: 'timestamptz' },
+    published_at: { type: 'timestamptz' },
     position: { type: 'bigint' },
   },
   primaryKey: ['story_id', 'revision'],
   indexes: [
-    // Revisions on the timeline by the day they were recorded.
+    // Revisions on the timeline by the day they were published, and as recorded by an instant.
+    { on: ['published_at'] },
     { on: ['recorded_at'] },
     // The live feed asks what changed after a position.
     { on: ['position'] },

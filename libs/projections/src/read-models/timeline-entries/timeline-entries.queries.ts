@@ -1,34 +1,77 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { diplomaticEventEntry, DiplomaticEventEntry, TimelineFilter } from '@dateline/domain';
+import {
+  AboutDateEntry,
+  diplomaticEventEntries,
+  DiplomaticEventEntry,
+  factKnowledge,
+  FactDate,
+  orderTimeline,
+  TimelineFilter,
+} from '@dateline/domain';
 import { SQL_CLIENT } from '@dateline/event-store';
 import type { SqlQueryable } from '@dateline/event-store';
 import { namedQuery } from '../../tables/named-statements';
 import { EntryRow, TIMELINE_ENTRIES, TIMELINE_READ_MODEL } from './timeline-entries.table';
 
-export interface TimelineQuery extends TimelineFilter {
+/** Which versions a read sees: now, as recorded by `asOf` (system time), as published by `asPublished` (editorial time), or both. */
+export interface VersionTime {
   readonly asOf?: string;
-  readonly tz?: string;
+  readonly asPublished?: string;
 }
 
-/** A diplomatic event as a story lists it. */
-export interface LinkedEvent {
-  id: string;
-  version: number;
-  title: string;
-  kind: string;
-  occurredOn: string;
-  occurredUntil?: string;
-  datePrecision: 'day' | 'span';
-  dateCertainty: 'explicit' | 'inferred';
+export interface TimelineQuery extends TimelineFilter, VersionTime {
+  readonly tz?: string;
+  /**
+   * `placed` (a day's page, the default): entries filed on a day from `from` to `to`.
+   * `can-fall-in` (a range read): every entry whose date can fall in the range (whichFallIn),
+   * also when it is filed on a day outside it ("on or before 16 May" for 10–12 May).
+   */
+  readonly match?: 'placed' | 'can-fall-in';
 }
+
+/** A diplomatic event as a story lists it: where it is placed and what its date knowledge says. */
+export type LinkedEvent = Pick<DiplomaticEventEntry, 'id' | 'version' | 'title' | 'kind' | 'date' | 'heading' | 'sortKey' | 'dating'> & {
+  readonly when: FactDate;
+};
 
 /** A diplomatic event's latest version (closed too, when retracted). */
 export type LatestEntry = Pick<EntryRow, 'event_id' | 'version' | 'fields'> & { readonly firstRecordedAt: string };
 
 const T = TIMELINE_ENTRIES.name;
+const ENTRY_COLUMNS = 'entry_id, event_id, version, recorded_from, first_recorded_at, published_from, fields';
+type EntryColumns = Pick<
+  EntryRow,
+  'entry_id' | 'event_id' | 'version' | 'recorded_from' | 'first_recorded_at' | 'published_from' | 'fields'
+>;
 const iso = (v: Date | string) => new Date(v).toISOString();
-const entryOf = (r: Pick<EntryRow, 'event_id' | 'version' | 'fields' | 'recorded_from' | 'first_recorded_at'>): DiplomaticEventEntry =>
-  diplomaticEventEntry(r.event_id, r.version, r.fields, iso(r.recorded_from), iso(r.first_recorded_at));
+
+/** A row as its timeline entry: the entries of its version are made again from its fields, and the row's one picked. */
+function entryOf(r: EntryColumns): DiplomaticEventEntry | AboutDateEntry {
+  const entries = diplomaticEventEntries({
+    id: r.event_id,
+    version: r.version,
+    fields: r.fields,
+    times: { recordedAt: iso(r.recorded_from), firstRecordedAt: iso(r.first_recorded_at), publishedAt: iso(r.published_from) },
+  });
+  const entry = entries.find((e) => e.id === r.entry_id);
+  if (!entry) throw new Error(`timeline: entry ${r.entry_id} is not one of version ${r.version} of ${r.event_id}; rebuild the read model`);
+  return entry;
+}
+
+/** The SQL condition of the versions a read sees, its parameters appended to `params`. */
+export function versionCondition(q: VersionTime, params: unknown[]): string[] {
+  const where: string[] = [];
+  if (q.asOf) {
+    const p = `$${params.push(q.asOf)}::timestamptz`;
+    where.push(`recorded_from <= ${p} AND (recorded_to IS NULL OR recorded_to > ${p})`);
+  }
+  if (q.asPublished) {
+    const p = `$${params.push(q.asPublished)}::timestamptz`;
+    where.push(`published_from <= ${p} AND (published_to IS NULL OR published_to > ${p})`);
+  }
+  if (!q.asOf && !q.asPublished) where.push('recorded_to IS NULL');
+  return where;
+}
 
 /** Questions answered from timeline_entries alone, with indexed lookups. */
 @Injectable()
@@ -38,18 +81,14 @@ export class TimelineEntriesQueries {
 
   constructor(@Inject(SQL_CLIENT) private readonly sql: SqlQueryable) {}
 
-  /** Diplomatic events dated `from` to `to`, both included, as known now or at `asOf`. */
-  async entries(from: string, to: string, q: TimelineQuery = {}): Promise<DiplomaticEventEntry[]> {
+  /**
+   * Diplomatic events and the dates they are about, placed on `from` to `to` (or that can fall
+   * in it), as known now, at `asOf` or as published at `asPublished`.
+   */
+  async entries(from: string, to: string, q: TimelineQuery = {}): Promise<(DiplomaticEventEntry | AboutDateEntry)[]> {
     const params: unknown[] = [from, to];
-    const where = ['occurred_on BETWEEN $1::date AND $2::date'];
-    if (q.asOf) {
-      params.push(q.asOf);
-      where.push(
-        `recorded_from <= $${params.length}::timestamptz AND (recorded_to IS NULL OR recorded_to > $${params.length}::timestamptz)`,
-      );
-    } else {
-      where.push('recorded_to IS NULL');
-    }
+    const where = q.match === 'can-fall-in' ? ['latest >= $1::date AND earliest <= $2::date'] : ['day BETWEEN $1::date AND $2::date'];
+    where.push(...versionCondition(q, params));
     if (q.participant) {
       params.push(JSON.stringify([q.participant.trim().toLowerCase()]));
       where.push(`participants @> $${params.length}::jsonb`);
@@ -62,74 +101,82 @@ export class TimelineEntriesQueries {
       params.push(JSON.stringify([q.storyId.toLowerCase()]));
       where.push(`story_ids @> $${params.length}::jsonb`);
     }
-    const { rows } = await namedQuery<EntryRow>(
-      this.sql,
-      `SELECT event_id, version, recorded_from, first_recorded_at, fields FROM ${T} WHERE ${where.join(' AND ')}`,
-      params,
-    );
+    const { rows } = await namedQuery<EntryRow>(this.sql, `SELECT ${ENTRY_COLUMNS} FROM ${T} WHERE ${where.join(' AND ')}`, params);
     return rows.map(entryOf);
   }
 
-  /** The newest `limit` dates with a diplomatic event, newest first, between `from` and `to`, as known now or at `asOf`. */
-  async dates(q: { from?: string; to?: string; asOf?: string; limit: number }): Promise<string[]> {
+  /**
+   * The newest `limit` days with an entry filed on them, newest first, between `from` and `to`,
+   * as known now, at `asOf` or as published at `asPublished`.
+   */
+  async dates(q: VersionTime & { from?: string; to?: string; limit: number }): Promise<string[]> {
     const params: unknown[] = [q.from ?? '0001-01-01', q.to ?? '9999-12-31', q.limit];
-    const where = ['occurred_on BETWEEN $1::date AND $2::date'];
-    if (q.asOf) {
-      params.push(q.asOf);
-      where.push(`recorded_from <= $4::timestamptz AND (recorded_to IS NULL OR recorded_to > $4::timestamptz)`);
-    } else {
-      where.push('recorded_to IS NULL');
-    }
+    const where = ['day BETWEEN $1::date AND $2::date', ...versionCondition(q, params)];
     const { rows } = await namedQuery<{ d: Date | string }>(
       this.sql,
-      `SELECT DISTINCT occurred_on::text AS d FROM ${T} WHERE ${where.join(' AND ')} ORDER BY d DESC LIMIT $3`,
+      `SELECT DISTINCT day::text AS d FROM ${T} WHERE ${where.join(' AND ')} ORDER BY d DESC LIMIT $3`,
       params,
     );
     return rows.map((r) => dayOf(r.d));
   }
 
-  /** The current version of every diplomatic event linked to the story, by date then title. */
-  async linkedTo(storyId: string): Promise<LinkedEvent[]> {
-    const { rows } = await namedQuery<EntryRow>(
-      this.sql,
-      `SELECT event_id, version, fields FROM ${T} WHERE story_ids @> $1::jsonb AND recorded_to IS NULL`,
-      [JSON.stringify([storyId.toLowerCase()])],
+  /** The version of every diplomatic event linked to the story, now or as published at `asPublished`, in timeline order. */
+  async linkedTo(storyId: string, q: VersionTime = {}): Promise<LinkedEvent[]> {
+    const params: unknown[] = [JSON.stringify([storyId.toLowerCase()])];
+    const where = [`story_ids @> $1::jsonb AND role = 'fact'`, ...versionCondition(q, params)];
+    const { rows } = await namedQuery<EntryRow>(this.sql, `SELECT ${ENTRY_COLUMNS} FROM ${T} WHERE ${where.join(' AND ')}`, params);
+    return orderTimeline(rows.map(entryOf)).flatMap((e) =>
+      e.type === 'diplomatic-event'
+        ? [
+            {
+              id: e.id,
+              version: e.version,
+              title: e.title,
+              kind: e.kind,
+              date: e.date,
+              heading: e.heading,
+              sortKey: e.sortKey,
+              dating: e.dating,
+              when: factKnowledge(e).when,
+            },
+          ]
+        : [],
     );
-    return rows
-      .map((r) => ({
-        id: r.event_id,
-        version: r.version,
-        title: r.fields.title,
-        kind: r.fields.kind,
-        occurredOn: r.fields.occurredOn,
-        ...(r.fields.occurredUntil ? { occurredUntil: r.fields.occurredUntil } : {}),
-        datePrecision: r.fields.datePrecision,
-        dateCertainty: r.fields.dateCertainty,
-      }))
-      .sort((a, b) => a.occurredOn.localeCompare(b.occurredOn) || a.title.localeCompare(b.title));
   }
 
   /** The event's latest version, also when a retraction closed it; undefined for an unknown event. */
   async latest(eventId: string): Promise<LatestEntry | undefined> {
     const { rows } = await namedQuery<EntryRow>(
       this.sql,
-      `SELECT event_id, version, recorded_from, recorded_to, first_recorded_at, fields FROM ${T} WHERE event_id = $1 ORDER BY version DESC LIMIT 1`,
+      `SELECT event_id, version, recorded_from, recorded_to, first_recorded_at, fields FROM ${T}
+        WHERE event_id = $1 AND role = 'fact' ORDER BY version DESC LIMIT 1`,
       [eventId],
     );
     const row = rows[0];
     return row && { event_id: row.event_id, version: row.version, fields: row.fields, firstRecordedAt: iso(row.first_recorded_at) };
   }
 
-  /** These versions of these events as timeline entries, keyed `<event id>/<version>`: the live feed's amendments. */
-  async versions(keys: readonly { readonly eventId: string; readonly version: number }[]): Promise<Map<string, DiplomaticEventEntry>> {
+  /**
+   * These versions of these events as timeline entries, keyed `<event id>/<version>`: the live
+   * feed's amendments. Each version's entries: the fact, then the dates it is about.
+   */
+  async versions(
+    keys: readonly { readonly eventId: string; readonly version: number }[],
+  ): Promise<Map<string, (DiplomaticEventEntry | AboutDateEntry)[]>> {
     if (keys.length === 0) return new Map();
     const { rows } = await namedQuery<EntryRow>(
       this.sql,
-      `SELECT t.event_id, t.version, t.recorded_from, t.first_recorded_at, t.fields
-         FROM ${T} t JOIN unnest($1::uuid[], $2::integer[]) AS k(event_id, version) ON t.event_id = k.event_id AND t.version = k.version`,
+      `SELECT t.entry_id, t.event_id, t.version, t.recorded_from, t.first_recorded_at, t.published_from, t.fields
+         FROM ${T} t JOIN unnest($1::uuid[], $2::integer[]) AS k(event_id, version) ON t.event_id = k.event_id AND t.version = k.version
+        ORDER BY t.entry_id`,
       [keys.map((k) => k.eventId), keys.map((k) => k.version)],
     );
-    return new Map(rows.map((r) => [versionKey(r.event_id, r.version), entryOf(r)]));
+    const out = new Map<string, (DiplomaticEventEntry | AboutDateEntry)[]>();
+    for (const r of rows) {
+      const key = versionKey(r.event_id, r.version);
+      out.set(key, [...(out.get(key) ?? []), entryOf(r)]);
+    }
+    return out;
   }
 }
 
