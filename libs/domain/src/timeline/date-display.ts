@@ -1,11 +1,11 @@
-import { DiplomaticEventFields } from '../diplomatic-event/diplomatic-event-fields';
+import { DiplomaticEventFieldsV1 } from '../diplomatic-event/diplomatic-event-fields-v1';
 import { CalendarDate } from '../values/calendar-date';
 import { Instant } from '../values/instant';
 import { TimeZone } from '../values/time-zone';
 
-/** What a fact says about when it happened: those fields of DiplomaticEventFields. */
+/** What a fact says about when it happened: those fields of the v1 fields (v1FieldsOf). */
 export type DateKnowledge = Pick<
-  DiplomaticEventFields,
+  DiplomaticEventFieldsV1,
   'occurredOn' | 'occurredUntil' | 'occurredAt' | 'timezone' | 'datePrecision' | 'dateCertainty' | 'dateText'
 >;
 

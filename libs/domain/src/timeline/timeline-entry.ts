@@ -1,10 +1,12 @@
 import { DiplomaticEventFields } from '../diplomatic-event/diplomatic-event-fields';
+import { DiplomaticEventFieldsV1, v1FieldsOf } from '../diplomatic-event/diplomatic-event-fields-v1';
 import { lookupCameo } from '../cameo/cameo';
 import { RevisionKind } from '../story/story.events';
 import { CalendarDate } from '../values/calendar-date';
 
 /** A diplomatic event as the timeline shows it, in one version. */
-export interface DiplomaticEventEntry extends DiplomaticEventFields {
+// Still the v1 fields (through v1FieldsOf) until the read side reads factKnowledge (issue 16, readmodel-v2).
+export interface DiplomaticEventEntry extends DiplomaticEventFieldsV1 {
   readonly type: 'diplomatic-event';
   readonly id: string;
   readonly version: number;
@@ -39,14 +41,15 @@ export function diplomaticEventEntry(
   firstRecordedAt: string,
 ): DiplomaticEventEntry {
   const cameo = fields.cameoCode ? lookupCameo(fields.cameoCode) : undefined;
+  const v1 = v1FieldsOf(fields);
   return {
     type: 'diplomatic-event',
     id,
     version,
-    date: fields.occurredOn,
+    date: v1.occurredOn,
     recordedAt,
     firstRecordedAt,
-    ...fields,
+    ...v1,
     ...(cameo ? { cameo: { name: cameo.name, plover: cameo.plover } } : {}),
   };
 }

@@ -7,6 +7,7 @@ import {
   diplomaticEventDecider,
   diplomaticEventStream,
   CATALOGUE_ENTRIES,
+  EVENT_CATALOGUE,
   storyDecider,
   storyStream,
 } from '@dateline/domain';
@@ -41,7 +42,7 @@ async function relayRecords(prefix = 'dateline.'): Promise<OutgoingMessage[]> {
       streamVersion,
       position,
       type: event.type,
-      schemaVersion: 1,
+      schemaVersion: EVENT_CATALOGUE[event.type].version,
       data: JSON.parse(JSON.stringify(event.data)),
       metadata: {
         editor: 'alice',
@@ -69,13 +70,14 @@ async function relayRecords(prefix = 'dateline.'): Promise<OutgoingMessage[]> {
       fields: {
         title: 'Delegations open talks',
         kind: 'talks',
-        occurredOn: '2025-05-16',
-        occurredAt: '2025-05-16T10:00:00+02:00',
-        timezone: 'Europe/Zurich',
+        when: { precision: 'day', on: '2025-05-16', at: '2025-05-16T10:00:00+02:00', timezone: 'Europe/Zurich', certainty: 'explicit' },
+        status: 'happened',
+        about: [{ label: 'ceasefire to start', date: { precision: 'day', on: '2025-05-20', certainty: 'explicit' } }],
+        publishedAt: '2025-05-16T12:00:00Z',
         summary: 'Opening session.',
         location: { name: 'Geneva', country: 'CH' },
         participants: [{ name: 'Jane Doe', role: 'Envoy', country: 'DE' }],
-        sources: [{ name: 'Wire', hedged: false }],
+        sources: [{ attribution: 'named-source', name: 'Wire', wording: 'according to Wire' }],
         quotes: [{ text: 'We came to talk.', speaker: 'Jane Doe', speakerInferred: false }],
         cameoCode: '046',
         storyIds: [storyId],
@@ -89,7 +91,11 @@ async function relayRecords(prefix = 'dateline.'): Promise<OutgoingMessage[]> {
       type: 'AmendDiplomaticEvent',
       eventId: timedEventId,
       expectedVersion: 1,
-      changes: { occurredAt: null, summary: null, title: 'Talks open' },
+      changes: {
+        when: { precision: 'day', on: '2025-05-16', timezone: 'Europe/Zurich', certainty: 'explicit' },
+        summary: null,
+        title: 'Talks open',
+      },
       reason: 'time unclear',
     },
     t1,
@@ -101,10 +107,7 @@ async function relayRecords(prefix = 'dateline.'): Promise<OutgoingMessage[]> {
       fields: {
         title: 'Shuttle diplomacy',
         kind: 'other',
-        occurredOn: '2025-05-10',
-        occurredUntil: '2025-05-12',
-        datePrecision: 'span',
-        dateCertainty: 'inferred',
+        when: { precision: 'bounded', onOrAfter: '2025-05-10', onOrBefore: '2025-05-12', certainty: 'inferred' },
       },
     },
     diplomaticEventDecider.initialState,
@@ -233,7 +236,7 @@ describe('AsyncAPI document', () => {
     });
 
     it('rejects a payload that breaks the schema', async () => {
-      const r = await sample('dateline.DiplomaticEventRecorded.v1');
+      const r = await sample('dateline.DiplomaticEventRecorded.v2');
       const data = JSON.parse(r.value!);
       expect(validate({ ...r, value: JSON.stringify({ ...data, kind: 'party' }) })).toEqual([
         expect.stringMatching(/^DiplomaticEventRecorded: value.kind: must be equal to one of the allowed values/),

@@ -1,4 +1,4 @@
-import { CAMEO_CODEBOOK, EVENT_DATA_SCHEMAS } from '@dateline/domain';
+import { CAMEO_CODEBOOK, DiplomaticEventRecordedV1Data } from '@dateline/domain';
 
 type Schema = Record<string, unknown>;
 
@@ -10,7 +10,8 @@ type Schema = Record<string, unknown>;
  * fields. Only those own fields are written out here.
  */
 export function timelineEntrySchema(): Schema {
-  const recorded = EVENT_DATA_SCHEMAS.DiplomaticEventRecorded;
+  // The entry still has the v1 fields (v1FieldsOf) until the timeline topic moves to v2 (issue 16).
+  const recorded = DiplomaticEventRecordedV1Data;
   const { eventId, ...fields } = recorded.properties;
   const instant = { type: 'string', format: 'date-time' };
   const plovers = [...new Set(CAMEO_CODEBOOK.map((c) => c.plover).filter((p): p is NonNullable<typeof p> => p !== null))].sort();

@@ -5,6 +5,7 @@ import {
   DiplomaticEventRecorded,
   DiplomaticEventRetracted,
   eventRoutes,
+  v1DatesOf,
 } from '@dateline/domain';
 import { SqlQueryable } from '@dateline/event-store';
 import { Projection, ProjectionContext } from '../../projection';
@@ -86,7 +87,7 @@ export class TimelineEntriesProjection implements Projection {
     const row: EntryRow = {
       event_id: eventId,
       version,
-      occurred_on: fields.occurredOn,
+      occurred_on: v1DatesOf(fields.when).occurredOn,
       kind: fields.kind,
       participants: participantKeys(fields),
       story_ids: fields.storyIds.map((id) => id.toLowerCase()),

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { diplomaticEventEntry, DiplomaticEventEntry, TimelineFilter } from '@dateline/domain';
+import { diplomaticEventEntry, DiplomaticEventEntry, TimelineFilter, v1DatesOf } from '@dateline/domain';
 import { SQL_CLIENT } from '@dateline/event-store';
 import type { SqlQueryable } from '@dateline/event-store';
 import { namedQuery } from '../../tables/named-statements';
@@ -96,15 +96,16 @@ export class TimelineEntriesQueries {
       [JSON.stringify([storyId.toLowerCase()])],
     );
     return rows
-      .map((r) => ({
+      .map((r) => ({ r, d: v1DatesOf(r.fields.when) }))
+      .map(({ r, d }) => ({
         id: r.event_id,
         version: r.version,
         title: r.fields.title,
         kind: r.fields.kind,
-        occurredOn: r.fields.occurredOn,
-        ...(r.fields.occurredUntil ? { occurredUntil: r.fields.occurredUntil } : {}),
-        datePrecision: r.fields.datePrecision,
-        dateCertainty: r.fields.dateCertainty,
+        occurredOn: d.occurredOn,
+        ...(d.occurredUntil ? { occurredUntil: d.occurredUntil } : {}),
+        datePrecision: d.datePrecision,
+        dateCertainty: d.dateCertainty,
       }))
       .sort((a, b) => a.occurredOn.localeCompare(b.occurredOn) || a.title.localeCompare(b.title));
   }
