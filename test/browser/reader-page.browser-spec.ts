@@ -4,7 +4,7 @@ import { extname, join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { jsonForScript } from '../../apps/service/src/reader-page/html';
 import { collectErrors, DESKTOP, launchChromium, PHONE, screenshot } from '../support/browser';
-import { diplomaticEvent } from '../support/fixtures';
+import { diplomaticEvent, onDay } from '../support/fixtures';
 import { seedIstanbul } from '../support/seed-sample';
 import { created, listen, startTestApp, TestApp } from '../support/test-app';
 
@@ -115,7 +115,7 @@ describe('reader page in Chromium', () => {
   it('the "as of" control shows the timeline as it was known at an earlier instant', async () => {
     const first = await post(
       '/diplomatic-events',
-      diplomaticEvent({ title: 'As-of probe: known early', occurredAt: undefined, occurredOn: '2025-05-14', timezone: 'Europe/Istanbul' }),
+      diplomaticEvent({ title: 'As-of probe: known early', when: onDay('2025-05-14', { timezone: 'Europe/Istanbul' }) }),
     );
     const recordedAt = Date.parse(
       ((await t.http().get(`/diplomatic-events/${first.id}`).expect(200)).body as { recordedAt: string }).recordedAt,
@@ -126,7 +126,7 @@ describe('reader page in Chromium', () => {
     while (Date.now() <= asOf.getTime()) await new Promise((r) => setTimeout(r, 50));
     const second = await post(
       '/diplomatic-events',
-      diplomaticEvent({ title: 'As-of probe: known later', occurredAt: undefined, occurredOn: '2025-05-14', timezone: 'Europe/Istanbul' }),
+      diplomaticEvent({ title: 'As-of probe: known later', when: onDay('2025-05-14', { timezone: 'Europe/Istanbul' }) }),
     );
     await caughtUp(second.position);
 
@@ -160,9 +160,7 @@ describe('reader page in Chromium', () => {
       diplomaticEvent({
         title: 'Live probe: delegations agree to meet again',
         kind: 'agreement',
-        occurredAt: undefined,
-        occurredOn: '2025-05-16',
-        timezone: 'Europe/Istanbul',
+        when: onDay('2025-05-16', { timezone: 'Europe/Istanbul' }),
         location: { name: 'Istanbul', country: 'TR' },
         storyIds: [storyId],
       }),
@@ -189,8 +187,7 @@ describe('reader page in Chromium', () => {
       '/diplomatic-events',
       diplomaticEvent({
         title: HOSTILE,
-        occurredAt: undefined,
-        occurredOn: '2025-05-15',
+        when: onDay('2025-05-15'),
         participants: [{ name: HOSTILE }],
         quotes: [{ text: HOSTILE, speaker: HOSTILE, speakerInferred: true }],
       }),

@@ -4,7 +4,7 @@ import { topicNames } from '@dateline/kafka';
 import { asyncApiDocument } from '@dateline/kafka/asyncapi/asyncapi-document';
 import { createRecordValidator } from '@dateline/kafka/asyncapi/record-validator';
 import type { RecordedEvent } from '@dateline/event-store';
-import { diplomaticEvent, story } from '../support/fixtures';
+import { diplomaticEvent, onDay, story } from '../support/fixtures';
 import { testBrokers, testTopicPrefix } from '../support/kafka-broker';
 import { ConsumedRecord, consumeUntil, countById } from '../support/kafka-records';
 import { ADMIN_TOKEN, bearer, created, startTestApp, TestApp } from '../support/test-app';
@@ -35,7 +35,7 @@ describe('Kafka relay', () => {
     await post(`/diplomatic-events/${amended.id}/amendments`, { expectedVersion: 1, changes: { title: 'Second title' }, reason: 'typo' });
     await post(`/diplomatic-events/${amended.id}/amendments`, {
       expectedVersion: 2,
-      changes: { summary: null, occurredOn: '2024-03-06', occurredAt: null },
+      changes: { summary: null, when: onDay('2024-03-06') },
       reason: 'date moved',
     });
     const retracted = await post('/diplomatic-events', diplomaticEvent({ title: 'Will be retracted' }));
@@ -98,7 +98,8 @@ describe('Kafka relay', () => {
       const logged = log.find((e) => e.id === r.headers.ce_id)!;
       expect(r.headers).toMatchObject({
         ce_specversion: '1.0',
-        ce_type: `dateline.${logged.type}.v1`,
+        // The version of the data as published: stories at v1, diplomatic events at v2 (issue 16).
+        ce_type: `dateline.${logged.type}.v${logged.streamId.startsWith('story-') ? 1 : 2}`,
         ce_subject: r.key,
         ce_time: logged.metadata.recordedAt,
         ce_editor: 'alice',
