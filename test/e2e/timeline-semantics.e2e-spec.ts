@@ -50,7 +50,7 @@ describe('timeline semantics: as-of, late records, day edges', () => {
     expect(await titles('2019-09-10')).toEqual([]);
     // Retracted: gone from the timeline, still in history.
     const read = await t.http().get(`/diplomatic-events/${e.id}`).expect(200);
-    expect(read.body).toMatchObject({ status: 'retracted', title: 'A3', version: 4 });
+    expect(read.body).toMatchObject({ state: 'retracted', title: 'A3', version: 4 });
   });
 
   it('an event recorded late (after one dated later) appears only from when it was recorded', async () => {
