@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CloudEvent, Kafka as CloudEventsKafka, KafkaMessage } from 'cloudevents';
+import { DatelineEventType, EVENT_CATALOGUE } from '@dateline/domain';
 import { topicNames } from '@dateline/kafka';
 import { asyncApiDocument } from '@dateline/kafka/asyncapi/asyncapi-document';
 import { createRecordValidator } from '@dateline/kafka/asyncapi/record-validator';
@@ -98,8 +99,8 @@ describe('Kafka relay', () => {
       const logged = log.find((e) => e.id === r.headers.ce_id)!;
       expect(r.headers).toMatchObject({
         ce_specversion: '1.0',
-        // The version of the data as published: stories at v1, diplomatic events at v2 (issue 16).
-        ce_type: `dateline.${logged.type}.v${logged.streamId.startsWith('story-') ? 1 : 2}`,
+        // The version of the data as published (issue 16: recorded and amended facts at v2).
+        ce_type: `dateline.${logged.type}.v${EVENT_CATALOGUE[logged.type as DatelineEventType].version}`,
         ce_subject: r.key,
         ce_time: logged.metadata.recordedAt,
         ce_editor: 'alice',
@@ -135,8 +136,9 @@ describe('Kafka relay', () => {
         id: key,
         version: current.version,
         title: current.title,
-        occurredOn: current.occurredOn,
-        date: current.occurredOn,
+        // The entry still has the v1 fields of the fact (v1FieldsOf) until the topic moves to v2.
+        occurredOn: current.when.on,
+        date: current.when.on,
       });
     }
     const amended = JSON.parse(lastPerKey.get(ids.amended)!.value!);
