@@ -18,7 +18,7 @@ const TYPE_CONSTRAINTS = new Set([
 
 /**
  * What a 400 says about a body: every problem at once, unknown fields included, each naming its
- * field by its path (e.g. "sources.0.hedged"). A missing required field is "<field> is required",
+ * field by its path (e.g. "when.precision"). A missing required field is "<field> is required",
  * not the list of every rule an absent value breaks; a present but bad one gets its real problems.
  */
 export function validationMessages(errors: readonly ValidationError[], parent = ''): string[] {
