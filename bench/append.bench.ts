@@ -34,22 +34,22 @@ const data = {
   eventId: randomUUID(),
   title: 'Delegations open talks in Geneva',
   kind: 'talks',
-  occurredOn: '2024-03-05',
-  timezone: 'Europe/Zurich',
-  datePrecision: 'day',
-  dateCertainty: 'explicit',
+  when: { precision: 'day', on: '2024-03-05', timezone: 'Europe/Zurich', certainty: 'explicit' },
+  status: 'happened',
+  relations: [],
+  about: [],
   summary: 'Talks opened at the Palais des Nations after a week of preparation.',
   participants: [
     { name: 'Alpha delegation', country: 'FR' },
     { name: 'Jane Doe', role: 'Envoy', country: 'DE' },
   ],
-  sources: [{ name: 'Wire service', hedged: false }],
+  sources: [{ attribution: 'named-source', name: 'Wire service' }],
   quotes: [],
   storyIds: [],
   cameoCode: '046',
 };
 const metadata = () => ({ editor: 'bench', correlationId: randomUUID(), recordedAt: new Date().toISOString() });
-const event = () => ({ id: randomUUID(), type: 'DiplomaticEventRecorded', schemaVersion: 1, data, metadata: metadata() });
+const event = () => ({ id: randomUUID(), type: 'DiplomaticEventRecorded', schemaVersion: 2, data, metadata: metadata() });
 
 type SideName = 'raw' | 'dateline' | 'emmett';
 interface Side {

@@ -23,15 +23,14 @@ export const HTTP_APPEND_GOALS = { ratio: 0.7 };
 export const APPEND_BODY = JSON.stringify({
   title: 'Delegations open talks in Geneva',
   kind: 'talks',
-  occurredOn: '2024-03-05',
-  timezone: 'Europe/Zurich',
+  when: { precision: 'day', on: '2024-03-05', timezone: 'Europe/Zurich', certainty: 'explicit' },
   summary: 'Talks opened at the Palais des Nations after a week of preparation.',
   location: { name: 'Geneva', country: 'CH' },
   participants: [
     { name: 'Alpha delegation', country: 'FR' },
     { name: 'Jane Doe', role: 'Envoy', country: 'DE' },
   ],
-  sources: [{ name: 'Wire service', hedged: false }],
+  sources: [{ attribution: 'named-source', name: 'Wire service' }],
   cameoCode: '046',
 });
 

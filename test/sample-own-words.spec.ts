@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { EVENT_KINDS, isBoringRevision, isCalendarDate, isCameoCode, isRfc3339Instant } from '@dateline/domain';
+import { EVENT_KINDS, factDateProblems, isBoringRevision, isCalendarDate, isCameoCode, isRfc3339Instant } from '@dateline/domain';
 
 /**
  * The Istanbul sample (data/seed, issue 16) is our own retelling of a credited article: the
@@ -11,7 +11,7 @@ import { EVENT_KINDS, isBoringRevision, isCalendarDate, isCameoCode, isRfc3339In
  */
 
 type Day = { precision: 'day'; on: string; at?: string; timezone?: string };
-type DateValue = Day | { precision: 'month' | 'year'; on: string } | { precision: 'range'; from: string; until: string };
+type DateValue = Day | { precision: 'month' | 'year'; on: string } | { precision: 'period'; from: string; until: string };
 type When = (DateValue | { precision: 'bounded'; onOrAfter?: string; onOrBefore?: string }) & {
   certainty: 'explicit' | 'inferred';
   wording?: string;
@@ -32,7 +32,7 @@ interface Fact {
   when: When;
   status: string;
   relations?: { relation: 'before' | 'after' | 'same-day'; fact: string }[];
-  about?: { label: string; date: DateValue }[];
+  about?: { label: string; date: When }[];
   participants: { name: string; role?: string; country?: string }[];
   sources: { name?: string; attribution: string; wording?: string }[];
   quotes?: Quote[];
@@ -54,7 +54,7 @@ interface Revision {
 }
 interface SeedFile {
   story: { revisions: Revision[] };
-  diplomaticEvents: { withRevision: number; title: string }[];
+  facts: string;
 }
 
 const seed = JSON.parse(readFileSync('data/seed/istanbul-talks.json', 'utf8')) as SeedFile;
@@ -90,7 +90,7 @@ function earliest(when: When): string | undefined {
       return `${when.on}-01`;
     case 'year':
       return `${when.on}-01-01`;
-    case 'range':
+    case 'period':
       return when.from;
     case 'bounded':
       return when.onOrAfter;
@@ -105,7 +105,7 @@ function datesOf(value: DateValue | When): string[] {
       return [`${value.on}-01`];
     case 'year':
       return [`${value.on}-01-01`];
-    case 'range':
+    case 'period':
       return [value.from, value.until];
     case 'bounded':
       return [value.onOrAfter, value.onOrBefore].filter((d): d is string => d !== undefined);
@@ -187,6 +187,13 @@ describe('the Istanbul sample, in our own words, against its fact list', () => {
       expect({ key: f.key, kind: (EVENT_KINDS as readonly string[]).includes(f.kind) }).toEqual({ key: f.key, kind: true });
       expect(STATUSES).toContain(f.status);
       expect(['explicit', 'inferred']).toContain(f.when.certainty);
+      // Each date is a v2 FactDate as the API takes it (docs/adr/0013-date-knowledge-v2.md).
+      expect({ key: f.key, problems: [f.when, ...(f.about ?? []).map((a) => a.date)].flatMap((d) => factDateProblems(d, 'date')) }).toEqual(
+        {
+          key: f.key,
+          problems: [],
+        },
+      );
       const dates = [...datesOf(f.when), ...(f.about ?? []).flatMap((a) => datesOf(a.date))];
       expect(dates.filter((d) => !isCalendarDate(d))).toEqual([]);
       expect(f.from.length).toBeGreaterThan(0);
@@ -226,11 +233,9 @@ describe('the Istanbul sample, in our own words, against its fact list', () => {
     expect(revisions.some((r, i) => i > 0 && isBoringRevision(revisions[i - 1], r))).toBe(true);
   });
 
-  it('the facts loaded today come with the revisions the fact list gives them', () => {
-    const byTitle = new Map(facts.map((f) => [f.title, f]));
-    const shared = seed.diplomaticEvents.filter((e) => byTitle.has(e.title));
-    expect(shared.length).toBeGreaterThan(15);
-    expect(shared.map((e) => [e.title, e.withRevision])).toEqual(shared.map((e) => [e.title, byTitle.get(e.title)!.revision]));
-    expect(Math.max(...seed.diplomaticEvents.map((e) => e.withRevision))).toBeLessThanOrEqual(revisions.length);
+  it('the seed loads the fact list, and both files give each revision the same publication time', () => {
+    expect(seed.facts).toBe('istanbul-facts.json');
+    expect(list.revisions.map((r) => [r.revision, r.publishedAt])).toEqual(revisions.map((r, i) => [i + 1, r.publishedAt]));
+    expect(Math.max(...facts.map((f) => f.revision))).toBeLessThanOrEqual(revisions.length);
   });
 });

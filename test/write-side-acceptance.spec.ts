@@ -5,7 +5,9 @@ import {
   AmendmentChanges,
   CAMEO_CODEBOOK,
   EVENT_CATALOGUE,
-  DATE_CERTAINTIES,
+  ATTRIBUTIONS,
+  FACT_DATE_CERTAINTIES,
+  FACT_STATUSES,
   DatelineEvent,
   dateInZone,
   diplomaticEventDecider,
@@ -143,31 +145,59 @@ function written(ms: number, offsetMinutes: number, fraction: string): string {
   return `${local}${fraction}${offset}`;
 }
 
-/** When: a day, a span, or a timed day whose occurredOn is the instant's local date. */
-const when = fc.oneof(
-  fc.record({ ms: instantMs, zone: fc.option(fc.constantFrom(...ZONES), { nil: undefined }) }).map(({ ms, zone }) => ({
-    occurredOn: new Date(ms).toISOString().slice(0, 10),
-    ...(zone ? { timezone: zone } : {}),
-  })),
-  fc.record({ a: instantMs, b: instantMs }).map(({ a, b }) => ({
-    datePrecision: 'span' as const,
-    occurredOn: new Date(Math.min(a, b)).toISOString().slice(0, 10),
-    occurredUntil: new Date(Math.max(a, b)).toISOString().slice(0, 10),
-  })),
-  fc
-    .record({
-      ms: instantMs,
-      offset: fc.constantFrom(...OFFSETS),
-      fraction: fc.constantFrom('', '.5', '.123', '.123456789', 'no seconds'),
-      zone: fc.option(fc.constantFrom(...ZONES), { nil: undefined }),
-    })
-    .map(({ ms, offset, fraction, zone }) => {
-      const occurredAt = written(ms, offset, fraction);
-      // In a zone, occurredOn is the wall-clock date there; else the date the instant is written with.
-      const occurredOn = zone ? dateInZone(new Date(ms), zone) : occurredAt.slice(0, 10);
-      return { occurredOn, occurredAt, ...(zone ? { timezone: zone } : {}) };
-    }),
-);
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const certainty = fc.constantFrom(...FACT_DATE_CERTAINTIES);
+const zone = fc.option(fc.constantFrom(...ZONES), { nil: undefined });
+
+/**
+ * When (v2): a day, a timed day whose `on` is the instant's local date, a month, a year, a
+ * period or bounds (one or both); the two-sided ones of two days that may be the same, which
+ * the deciders must refuse ("use precision day").
+ */
+const when = fc
+  .oneof(
+    fc.record({ ms: instantMs, zone, certainty }).map(({ ms, zone, certainty }) => ({
+      precision: 'day' as const,
+      on: day(ms),
+      certainty,
+      ...(zone ? { timezone: zone } : {}),
+    })),
+    fc
+      .record({
+        ms: instantMs,
+        offset: fc.constantFrom(...OFFSETS),
+        fraction: fc.constantFrom('', '.5', '.123', '.123456789', 'no seconds'),
+        zone,
+        certainty,
+      })
+      .map(({ ms, offset, fraction, zone, certainty }) => {
+        const at = written(ms, offset, fraction);
+        // In a zone, `on` is the wall-clock date there; else the date the instant is written with.
+        const on = zone ? dateInZone(new Date(ms), zone) : at.slice(0, 10);
+        return { precision: 'day' as const, on, at, certainty, ...(zone ? { timezone: zone } : {}) };
+      }),
+    fc
+      .record({ ms: instantMs, certainty })
+      .map(({ ms, certainty }) => ({ precision: 'month' as const, on: day(ms).slice(0, 7), certainty })),
+    fc
+      .record({ ms: instantMs, certainty })
+      .map(({ ms, certainty }) => ({ precision: 'year' as const, on: day(ms).slice(0, 4), certainty })),
+    fc.record({ a: instantMs, b: instantMs, certainty }).map(({ a, b, certainty }) => ({
+      precision: 'period' as const,
+      from: day(Math.min(a, b)),
+      until: day(Math.max(a, b)),
+      certainty,
+    })),
+    fc
+      .record({ a: instantMs, b: instantMs, sides: fc.constantFrom('both', 'after', 'before'), certainty })
+      .map(({ a, b, sides, certainty }) => ({
+        precision: 'bounded' as const,
+        ...(sides !== 'before' ? { onOrAfter: day(Math.min(a, b)) } : {}),
+        ...(sides !== 'after' ? { onOrBefore: day(Math.max(a, b)) } : {}),
+        certainty,
+      })),
+  )
+  .map((w) => ({ when: w }));
 
 /** Texts: ASCII, any Unicode (astral, combining, RTL), and a few we chose. Never empty after trim. */
 const text = fc
@@ -193,9 +223,10 @@ const country = fc.constantFrom('UA', 'RU', 'TR', 'US', 'CH', 'WS');
 const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 const participant = fc.record({ name: text, role: opt(text), country: opt(country) }, { requiredKeys: ['name'] });
 const source = fc.record(
-  { name: text, url: opt(fc.webUrl()), hedged: fc.boolean(), note: opt(text) },
-  { requiredKeys: ['name', 'hedged'] },
+  { attribution: fc.constantFrom(...ATTRIBUTIONS), name: text, wording: opt(text), url: opt(fc.webUrl()), note: opt(text) },
+  { requiredKeys: ['attribution', 'name'] },
 );
+const aboutDate = fc.tuple(text, when).map(([label, w]) => ({ label, date: w.when }));
 const quote = fc.record(
   { text, speaker: text, speakerInferred: fc.boolean(), context: opt(text) },
   { requiredKeys: ['text', 'speaker', 'speakerInferred'] },
@@ -216,8 +247,8 @@ const optionalFields = fc.record(
   {
     title: text,
     kind: fc.constantFrom(...EVENT_KINDS),
-    dateCertainty: fc.constantFrom(...DATE_CERTAINTIES),
-    dateText: orNull(text),
+    status: fc.constantFrom(...FACT_STATUSES),
+    about: orNull(fc.array(aboutDate, { maxLength: 2 })),
     summary: orNull(text),
     location: orNull(place),
     participants: orNull(fc.array(participant, { maxLength: 4 })),
@@ -237,43 +268,34 @@ const fields = fc.tuple(optionalFields, when).map(([f, w]) => stripUndefined({ .
  */
 type Defect = readonly [name: string, field: RegExp, apply: (f: Record<string, unknown>) => Record<string, unknown>];
 const ON_CREATE: Defect[] = [
-  ['occurredOn in year 0', /occurredOn/, (f) => ({ ...f, occurredOn: '0000-01-01', occurredAt: undefined })],
-  ['occurredOn before 1000', /occurredOn/, (f) => ({ ...f, occurredOn: '0999-12-31', occurredAt: undefined })],
+  ['a day in year 0', /when\.on/, (f) => ({ ...f, when: { precision: 'day', on: '0000-01-01', certainty: 'explicit' } })],
+  ['a day before 1000', /when\.on/, (f) => ({ ...f, when: { precision: 'day', on: '0999-12-31', certainty: 'explicit' } })],
   [
-    'occurredAt in year 10000 in UTC',
-    /occurredAt/,
-    (f) => ({
-      ...f,
-      datePrecision: 'day',
-      occurredUntil: undefined,
-      timezone: undefined,
-      occurredOn: '9999-12-31',
-      occurredAt: '9999-12-31T23:00:00-12:00',
-    }),
+    'a time in year 10000 in UTC',
+    /when\.at/,
+    (f) => ({ ...f, when: { precision: 'day', on: '9999-12-31', at: '9999-12-31T23:00:00-12:00', certainty: 'explicit' } }),
   ],
   [
-    'occurredAt in year 999 in UTC',
-    /occurredAt/,
-    (f) => ({
-      ...f,
-      datePrecision: 'day',
-      occurredUntil: undefined,
-      timezone: undefined,
-      occurredOn: '1000-01-01',
-      occurredAt: '1000-01-01T05:00:00+14:00',
-    }),
+    'a time in year 999 in UTC',
+    /when\.at/,
+    (f) => ({ ...f, when: { precision: 'day', on: '1000-01-01', at: '1000-01-01T05:00:00+14:00', certainty: 'explicit' } }),
   ],
   [
-    'occurredAt without seconds',
-    /occurredAt/,
-    (f) => ({
-      ...f,
-      datePrecision: 'day',
-      occurredUntil: undefined,
-      timezone: undefined,
-      occurredOn: '2025-05-16',
-      occurredAt: '2025-05-16T12:30+03:00',
-    }),
+    'a time without seconds',
+    /when\.at/,
+    (f) => ({ ...f, when: { precision: 'day', on: '2025-05-16', at: '2025-05-16T12:30+03:00', certainty: 'explicit' } }),
+  ],
+  ['a month 13', /when\.on/, (f) => ({ ...f, when: { precision: 'month', on: '2025-13', certainty: 'explicit' } })],
+  [
+    'bounds that meet',
+    /use precision day/,
+    (f) => ({ ...f, when: { precision: 'bounded', onOrAfter: '2025-05-16', onOrBefore: '2025-05-16', certainty: 'inferred' } }),
+  ],
+  ['a named source without a name', /sources\.0\.name/, (f) => ({ ...f, sources: [{ attribution: 'named-source' }] })],
+  [
+    'an about date without a label',
+    /about\.0\.label/,
+    (f) => ({ ...f, about: [{ label: ' ', date: { precision: 'year', on: '2022', certainty: 'explicit' } }] }),
   ],
   ['storyIds null', /storyIds/, (f) => ({ ...f, storyIds: null })],
   ['participants null', /participants/, (f) => ({ ...f, participants: null })],
@@ -370,14 +392,9 @@ describe('the write side accepts only what the read side can hold (property, PGl
         fields,
         // One command in four carries a defect.
         fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: fc.constantFrom(...ON_CREATE), weight: 1 }),
-        fc.option(
-          fc.tuple(
-            optionalFields,
-            fc.option(when, { nil: undefined }),
-            fc.subarray(['summary', 'location', 'dateText', 'cameoCode', 'occurredAt', 'timezone']),
-          ),
-          { nil: undefined },
-        ),
+        fc.option(fc.tuple(optionalFields, fc.option(when, { nil: undefined }), fc.subarray(['summary', 'location', 'cameoCode'])), {
+          nil: undefined,
+        }),
         async (valid, defect, amendment) => {
           const eventId = nextUuid();
           const stream = diplomaticEventStream(eventId);
@@ -429,16 +446,24 @@ describe('the write side accepts only what the read side can hold (property, PGl
   it('amendments: null on a list or a required field, and dates out of range, are refused naming the field', () => {
     const eventId = nextUuid();
     const recorded = diplomaticEventDecider.decide(
-      { type: 'RecordDiplomaticEvent', eventId, fields: { title: 'T', kind: 'talks', occurredOn: '2025-05-16' } },
+      {
+        type: 'RecordDiplomaticEvent',
+        eventId,
+        fields: { title: 'T', kind: 'talks', when: { precision: 'day', on: '2025-05-16', certainty: 'explicit' } },
+      },
       diplomaticEventDecider.initialState,
     );
     const state = recorded.reduce(diplomaticEventDecider.evolve, diplomaticEventDecider.initialState);
     const cases: [AmendmentChanges, RegExp][] = [
       [{ storyIds: null }, /changes\.storyIds cannot be null/],
       [{ participants: null }, /changes\.participants cannot be null/],
-      [{ datePrecision: null }, /changes\.datePrecision cannot be removed/],
-      [{ occurredOn: '0000-01-01' }, /occurredOn must be from 1000-01-01 to 9999-12-31/],
-      [{ occurredAt: '2025-05-16T12:30+03:00' }, /occurredAt must be an ISO 8601 instant with seconds/],
+      [{ when: null }, /changes\.when cannot be removed/],
+      [{ status: null }, /changes\.status cannot be removed/],
+      [{ when: { precision: 'day', on: '0000-01-01', certainty: 'explicit' } }, /when\.on must be from 1000-01-01 to 9999-12-31/],
+      [
+        { when: { precision: 'day', on: '2025-05-16', at: '2025-05-16T12:30+03:00', certainty: 'explicit' } },
+        /when\.at must be an RFC 3339 instant with seconds/,
+      ],
       [{ participants: [{ name: 'A', role: null as never }] }, /changes\.participants\.0\.role must not be null/],
     ];
     for (const [changes, problem] of cases) {

@@ -25,7 +25,7 @@ export function httpAppend(port: number): Append {
       const body = JSON.stringify({
         title: `Lag probe ${i}`,
         kind: 'meeting',
-        occurredOn: occurredOn(i),
+        when: { precision: 'day', on: occurredOn(i), certainty: 'explicit' },
         participants: [{ name: 'Probe', country: 'UA' }],
       });
       const req = http.request(
@@ -68,9 +68,10 @@ export function storeAppend(store: PostgresEventStore): Append {
       eventId,
       title: `Lag probe ${i}`,
       kind: 'meeting',
-      occurredOn: occurredOn(i),
-      datePrecision: 'day',
-      dateCertainty: 'explicit',
+      when: { precision: 'day', on: occurredOn(i), certainty: 'explicit' },
+      status: 'happened',
+      relations: [],
+      about: [],
       participants: [{ name: 'Probe', country: 'UA' }],
       sources: [],
       quotes: [],

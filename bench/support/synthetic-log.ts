@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DatelineEventType, EVENT_CATALOGUE } from '@dateline/domain';
 import { SqlQueryable } from '@dateline/event-store';
 
 const uuid = (seed: string) => {
@@ -13,6 +14,7 @@ interface Row {
   stream_id: string;
   stream_version: number;
   type: string;
+  schema_version: number;
   data: unknown;
   metadata: unknown;
 }
@@ -29,8 +31,8 @@ export async function fillSyntheticLog(q: SqlQueryable, count: number, days = 20
   const flush = async () => {
     await q.query(
       `INSERT INTO dateline_events (position, event_id, stream_id, stream_version, type, schema_version, data, metadata)
-       SELECT r.position, r.event_id, r.stream_id, r.stream_version, r.type, 1, r.data, r.metadata
-         FROM jsonb_to_recordset($1::jsonb) AS r(position bigint, event_id uuid, stream_id text, stream_version integer, type text, data jsonb, metadata jsonb)`,
+       SELECT r.position, r.event_id, r.stream_id, r.stream_version, r.type, r.schema_version, r.data, r.metadata
+         FROM jsonb_to_recordset($1::jsonb) AS r(position bigint, event_id uuid, stream_id text, stream_version integer, type text, schema_version integer, data jsonb, metadata jsonb)`,
       [JSON.stringify(rows)],
     );
     rows = [];
@@ -44,6 +46,8 @@ export async function fillSyntheticLog(q: SqlQueryable, count: number, days = 20
       stream_id: stream,
       stream_version: version,
       type,
+      // The current version of each type's data (diplomatic events at v2 since issue 16), as new writes store it.
+      schema_version: EVENT_CATALOGUE[type as DatelineEventType].version,
       data,
       metadata: { editor: 'bench', correlationId: uuid(`c${position}`), recordedAt },
     });
@@ -57,16 +61,16 @@ export async function fillSyntheticLog(q: SqlQueryable, count: number, days = 20
       eventId,
       title: `Delegations meet, round ${g}`,
       kind: 'meeting',
-      occurredOn: addDays(g % days),
-      timezone: 'Europe/Istanbul',
-      datePrecision: 'day',
-      dateCertainty: 'explicit',
+      when: { precision: 'day', on: addDays(g % days), timezone: 'Europe/Istanbul', certainty: 'explicit' },
+      status: 'happened',
+      relations: [],
+      about: [],
       summary: 'Delegations met to discuss a ceasefire and a prisoner exchange.',
       participants: [
         { name: `Envoy ${g % 97}`, country: 'UA' },
         { name: `Minister ${g % 89}`, country: 'RU' },
       ],
-      sources: [{ name: 'Wire', hedged: g % 3 === 0 }],
+      sources: [{ attribution: g % 3 === 0 ? 'reportedly' : 'named-source', name: 'Wire' }],
       quotes: [],
       storyIds: [],
       cameoCode: '046',

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { jsonForScript } from '../../apps/service/src/reader-page/html';
 import { seriousViolations, sideScroll } from '../support/axe';
 import { collectErrors, DESKTOP, launchChromium, PHONE, screenshot } from '../support/browser';
-import { diplomaticEvent } from '../support/fixtures';
+import { diplomaticEvent, onDay } from '../support/fixtures';
 import { seedIstanbul } from '../support/seed-sample';
 import { created, listen, startTestApp, TestApp } from '../support/test-app';
 
@@ -82,7 +82,8 @@ describe('reader page in Chromium', () => {
       const ceasefire = may16.locator('li.entry', {
         has: page.getByRole('heading', { name: 'Kyiv and allies urge an unconditional ceasefire from 12 May' }),
       });
-      await expect(ceasefire.locator('.when').textContent()).resolves.toMatch(/^(Between 1 and 16 May 2025|On or before 16 May 2025)/);
+      // The v2 seed says the proposal came on or before 16 May.
+      await expect(ceasefire.locator('.when').textContent()).resolves.toMatch(/^On or before 16 May 2025/);
       expect(await ceasefire.isVisible()).toBe(true);
       expect(await page.getByRole('heading', { name: 'Russia rejects the unconditional ceasefire' }).isVisible()).toBe(true);
       // Whom a fact rests on is said in words under its headline.
@@ -119,7 +120,7 @@ describe('reader page in Chromium', () => {
     const today = new Date().toISOString().slice(0, 10);
     const fact = await post(
       '/diplomatic-events',
-      diplomaticEvent({ title: 'Updates probe: a fact of today', occurredAt: undefined, occurredOn: today, storyIds: [storyId] }),
+      diplomaticEvent({ title: 'Updates probe: a fact of today', when: onDay(today), storyIds: [storyId] }),
     );
     await caughtUp(fact.position);
     const problems: string[] = [];
@@ -171,7 +172,7 @@ describe('reader page in Chromium', () => {
   it('the "as of" control shows the timeline as it was known at an earlier instant', async () => {
     const first = await post(
       '/diplomatic-events',
-      diplomaticEvent({ title: 'As-of probe: known early', occurredAt: undefined, occurredOn: '2025-05-14', timezone: 'Europe/Istanbul' }),
+      diplomaticEvent({ title: 'As-of probe: known early', when: onDay('2025-05-14', { timezone: 'Europe/Istanbul' }) }),
     );
     const recordedAt = Date.parse(
       ((await t.http().get(`/diplomatic-events/${first.id}`).expect(200)).body as { recordedAt: string }).recordedAt,
@@ -182,7 +183,7 @@ describe('reader page in Chromium', () => {
     while (Date.now() <= asOf.getTime()) await new Promise((r) => setTimeout(r, 50));
     const second = await post(
       '/diplomatic-events',
-      diplomaticEvent({ title: 'As-of probe: known later', occurredAt: undefined, occurredOn: '2025-05-14', timezone: 'Europe/Istanbul' }),
+      diplomaticEvent({ title: 'As-of probe: known later', when: onDay('2025-05-14', { timezone: 'Europe/Istanbul' }) }),
     );
     await caughtUp(second.position);
 
@@ -216,9 +217,7 @@ describe('reader page in Chromium', () => {
       diplomaticEvent({
         title: 'Live probe: delegations agree to meet again',
         kind: 'agreement',
-        occurredAt: undefined,
-        occurredOn: '2025-05-16',
-        timezone: 'Europe/Istanbul',
+        when: onDay('2025-05-16', { timezone: 'Europe/Istanbul' }),
         location: { name: 'Istanbul', country: 'TR' },
         storyIds: [storyId],
       }),
@@ -245,8 +244,7 @@ describe('reader page in Chromium', () => {
       '/diplomatic-events',
       diplomaticEvent({
         title: HOSTILE,
-        occurredAt: undefined,
-        occurredOn: '2025-05-15',
+        when: onDay('2025-05-15'),
         participants: [{ name: HOSTILE }],
         quotes: [{ text: HOSTILE, speaker: HOSTILE, speakerInferred: true }],
       }),

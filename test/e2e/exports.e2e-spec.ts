@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { diplomaticEvent, story } from '../support/fixtures';
+import { diplomaticEvent, story, onDay } from '../support/fixtures';
 import { created, startTestApp, TestApp } from '../support/test-app';
 
 interface Slide {
@@ -34,9 +34,7 @@ describe('TimelineJS export', () => {
         '/diplomatic-events',
         diplomaticEvent({
           title: 'Opening <b>session</b>',
-          occurredOn: '2019-07-02',
-          occurredAt: '2019-07-02T07:30:00Z',
-          timezone: 'Europe/Istanbul',
+          when: onDay('2019-07-02', { at: '2019-07-02T07:30:00Z', timezone: 'Europe/Istanbul' }),
         }),
       )
     ).id;
@@ -46,11 +44,7 @@ describe('TimelineJS export', () => {
         diplomaticEvent({
           title: 'Ceasefire proposed',
           kind: 'proposal',
-          occurredAt: undefined,
-          occurredOn: '2019-06-20',
-          occurredUntil: '2019-07-02',
-          datePrecision: 'span',
-          dateCertainty: 'inferred',
+          when: { precision: 'bounded', onOrAfter: '2019-06-20', onOrBefore: '2019-07-02', certainty: 'inferred' },
           participants: [{ name: 'Beta ministry', country: 'IT' }],
         }),
       )
@@ -61,16 +55,12 @@ describe('TimelineJS export', () => {
         diplomaticEvent({
           title: 'Side meeting',
           kind: 'meeting',
-          occurredAt: undefined,
-          occurredOn: '2019-07-01',
-          dateCertainty: 'inferred',
+          when: onDay('2019-07-01', { certainty: 'inferred' }),
           participants: [],
         }),
       )
     ).id;
-    last = (
-      await post('/diplomatic-events', diplomaticEvent({ title: 'Outside the range', occurredAt: undefined, occurredOn: '2019-08-01' }))
-    ).position;
+    last = (await post('/diplomatic-events', diplomaticEvent({ title: 'Outside the range', when: onDay('2019-08-01') }))).position;
   });
   afterAll(async () => t.close());
 

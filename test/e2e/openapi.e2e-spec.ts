@@ -190,10 +190,11 @@ describe('OpenAPI document at /docs-json', () => {
     const schemas = (
       doc as unknown as { components: { schemas: Record<string, { required?: string[]; properties: Record<string, unknown> }> } }
     ).components.schemas;
-    expect(schemas.RecordDiplomaticEventDto.required).toEqual(expect.arrayContaining(['title', 'kind', 'occurredOn']));
+    expect(schemas.RecordDiplomaticEventDto.required).toEqual(expect.arrayContaining(['title', 'kind', 'when']));
     expect(Object.keys(schemas.RecordDiplomaticEventDto.properties)).toEqual(
-      expect.arrayContaining(['participants', 'sources', 'quotes', 'datePrecision', 'dateCertainty']),
+      expect.arrayContaining(['participants', 'sources', 'quotes', 'status', 'relations', 'about', 'publishedAt']),
     );
+    expect(schemas.FactDateDto.required).toEqual(expect.arrayContaining(['precision', 'certainty']));
     expect(schemas.WriteResponseDto.required).toEqual(['id', 'version', 'position']);
   });
 
@@ -255,15 +256,7 @@ describe('OpenAPI document at /docs-json', () => {
         .sort();
     for (const name of bodies.filter((n) => n !== 'DiplomaticEventChangesDto'))
       expect({ name, nullable: nullable(name) }).toEqual({ name, nullable: [] });
-    expect(nullable('DiplomaticEventChangesDto')).toEqual([
-      'cameoCode',
-      'dateText',
-      'location',
-      'occurredAt',
-      'occurredUntil',
-      'summary',
-      'timezone',
-    ]);
+    expect(nullable('DiplomaticEventChangesDto')).toEqual(['cameoCode', 'location', 'summary']);
   });
 
   it('declares security on every operation: none on public routes, bearer where a role is needed', () => {
@@ -305,10 +298,14 @@ describe('OpenAPI document at /docs-json', () => {
     const conformance = new OpenApiConformance(doc as never);
     const write = { method: 'POST', url: '/diplomatic-events', status: 201, contentType: 'application/json; charset=utf-8', query: {} };
     const created = JSON.stringify({ id: randomUUID(), version: 1, position: 7 });
-    const body = { title: 'Talks', kind: 'talks', occurredOn: '2025-05-16', timezone: 'Europe/Istanbul' };
+    const body = {
+      title: 'Talks',
+      kind: 'talks',
+      when: { precision: 'day', on: '2025-05-16', certainty: 'explicit', timezone: 'Europe/Istanbul' },
+    };
     const check = (x: Partial<Exchange>) => conformance.problems({ ...write, payload: created, requestBody: body, ...x });
     expect(check({})).toEqual([]);
-    expect(check({ requestBody: { ...body, timezone: 5 } })).toEqual([
+    expect(check({ requestBody: { ...body, when: { ...body.when, timezone: 5 } } })).toEqual([
       expect.stringMatching(
         /POST \/diplomatic-events .*answered 201, but the request does not match the document: request body fails RecordDiplomaticEventDto: .*timezone must be string/,
       ),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { diplomaticEventStream, EVENT_CATALOGUE } from '@dateline/domain';
-import { diplomaticEvent, story } from '../support/fixtures';
+import { diplomaticEvent, onDay, story } from '../support/fixtures';
 import { readModelsAndRebuild } from '../support/read-models-vs-rebuild';
 import { createTempDatabase, TempDatabase } from '@dateline/event-store/testing';
 import { ADMIN_TOKEN, bearer, startTestApp, TestApp } from '../support/test-app';
@@ -55,20 +55,13 @@ describe.each(['PGlite', 'PostgreSQL'])('projection quarantine, on %s', (storage
     return Number(line?.split(' ').at(-1));
   };
   const write = async (over: Record<string, unknown>) =>
-    (
-      await t
-        .http()
-        .post('/diplomatic-events')
-        .set(bearer())
-        .send(diplomaticEvent({ occurredAt: undefined, ...over }))
-        .expect(201)
-    ).body;
+    (await t.http().post('/diplomatic-events').set(bearer()).send(diplomaticEvent(over)).expect(201)).body;
 
   it('keeps projecting past an event the timeline cannot apply, fails readiness naming it, counts it, and applies it on retry once the fault is gone', async () => {
     // The fault: a constraint the timeline's rows for one event break, as a bad migration would.
     await t.storage.sql.query(`ALTER TABLE timeline_entries_v2 ADD CONSTRAINT no_poison CHECK (fields->>'title' <> 'Poisoned summit')`);
-    await write({ title: 'Before the poison', occurredOn: '2024-03-05' });
-    const poisoned = await write({ title: 'Poisoned summit', occurredOn: '2024-03-06' });
+    await write({ title: 'Before the poison', when: onDay('2024-03-05') });
+    const poisoned = await write({ title: 'Poisoned summit', when: onDay('2024-03-06') });
     const amended = (
       await t
         .http()
@@ -77,7 +70,7 @@ describe.each(['PGlite', 'PostgreSQL'])('projection quarantine, on %s', (storage
         .send({ expectedVersion: 1, changes: { summary: 'Amended after the poison' }, reason: 'r' })
         .expect(201)
     ).body;
-    const after = await write({ title: 'After the poison', occurredOn: '2024-03-07' });
+    const after = await write({ title: 'After the poison', when: onDay('2024-03-07') });
     const s = (
       await t
         .http()
@@ -158,7 +151,7 @@ describe.each(['PGlite', 'PostgreSQL'])('projection quarantine, on %s', (storage
     // The issue's own reproduction: straight through the EventStore port, as no handler would let it in.
     const eventId = randomUUID();
     const logEventId = randomUUID();
-    const { occurredAt: _dropped, ...fields } = diplomaticEvent({ title: 'Year zero', occurredOn: '0000-01-01' });
+    const fields = diplomaticEvent({ title: 'Year zero', when: onDay('0000-01-01') });
     const appended = await t.storage.store.append(
       diplomaticEventStream(eventId),
       [
@@ -166,13 +159,13 @@ describe.each(['PGlite', 'PostgreSQL'])('projection quarantine, on %s', (storage
           id: logEventId,
           type: 'DiplomaticEventRecorded',
           schemaVersion: EVENT_CATALOGUE.DiplomaticEventRecorded.version,
-          data: { eventId, ...fields, datePrecision: 'day', dateCertainty: 'explicit', storyIds: [] },
+          data: { eventId, ...fields, status: 'happened', relations: [], about: [], storyIds: [] },
           metadata: { editor: 'alice', recordedAt: new Date().toISOString() },
         },
       ],
       'no_stream',
     );
-    const later = await write({ title: 'After year zero', occurredOn: '2024-04-01' });
+    const later = await write({ title: 'After year zero', when: onDay('2024-04-01') });
     expect(await titlesOn('2024-04-01', later.position)).toEqual(['After year zero']);
 
     const ready = await t.http().get('/health/ready').expect(503);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { diplomaticEvent, story } from '../support/fixtures';
+import { diplomaticEvent, story, onDay } from '../support/fixtures';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
 describe('reader API', () => {
@@ -24,21 +24,17 @@ describe('reader API', () => {
       '/diplomatic-events',
       diplomaticEvent({
         title: 'Afternoon session',
-        occurredAt: '2023-06-01T15:00:00+02:00',
-        occurredOn: '2023-06-01',
-        timezone: 'Europe/Zurich',
+        when: onDay('2023-06-01', { at: '2023-06-01T15:00:00+02:00', timezone: 'Europe/Zurich' }),
       }),
     );
     const early = await post(
       '/diplomatic-events',
       diplomaticEvent({
         title: 'Morning session',
-        occurredAt: '2023-06-01T09:00:00+02:00',
-        occurredOn: '2023-06-01',
-        timezone: 'Europe/Zurich',
+        when: onDay('2023-06-01', { at: '2023-06-01T09:00:00+02:00', timezone: 'Europe/Zurich' }),
       }),
     );
-    await post('/diplomatic-events', diplomaticEvent({ title: 'Next day', occurredAt: undefined, occurredOn: '2023-06-02' }));
+    await post('/diplomatic-events', diplomaticEvent({ title: 'Next day', when: onDay('2023-06-02') }));
     const res = await t.http().get(`/timeline/2023-06-01?minPosition=${early.position}`).expect(200);
     expect(res.headers['x-dateline-caught-up']).toBe('true');
     expect(res.body.date).toBe('2023-06-01');
@@ -59,13 +55,10 @@ describe('reader API', () => {
   });
 
   it('GET /timeline?from&to groups by day and includes both ends', async () => {
-    const first = await post(
-      '/diplomatic-events',
-      diplomaticEvent({ title: 'Range start', occurredAt: undefined, occurredOn: '2022-01-10' }),
-    );
-    await post('/diplomatic-events', diplomaticEvent({ title: 'Range middle', occurredAt: undefined, occurredOn: '2022-01-11' }));
-    const last = await post('/diplomatic-events', diplomaticEvent({ title: 'Range end', occurredAt: undefined, occurredOn: '2022-01-12' }));
-    await post('/diplomatic-events', diplomaticEvent({ title: 'Outside', occurredAt: undefined, occurredOn: '2022-01-13' }));
+    const first = await post('/diplomatic-events', diplomaticEvent({ title: 'Range start', when: onDay('2022-01-10') }));
+    await post('/diplomatic-events', diplomaticEvent({ title: 'Range middle', when: onDay('2022-01-11') }));
+    const last = await post('/diplomatic-events', diplomaticEvent({ title: 'Range end', when: onDay('2022-01-12') }));
+    await post('/diplomatic-events', diplomaticEvent({ title: 'Outside', when: onDay('2022-01-13') }));
     const res = await t.http().get(`/timeline?from=2022-01-10&to=2022-01-12&minPosition=${last.position}`).expect(200);
     expect(res.body).toMatchObject({ from: '2022-01-10', to: '2022-01-12' });
     expect(res.body.days.map((d: { date: string }) => d.date)).toEqual(['2022-01-10', '2022-01-11', '2022-01-12']);
@@ -76,16 +69,12 @@ describe('reader API', () => {
 
   it('filters by participant (name or country), kind and story', async () => {
     const s = await post('/stories', story({ slug: 'filters' }));
-    await post(
-      '/diplomatic-events',
-      diplomaticEvent({ title: 'With Jane', occurredAt: undefined, occurredOn: '2021-05-05', kind: 'meeting', storyIds: [s.id] }),
-    );
+    await post('/diplomatic-events', diplomaticEvent({ title: 'With Jane', when: onDay('2021-05-05'), kind: 'meeting', storyIds: [s.id] }));
     const last = await post(
       '/diplomatic-events',
       diplomaticEvent({
         title: 'Without Jane',
-        occurredAt: undefined,
-        occurredOn: '2021-05-05',
+        when: onDay('2021-05-05'),
         kind: 'statement',
         participants: [{ name: 'Other Person', country: 'IT' }],
       }),
@@ -118,10 +107,7 @@ describe('reader API', () => {
   });
 
   it('asOf answers as the newsroom knew it: amendments and retractions applied only from when they were recorded', async () => {
-    const created = await post(
-      '/diplomatic-events',
-      diplomaticEvent({ title: 'Version one', occurredAt: undefined, occurredOn: '2020-02-02' }),
-    );
+    const created = await post('/diplomatic-events', diplomaticEvent({ title: 'Version one', when: onDay('2020-02-02') }));
     const afterCreate = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 5));
     await post(`/diplomatic-events/${created.id}/amendments`, { expectedVersion: 1, changes: { title: 'Version two' }, reason: 'better' });

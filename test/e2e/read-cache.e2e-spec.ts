@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { diplomaticEvent } from '../support/fixtures';
+import { diplomaticEvent, onDay } from '../support/fixtures';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
 /** Public reads are answered from the cache while the read models stay where they were. */
@@ -16,7 +16,7 @@ describe('read cache', () => {
         .http()
         .post('/diplomatic-events')
         .set(bearer())
-        .send(diplomaticEvent({ title, occurredAt: undefined, occurredOn: '2019-03-04' }))
+        .send(diplomaticEvent({ title, when: onDay('2019-03-04') }))
         .expect(201)
     ).body as { position: number };
     // Let the projections catch up (minPosition is never cached).

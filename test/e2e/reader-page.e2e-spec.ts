@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { diplomaticEvent, story } from '../support/fixtures';
+import { diplomaticEvent, story, onDay } from '../support/fixtures';
 import { created, startTestApp, TestApp } from '../support/test-app';
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
@@ -51,13 +51,14 @@ describe('reader page', () => {
       diplomaticEvent({
         title: 'Envoys agree on a framework',
         kind: 'agreement',
-        occurredAt: undefined,
-        occurredOn: '2024-03-01',
-        occurredUntil: '2024-03-04',
-        datePrecision: 'span',
-        dateCertainty: 'inferred',
-        dateText: 'earlier this week',
-        sources: [{ name: 'Wire service', hedged: true, note: 'citing a source', url: 'javascript:alert(1)' }],
+        when: {
+          precision: 'bounded',
+          onOrAfter: '2024-03-01',
+          onOrBefore: '2024-03-04',
+          certainty: 'inferred',
+          wording: 'earlier this week',
+        },
+        sources: [{ attribution: 'unnamed-source', name: 'Wire service', note: 'citing a source', url: 'javascript:alert(1)' }],
       }),
     );
     await post(`/stories/${storyId}/revisions`, {
@@ -68,10 +69,7 @@ describe('reader page', () => {
     await new Promise((r) => setTimeout(r, 5));
     beforeHostile = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 5));
-    await post(
-      '/diplomatic-events',
-      diplomaticEvent({ title: HOSTILE, occurredAt: undefined, occurredOn: '2024-03-06', participants: [{ name: HOSTILE }] }),
-    );
+    await post('/diplomatic-events', diplomaticEvent({ title: HOSTILE, when: onDay('2024-03-06'), participants: [{ name: HOSTILE }] }));
     last = (
       await post(`/stories/${storyId}/revisions`, {
         expectedRevision: 2,
@@ -228,8 +226,7 @@ describe('reader page', () => {
     const dates = Array.from({ length: 16 }, (_, i) => `2010-0${1 + Math.floor(i / 9)}-${String(1 + (i % 9) * 3).padStart(2, '0')}`);
     let position = 0;
     for (const date of dates)
-      position = (await post('/diplomatic-events', diplomaticEvent({ title: `Day ${date}`, occurredAt: undefined, occurredOn: date })))
-        .position;
+      position = (await post('/diplomatic-events', diplomaticEvent({ title: `Day ${date}`, when: onDay(date) }))).position;
     const days = (body: string) => [...body.matchAll(/<section class="day" id="day-(\d{4}-\d{2}-\d{2})"/g)].map((m) => m[1]);
     const first = (await page(`/?from=2010-01-01&to=2010-12-31&minPosition=${position}`)).text;
     const newest = [...dates].reverse();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { diplomaticEvent, story } from '../support/fixtures';
+import { diplomaticEvent, story, onDay } from '../support/fixtures';
 import { createTempDatabase, TempDatabase } from '@dateline/event-store/testing';
 import { ADMIN_TOKEN, bearer, startTestApp, TestApp } from '../support/test-app';
 
@@ -27,7 +27,7 @@ describe.each(['PGlite', 'PostgreSQL'])('rebuild through the admin API (blue/gre
         .http()
         .post('/diplomatic-events')
         .set(bearer())
-        .send(diplomaticEvent({ title: `E${i}`, occurredAt: undefined, occurredOn: '2016-01-0' + (1 + (i % 9)), storyIds: [s.body.id] }))
+        .send(diplomaticEvent({ title: `E${i}`, when: onDay('2016-01-0' + (1 + (i % 9))), storyIds: [s.body.id] }))
         .expect(201);
       head = Math.max(head, e.body.position);
       if (i % 3 === 0)
@@ -80,7 +80,7 @@ describe.each(['PGlite', 'PostgreSQL'])('rebuild through the admin API (blue/gre
       .http()
       .post('/diplomatic-events')
       .set(bearer())
-      .send(diplomaticEvent({ title: 'After rebuild', occurredAt: undefined, occurredOn: '2016-01-05' }))
+      .send(diplomaticEvent({ title: 'After rebuild', when: onDay('2016-01-05') }))
       .expect(201);
     const day = await t.http().get(`/timeline/2016-01-05?minPosition=${more.body.position}`).expect(200);
     expect(day.body.entries.map((e: { title: string }) => e.title)).toContain('After rebuild');

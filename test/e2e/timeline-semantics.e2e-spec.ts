@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { diplomaticEvent } from '../support/fixtures';
+import { diplomaticEvent, onDay } from '../support/fixtures';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
 type Written = { id: string; version: number; position: number };
@@ -28,11 +28,11 @@ describe('timeline semantics: as-of, late records, day edges', () => {
     ).body.entries.map((e: { title: string }) => e.title);
 
   it('amendments and a retraction, checked at the instants they were recorded and just before', async () => {
-    const e = await post('/diplomatic-events', diplomaticEvent({ title: 'A1', occurredAt: undefined, occurredOn: '2019-09-09' }));
+    const e = await post('/diplomatic-events', diplomaticEvent({ title: 'A1', when: onDay('2019-09-09') }));
     await post(`/diplomatic-events/${e.id}/amendments`, { expectedVersion: 1, changes: { title: 'A2' }, reason: 'r' });
     await post(`/diplomatic-events/${e.id}/amendments`, {
       expectedVersion: 2,
-      changes: { title: 'A3', occurredOn: '2019-09-10' },
+      changes: { title: 'A3', when: onDay('2019-09-10') },
       reason: 'date was wrong',
     });
     const retracted = await post(`/diplomatic-events/${e.id}/retraction`, { expectedVersion: 3, reason: 'r' });
@@ -50,18 +50,12 @@ describe('timeline semantics: as-of, late records, day edges', () => {
     expect(await titles('2019-09-10')).toEqual([]);
     // Retracted: gone from the timeline, still in history.
     const read = await t.http().get(`/diplomatic-events/${e.id}`).expect(200);
-    expect(read.body).toMatchObject({ status: 'retracted', title: 'A3', version: 4 });
+    expect(read.body).toMatchObject({ state: 'retracted', title: 'A3', version: 4 });
   });
 
   it('an event recorded late (after one dated later) appears only from when it was recorded', async () => {
-    const later = await post(
-      '/diplomatic-events',
-      diplomaticEvent({ title: 'Dated later, known first', occurredAt: undefined, occurredOn: '2018-03-20' }),
-    );
-    const early = await post(
-      '/diplomatic-events',
-      diplomaticEvent({ title: 'Dated earlier, known later', occurredAt: undefined, occurredOn: '2018-03-10' }),
-    );
+    const later = await post('/diplomatic-events', diplomaticEvent({ title: 'Dated later, known first', when: onDay('2018-03-20') }));
+    const early = await post('/diplomatic-events', diplomaticEvent({ title: 'Dated earlier, known later', when: onDay('2018-03-10') }));
     const [laterV1] = await history(later.id, early.position);
     const [earlyV1] = await history(early.id, early.position);
     const range = async (asOf?: string) =>
@@ -81,27 +75,21 @@ describe('timeline semantics: as-of, late records, day edges', () => {
       '/diplomatic-events',
       diplomaticEvent({
         title: 'Istanbul 00:30',
-        occurredOn: '2017-05-16',
-        occurredAt: '2017-05-16T00:30:00+03:00',
-        timezone: 'Europe/Istanbul',
+        when: onDay('2017-05-16', { at: '2017-05-16T00:30:00+03:00', timezone: 'Europe/Istanbul' }),
       }),
     );
     await post(
       '/diplomatic-events',
       diplomaticEvent({
         title: 'Istanbul 23:59',
-        occurredOn: '2017-05-16',
-        occurredAt: '2017-05-16T20:59:00Z',
-        timezone: 'Europe/Istanbul',
+        when: onDay('2017-05-16', { at: '2017-05-16T20:59:00Z', timezone: 'Europe/Istanbul' }),
       }),
     );
     const last = await post(
       '/diplomatic-events',
       diplomaticEvent({
         title: 'Honolulu 23:30',
-        occurredOn: '2017-05-15',
-        occurredAt: '2017-05-16T09:30:00Z',
-        timezone: 'Pacific/Honolulu',
+        when: onDay('2017-05-15', { at: '2017-05-16T09:30:00Z', timezone: 'Pacific/Honolulu' }),
       }),
     );
     const day = async (d: string) =>

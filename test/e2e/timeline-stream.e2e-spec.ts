@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { diplomaticEvent } from '../support/fixtures';
+import { diplomaticEvent, onDay } from '../support/fixtures';
 import { SseStream } from '../support/sse-client';
 import { created, listen, startTestApp, TestApp } from '../support/test-app';
 
@@ -45,10 +45,7 @@ describe('GET /timeline/stream (Server-Sent Events)', () => {
   it('pushes an entry recorded after the client connected, with its position as the event id and its page markup', async () => {
     const s = await connect();
     await s.next((f) => f.retry !== undefined);
-    const written = await post(
-      '/diplomatic-events',
-      diplomaticEvent({ title: 'Pushed <live> entry', occurredAt: undefined, occurredOn: '2018-04-04' }),
-    );
+    const written = await post('/diplomatic-events', diplomaticEvent({ title: 'Pushed <live> entry', when: onDay('2018-04-04') }));
     const frame = await s.next((f) => f.event === 'entry' && f.data!.includes(written.id));
     expect(frame.id).toBe(String(written.position));
     const change = JSON.parse(frame.data!) as EntryChange;
@@ -68,10 +65,7 @@ describe('GET /timeline/stream (Server-Sent Events)', () => {
   it('pushes amendments as new versions, and retractions as retracted', async () => {
     const s = await connect();
     await s.next((f) => f.retry !== undefined);
-    const created = await post(
-      '/diplomatic-events',
-      diplomaticEvent({ title: 'To be amended', occurredAt: undefined, occurredOn: '2018-05-05' }),
-    );
+    const created = await post('/diplomatic-events', diplomaticEvent({ title: 'To be amended', when: onDay('2018-05-05') }));
     await s.next((f) => f.id === String(created.position));
     const amended = await post(`/diplomatic-events/${created.id}/amendments`, {
       expectedVersion: 1,
@@ -92,18 +86,9 @@ describe('GET /timeline/stream (Server-Sent Events)', () => {
   });
 
   it('a reconnect with Last-Event-ID gets every change after it, in log order, and nothing before', async () => {
-    const before = await post(
-      '/diplomatic-events',
-      diplomaticEvent({ title: 'Before the gap', occurredAt: undefined, occurredOn: '2018-06-06' }),
-    );
-    const missed1 = await post(
-      '/diplomatic-events',
-      diplomaticEvent({ title: 'Missed one', occurredAt: undefined, occurredOn: '2018-06-07' }),
-    );
-    const missed2 = await post(
-      '/diplomatic-events',
-      diplomaticEvent({ title: 'Missed two', occurredAt: undefined, occurredOn: '2018-06-08' }),
-    );
+    const before = await post('/diplomatic-events', diplomaticEvent({ title: 'Before the gap', when: onDay('2018-06-06') }));
+    const missed1 = await post('/diplomatic-events', diplomaticEvent({ title: 'Missed one', when: onDay('2018-06-07') }));
+    const missed2 = await post('/diplomatic-events', diplomaticEvent({ title: 'Missed two', when: onDay('2018-06-08') }));
     const s = await connect('?since=0', { 'Last-Event-ID': String(before.position) });
     const first = await s.next((f) => f.event === 'entry');
     const second = await s.next((f) => f.event === 'entry');
@@ -112,8 +97,8 @@ describe('GET /timeline/stream (Server-Sent Events)', () => {
   });
 
   it('since= (the position a page was rendered at) resumes the same way', async () => {
-    const seen = await post('/diplomatic-events', diplomaticEvent({ title: 'Seen', occurredAt: undefined, occurredOn: '2018-07-07' }));
-    const unseen = await post('/diplomatic-events', diplomaticEvent({ title: 'Unseen', occurredAt: undefined, occurredOn: '2018-07-08' }));
+    const seen = await post('/diplomatic-events', diplomaticEvent({ title: 'Seen', when: onDay('2018-07-07') }));
+    const unseen = await post('/diplomatic-events', diplomaticEvent({ title: 'Unseen', when: onDay('2018-07-08') }));
     const s = await connect(`?since=${seen.position}`);
     const frame = await s.next((f) => f.event === 'entry');
     expect(frame.id).toBe(String(unseen.position));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { diplomaticEvent, story } from '../support/fixtures';
+import { diplomaticEvent, story, onDay } from '../support/fixtures';
 import { BACKENDS, eventCount as countEvents } from '../support/backends';
 import { bearer, TestApp } from '../support/test-app';
 
@@ -59,21 +59,27 @@ describe.each(BACKENDS)('the write side refuses what the read side cannot hold, 
   };
 
   it.each([
+    ['a day in year 0', { when: onDay('0000-01-01') }, /when\.on must be from 1000-01-01 to 9999-12-31 \(got "0000-01-01"\)/],
+    ['a day before 1000', { when: onDay('0999-12-31') }, /when\.on must be from 1000-01-01 to 9999-12-31/],
     [
-      'occurredOn in year 0',
-      { occurredOn: '0000-01-01', occurredAt: undefined, timezone: undefined },
-      /occurredOn must be from 1000-01-01 to 9999-12-31 \(got "0000-01-01"\)/,
-    ],
-    ['occurredOn before 1000', { occurredOn: '0999-12-31', occurredAt: undefined }, /occurredOn must be from 1000-01-01 to 9999-12-31/],
-    [
-      'occurredAt in year 10000 in UTC',
-      { occurredOn: '9999-12-31', occurredAt: '9999-12-31T23:00:00-12:00', timezone: undefined },
-      /occurredAt must be from 1000-01-01 to 9999-12-31 in UTC/,
+      'a time in year 10000 in UTC',
+      { when: onDay('9999-12-31', { at: '9999-12-31T23:00:00-12:00' }) },
+      /when\.at must be from 1000-01-01 to 9999-12-31 in UTC/,
     ],
     [
-      'occurredAt without seconds',
-      { occurredOn: '2024-03-05', occurredAt: '2024-03-05T10:00+01:00' },
-      /occurredAt must be an ISO 8601 instant with seconds/,
+      'a time without seconds',
+      { when: onDay('2024-03-05', { at: '2024-03-05T10:00+01:00' }) },
+      /when\.at must be an RFC 3339 instant with seconds/,
+    ],
+    [
+      'a period that ends before it starts',
+      { when: { precision: 'period', from: '2024-03-05', until: '2024-03-01', certainty: 'explicit' } },
+      /when\.until must not be before when\.from/,
+    ],
+    [
+      'editorial time in the future',
+      { publishedAt: '2999-01-01T00:00:00Z' },
+      /publishedAt 2999-01-01T00:00:00Z is after this write is recorded/,
     ],
     ['storyIds null', { storyIds: null }, /storyIds must not be null/],
     ['participants null', { participants: null }, /participants must not be null/],
@@ -104,12 +110,12 @@ describe.each(BACKENDS)('the write side refuses what the read side cannot hold, 
   });
 
   it('amendments: the merged result is checked, null removes only optional fields, storyIds must exist', async () => {
-    const { id } = (await post('/diplomatic-events', diplomaticEvent({ occurredAt: undefined })).expect(201)).body;
+    const { id } = (await post('/diplomatic-events', diplomaticEvent({ when: onDay('2024-03-05') })).expect(201)).body;
     const amend = (changes: Record<string, unknown>) => ({ expectedVersion: 1, changes, reason: 'Correction' });
     await refused(
       `/diplomatic-events/${id}/amendments`,
-      amend({ occurredOn: '0000-01-01' }),
-      /occurredOn must be from 1000-01-01 to 9999-12-31/,
+      amend({ when: onDay('0000-01-01') }),
+      /when\.on must be from 1000-01-01 to 9999-12-31/,
     );
     await refused(
       `/diplomatic-events/${id}/amendments`,
@@ -117,7 +123,7 @@ describe.each(BACKENDS)('the write side refuses what the read side cannot hold, 
       /changes\.storyIds cannot be null: send \[\] for an empty list/,
     );
     await refused(`/diplomatic-events/${id}/amendments`, amend({ participants: null }), /changes\.participants cannot be null/);
-    await refused(`/diplomatic-events/${id}/amendments`, amend({ occurredOn: null }), /changes\.occurredOn cannot be removed/);
+    await refused(`/diplomatic-events/${id}/amendments`, amend({ when: null }), /changes\.when cannot be removed/);
     const unknown = randomUUID();
     await refused(
       `/diplomatic-events/${id}/amendments`,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { diplomaticEvent, story } from '../support/fixtures';
+import { diplomaticEvent, story, onDay } from '../support/fixtures';
 import { BACKENDS, eventCount as countEvents } from '../support/backends';
 import { ADMIN_TOKEN, bearer, TestApp } from '../support/test-app';
 
@@ -234,27 +234,28 @@ describe.each(BACKENDS)('write API on %s', (_name, start) => {
 
   describe('diplomatic events', () => {
     it('records an event with partial knowledge and reads it back with its history', async () => {
-      const created = await recordEvent({
-        occurredAt: undefined,
-        datePrecision: 'span',
-        occurredOn: '2024-03-01',
-        occurredUntil: '2024-03-07',
-        dateCertainty: 'inferred',
-        dateText: 'earlier this week',
-      });
+      const when = {
+        precision: 'bounded',
+        onOrAfter: '2024-03-01',
+        onOrBefore: '2024-03-07',
+        certainty: 'inferred',
+        wording: 'earlier this week',
+      };
+      const about = [{ label: 'ceasefire to start', date: { precision: 'day', on: '2024-03-12', certainty: 'explicit' } }];
+      const created = await recordEvent({ when, status: 'expected', about, publishedAt: '2024-03-07T18:00:00Z' });
       expect(created).toEqual({ id: expect.any(String), version: 1, position: expect.any(Number) });
       const read = await t.http().get(`/diplomatic-events/${created.id}?minPosition=${created.position}`).expect(200);
       expect(read.body).toMatchObject({
         id: created.id,
-        status: 'active',
+        state: 'active',
+        status: 'expected',
         version: 1,
-        datePrecision: 'span',
-        occurredUntil: '2024-03-07',
-        dateCertainty: 'inferred',
-        dateText: 'earlier this week',
+        when,
+        about,
+        relations: [],
         sources: [
-          { name: 'Wire service', hedged: false },
-          { name: 'Local paper', hedged: true, note: 'reportedly' },
+          { attribution: 'named-source', name: 'Wire service' },
+          { attribution: 'reportedly', name: 'Local paper', wording: 'reportedly' },
         ],
         quotes: [{ text: 'We came to talk.', speaker: 'Jane Doe', speakerInferred: false }],
       });
@@ -262,20 +263,35 @@ describe.each(BACKENDS)('write API on %s', (_name, start) => {
     });
 
     it.each([
-      [{ occurredOn: '2025-02-30', occurredAt: undefined }, /occurredOn must be a real calendar date/],
-      [{ occurredOn: '2025-5-16' }, /occurredOn must be a date YYYY-MM-DD/],
-      [{ timezone: 'Mars/Olympus' }, /timezone must be an IANA time zone/],
-      [{ timezone: '+03:00' }, /timezone must be an IANA time zone/],
-      [{ occurredAt: '2024-03-05T23:30:00Z' }, /falls on 2024-03-06 in Europe\/Zurich, not on occurredOn 2024-03-05/],
-      [{ occurredAt: 'yesterday' }, /occurredAt must be an ISO 8601 instant/],
+      [{ when: onDay('2025-02-30') }, /when\.on must be a real calendar date/],
+      [{ when: onDay('2025-5-16') }, /when\.on must be a real calendar date YYYY-MM-DD/],
+      [{ when: onDay('2024-03-05', { timezone: 'Mars/Olympus' }) }, /when\.timezone must be an IANA time zone/],
+      [{ when: onDay('2024-03-05', { timezone: '+03:00' }) }, /when\.timezone must be an IANA time zone/],
+      [
+        { when: onDay('2024-03-05', { at: '2024-03-05T23:30:00Z', timezone: 'Europe/Zurich' }) },
+        /when\.at 2024-03-05T23:30:00Z falls on 2024-03-06 in Europe\/Zurich, not on when\.on 2024-03-05/,
+      ],
+      [{ when: onDay('2024-03-05', { at: 'yesterday' }) }, /when\.at must be an RFC 3339 instant/],
+      [{ when: { precision: 'week', on: '2024-03-05', certainty: 'explicit' } }, /when\.precision must be one of/],
+      [{ when: { precision: 'day', on: '2024-03-05' } }, /when\.certainty is required/],
+      [{ when: { precision: 'period', from: '2024-03-05', until: '2024-03-05', certainty: 'explicit' } }, /use precision day/],
+      [{ when: onDay('2024-03-05', { until: '2024-03-09' }) }, /when\.until is not allowed with precision day/],
+      [{ status: 'rumoured' }, /status must be one of the following values: happened, expected, cancelled, postponed, did-not-happen/],
+      [{ relations: [{ relation: 'before', fact: 'talks' }] }, /relations\.0\.fact must be a UUID/],
+      [
+        { about: [{ label: 'ceasefire', date: { precision: 'month', on: '2024-13', certainty: 'explicit' } }] },
+        /about\.0\.date\.on must be a month/,
+      ],
+      [{ publishedAt: 'yesterday' }, /publishedAt must be an RFC 3339 instant/],
       [{ kind: 'summit' }, /kind must be one of/],
       [{ cameoCode: '999' }, /cameoCode "999" is not in the CAMEO 1.1b3 codebook/],
       [{ cameoCode: 'abc' }, /cameoCode must be a CAMEO code/],
-      [{ datePrecision: 'span', occurredAt: undefined }, /occurredUntil is required when datePrecision is span/],
-      [{ occurredUntil: '2024-03-09' }, /occurredUntil is only allowed when datePrecision is span/],
-      [{ datePrecision: 'span', occurredAt: undefined, occurredUntil: '2024-03-01' }, /occurredUntil must not be before occurredOn/],
-      [{ sources: [{ name: 'X' }] }, /sources\.0\.hedged is required/],
-      [{ sources: [{ name: 'X', hedged: 'no' }] }, /sources\.0\.hedged must be a boolean/],
+      [{ sources: [{ name: 'X' }] }, /sources\.0\.attribution is required/],
+      [{ sources: [{ attribution: 'party-claim' }] }, /sources\.0\.name is required when attribution is party-claim/],
+      [{ sources: [{ name: 'X', attribution: 'reportedly', hedged: true }] }, /sources\.0\.hedged is not a field of this request/],
+      // v1 request bodies are refused, pointing at the v2 field (docs/adr/0014-diplomatic-events-v2.md).
+      [{ occurredOn: '2024-03-05' }, /occurredOn is a field of diplomatic events v1: send when/],
+      [{ datePrecision: 'span', occurredUntil: '2024-03-09' }, /occurredUntil is a field of diplomatic events v1: send when/],
       [{ quotes: [{ text: 'x', speaker: 'y', speakerInferred: false, mood: 'angry' }] }, /quotes\.0\.mood is not a field of this request/],
       [{ participants: [{ name: 'A', country: 'France' }] }, /participants\.0\.country must be an ISO 3166-1 alpha-2/],
       [{ storyIds: ['nope'] }, /storyIds/],
@@ -312,9 +328,9 @@ describe.each(BACKENDS)('write API on %s', (_name, start) => {
         .http()
         .post(`/diplomatic-events/${id}/amendments`)
         .set(bearer())
-        .send({ expectedVersion: 2, changes: { occurredOn: '2024-03-06' }, reason: 'r' })
+        .send({ expectedVersion: 2, changes: { when: onDay('2024-03-06', { at: '2024-03-05T10:00:00+01:00' }) }, reason: 'r' })
         .expect(400);
-      expect(invalid.body.message.join(' ')).toMatch(/not on occurredOn 2024-03-06/);
+      expect(invalid.body.message.join(' ')).toMatch(/not on when\.on 2024-03-06/);
       const removeRequired = await t
         .http()
         .post(`/diplomatic-events/${id}/amendments`)
@@ -345,10 +361,15 @@ describe.each(BACKENDS)('write API on %s', (_name, start) => {
         .http()
         .post(`/diplomatic-events/${id}/amendments`)
         .set(bearer())
-        .send({ expectedVersion: 2, changes: { occurredAt: null, cameoCode: null }, reason: 'Time was wrong' })
+        .send({
+          expectedVersion: 2,
+          changes: { when: onDay('2024-03-05', { certainty: 'inferred' }), cameoCode: null },
+          reason: 'Time was wrong',
+          publishedAt: '2024-03-06T08:00:00Z',
+        })
         .expect(201);
       const read = await t.http().get(`/diplomatic-events/${id}?minPosition=${removed.body.position}`).expect(200);
-      expect(read.body.occurredAt).toBeUndefined();
+      expect(read.body.when).toEqual({ precision: 'day', on: '2024-03-05', certainty: 'inferred' });
       expect(read.body.cameoCode).toBeUndefined();
       expect(read.body.history.map((h: { version: number }) => h.version)).toEqual([1, 2, 3]);
     });
@@ -378,7 +399,7 @@ describe.each(BACKENDS)('write API on %s', (_name, start) => {
         .send({ expectedVersion: 1, reason: 'r' })
         .expect(404);
       const read = await t.http().get(`/diplomatic-events/${id}?minPosition=${retracted.body.position}`).expect(200);
-      expect(read.body).toMatchObject({ status: 'retracted', version: 2 });
+      expect(read.body).toMatchObject({ state: 'retracted', status: 'happened', version: 2 });
       expect(read.body.history[1]).toMatchObject({ type: 'DiplomaticEventRetracted', reason: 'Report withdrawn' });
     });
   });
@@ -388,8 +409,17 @@ describe.each(BACKENDS)('write API on %s', (_name, start) => {
       ['POST', '/stories', null],
       ['POST', '/stories', 42],
       ['POST', '/stories', { slug: { $gt: '' }, headline: ['a'], body: {} }],
-      ['POST', '/diplomatic-events', { title: 'x', kind: 'talks', occurredOn: '2024-01-01', participants: 'all' }],
-      ['POST', '/diplomatic-events', { title: 'x', kind: 'talks', occurredOn: '2024-01-01', location: [] }],
+      [
+        'POST',
+        '/diplomatic-events',
+        { title: 'x', kind: 'talks', when: { precision: 'day', on: '2024-01-01', certainty: 'explicit' }, participants: 'all' },
+      ],
+      [
+        'POST',
+        '/diplomatic-events',
+        { title: 'x', kind: 'talks', when: { precision: 'day', on: '2024-01-01', certainty: 'explicit' }, location: [] },
+      ],
+      ['POST', '/diplomatic-events', { title: 'x', kind: 'talks', when: '2024-01-01' }],
       ['POST', `/diplomatic-events/${randomUUID()}/amendments`, { expectedVersion: '1', changes: 'x', reason: 1 }],
       ['POST', `/diplomatic-events/${randomUUID()}/amendments`, { expectedVersion: 1, changes: null, reason: 'r' }],
       ['POST', `/stories/${randomUUID()}/revisions`, { expectedRevision: -1, changeNote: 'x' }],

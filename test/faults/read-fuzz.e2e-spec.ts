@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { EVENT_KINDS } from '@dateline/domain';
-import { diplomaticEvent, story } from '../support/fixtures';
+import { diplomaticEvent, story, onDay } from '../support/fixtures';
 import {
   hostileDate,
   hostileInstant,
@@ -77,8 +77,7 @@ describe('read API fuzz (fast-check, PGlite)', () => {
       ids.story.push(s);
       const e = diplomaticEvent({
         title: `Read fuzz ${i}`,
-        occurredAt: undefined,
-        occurredOn: '2024-03-0' + (i + 1),
+        when: onDay('2024-03-0' + (i + 1)),
         storyIds: [s],
         participants: [{ name: 'Zürich delegation', country: 'CH' }],
       });

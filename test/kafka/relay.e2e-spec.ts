@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CloudEvent, Kafka as CloudEventsKafka, KafkaMessage } from 'cloudevents';
+import { DatelineEventType, EVENT_CATALOGUE } from '@dateline/domain';
 import { topicNames } from '@dateline/kafka';
 import { asyncApiDocument } from '@dateline/kafka/asyncapi/asyncapi-document';
 import { createRecordValidator } from '@dateline/kafka/asyncapi/record-validator';
 import type { RecordedEvent } from '@dateline/event-store';
-import { diplomaticEvent, story } from '../support/fixtures';
+import { diplomaticEvent, onDay, story } from '../support/fixtures';
 import { testBrokers, testTopicPrefix } from '../support/kafka-broker';
 import { ConsumedRecord, consumeUntil, countById } from '../support/kafka-records';
 import { ADMIN_TOKEN, bearer, created, startTestApp, TestApp } from '../support/test-app';
@@ -35,7 +36,7 @@ describe('Kafka relay', () => {
     await post(`/diplomatic-events/${amended.id}/amendments`, { expectedVersion: 1, changes: { title: 'Second title' }, reason: 'typo' });
     await post(`/diplomatic-events/${amended.id}/amendments`, {
       expectedVersion: 2,
-      changes: { summary: null, occurredOn: '2024-03-06', occurredAt: null },
+      changes: { summary: null, when: onDay('2024-03-06') },
       reason: 'date moved',
     });
     const retracted = await post('/diplomatic-events', diplomaticEvent({ title: 'Will be retracted' }));
@@ -98,7 +99,8 @@ describe('Kafka relay', () => {
       const logged = log.find((e) => e.id === r.headers.ce_id)!;
       expect(r.headers).toMatchObject({
         ce_specversion: '1.0',
-        ce_type: `dateline.${logged.type}.v1`,
+        // The version of the data as published (issue 16: recorded and amended facts at v2).
+        ce_type: `dateline.${logged.type}.v${EVENT_CATALOGUE[logged.type as DatelineEventType].version}`,
         ce_subject: r.key,
         ce_time: logged.metadata.recordedAt,
         ce_editor: 'alice',
@@ -134,18 +136,22 @@ describe('Kafka relay', () => {
         id: key,
         version: current.version,
         title: current.title,
-        occurredOn: current.occurredOn,
+        when: current.when,
         // A fact dated to the day sits on that day, under its own heading.
-        date: current.occurredOn,
-        heading: { kind: 'day', day: current.occurredOn },
+        date: current.when.on,
+        heading: { kind: 'day', day: current.when.on },
         dating: 'exact-day',
         publishedAt: current.updatedAt,
       });
     }
     const amended = JSON.parse(lastPerKey.get(ids.amended)!.value!);
-    expect(amended).toMatchObject({ title: 'Second title', occurredOn: '2024-03-06' });
+    expect(amended).toMatchObject({ title: 'Second title', when: onDay('2024-03-06'), date: '2024-03-06' });
     expect(amended.summary).toBeUndefined();
-    expect(amended.occurredAt).toBeUndefined();
+    // The amendment's date has no time: none is left over from the first version.
+    expect(amended.when.at).toBeUndefined();
+    // The v1 date fields are gone from the entry.
+    expect(amended.occurredOn).toBeUndefined();
+    expect(amended.sources).toEqual([]);
     // One record per diplomatic event, each with its own ce_id.
     expect([...countById(entries).values()].every((n) => n === 1)).toBe(true);
     expect(entries).toHaveLength(log.filter((e) => e.streamId.startsWith('diplomatic-event-')).length);

@@ -15,12 +15,13 @@ export const story = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** A `when` of one day: `{ precision: 'day', on, certainty: 'explicit' }` and what `over` adds. */
+export const onDay = (on: string, over: Record<string, unknown> = {}) => ({ precision: 'day', on, certainty: 'explicit', ...over });
+
 export const diplomaticEvent = (over: Record<string, unknown> = {}) => ({
   title: 'Delegations open talks in Geneva',
   kind: 'talks',
-  occurredOn: '2024-03-05',
-  occurredAt: '2024-03-05T10:00:00+01:00',
-  timezone: 'Europe/Zurich',
+  when: { precision: 'day', on: '2024-03-05', at: '2024-03-05T10:00:00+01:00', timezone: 'Europe/Zurich', certainty: 'explicit' },
   summary: 'Talks opened at the Palais des Nations.',
   location: { name: 'Geneva', country: 'CH' },
   participants: [
@@ -28,8 +29,8 @@ export const diplomaticEvent = (over: Record<string, unknown> = {}) => ({
     { name: 'Jane Doe', role: 'Envoy', country: 'DE' },
   ],
   sources: [
-    { name: 'Wire service', hedged: false },
-    { name: 'Local paper', hedged: true, note: 'reportedly' },
+    { attribution: 'named-source', name: 'Wire service' },
+    { attribution: 'reportedly', name: 'Local paper', wording: 'reportedly' },
   ],
   quotes: [{ text: 'We came to talk.', speaker: 'Jane Doe', speakerInferred: false }],
   cameoCode: '046',

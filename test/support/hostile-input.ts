@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CAMEO_CODEBOOK, DATE_CERTAINTIES, DATE_PRECISIONS, EVENT_KINDS } from '@dateline/domain';
+import { ATTRIBUTIONS, CAMEO_CODEBOOK, EVENT_KINDS, FACT_DATE_CERTAINTIES, FACT_DATE_PRECISIONS, FACT_STATUSES } from '@dateline/domain';
 
 /**
  * fast-check arbitraries for fuzzing the write API: request bodies that mix valid shapes
@@ -146,13 +146,11 @@ const FIELD_NAMES = [
   'changeNote',
   'kind',
   'title',
-  'occurredOn',
-  'occurredUntil',
-  'occurredAt',
-  'timezone',
-  'datePrecision',
-  'dateCertainty',
-  'dateText',
+  'when',
+  'status',
+  'relations',
+  'about',
+  'publishedAt',
   'summary',
   'location',
   'participants',
@@ -366,8 +364,8 @@ const hostileCountry = fc.oneof(country, fc.constantFrom('ua', 'Ukraine', 'UKR',
 
 const participant = fc.record({ name: text(200), role: text(300), country }, { requiredKeys: ['name'] });
 const source = fc.record(
-  { name: text(200), url: fc.webUrl(), hedged: fc.boolean(), note: text(500) },
-  { requiredKeys: ['name', 'hedged'] },
+  { attribution: fc.constantFrom(...ATTRIBUTIONS), name: text(200), wording: text(500), url: fc.webUrl(), note: text(500) },
+  { requiredKeys: ['attribution', 'name'] },
 );
 const quote = fc.record(
   { text: text(5000), speaker: text(200), speakerInferred: fc.boolean(), context: text(500) },
@@ -381,7 +379,7 @@ const hostileList = <T>(item: fc.Arbitrary<T>, max: number): fc.Arbitrary<unknow
     { arbitrary: fc.array(fc.oneof(item, junk), { minLength: 1, maxLength: 4 }), weight: 2 },
     {
       arbitrary: fc.constant(
-        Array.from({ length: max + 1 }, () => ({ name: 'n', hedged: false, text: 't', speaker: 's', speakerInferred: false })),
+        Array.from({ length: max + 1 }, () => ({ name: 'n', attribution: 'reportedly', text: 't', speaker: 's', speakerInferred: false })),
       ),
       weight: 1,
     },
@@ -486,63 +484,98 @@ export const revisionBodies: fc.Arbitrary<Body> = bodies(
   ),
 );
 
-/** The optional fields of a diplomatic event, each usually valid, consistent with `occurredOn`. */
-const optionalEventFields = (occurredOn: string) =>
-  fc
-    .record(
+/** A `when`, usually valid, on or around `on`: each precision, and hostile fields of each. */
+const hostileWhen = (on: string): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    fc.constant({ precision: 'day', on, certainty: 'explicit' }),
+    fc.constant({ precision: 'day', on, at: `${on}T12:00:00Z`, timezone: 'UTC', certainty: 'explicit' }),
+    fc.constant({ precision: 'day', on, at: `${on}T12:00:00+03:00`, certainty: 'inferred' }),
+    fc.constant({ precision: 'day', on, at: `${on}T23:30:00Z`, timezone: 'Asia/Kolkata', certainty: 'explicit' }), // the next day there: a domain 400
+    fc.record({ timezone: fc.constantFrom(...VALID_ZONES) }).map((z) => ({ precision: 'day', on, certainty: 'explicit', ...z })),
+    fc.constant({ precision: 'month', on: on.slice(0, 7), certainty: 'inferred' }),
+    fc.constant({ precision: 'year', on: on.slice(0, 4), certainty: 'explicit' }),
+    fc
+      .constantFrom(on, '2100-12-31', '1900-01-01')
+      .map((until) => ({ precision: 'period', from: on, until, certainty: 'explicit', wording: 'over three days' })),
+    fc.constantFrom(on, '2100-12-31').map((onOrBefore) => ({ precision: 'bounded', onOrBefore, certainty: 'inferred' })),
+    fc.record(
       {
-        when: fc.oneof(
-          fc.constant({}),
-          fc.constant({ occurredAt: `${occurredOn}T12:00:00Z`, timezone: 'UTC' }),
-          fc.constant({ occurredAt: `${occurredOn}T12:00:00+03:00` }),
-          fc.constant({ occurredAt: `${occurredOn}T23:30:00Z`, timezone: 'Asia/Kolkata' }), // the next day there: a domain 400
-          fc.record({ timezone: fc.constantFrom(...VALID_ZONES) }),
-          fc.record({ datePrecision: fc.constant('span'), occurredUntil: fc.constantFrom(occurredOn, '2100-12-31', '1900-01-01') }),
-          fc.record(
-            {
-              occurredAt: hostileInstant,
-              timezone: hostileZone,
-              occurredUntil: hostileDate,
-              datePrecision: usually(fc.constantFrom(...DATE_PRECISIONS)),
-            },
-            { requiredKeys: [] },
-          ),
-        ),
-        dateCertainty: usually(fc.constantFrom(...DATE_CERTAINTIES), fc.oneof(fc.constantFrom('certain', 'Explicit'), junk)),
-        dateText: usually(text(300), nastyString),
-        summary: usually(fc.string({ maxLength: 60 }), nastyString),
-        location: usually(place, fc.oneof(fc.record({ name: nastyString, country: hostileCountry }, { requiredKeys: [] }), junk)),
-        participants: usually(
-          fc.array(participant, { maxLength: 4 }),
-          hostileList(fc.record({ name: nastyString, role: nastyString, country: hostileCountry }, { requiredKeys: [] }), 200),
-        ),
-        sources: usually(
-          fc.array(source, { maxLength: 3 }),
-          hostileList(fc.record({ name: nastyString, hedged: fc.oneof(fc.boolean(), junk), url: nastyString }, { requiredKeys: [] }), 100),
-        ),
-        quotes: usually(
-          fc.array(quote, { maxLength: 3 }),
-          hostileList(
-            fc.record({ text: nastyString, speaker: nastyString, speakerInferred: fc.oneof(fc.boolean(), junk) }, { requiredKeys: [] }),
-            100,
-          ),
-        ),
-        cameoCode: usually(fc.constantFrom(...CAMEO_CODES), hostileCameo),
-        storyIds: usually(fc.array(fc.uuid({ version: 4 }), { maxLength: 3 }), hostileList(fc.oneof(fc.uuid(), nastyString), 100)),
+        precision: usually(fc.constantFrom(...FACT_DATE_PRECISIONS), fc.oneof(fc.constantFrom('span', 'Day', ''), junk)),
+        on: hostileDate,
+        at: hostileInstant,
+        timezone: hostileZone,
+        until: hostileDate,
+        onOrBefore: hostileDate,
+        certainty: usually(fc.constantFrom(...FACT_DATE_CERTAINTIES), fc.oneof(fc.constantFrom('certain', 'Explicit'), junk)),
+        wording: usually(text(300), nastyString),
       },
       { requiredKeys: [] },
-    )
-    .map(({ when, ...rest }) => ({ ...(when as object), ...rest }));
+    ),
+    junk,
+  );
+
+/** The optional fields of a diplomatic event, each usually valid. */
+const optionalEventFields = (on: string) =>
+  fc.record(
+    {
+      status: usually(fc.constantFrom(...FACT_STATUSES), fc.oneof(fc.constantFrom('rumoured', 'Happened'), junk)),
+      relations: usually(
+        fc.constant([]),
+        hostileList(
+          fc.record(
+            { relation: fc.oneof(fc.constantFrom('before', 'after', 'same-day', 'during'), junk), fact: fc.oneof(fc.uuid(), nastyString) },
+            { requiredKeys: [] },
+          ),
+          100,
+        ),
+      ),
+      about: usually(
+        fc.array(fc.record({ label: text(300), date: hostileWhen(on) }), { maxLength: 2 }),
+        hostileList(fc.record({ label: nastyString, date: junk }, { requiredKeys: [] }), 50),
+      ),
+      publishedAt: usually(
+        fc.constantFrom('2024-03-05T09:00:00Z', '2024-03-05T12:00:00+01:00'),
+        fc.oneof(hostileInstant, fc.constant('2999-01-01T00:00:00Z')),
+      ),
+      summary: usually(fc.string({ maxLength: 60 }), nastyString),
+      location: usually(place, fc.oneof(fc.record({ name: nastyString, country: hostileCountry }, { requiredKeys: [] }), junk)),
+      participants: usually(
+        fc.array(participant, { maxLength: 4 }),
+        hostileList(fc.record({ name: nastyString, role: nastyString, country: hostileCountry }, { requiredKeys: [] }), 200),
+      ),
+      sources: usually(
+        fc.array(source, { maxLength: 3 }),
+        hostileList(
+          fc.record(
+            { attribution: fc.oneof(fc.constantFrom(...ATTRIBUTIONS), junk), name: nastyString, url: nastyString },
+            { requiredKeys: [] },
+          ),
+          100,
+        ),
+      ),
+      quotes: usually(
+        fc.array(quote, { maxLength: 3 }),
+        hostileList(
+          fc.record({ text: nastyString, speaker: nastyString, speakerInferred: fc.oneof(fc.boolean(), junk) }, { requiredKeys: [] }),
+          100,
+        ),
+      ),
+      cameoCode: usually(fc.constantFrom(...CAMEO_CODES), hostileCameo),
+      storyIds: usually(fc.array(fc.uuid({ version: 4 }), { maxLength: 3 }), hostileList(fc.oneof(fc.uuid(), nastyString), 100)),
+    },
+    { requiredKeys: [] },
+  );
 
 export const diplomaticEventBodies: fc.Arbitrary<Body> = bodies(
   fc
     .record({
       title: usually(text(300), nastyString),
       kind: usually(fc.constantFrom(...EVENT_KINDS), hostileKind),
-      occurredOn: usually(validDate, hostileDate),
+      day: usually(validDate, hostileDate),
     })
-    .chain((required) =>
-      optionalEventFields(typeof required.occurredOn === 'string' ? required.occurredOn : '2024-03-05').map((optional) => ({
+    .chain(({ day, ...required }) =>
+      fc.tuple(hostileWhen(typeof day === 'string' ? day : '2024-03-05'), optionalEventFields('2024-03-05')).map(([when, optional]) => ({
+        when,
         ...required,
         ...optional,
       })),
@@ -556,8 +589,8 @@ export const amendmentBodies: fc.Arbitrary<Body> = bodies(
       changes: fc.oneof(
         {
           arbitrary: fc
-            .record({ title: text(300), kind: fc.constantFrom(...EVENT_KINDS) }, { requiredKeys: [] })
-            .chain((c) => optionalEventFields('2024-03-05').map((o) => ({ ...c, ...o }))),
+            .record({ title: text(300), kind: fc.constantFrom(...EVENT_KINDS), when: hostileWhen('2024-03-05') }, { requiredKeys: [] })
+            .chain((c) => optionalEventFields('2024-03-05').map(({ publishedAt: _p, ...o }) => ({ ...c, ...o }))),
           weight: 4,
         },
         { arbitrary: fc.record({ summary: fc.string({ maxLength: 40 }) }), weight: 3 },

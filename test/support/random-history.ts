@@ -96,7 +96,7 @@ export class RandomHistory {
         fields: {
           title: `Event ${this.n}`,
           kind: KINDS[this.n % KINDS.length],
-          occurredOn: `2024-02-${day}`,
+          when: { precision: 'day', on: `2024-02-${day}`, certainty: 'explicit' },
           participants: [{ name: PEOPLE[this.n % PEOPLE.length], country: 'FR' }],
           storyIds,
         },

@@ -17,6 +17,7 @@ import { RecordDiplomaticEventHandler } from './diplomatic-events/commands/recor
 import { RetractDiplomaticEventController } from './diplomatic-events/commands/retract-diplomatic-event/retract-diplomatic-event.controller';
 import { RetractDiplomaticEventHandler } from './diplomatic-events/commands/retract-diplomatic-event/retract-diplomatic-event.handler';
 import { StoryReferences } from './diplomatic-events/story-references';
+import { StoryRelations } from './diplomatic-events/story-relations';
 import { HealthController } from './health/health.controller';
 import { DatelineMetrics } from './metrics/dateline-metrics';
 import { MetricsController } from './metrics/metrics.controller';
@@ -94,6 +95,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: WriteRateLimitGuard },
         AggregateWriter,
         StoryReferences,
+        StoryRelations,
         StoryAddresses,
         RebuildJobs,
         ReadinessIndicators,

@@ -50,14 +50,14 @@ export class TimelineEntryTracker {
       DiplomaticEventRecorded: (event, recorded) => {
         const { eventId, ...fields } = event.data;
         const at = recordedAt(recorded);
-        return Promise.resolve(this.made(eventId, 1, fields, at, at, published(event.data, at), []));
+        return Promise.resolve(this.made(eventId, 1, fields, at, at, editorialTime(event.data, at), []));
       },
       DiplomaticEventAmended: async (event, recorded) => {
         const id = event.data.eventId;
         const before = await this.before(id, recorded);
         const state = evolveDiplomaticEvent({ status: 'active', eventId: id, fields: before.fields, version: before.version }, event);
         const at = recordedAt(recorded);
-        return this.made(id, state.version, state.fields!, at, before.firstRecordedAt, published(event.data, at), before.entryIds);
+        return this.made(id, state.version, state.fields!, at, before.firstRecordedAt, editorialTime(event.data, at), before.entryIds);
       },
       DiplomaticEventRetracted: async (event, recorded) => {
         const before = await this.before(event.data.eventId, recorded);
@@ -118,9 +118,4 @@ export class TimelineEntryTracker {
     }).map((e) => e.id);
     return { version: state.version, fields: state.fields, firstRecordedAt, entryIds };
   }
-}
-
-/** The event's editorial time (editorialTime); the catalogue's v1 data declares none yet. */
-function published(data: object, at: string): string {
-  return editorialTime(data, at);
 }

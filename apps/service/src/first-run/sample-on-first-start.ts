@@ -103,7 +103,7 @@ export async function loadSampleOnFirstStart(options: {
   const file = DEFAULT_SEED_FILE;
   if (!token) return { kind: 'failed', file, error: 'no editor token to write with' };
   log.info(`empty store: loading the Istanbul sample (${file}); DATELINE_SAMPLE=none skips it`);
-  // The sample's 25 writes would be 25 "request completed" lines between the start and the
+  // The sample's three dozen writes would be as many "request completed" lines between the start and the
   // first screen. The port is not open yet, so they are the only requests: logged at debug.
   accessLog.quiet = true;
   try {

@@ -32,8 +32,8 @@ export class ErrorResponseDto {
   @ApiProperty({ example: 'Bad Request' }) error: string;
   @ApiProperty({
     oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
-    description: 'What was wrong. For a 400, one message per bad field, nested fields by their path (`sources.0.hedged`).',
-    example: ['occurredOn must be a date YYYY-MM-DD'],
+    description: 'What was wrong. For a 400, one message per bad field, nested fields by their path (`when.on`, `sources.0.name`).',
+    example: ['when.on must be a real calendar date YYYY-MM-DD (got "2025-02-30")'],
   })
   message: string | string[];
 }

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { DATE_CERTAINTIES, DATE_PRECISIONS, EVENT_KINDS, eventTypesOf, RANGE_DATINGS } from '@dateline/domain';
+import { EVENT_KINDS, eventTypesOf, FACT_STATUSES, RANGE_DATINGS } from '@dateline/domain';
 // Types only: the swc transform of the specs would otherwise emit their names as decorator metadata values.
-import type { DateCertainty, DatePrecision, EventKind, FactDate, Heading, RangeDating, RevisionKind } from '@dateline/domain';
-import { ParticipantDto, PlaceDto, QuoteDto, SourceDto } from '../diplomatic-events/dto/diplomatic-event-parts.dto';
+import type { EventKind, FactDate, FactStatus, Heading, RangeDating, RevisionKind } from '@dateline/domain';
+import { ParticipantDto, PlaceDto, QuoteDto } from '../diplomatic-events/dto/diplomatic-event-parts.dto';
+import { AboutDateDto, AttributedSourceDto, FactDateDto, FactRelationDto } from '../diplomatic-events/dto/date-knowledge.dto';
 
 /**
  * OpenAPI shapes of what the reads answer (documentation only; the controllers return plain
@@ -12,20 +13,18 @@ import { ParticipantDto, PlaceDto, QuoteDto, SourceDto } from '../diplomatic-eve
 
 const position = () => ApiProperty({ description: "The read models' log position this answer reflects.", example: 12353537 });
 
+/** A fact's fields, schema version 2 (GET /diplomatic-events/:id). */
 export class DiplomaticEventFieldsDto {
   @ApiProperty() title: string;
   @ApiProperty({ enum: EVENT_KINDS }) kind: EventKind;
-  @ApiProperty({ format: 'date' }) occurredOn: string;
-  @ApiPropertyOptional({ format: 'date' }) occurredUntil?: string;
-  @ApiPropertyOptional() occurredAt?: string;
-  @ApiPropertyOptional() timezone?: string;
-  @ApiProperty({ enum: DATE_PRECISIONS }) datePrecision: DatePrecision;
-  @ApiProperty({ enum: DATE_CERTAINTIES }) dateCertainty: DateCertainty;
-  @ApiPropertyOptional() dateText?: string;
+  @ApiProperty({ type: FactDateDto }) when: FactDate;
+  @ApiProperty({ enum: FACT_STATUSES }) status: FactStatus;
+  @ApiProperty({ type: [FactRelationDto] }) relations: FactRelationDto[];
+  @ApiProperty({ type: [AboutDateDto] }) about: AboutDateDto[];
   @ApiPropertyOptional() summary?: string;
   @ApiPropertyOptional({ type: PlaceDto }) location?: PlaceDto;
   @ApiProperty({ type: [ParticipantDto] }) participants: ParticipantDto[];
-  @ApiProperty({ type: [SourceDto] }) sources: SourceDto[];
+  @ApiProperty({ type: [AttributedSourceDto] }) sources: AttributedSourceDto[];
   @ApiProperty({ type: [QuoteDto] }) quotes: QuoteDto[];
   @ApiPropertyOptional() cameoCode?: string;
   @ApiProperty({ type: [String], format: 'uuid' }) storyIds: string[];
@@ -248,7 +247,7 @@ export class EventHistoryItemDto {
 export class DiplomaticEventDto extends DiplomaticEventFieldsDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() version: number;
-  @ApiProperty({ enum: ['active', 'retracted'] }) status: string;
+  @ApiProperty({ enum: ['active', 'retracted'], description: 'Whether the fact stands; `status` is whether it took place.' }) state: string;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ type: [EventHistoryItemDto] }) history: EventHistoryItemDto[];

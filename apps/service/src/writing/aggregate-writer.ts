@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DatelineEvent, EVENT_CATALOGUE, parseStream, upcast } from '@dateline/domain';
-import type { EventStore } from '@dateline/event-store';
+import { DatelineEvent, editorialTime, editorialTimeProblems, EVENT_CATALOGUE, InvalidInput, parseStream, upcast } from '@dateline/domain';
+import type { EventStore, RecordedEvent } from '@dateline/event-store';
 import { APPEND_OUTCOME_OF_KIND, errorKind } from '../errors/error-kinds';
 import { AppendOutcome, DatelineMetrics } from '../metrics/dateline-metrics';
 import { EVENT_STORE } from '../storage/storage.tokens';
@@ -13,7 +13,7 @@ import { WriteContext, WriteResult } from './write-context';
  * saves a round trip per create; the append still expects `no_stream`, so were the id ever
  * taken, the write would be refused rather than lose anything.
  */
-export interface ExecuteOptions {
+export interface ExecuteOptions<S = unknown, E = unknown> {
   readonly newStream?: boolean;
   /** Unique names the stream takes with the append (`AppendOptions.claims`), e.g. a story's slug. */
   readonly claims?: readonly string[];
@@ -22,6 +22,16 @@ export interface ExecuteOptions {
    * against other aggregates, which a replay must not repeat (its first answer stands).
    */
   readonly check?: () => Promise<void>;
+  /**
+   * Runs after deciding, before the append, with the state the events lead to: a check of the
+   * result against other aggregates (a fact's relations against its stories' facts).
+   */
+  readonly verify?: (next: S, events: readonly E[]) => Promise<void>;
+  /**
+   * The stream's editorial time never goes backwards (a story's revisions, docs/dates.md): a
+   * new event's `publishedAt` must not be before the editorial time of the stream's last event.
+   */
+  readonly editorialOrder?: boolean;
 }
 
 export interface Decider<C, S, E extends DatelineEvent> {
@@ -46,7 +56,7 @@ export class AggregateWriter {
     decider: Decider<C, S, E>,
     command: C,
     ctx: WriteContext,
-    options: ExecuteOptions = {},
+    options: ExecuteOptions<S, E> = {},
   ): Promise<WriteResult> {
     const timer = this.metrics.appendDuration.startTimer();
     let outcome: AppendOutcome = 'error';
@@ -69,7 +79,7 @@ export class AggregateWriter {
     decider: Decider<C, S, E>,
     command: C,
     ctx: WriteContext,
-    options: ExecuteOptions,
+    options: ExecuteOptions<S, E>,
   ): Promise<WriteResult> {
     if (ctx.idempotencyKey) {
       // The first answer again, without deciding again: the state may have moved on since.
@@ -81,6 +91,11 @@ export class AggregateWriter {
     const state = history.reduce((s, r) => decider.evolve(s, upcast(r.type, r.schemaVersion, r.data) as E), decider.initialState);
     const events = decider.decide(command, state);
     const recordedAt = new Date().toISOString();
+    checkEditorialTimes(events, recordedAt, options.editorialOrder ? history[history.length - 1] : undefined);
+    await options.verify?.(
+      events.reduce((s, e) => decider.evolve(s, e), state),
+      events,
+    );
     const appended = await this.store.append(
       stream,
       events.map((e) => ({
@@ -104,6 +119,16 @@ export class AggregateWriter {
     );
     return toResult(appended);
   }
+}
+
+/**
+ * Editorial time (publishedAt) against this write's recorded time, and, with `last`, against the
+ * editorial time of the stream's last event: each broken rule a 400 naming it.
+ */
+function checkEditorialTimes(events: readonly DatelineEvent[], recordedAt: string, last: RecordedEvent | undefined): void {
+  const previous = last ? editorialTime(last.data as { publishedAt?: string }, String(last.metadata.recordedAt)) : undefined;
+  const problems = events.flatMap((e) => editorialTimeProblems((e.data as { publishedAt?: string }).publishedAt, recordedAt, previous));
+  if (problems.length > 0) throw new InvalidInput(problems);
 }
 
 function toResult(r: { streamId: string; version: number; position: number; replayed: boolean }): WriteResult {

@@ -13,7 +13,17 @@ const eventId = '9b2e8d0a-3c1b-4f6e-8a7d-2e5f1c0b9a88';
 /** One of each event type, made by the deciders themselves. */
 function sampleEvents(): DatelineEvent[] {
   const created = storyDecider.decide(
-    { type: 'CreateStory', storyId, slug: 's', headline: 'h', body: 'b', byline: 'x', editorsNote: 'n', tags: ['t'] },
+    {
+      type: 'CreateStory',
+      storyId,
+      slug: 's',
+      headline: 'h',
+      body: 'b',
+      byline: 'x',
+      editorsNote: 'n',
+      tags: ['t'],
+      publishedAt: '2025-05-16T09:00:00Z',
+    },
     storyDecider.initialState,
   );
   const s1 = created.reduce(storyDecider.evolve, storyDecider.initialState);
@@ -28,14 +38,22 @@ function sampleEvents(): DatelineEvent[] {
       fields: {
         title: 't',
         kind: 'talks',
-        occurredOn: '2025-05-16',
-        occurredAt: '2025-05-16T10:00:00+03:00',
-        timezone: 'Europe/Istanbul',
-        dateText: 'on May 16',
+        when: {
+          precision: 'day',
+          on: '2025-05-16',
+          at: '2025-05-16T10:00:00+03:00',
+          timezone: 'Europe/Istanbul',
+          certainty: 'explicit',
+          wording: 'on May 16',
+        },
+        status: 'expected',
+        relations: [{ relation: 'after', fact: storyId }],
+        about: [{ label: 'ceasefire proposed to start', date: { precision: 'bounded', onOrAfter: '2025-05-12', certainty: 'explicit' } }],
+        publishedAt: '2025-05-16T09:00:00Z',
         summary: 's',
         location: { name: 'Istanbul', country: 'TR' },
         participants: [{ name: 'A', role: 'r', country: 'UA' }],
-        sources: [{ name: 'S', hedged: true, note: 'reportedly' }],
+        sources: [{ attribution: 'unnamed-source', name: 'S', wording: 'citing a source', note: 'n' }],
         quotes: [{ text: 'q', speaker: 'A', speakerInferred: true, context: 'c' }],
         cameoCode: '046',
         storyIds: [storyId],
@@ -45,7 +63,14 @@ function sampleEvents(): DatelineEvent[] {
   );
   const d1 = recorded.reduce(diplomaticEventDecider.evolve, diplomaticEventDecider.initialState);
   const amended = diplomaticEventDecider.decide(
-    { type: 'AmendDiplomaticEvent', eventId, expectedVersion: 1, changes: { occurredAt: null, summary: 'more' }, reason: 'r' },
+    {
+      type: 'AmendDiplomaticEvent',
+      eventId,
+      expectedVersion: 1,
+      changes: { when: { precision: 'month', on: '2025-05', certainty: 'inferred' }, summary: 'more' },
+      reason: 'r',
+      publishedAt: '2025-05-16T11:00:00Z',
+    },
     d1,
   );
   const d2 = amended.reduce(diplomaticEventDecider.evolve, d1);
@@ -86,9 +111,10 @@ describe('event catalogue', () => {
         eventId,
         title: 't',
         kind: 'party',
-        occurredOn: '2025-05-16',
-        datePrecision: 'day',
-        dateCertainty: 'explicit',
+        when: { precision: 'day', on: '2025-05-16', certainty: 'explicit' },
+        status: 'happened',
+        relations: [],
+        about: [],
         participants: [],
         sources: [],
         quotes: [],

@@ -1,4 +1,5 @@
 import type { DatelineEventType } from './dateline-event';
+import { amendedV1ToV2, recordedV1ToV2 } from './diplomatic-event-upcasters';
 
 /** Turns one version of an event type's data into the next version's. */
 export type UpcastStep = (data: unknown) => unknown;
@@ -14,16 +15,16 @@ export type UpcastTable = { readonly [version: number]: UpcastStep };
 export const CURRENT: UpcastStep = (data) => data;
 
 /**
- * Every event type's upcasters, keyed by type: a type without a table does not compile. Every
- * type is at version 1 today. When a shape changes (issue 16), its table becomes
- * `{ 1: v1ToV2, 2: CURRENT }`: the catalogue then says version 2, and `upcast` runs the step
- * for everything stored at version 1.
+ * Every event type's upcasters, keyed by type: a type without a table does not compile. When a
+ * shape changes, its table grows a step: the diplomatic events' date knowledge became v2 in
+ * issue 16 (`{ 1: v1ToV2, 2: CURRENT }`), so the catalogue says version 2 for them and `upcast`
+ * runs the step for everything stored at version 1.
  */
 export const EVENT_UPCASTERS: { readonly [T in DatelineEventType]: UpcastTable } = {
   StoryCreated: { 1: CURRENT },
   StoryRevised: { 1: CURRENT },
-  DiplomaticEventRecorded: { 1: CURRENT },
-  DiplomaticEventAmended: { 1: CURRENT },
+  DiplomaticEventRecorded: { 1: recordedV1ToV2, 2: CURRENT },
+  DiplomaticEventAmended: { 1: amendedV1ToV2, 2: CURRENT },
   DiplomaticEventRetracted: { 1: CURRENT },
 };
 

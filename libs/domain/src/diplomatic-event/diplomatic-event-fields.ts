@@ -1,87 +1,45 @@
 import Type, { type Static } from 'typebox';
-import {
-  calendarDate,
-  closedObject,
-  countryCode,
-  instant,
-  nonEmptyText,
-  oneOf,
-  readonlyArray,
-  text,
-  uuid,
-} from '../catalogue/schema-parts';
+import { closedObject, instant, nonEmptyText, oneOf, readonlyArray, text, uuid } from '../catalogue/schema-parts';
 import { isUuid } from '../catalogue/streams';
-import { isCalendarDate } from '../values/calendar-date';
-import { DATE_CERTAINTIES, DATE_PRECISIONS } from '../values/date-knowledge';
-import { DATE_RANGE_TEXT, isDateInRange, isInstantInRange } from '../values/date-range';
+import { dateKnowledgeV2Problems } from '../dates/date-knowledge-v2';
+import { aboutDatesSchema, attributedSourcesSchema, FactDateSchema, relationsSchema } from '../dates/date-knowledge-schemas';
+import { DEFAULT_FACT_STATUS, FACT_STATUSES } from '../dates/fact-status';
 import { EVENT_KINDS, isEventKind } from '../values/event-kind';
-import { isRfc3339Instant, localDateOf } from '../values/instant';
 import { nullProblems, textProblems } from '../values/nested-values';
 import { Problems } from '../values/problems';
-import { dateInZone, isTimeZone } from '../values/time-zone';
 import { isCameoCode } from '../cameo/cameo';
 import { InvalidInput } from '../errors/domain-errors';
+import { ParticipantSchema, PlaceSchema, QuoteSchema } from './diplomatic-event-parts';
 
-/** Where it happened. */
-export const PlaceSchema = closedObject({ name: text(), /** ISO 3166-1 alpha-2. */ country: Type.Optional(countryCode()) });
-
-/** Who took part. */
-export const ParticipantSchema = closedObject({
-  name: text(),
-  role: Type.Optional(text()),
-  /** ISO 3166-1 alpha-2. */
-  country: Type.Optional(countryCode()),
-});
-
-/** Who reported it. */
-export const SourceSchema = closedObject({
-  name: text(),
-  url: Type.Optional(text()),
-  /** The report hedges this fact ("reportedly", "citing a source"). */
-  hedged: Type.Boolean(),
-  note: Type.Optional(text()),
-});
-
-export const QuoteSchema = closedObject({
-  text: text(),
-  speaker: text(),
-  /** The text does not plainly attribute the quote; we inferred the speaker. */
-  speakerInferred: Type.Boolean(),
-  context: Type.Optional(text()),
-});
+export * from './diplomatic-event-parts';
 
 /**
- * Everything an editor says about a dated diplomatic fact: the data of `DiplomaticEventRecorded`
- * (with the event's id), and what an amendment changes. The rules beyond the shape are in
- * `checkDiplomaticEventFields` below.
+ * Everything an editor says about a dated diplomatic fact, schema version 2 (issue 16,
+ * docs/adr/0013-date-knowledge-v2.md): the data of `DiplomaticEventRecorded` (with the event's
+ * id), and what an amendment changes. When it happened, whether it did, its order against other
+ * facts, the dates it is about and who it rests on are the v2 date knowledge; the rules beyond
+ * the shape are in `checkDiplomaticEventFields` below.
  */
 export const DiplomaticEventFieldsSchema = closedObject({
   title: nonEmptyText(),
   kind: oneOf(EVENT_KINDS),
-  /** Local calendar date where it happened; for a span, its first possible day. */
-  occurredOn: calendarDate(),
-  /** Last possible day of a span, inclusive. Only with `datePrecision: 'span'`. */
-  occurredUntil: Type.Optional(calendarDate()),
-  occurredAt: Type.Optional(instant()),
-  timezone: Type.Optional(text()),
-  datePrecision: oneOf(DATE_PRECISIONS),
-  dateCertainty: oneOf(DATE_CERTAINTIES),
-  /** The report's own words for when ("earlier in the day"). */
-  dateText: Type.Optional(text()),
+  when: FactDateSchema,
+  status: oneOf(FACT_STATUSES),
+  relations: relationsSchema(),
+  about: aboutDatesSchema(),
   summary: Type.Optional(text()),
   location: Type.Optional(PlaceSchema),
   participants: readonlyArray(ParticipantSchema),
-  sources: readonlyArray(SourceSchema),
+  sources: attributedSourcesSchema(),
   quotes: readonlyArray(QuoteSchema),
   cameoCode: Type.Optional(text({ pattern: '^\\d{2,4}$' })),
   storyIds: readonlyArray(uuid()),
 });
 
-export type Place = Static<typeof PlaceSchema>;
-export type Participant = Static<typeof ParticipantSchema>;
-export type Source = Static<typeof SourceSchema>;
-export type Quote = Static<typeof QuoteSchema>;
 export type DiplomaticEventFields = Static<typeof DiplomaticEventFieldsSchema>;
+
+/** Editorial time: when the newsroom published (or learned) what the event says (docs/dates.md). */
+export const publishedAtSchema = () => Type.Optional(instant());
 
 /** Some of the fields: what an editor sends to record an event (before defaults). */
 export const DiplomaticEventChangesSchema = Type.ReadonlyObject(Type.Partial(DiplomaticEventFieldsSchema), { additionalProperties: false });
@@ -89,11 +47,12 @@ export type DiplomaticEventChanges = Static<typeof DiplomaticEventChangesSchema>
 
 /** Fills the defaults an editor may leave out. */
 export function withDefaults(
-  input: DiplomaticEventChanges & Pick<DiplomaticEventFields, 'title' | 'kind' | 'occurredOn'>,
+  input: DiplomaticEventChanges & Pick<DiplomaticEventFields, 'title' | 'kind' | 'when'>,
 ): DiplomaticEventFields {
   return {
-    datePrecision: 'day',
-    dateCertainty: 'explicit',
+    status: DEFAULT_FACT_STATUS,
+    relations: [],
+    about: [],
     participants: [],
     sources: [],
     quotes: [],
@@ -106,6 +65,8 @@ export function withDefaults(
  * The rules a complete set of fields must keep, checked after defaults and after every
  * amendment is merged, so an amendment cannot make a valid event invalid. What passes is what
  * every store, projection and Kafka message can hold (docs/adr/0007-accepted-date-range.md).
+ * The rules between facts (relations to facts that exist, cycles) need the story's other facts:
+ * the write side checks them with checkStoryRelations.
  */
 export function checkDiplomaticEventFields(f: DiplomaticEventFields): void {
   // A null anywhere would reach the read models and the Kafka topics as it is: refuse it first,
@@ -114,22 +75,9 @@ export function checkDiplomaticEventFields(f: DiplomaticEventFields): void {
   if (nulls.length > 0) throw new InvalidInput(nulls);
   const p = new Problems();
   p.check(typeof f.title === 'string' && f.title.trim().length > 0, 'title must not be empty');
-  p.check(
-    isEventKind(f.kind),
-    `kind must be one of talks, meeting, proposal, rejection, statement, appointment, accusation, ceasefire, agreement, other`,
-  );
-  p.check((DATE_PRECISIONS as readonly unknown[]).includes(f.datePrecision), `datePrecision must be one of ${DATE_PRECISIONS.join(', ')}`);
-  p.check(
-    (DATE_CERTAINTIES as readonly unknown[]).includes(f.dateCertainty),
-    `dateCertainty must be one of ${DATE_CERTAINTIES.join(', ')}`,
-  );
-  const dateOk = isCalendarDate(f.occurredOn);
-  p.check(dateOk, `occurredOn must be a real calendar date YYYY-MM-DD (got ${JSON.stringify(f.occurredOn)})`);
-  if (dateOk) p.check(isDateInRange(f.occurredOn), `occurredOn must be ${DATE_RANGE_TEXT} (got ${JSON.stringify(f.occurredOn)})`);
-  if (f.timezone !== undefined)
-    p.check(isTimeZone(f.timezone), `timezone must be an IANA time zone name such as Europe/Istanbul (got ${JSON.stringify(f.timezone)})`);
-  checkSpan(f, p, dateOk);
-  if (f.occurredAt !== undefined) checkOccurredAt(f, p, dateOk);
+  p.check(isEventKind(f.kind), `kind must be one of ${EVENT_KINDS.join(', ')}`);
+  const { when, status, relations, about, sources } = f;
+  for (const problem of dateKnowledgeV2Problems({ when, status, relations, about, sources })) p.add(problem);
   if (f.cameoCode !== undefined)
     p.check(isCameoCode(f.cameoCode), `cameoCode ${JSON.stringify(f.cameoCode)} is not in the CAMEO 1.1b3 codebook`);
   if (f.location?.country !== undefined)
@@ -139,39 +87,9 @@ export function checkDiplomaticEventFields(f: DiplomaticEventFields): void {
       p.check(isCountryCode(x.country), `participants.${i}.country must be an ISO 3166-1 alpha-2 code such as UA`);
   });
   checkStoryIds(f.storyIds, p);
-  for (const problem of textProblems(f, '')) p.add(problem);
+  const { when: _w, status: _s, relations: _r, about: _a, sources: _src, ...rest } = f;
+  for (const problem of textProblems(rest, '')) p.add(problem);
   p.throwIfAny();
-}
-
-function checkSpan(f: DiplomaticEventFields, p: Problems, dateOk: boolean): void {
-  if (f.datePrecision === 'span') {
-    if (f.occurredUntil === undefined) return p.add('occurredUntil is required when datePrecision is span');
-    if (!isCalendarDate(f.occurredUntil))
-      return p.add(`occurredUntil must be a real calendar date YYYY-MM-DD (got ${JSON.stringify(f.occurredUntil)})`);
-    if (!isDateInRange(f.occurredUntil)) return p.add(`occurredUntil must be ${DATE_RANGE_TEXT} (got ${JSON.stringify(f.occurredUntil)})`);
-    if (dateOk) p.check(f.occurredUntil >= f.occurredOn, 'occurredUntil must not be before occurredOn');
-  } else if (f.occurredUntil !== undefined) {
-    p.add('occurredUntil is only allowed when datePrecision is span');
-  }
-}
-
-function checkOccurredAt(f: DiplomaticEventFields, p: Problems, dateOk: boolean): void {
-  if (!isRfc3339Instant(f.occurredAt)) {
-    return p.add(
-      `occurredAt must be an ISO 8601 instant with seconds and an offset, e.g. 2025-05-16T12:30:00+03:00 (got ${JSON.stringify(f.occurredAt)})`,
-    );
-  }
-  if (f.datePrecision === 'span') return p.add('occurredAt is not allowed when datePrecision is span');
-  if (!isInstantInRange(f.occurredAt))
-    return p.add(`occurredAt must be ${DATE_RANGE_TEXT} in UTC (got ${f.occurredAt}, which is ${new Date(f.occurredAt).toISOString()})`);
-  if (!dateOk || !isDateInRange(f.occurredOn)) return;
-  // occurredOn is the local date where it happened: in the event's time zone when we know it,
-  // else the date the instant was written with (its own offset).
-  const local = f.timezone && isTimeZone(f.timezone) ? dateInZone(new Date(f.occurredAt), f.timezone) : localDateOf(f.occurredAt);
-  p.check(
-    local === f.occurredOn,
-    `occurredAt ${f.occurredAt} falls on ${local}${f.timezone ? ` in ${f.timezone}` : ''}, not on occurredOn ${f.occurredOn}`,
-  );
 }
 
 /**

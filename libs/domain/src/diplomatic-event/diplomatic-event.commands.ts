@@ -1,20 +1,23 @@
 import { DiplomaticEventChanges, DiplomaticEventFields } from './diplomatic-event-fields';
-import { AmendmentChanges } from './diplomatic-event.events';
+import { AmendmentInput } from './diplomatic-event.events';
 
-type RequiredOnRecord = Pick<DiplomaticEventFields, 'title' | 'kind' | 'occurredOn'>;
+type RequiredOnRecord = Pick<DiplomaticEventFields, 'title' | 'kind' | 'when'>;
 
 export interface RecordDiplomaticEvent {
   readonly type: 'RecordDiplomaticEvent';
   readonly eventId: string;
-  readonly fields: DiplomaticEventChanges & RequiredOnRecord;
+  /** The fields, and when the newsroom published the fact (editorial time), if the editor says. */
+  readonly fields: DiplomaticEventChanges & RequiredOnRecord & { readonly publishedAt?: string };
 }
 
 export interface AmendDiplomaticEvent {
   readonly type: 'AmendDiplomaticEvent';
   readonly eventId: string;
   readonly expectedVersion: number;
-  readonly changes: AmendmentChanges;
+  readonly changes: AmendmentInput;
   readonly reason: string;
+  /** When the newsroom published this amendment (editorial time), if the editor says. */
+  readonly publishedAt?: string;
 }
 
 export interface RetractDiplomaticEvent {

@@ -12,10 +12,10 @@ const recorded: DiplomaticEventRecorded = {
     eventId,
     title: 'Talks open',
     kind: 'talks',
-    occurredOn: '2024-03-05',
-    timezone: 'Europe/Zurich',
-    datePrecision: 'day',
-    dateCertainty: 'explicit',
+    when: { precision: 'day', on: '2024-03-05', timezone: 'Europe/Zurich', certainty: 'explicit' },
+    status: 'happened',
+    relations: [],
+    about: [],
     participants: [],
     sources: [],
     quotes: [],
@@ -31,22 +31,34 @@ describe('diplomatic event decider', () => {
       .when({
         type: 'RecordDiplomaticEvent',
         eventId,
-        fields: { title: 'Talks open', kind: 'talks', occurredOn: '2024-03-05', timezone: 'Europe/Zurich' },
+        fields: {
+          title: 'Talks open',
+          kind: 'talks',
+          when: { precision: 'day', on: '2024-03-05', timezone: 'Europe/Zurich', certainty: 'explicit' },
+        },
       })
       .then([recorded]);
   });
 
+  const day = (over: object) => ({
+    when: { precision: 'day', on: '2024-03-05', timezone: 'Europe/Zurich', certainty: 'explicit', ...over },
+  });
   it.each([
-    [{ occurredOn: '2025-02-30' }, /real calendar date/],
-    [{ occurredOn: '2024-02-29', occurredAt: '2024-02-29T12:00:00Z' }, null],
-    [{ timezone: 'Europe/Atlantis' }, /IANA/],
-    [{ occurredAt: '2024-03-05T23:30:00Z' }, /falls on 2024-03-06 in Europe\/Zurich/],
-    [{ occurredAt: '2024-03-05T23:30:00-05:00', timezone: undefined }, null],
-    [{ datePrecision: 'span', occurredUntil: '2024-03-04' }, /must not be before/],
+    [day({ on: '2025-02-30' }), /when.on must be a real calendar date/],
+    [day({ on: '2024-02-29', at: '2024-02-29T12:00:00Z' }), null],
+    [day({ timezone: 'Europe/Atlantis' }), /when.timezone must be an IANA/],
+    [day({ at: '2024-03-05T23:30:00Z' }), /falls on 2024-03-06 in Europe\/Zurich/],
+    [{ when: { precision: 'day', on: '2024-03-05', at: '2024-03-05T23:30:00-05:00', certainty: 'explicit' } }, null],
+    [{ when: { precision: 'period', from: '2024-03-05', until: '2024-03-04', certainty: 'explicit' } }, /when.until must not be before/],
     [
-      { datePrecision: 'span', occurredUntil: '2024-03-09', occurredAt: '2024-03-05T10:00:00+01:00' },
-      /not allowed when datePrecision is span/,
+      { when: { precision: 'period', from: '2024-03-05', until: '2024-03-09', at: '2024-03-05T10:00:00+01:00', certainty: 'explicit' } },
+      /when.at is not allowed with precision period/,
     ],
+    [{ status: 'rumoured' }, /status must be one of/],
+    [{ sources: [{ attribution: 'named-source' }] }, /sources.0.name is required when attribution is named-source/],
+    [{ about: [{ label: '', date: { precision: 'month', on: '2025-13', certainty: 'explicit' } }] }, /about.0.label must not be empty/],
+    [{ relations: [{ relation: 'before', fact: eventId }] }, /relations.0.fact is this fact itself/],
+    [{ publishedAt: '16 May 2025' }, /publishedAt must be an RFC 3339 instant/],
     [{ cameoCode: '0000' }, /CAMEO/],
     [{ kind: 'party' }, /kind must be one of/],
   ])('checks the fields: %j', (over, problem) => {
@@ -55,7 +67,7 @@ describe('diplomatic event decider', () => {
     else
       expect(() =>
         diplomaticEventDecider.decide(
-          { type: 'RecordDiplomaticEvent', eventId, fields: { ...recorded.data, ...over } },
+          { type: 'RecordDiplomaticEvent', eventId, fields: { ...recorded.data, ...over } as never },
           diplomaticEventDecider.initialState,
         ),
       ).not.toThrow();
@@ -64,7 +76,11 @@ describe('diplomatic event decider', () => {
   it('names every problem at once', () => {
     const err = spec
       .given([])
-      .when({ type: 'RecordDiplomaticEvent', eventId, fields: { ...recorded.data, occurredOn: '2025-13-01', timezone: 'Nowhere' } })
+      .when({
+        type: 'RecordDiplomaticEvent',
+        eventId,
+        fields: { ...recorded.data, ...day({ on: '2025-13-01', timezone: 'Nowhere' }) } as never,
+      })
       .thenThrows(InvalidInput);
     expect((err as InvalidInput).problems).toHaveLength(2);
   });
@@ -76,11 +92,21 @@ describe('diplomatic event decider', () => {
         type: 'AmendDiplomaticEvent',
         eventId,
         expectedVersion: 1,
-        changes: { title: 'Talks open', summary: 'More', timezone: null },
+        changes: { title: 'Talks open', summary: 'More', location: null, status: 'expected' },
         reason: 'detail',
+        publishedAt: '2025-05-16T12:00:00Z',
       })
       .then([
-        { type: 'DiplomaticEventAmended', data: { eventId, version: 2, changes: { summary: 'More', timezone: null }, reason: 'detail' } },
+        {
+          type: 'DiplomaticEventAmended',
+          data: {
+            eventId,
+            version: 2,
+            changes: { summary: 'More', status: 'expected' },
+            reason: 'detail',
+            publishedAt: '2025-05-16T12:00:00Z',
+          },
+        },
       ]);
   });
 
@@ -91,8 +117,18 @@ describe('diplomatic event decider', () => {
       .thenThrows(InvalidInput, /changes nothing/);
     spec
       .given([recorded])
-      .when({ type: 'AmendDiplomaticEvent', eventId, expectedVersion: 1, changes: { datePrecision: 'span' }, reason: 'r' })
-      .thenThrows(InvalidInput, /occurredUntil is required/);
+      .when({
+        type: 'AmendDiplomaticEvent',
+        eventId,
+        expectedVersion: 1,
+        changes: { when: { precision: 'bounded', certainty: 'inferred' } },
+        reason: 'r',
+      })
+      .thenThrows(InvalidInput, /when needs onOrAfter, onOrBefore or both/);
+    spec
+      .given([recorded])
+      .when({ type: 'AmendDiplomaticEvent', eventId, expectedVersion: 1, changes: { when: null }, reason: 'r' })
+      .thenThrows(InvalidInput, /changes.when cannot be removed/);
     spec
       .given([recorded])
       .when({ type: 'AmendDiplomaticEvent', eventId, expectedVersion: 1, changes: { kind: null }, reason: 'r' })

@@ -4,7 +4,10 @@ import { nullProblems, textProblems } from '../values/nested-values';
 import { Problems } from '../values/problems';
 import { checkDiplomaticEventFields, DiplomaticEventFields, withDefaults } from './diplomatic-event-fields';
 import { AmendDiplomaticEvent, DiplomaticEventCommand, RecordDiplomaticEvent, RetractDiplomaticEvent } from './diplomatic-event.commands';
-import { AmendmentChanges, DiplomaticEventEvent } from './diplomatic-event.events';
+import { AmendmentChanges, DiplomaticEventEvent, V1DateChanges } from './diplomatic-event.events';
+import { publishedAtProblems } from '../dates/editorial-time';
+import { factDateFromV1 } from '../dates/v1-date-mapping';
+import { v1DatesOf } from '../dates/v1-date-view';
 
 export type DiplomaticEventStatus = 'absent' | 'active' | 'retracted';
 
@@ -18,9 +21,9 @@ export interface DiplomaticEventState {
 
 export const initialDiplomaticEventState: DiplomaticEventState = { status: 'absent', eventId: '', version: 0 };
 
-const REQUIRED: readonly (keyof DiplomaticEventFields)[] = ['title', 'kind', 'occurredOn', 'datePrecision', 'dateCertainty'];
+const REQUIRED: readonly (keyof DiplomaticEventFields)[] = ['title', 'kind', 'when', 'status'];
 /** Lists are always present, perhaps empty: `[]` empties one, null is refused (it once meant `[]`). */
-const LISTS: readonly (keyof DiplomaticEventFields)[] = ['participants', 'sources', 'quotes', 'storyIds'];
+const LISTS: readonly (keyof DiplomaticEventFields)[] = ['relations', 'about', 'participants', 'sources', 'quotes', 'storyIds'];
 
 export function decideDiplomaticEvent(command: DiplomaticEventCommand, state: DiplomaticEventState): DiplomaticEventEvent[] {
   switch (command.type) {
@@ -35,9 +38,21 @@ export function decideDiplomaticEvent(command: DiplomaticEventCommand, state: Di
 
 function record(c: RecordDiplomaticEvent, state: DiplomaticEventState): DiplomaticEventEvent {
   if (state.status !== 'absent') throw new CommandRejected(`diplomatic event ${c.eventId} already exists`, state.version);
-  const fields = withDefaults(c.fields);
+  const { publishedAt, ...input } = c.fields;
+  const fields = withDefaults(input);
+  checkPublishedAt(publishedAt);
   checkDiplomaticEventFields(fields);
-  return { type: 'DiplomaticEventRecorded', data: { eventId: c.eventId, ...fields, storyIds: lowerCase(fields.storyIds) } };
+  checkNotSelfRelated(c.eventId, fields);
+  return {
+    type: 'DiplomaticEventRecorded',
+    data: {
+      eventId: c.eventId,
+      ...fields,
+      relations: lowerCaseFacts(fields.relations),
+      storyIds: lowerCase(fields.storyIds),
+      ...(publishedAt !== undefined ? { publishedAt } : {}),
+    },
+  };
 }
 
 function requireActive(eventId: string, expectedVersion: number, state: DiplomaticEventState, verb: string): DiplomaticEventFields {
@@ -59,11 +74,16 @@ function amend(c: AmendDiplomaticEvent, state: DiplomaticEventState): Diplomatic
   // At the top level null removes an optional field; inside a value it means nothing.
   for (const [key, value] of Object.entries(c.changes))
     if (value !== null) for (const problem of nullProblems(value, `changes.${key}`)) p.add(problem);
+  for (const problem of publishedAtProblems(c.publishedAt)) p.add(problem);
+  // Only stored v1 amendments carry v1Dates (the upcaster makes them); an editor sends `when`.
+  if ('v1Dates' in c.changes) p.add('changes.v1Dates is not a field: send changes.when, the whole date');
   p.throwIfAny();
 
-  const changes: AmendmentChanges = Array.isArray(c.changes.storyIds)
-    ? { ...c.changes, storyIds: lowerCase(c.changes.storyIds) }
-    : c.changes;
+  const changes: AmendmentChanges = {
+    ...c.changes,
+    ...(Array.isArray(c.changes.storyIds) ? { storyIds: lowerCase(c.changes.storyIds) } : {}),
+    ...(Array.isArray(c.changes.relations) ? { relations: lowerCaseFacts(c.changes.relations) } : {}),
+  };
   // Keep only the changes that change something: an amendment must change something.
   const effective: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(changes)) {
@@ -75,10 +95,18 @@ function amend(c: AmendDiplomaticEvent, state: DiplomaticEventState): Diplomatic
   if (Object.keys(effective).length === 0)
     throw new InvalidInput([`amendment changes nothing: every field in changes is as in version ${state.version}`]);
 
-  checkDiplomaticEventFields(applyChanges(current, effective));
+  const next = applyChanges(current, effective);
+  checkDiplomaticEventFields(next);
+  checkNotSelfRelated(c.eventId, next);
   return {
     type: 'DiplomaticEventAmended',
-    data: { eventId: c.eventId, version: state.version + 1, changes: effective, reason: c.reason },
+    data: {
+      eventId: c.eventId,
+      version: state.version + 1,
+      changes: effective,
+      reason: c.reason,
+      ...(c.publishedAt !== undefined ? { publishedAt: c.publishedAt } : {}),
+    },
   };
 }
 
@@ -95,6 +123,22 @@ function checkReason(reason: string, p: Problems): void {
   for (const problem of textProblems(reason, 'reason')) p.add(problem);
 }
 
+function checkPublishedAt(publishedAt: unknown): void {
+  const problems = publishedAtProblems(publishedAt);
+  if (problems.length > 0) throw new InvalidInput(problems);
+}
+
+/** A fact cannot be ordered against itself; the relations to other facts are checked against the story (checkStoryRelations). */
+function checkNotSelfRelated(eventId: string, f: DiplomaticEventFields): void {
+  const self = f.relations.findIndex((r) => typeof r.fact === 'string' && r.fact.toLowerCase() === eventId.toLowerCase());
+  if (self >= 0)
+    throw new InvalidInput([`relations.${self}.fact is this fact itself: a fact cannot be ${f.relations[self].relation} itself`]);
+}
+
+function lowerCaseFacts(relations: DiplomaticEventFields['relations']): DiplomaticEventFields['relations'] {
+  return relations.map((r) => (typeof r.fact === 'string' ? { ...r, fact: r.fact.toLowerCase() } : r));
+}
+
 /** UUIDs in lower case, as stream names and the read models have them; non-strings were refused before. */
 function lowerCase(ids: readonly string[]): string[] {
   return ids.map((id) => (typeof id === 'string' ? id.toLowerCase() : id));
@@ -102,8 +146,9 @@ function lowerCase(ids: readonly string[]): string[] {
 
 /** Merges an amendment into the fields: `null` removes an optional field, a list replaces the list. */
 export function applyChanges(fields: DiplomaticEventFields, changes: AmendmentChanges): DiplomaticEventFields {
-  const next: Record<string, unknown> = { ...fields };
-  for (const [key, value] of Object.entries(changes)) {
+  const { v1Dates, ...rest } = changes;
+  const next: Record<string, unknown> = { ...fields, ...(v1Dates ? { when: applyV1DateChanges(fields.when, v1Dates) } : {}) };
+  for (const [key, value] of Object.entries(rest)) {
     if (value === undefined) continue;
     if (value === null) {
       if (LISTS.includes(key as keyof DiplomaticEventFields)) next[key] = [];
@@ -113,10 +158,20 @@ export function applyChanges(fields: DiplomaticEventFields, changes: AmendmentCh
   return next as unknown as DiplomaticEventFields;
 }
 
+/** A v1 amendment's date field changes, applied to the date as it stood, in v1 terms and back. */
+function applyV1DateChanges(when: DiplomaticEventFields['when'], changes: V1DateChanges): DiplomaticEventFields['when'] {
+  const v1: Record<string, unknown> = { ...v1DatesOf(when) };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) delete v1[key];
+    else if (value !== undefined) v1[key] = value;
+  }
+  return factDateFromV1(v1 as unknown as Parameters<typeof factDateFromV1>[0]);
+}
+
 export function evolveDiplomaticEvent(state: DiplomaticEventState, event: DiplomaticEventEvent): DiplomaticEventState {
   switch (event.type) {
     case 'DiplomaticEventRecorded': {
-      const { eventId, ...fields } = event.data;
+      const { eventId, publishedAt: _published, ...fields } = event.data;
       return { status: 'active', eventId, fields, version: 1 };
     }
     case 'DiplomaticEventAmended':

@@ -10,6 +10,8 @@ export interface CreateStory {
   readonly developing?: boolean;
   readonly byline?: string;
   readonly tags?: readonly string[];
+  /** When the newsroom published this revision (editorial time), if the editor says. */
+  readonly publishedAt?: string;
 }
 
 export interface ReviseStory {
@@ -22,6 +24,8 @@ export interface ReviseStory {
   readonly body?: string;
   readonly editorsNote?: string;
   readonly developing?: boolean;
+  /** When the newsroom published this revision (editorial time), if the editor says. */
+  readonly publishedAt?: string;
 }
 
 export type StoryCommand = CreateStory | ReviseStory;

@@ -2,6 +2,7 @@ import { AggregateNotFound, CommandRejected, InvalidInput, StaleVersion } from '
 import { expectedVersionProblem } from '../values/expected-version';
 import { nullProblems, textProblems } from '../values/nested-values';
 import { Problems } from '../values/problems';
+import { publishedAtProblems } from '../dates/editorial-time';
 import { CreateStory, ReviseStory, StoryCommand } from './story.commands';
 import { STORY_SLUG } from './story-slug';
 import { StoryCreated, StoryEvent, StoryRevised } from './story.events';
@@ -58,6 +59,7 @@ function create(c: CreateStory, state: StoryState): StoryCreated {
   p.check(STORY_SLUG.test(c.slug), 'slug must be lowercase words joined by hyphens, e.g. istanbul-peace-talks');
   p.check(c.headline.trim().length > 0, 'headline must not be empty');
   p.check(c.body.trim().length > 0, 'body must not be empty');
+  for (const problem of publishedAtProblems(c.publishedAt)) p.add(problem);
   p.throwIfAny();
   return {
     type: 'StoryCreated',
@@ -71,6 +73,7 @@ function create(c: CreateStory, state: StoryState): StoryCreated {
       ...(c.byline ? { byline: c.byline } : {}),
       tags: [...new Set(c.tags ?? [])],
       revision: 1,
+      ...(c.publishedAt !== undefined ? { publishedAt: c.publishedAt } : {}),
     },
   };
 }
@@ -86,6 +89,7 @@ function revise(c: ReviseStory, state: StoryState): StoryRevised {
   p.check(c.changeNote.trim().length > 0, 'changeNote must not be empty');
   if (c.headline !== undefined) p.check(c.headline.trim().length > 0, 'headline must not be empty');
   if (c.body !== undefined) p.check(c.body.trim().length > 0, 'body must not be empty');
+  for (const problem of publishedAtProblems(c.publishedAt)) p.add(problem);
   p.throwIfAny();
 
   // Only real changes go into the event: a revision must change something.
@@ -99,18 +103,25 @@ function revise(c: ReviseStory, state: StoryState): StoryRevised {
   }
   return {
     type: 'StoryRevised',
-    data: { storyId: c.storyId, revision: state.revision + 1, kind: c.kind ?? 'update', changeNote: c.changeNote, ...changes },
+    data: {
+      storyId: c.storyId,
+      revision: state.revision + 1,
+      kind: c.kind ?? 'update',
+      changeNote: c.changeNote,
+      ...changes,
+      ...(c.publishedAt !== undefined ? { publishedAt: c.publishedAt } : {}),
+    },
   };
 }
 
 export function evolveStory(state: StoryState, event: StoryEvent): StoryState {
   switch (event.type) {
     case 'StoryCreated': {
-      const { revision, ...rest } = event.data;
+      const { revision, publishedAt: _published, ...rest } = event.data;
       return { ...initialStoryState, ...rest, exists: true, revision };
     }
     case 'StoryRevised': {
-      const { storyId: _id, revision, kind: _k, changeNote: _n, editorsNote, ...changes } = event.data;
+      const { storyId: _id, revision, kind: _k, changeNote: _n, editorsNote, publishedAt: _published, ...changes } = event.data;
       const next: StoryState = { ...state, ...changes, revision };
       if (editorsNote === undefined) return next;
       return { ...next, editorsNote: editorsNote === '' ? undefined : editorsNote };

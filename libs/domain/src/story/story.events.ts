@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { closedObject, nonEmptyText, oneOf, readonlyArray, text, uuid } from '../catalogue/schema-parts';
+import { closedObject, instant, nonEmptyText, oneOf, readonlyArray, text, uuid } from '../catalogue/schema-parts';
 
 export const REVISION_KINDS = ['update', 'correction'] as const;
 export type RevisionKind = (typeof REVISION_KINDS)[number];
@@ -15,6 +15,8 @@ export const StoryCreatedData = closedObject({
   byline: Type.Optional(text()),
   tags: readonlyArray(text()),
   revision: Type.Literal(1),
+  /** Editorial time: when the newsroom published revision 1 (issue 16); absent, it is the recorded time. */
+  publishedAt: Type.Optional(instant()),
 });
 
 /** The data of `StoryRevised`: only what changed; the full text is a fold of the stream. */
@@ -28,6 +30,8 @@ export const StoryRevisedData = closedObject({
   /** An empty string removes the note. */
   editorsNote: Type.Optional(text()),
   developing: Type.Optional(Type.Boolean()),
+  /** Editorial time: when the newsroom published this revision; never before the revision before's. */
+  publishedAt: Type.Optional(instant()),
 });
 
 export interface StoryCreated {

@@ -17,13 +17,14 @@ import {
 import { diplomaticEventEntries, entriesOf, StoryRevisionEntry, TimelineEntry } from './timeline-entry';
 import { entrySortKey, orderTimeline } from './timeline-order';
 
-/** v1-shaped fields: what the catalogue stores today. The specs give v2 date knowledge beside them. */
+/** The fields of a fact on 16 May; the specs that order by other dates give their knowledge beside them (entriesOf). */
 const fields = (title: string, over: Partial<DiplomaticEventFields> = {}): DiplomaticEventFields => ({
   title,
   kind: 'meeting',
-  occurredOn: '2025-05-16',
-  datePrecision: 'day',
-  dateCertainty: 'explicit',
+  when: { precision: 'day', on: '2025-05-16', certainty: 'explicit' },
+  status: 'happened',
+  relations: [],
+  about: [],
   participants: [],
   sources: [],
   quotes: [],
@@ -83,9 +84,11 @@ describe('timeline entries: where each fact and each date it is about sits', () 
     expect(entries.find((e) => e.id === talks2022)).toMatchObject({ date: '2022-12-31', dating: 'year' });
   });
 
-  it('given v1 fields, when made into entries through factKnowledge, then a span sits on its last day under "between"', () => {
+  it('given bounds on both sides, when made into entries through factKnowledge, then the fact sits on its last day under "between"', () => {
     const times = { recordedAt: at(0), firstRecordedAt: at(0), publishedAt: at(1) };
-    const span = fields('Delegations meet', { occurredOn: '2025-05-01', occurredUntil: '2025-05-16', datePrecision: 'span' });
+    const span = fields('Delegations meet', {
+      when: { precision: 'bounded', onOrAfter: '2025-05-01', onOrBefore: '2025-05-16', certainty: 'explicit' },
+    });
     expect(diplomaticEventEntries({ id: 'a', version: 1, fields: span, times })).toEqual([
       expect.objectContaining({
         type: 'diplomatic-event',

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DynamicModule, Module } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
-import { DatelineEvent, diplomaticEventDecider, diplomaticEventStream, storyDecider, storyStream } from '@dateline/domain';
+import { DatelineEvent, diplomaticEventDecider, diplomaticEventStream, EVENT_CATALOGUE, storyDecider, storyStream } from '@dateline/domain';
 import { EVENT_STORE, EventStore, PgliteClient, PostgresEventStore, SQL_CLIENT, SqlQueryable } from '@dateline/event-store';
 import { Projection } from '../projection';
 import { EventHistoryProjection } from '../read-models/event-history/event-history.projection';
@@ -86,7 +86,11 @@ describe('positions per read model (ADR 0012): a read model that is behind holds
       storyDecider.initialState,
     );
     const fact = diplomaticEventDecider.decide(
-      { type: 'RecordDiplomaticEvent', eventId, fields: { title: 'Talks', kind: 'talks', occurredOn: '2025-05-16', storyIds: [storyId] } },
+      {
+        type: 'RecordDiplomaticEvent',
+        eventId,
+        fields: { title: 'Talks', kind: 'talks', when: { precision: 'day', on: '2025-05-16', certainty: 'explicit' }, storyIds: [storyId] },
+      },
       diplomaticEventDecider.initialState,
     );
     await store.append(storyStream(storyId), story.map(logged), 'no_stream');
@@ -158,7 +162,7 @@ function logged(event: DatelineEvent) {
   return {
     id: randomUUID(),
     type: event.type,
-    schemaVersion: 1,
+    schemaVersion: EVENT_CATALOGUE[event.type].version,
     data: event.data,
     metadata: { editor: 'spec', correlationId: randomUUID(), recordedAt: new Date().toISOString() },
   };

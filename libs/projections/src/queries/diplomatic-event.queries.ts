@@ -6,7 +6,8 @@ import { TimelineEntriesQueries } from '../read-models/timeline-entries/timeline
 export type DiplomaticEventView = DiplomaticEventFields & {
   id: string;
   version: number;
-  status: 'active' | 'retracted';
+  /** Whether the fact stands or was retracted; `status` is the fact's own (happened, expected, …). */
+  state: 'active' | 'retracted';
   recordedAt: string;
   updatedAt: string;
   history: HistoryItem[];
@@ -32,7 +33,7 @@ export class DiplomaticEventQueries {
     return {
       id: eventId,
       version: last.version,
-      status: last.type === 'DiplomaticEventRetracted' ? 'retracted' : 'active',
+      state: last.type === 'DiplomaticEventRetracted' ? 'retracted' : 'active',
       ...latest.fields,
       recordedAt: latest.firstRecordedAt,
       updatedAt: last.recordedAt,

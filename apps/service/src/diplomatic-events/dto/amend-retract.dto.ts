@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsInt, IsNotEmpty, IsObject, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PublishedAt } from '../../writing/published-at';
 import { DiplomaticEventChangesDto } from './diplomatic-event-fields.dto';
 
 export class AmendDiplomaticEventDto {
@@ -27,6 +28,9 @@ export class AmendDiplomaticEventDto {
   @IsNotEmpty()
   @MaxLength(1000)
   reason: string;
+
+  @PublishedAt()
+  publishedAt?: string;
 }
 
 export class RetractDiplomaticEventDto {

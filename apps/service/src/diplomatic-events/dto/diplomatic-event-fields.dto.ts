@@ -14,12 +14,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 // Types only: the swc transform of the specs would otherwise emit their names as decorator metadata values.
-import { DATE_CERTAINTIES, DATE_PRECISIONS, DATE_RANGE_TEXT, EVENT_KINDS } from '@dateline/domain';
-import type { DateCertainty, DatePrecision, EventKind } from '@dateline/domain';
-import { ParticipantDto, PlaceDto, QuoteDto, SourceDto } from './diplomatic-event-parts.dto';
+import { EVENT_KINDS, FACT_STATUSES } from '@dateline/domain';
+import type { EventKind, FactDate, FactStatus } from '@dateline/domain';
+import { AboutDateDto, AttributedSourceDto, FactDateDto, factDate, FactRelationDto } from './date-knowledge.dto';
+import { ParticipantDto, PlaceDto, QuoteDto } from './diplomatic-event-parts.dto';
+import { PublishedAt } from '../../writing/published-at';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = '$property must be a date YYYY-MM-DD';
 /**
  * The optional fields of a diplomatic event: shape only. The domain checks the meaning (real
  * dates in its accepted range, IANA zones, occurredAt on occurredOn, CAMEO codes, story ids, and
@@ -34,50 +34,27 @@ const DATE_MESSAGE = '$property must be a date YYYY-MM-DD';
 function optionalEventFieldsDto<Removed extends null>(removable: boolean) {
   const nullable = removable ? ({ nullable: true } as const) : {};
   class OptionalEventFieldsDto {
-    @ApiPropertyOptional({
-      ...nullable,
-      type: String,
-      format: 'date',
-      description: `Last possible day of a span (datePrecision span), ${DATE_RANGE_TEXT}.`,
-      example: '2025-05-16',
-    })
+    @ApiPropertyOptional({ enum: FACT_STATUSES, default: 'happened', description: 'Whether it took place: `expected` for a plan.' })
     @IsOptional()
-    @Matches(DATE, { message: DATE_MESSAGE })
-    occurredUntil?: string | Removed;
-    @ApiPropertyOptional({
-      ...nullable,
-      type: String,
-      description: `ISO 8601 instant with seconds and an offset (RFC 3339), ${DATE_RANGE_TEXT} in UTC; must fall on occurredOn in timezone.`,
-      example: '2025-05-16T12:30:00+03:00',
-    })
+    @IsIn(FACT_STATUSES)
+    status?: FactStatus | Removed;
+
+    @ApiPropertyOptional({ type: [FactRelationDto], maxItems: 100, description: 'Order against other facts of its stories.' })
     @IsOptional()
-    @IsString()
-    @MaxLength(40)
-    occurredAt?: string | Removed;
-    @ApiPropertyOptional({ ...nullable, type: String, description: 'IANA time zone where it happened.', example: 'Europe/Istanbul' })
+    @IsArray()
+    @ArrayMaxSize(100)
+    @ValidateNested({ each: true })
+    @Type(() => FactRelationDto)
+    relations?: FactRelationDto[] | Removed;
+
+    @ApiPropertyOptional({ type: [AboutDateDto], maxItems: 50, description: 'Dates the fact is about, apart from when it happened.' })
     @IsOptional()
-    @IsString()
-    @MaxLength(64)
-    timezone?: string | Removed;
-    @ApiPropertyOptional({ enum: DATE_PRECISIONS, default: 'day' })
-    @IsOptional()
-    @IsIn(DATE_PRECISIONS)
-    datePrecision?: DatePrecision | Removed;
-    @ApiPropertyOptional({ enum: DATE_CERTAINTIES, default: 'explicit', description: '`inferred`: the report does not state the date.' })
-    @IsOptional()
-    @IsIn(DATE_CERTAINTIES)
-    dateCertainty?: DateCertainty | Removed;
-    @ApiPropertyOptional({
-      ...nullable,
-      type: String,
-      maxLength: 300,
-      description: "The report's own words for when.",
-      example: 'earlier in the day',
-    })
-    @IsOptional()
-    @IsString()
-    @MaxLength(300)
-    dateText?: string | Removed;
+    @IsArray()
+    @ArrayMaxSize(50)
+    @ValidateNested({ each: true })
+    @Type(() => AboutDateDto)
+    about?: AboutDateDto[] | Removed;
+
     @ApiPropertyOptional({ ...nullable, type: String, maxLength: 10_000 })
     @IsOptional()
     @IsString()
@@ -99,13 +76,13 @@ function optionalEventFieldsDto<Removed extends null>(removable: boolean) {
     @Type(() => ParticipantDto)
     participants?: ParticipantDto[] | Removed;
 
-    @ApiPropertyOptional({ type: [SourceDto], maxItems: 100 })
+    @ApiPropertyOptional({ type: [AttributedSourceDto], maxItems: 100 })
     @IsOptional()
     @IsArray()
     @ArrayMaxSize(100)
     @ValidateNested({ each: true })
-    @Type(() => SourceDto)
-    sources?: SourceDto[] | Removed;
+    @Type(() => AttributedSourceDto)
+    sources?: AttributedSourceDto[] | Removed;
 
     @ApiPropertyOptional({ type: [QuoteDto], maxItems: 100 })
     @IsOptional()
@@ -151,13 +128,11 @@ export class RecordDiplomaticEventDto extends optionalEventFieldsDto<never>(fals
   @ApiProperty({ enum: EVENT_KINDS, example: 'talks' })
   @IsIn(EVENT_KINDS)
   kind: EventKind;
-  @ApiProperty({
-    format: 'date',
-    description: `Local calendar date where it happened, ${DATE_RANGE_TEXT}; for a span, its first possible day.`,
-    example: '2025-05-16',
-  })
-  @Matches(DATE, { message: DATE_MESSAGE })
-  occurredOn: string;
+  @ApiProperty({ type: FactDateDto, description: 'When it happened, no more precisely than the text says.' })
+  @factDate()
+  when: FactDate;
+  @PublishedAt()
+  publishedAt?: string;
 }
 
 export class DiplomaticEventChangesDto extends optionalEventFieldsDto<null>(true) {
@@ -171,8 +146,8 @@ export class DiplomaticEventChangesDto extends optionalEventFieldsDto<null>(true
   @IsOptional()
   @IsIn(EVENT_KINDS)
   kind?: EventKind | null;
-  @ApiPropertyOptional({ type: String, format: 'date' })
+  @ApiPropertyOptional({ type: FactDateDto, description: 'The whole new date.' })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
-  occurredOn?: string | null;
+  @factDate()
+  when?: FactDate | null;
 }

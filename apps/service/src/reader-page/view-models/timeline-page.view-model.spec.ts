@@ -5,11 +5,7 @@ import { timelinePageView } from './timeline-page.view-model';
 
 const STORY = '11111111-1111-4111-8111-111111111111';
 
-function fact(
-  id: string,
-  recordedAt: string,
-  fields: Partial<DiplomaticEventFields> & Pick<DiplomaticEventFields, 'title' | 'occurredOn'>,
-) {
+function fact(id: string, recordedAt: string, fields: Partial<DiplomaticEventFields> & Pick<DiplomaticEventFields, 'title' | 'when'>) {
   const times = { recordedAt, firstRecordedAt: recordedAt, publishedAt: recordedAt };
   return diplomaticEventEntries({ id, version: 1, fields: withDefaults({ kind: 'meeting', storyIds: [STORY], ...fields }), times })[0];
 }
@@ -32,18 +28,17 @@ function revision(n: number, recordedAt: string): StoryRevisionEntry {
 // Recorded in this order; the talks are timed, the side meeting only "earlier in the day".
 const talks = fact('talks', '2025-05-16T09:00:00Z', {
   title: 'Talks open',
-  occurredOn: '2025-05-16',
-  occurredAt: '2025-05-16T12:30:00+03:00',
-  timezone: 'Europe/Istanbul',
+  when: { precision: 'day', on: '2025-05-16', at: '2025-05-16T12:30:00+03:00', timezone: 'Europe/Istanbul', certainty: 'explicit' },
 });
 const loose = fact('loose', '2025-05-16T09:01:00Z', {
   title: 'A loosely dated proposal',
-  occurredOn: '2025-05-01',
-  occurredUntil: '2025-05-16',
-  datePrecision: 'span',
-  sources: [{ name: 'Wire', hedged: true }],
+  when: { precision: 'bounded', onOrAfter: '2025-05-01', onOrBefore: '2025-05-16', certainty: 'explicit' },
+  sources: [{ attribution: 'reportedly', name: 'Wire' }],
 });
-const side = fact('side', '2025-05-16T09:02:00Z', { title: 'A side meeting', occurredOn: '2025-05-16', dateText: 'earlier in the day' });
+const side = fact('side', '2025-05-16T09:02:00Z', {
+  title: 'A side meeting',
+  when: { precision: 'day', on: '2025-05-16', wording: 'earlier in the day', certainty: 'explicit' },
+});
 
 describe('the timeline page view', () => {
   it("given a day with timed, untimed and loosely dated facts and the story's revisions, when laid out, then facts come under their headings and one update line per story follows", () => {
@@ -71,7 +66,7 @@ describe('the timeline page view', () => {
   });
 
   it('given a fact the read model filed on a day its placement does not give, when that day is shown, then the fact stays there under its own heading', () => {
-    // A v1 read model files a span on its first day; the placement would put it on 16 May, which is not shown.
+    // A read model of an older placement files it on its first day; the placement would put it on 16 May, which is not shown.
     const filedEarly: DiplomaticEventEntry = { ...loose, date: '2025-05-01' };
     const view = timelinePageView({ position: 1, dates: ['2025-05-01'], hasOlder: false, entries: [filedEarly] });
     expect(view.days[0].sections.map((s) => [s.heading, s.entries.map((e) => e.domId)])).toEqual([
@@ -82,7 +77,10 @@ describe('the timeline page view', () => {
 
 describe("the story page's facts", () => {
   it('given facts recorded out of date order, when listed, then by date and order within the day, not by title or recording', () => {
-    const early = fact('early', '2025-05-16T09:03:00Z', { title: 'Z: the earliest', occurredOn: '2025-05-10' });
+    const early = fact('early', '2025-05-16T09:03:00Z', {
+      title: 'Z: the earliest',
+      when: { precision: 'day', on: '2025-05-10', certainty: 'explicit' },
+    });
     const groups = storyFacts([talks, loose, side, early]);
     expect(groups.map((g) => [g.heading, g.facts.map((f) => f.title)])).toEqual([
       ['Saturday 10 May 2025', ['Z: the earliest']],

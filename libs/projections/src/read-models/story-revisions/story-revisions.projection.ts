@@ -38,7 +38,7 @@ export class StoryRevisionsProjection implements Projection {
       change_note: revised ? revised.changeNote : null,
       editor: c.editor ?? null,
       recorded_at: c.recordedAt,
-      published_at: published(e.data, c.recordedAt),
+      published_at: editorialTime(e.data, c.recordedAt),
       position: c.position,
     };
     this.rows.push(row);
@@ -82,9 +82,4 @@ function toState(r: RevisionRow): StoryState {
     tags: r.tags,
     revision: r.revision,
   };
-}
-
-/** The revision's editorial time (editorialTime), from data of any version: v1 declares none. */
-function published(data: object, recordedAt: string): string {
-  return editorialTime(data, recordedAt);
 }

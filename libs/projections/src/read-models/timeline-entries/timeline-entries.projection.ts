@@ -54,24 +54,25 @@ export class TimelineEntriesProjection implements Projection {
 
   private recorded(e: DiplomaticEventRecorded, c: ProjectionContext): void {
     const { eventId, ...fields } = e.data;
-    this.stage(eventId, 1, fields, c.recordedAt, c.recordedAt, published(e.data, c), c.position);
+    this.stage(eventId, 1, fields, c.recordedAt, c.recordedAt, editorialTime(e.data, c.recordedAt), c.position);
   }
 
   private async amended(e: DiplomaticEventAmended, c: ProjectionContext): Promise<void> {
-    const current = await this.closeCurrent(e.data.eventId, published(e.data, c), c);
+    const current = await this.closeCurrent(e.data.eventId, editorialTime(e.data, c.recordedAt), c);
     this.stage(
       current.event_id,
       e.data.version,
       applyChanges(current.fields, e.data.changes),
       c.recordedAt,
       current.first_recorded_at,
-      published(e.data, c),
+      editorialTime(e.data, c.recordedAt),
       c.position,
     );
   }
 
   private async retracted(e: DiplomaticEventRetracted, c: ProjectionContext): Promise<void> {
-    await this.closeCurrent(e.data.eventId, published(e.data, c), c);
+    // A retraction declares no editorial time: it is published when it is recorded.
+    await this.closeCurrent(e.data.eventId, c.recordedAt, c);
   }
 
   async flush(tx: SqlQueryable, t: TableNames): Promise<void> {
@@ -152,14 +153,6 @@ export class TimelineEntriesProjection implements Projection {
     this.closes.push({ event_id: eventId, version: rows[0].version, recorded_to: c.recordedAt, published_to: publishedTo });
     return { event_id: rows[0].event_id, fields: rows[0].fields, first_recorded_at: new Date(rows[0].first_recorded_at).toISOString() };
   }
-}
-
-/**
- * The event's editorial time (editorialTime): the catalogue's v1 data carries none, so it is
- * read through the seam's own shape until the v2 data declares `publishedAt`.
- */
-function published(data: object, c: ProjectionContext): string {
-  return editorialTime(data, c.recordedAt);
 }
 
 /** What the participant filter matches: each name, lowercased, and each country code. */

@@ -26,8 +26,15 @@ export class AmendDiplomaticEventController {
     @Body() dto: AmendDiplomaticEventDto,
     @Write() ctx: WriteContext,
   ): Promise<WriteResponse> {
-    const { expectedVersion, changes, reason } = toDomainInput(dto);
-    const input: AmendDiplomaticEvent = { type: 'AmendDiplomaticEvent', eventId: id, expectedVersion, changes, reason };
+    const { expectedVersion, changes, reason, publishedAt } = toDomainInput(dto);
+    const input: AmendDiplomaticEvent = {
+      type: 'AmendDiplomaticEvent',
+      eventId: id,
+      expectedVersion,
+      changes,
+      reason,
+      ...(publishedAt !== undefined ? { publishedAt } : {}),
+    };
     return writeResponse(await this.commands.execute(new AmendDiplomaticEventCommand(input, ctx)), 'diplomatic-event');
   }
 }

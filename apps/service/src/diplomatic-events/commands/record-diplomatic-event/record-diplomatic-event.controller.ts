@@ -22,7 +22,7 @@ export class RecordDiplomaticEventController {
     summary: 'Record a dated diplomatic event (version 1)',
     conflict: false,
     description:
-      'The domain checks real dates, IANA zones, occurredAt on occurredOn, spans, and CAMEO codes; each problem is named in the 400.',
+      'The domain checks `when` (real dates, IANA zones, a time on its day, the fields of its precision), status, sources, about dates and CAMEO codes; relations must name facts of the same stories, without cycles or orders the dates contradict; publishedAt is never after the write. Each problem is named in the 400; v1 fields (occurredOn, …) are refused.',
   })
   @HttpCode(201)
   @RequiresRole('editor')

@@ -1,3 +1,4 @@
+import { PublishedAt } from '../../../writing/published-at';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotBlank } from '../../../http/text-validators';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
@@ -45,4 +46,7 @@ export class CreateStoryDto {
   @IsString({ each: true })
   @MaxLength(60, { each: true })
   tags?: string[];
+
+  @PublishedAt()
+  publishedAt?: string;
 }

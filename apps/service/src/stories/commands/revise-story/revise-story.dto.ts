@@ -1,3 +1,4 @@
+import { PublishedAt } from '../../../writing/published-at';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotBlank } from '../../../http/text-validators';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -52,4 +53,7 @@ export class ReviseStoryDto {
   @IsOptional()
   @IsIn(REVISION_KINDS)
   kind?: RevisionKind;
+
+  @PublishedAt()
+  publishedAt?: string;
 }

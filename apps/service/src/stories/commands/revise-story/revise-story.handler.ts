@@ -9,6 +9,7 @@ export class ReviseStoryHandler implements ICommandHandler<ReviseStoryCommand> {
   constructor(private readonly writer: AggregateWriter) {}
 
   execute({ input, context }: ReviseStoryCommand): Promise<WriteResult> {
-    return this.writer.execute(storyStream(input.storyId), storyDecider, input, context);
+    // A revision is never published before the one before it (docs/dates.md).
+    return this.writer.execute(storyStream(input.storyId), storyDecider, input, context, { editorialOrder: true });
   }
 }
