@@ -239,8 +239,11 @@ describe('OpenAPI document at /docs-json', () => {
       'RetractDiplomaticEventDto',
       'PlaceDto',
       'ParticipantDto',
-      'SourceDto',
       'QuoteDto',
+      'FactDateDto',
+      'FactRelationDto',
+      'AboutDateDto',
+      'AttributedSourceDto',
     ];
     // A bare `object` is what TypeScript's metadata makes of `string | null`; a nullable $ref is `object` with allOf.
     const untyped = bodies.flatMap((name) =>

@@ -114,7 +114,8 @@ describe('reader page', () => {
     // A window of days is not filed on its first day: it sits on its last, under a heading that says so.
     expect(body).toContain('<h3 class="dating__h">Between 1 and 4 March 2024</h3>');
     expect(body).toContain('Between 1 and 4 March 2024 (inferred)');
-    expect(body).toContain('<p class="fact-words">Earlier this week · reportedly, according to Wire service</p>');
+    // An unnamed source behind a named outlet is said as such.
+    expect(body).toContain('<p class="fact-words">Earlier this week · Wire service, citing a source</p>');
     // A source URL that is not http(s) never becomes a link.
     expect(body).not.toContain('javascript:alert');
   });
@@ -147,7 +148,7 @@ describe('reader page', () => {
     const span = events.find((e) => e.name === 'Envoys agree on a framework')!;
     expect(span).toMatchObject({ startDate: '2024-03-01', endDate: '2024-03-04' });
     expect(span.description).toContain('Date: between 1 and 4 March 2024 (inferred).');
-    expect(span.description).toContain('Attribution: reportedly, according to Wire service.');
+    expect(span.description).toContain('Attribution: Wire service, citing a source.');
   });
 
   it("a day's story revisions follow its facts as one line per story, with the latest change", async () => {
@@ -166,18 +167,12 @@ describe('reader page', () => {
 
   it('the story page lists its facts by date and order within the day, not by title', async () => {
     const s = await post('/stories', story({ slug: 'facts-in-order', headline: 'Facts in order' }));
-    const later = await post(
-      '/diplomatic-events',
-      diplomaticEvent({ title: 'A later fact', occurredAt: undefined, occurredOn: '2024-04-09', storyIds: [s.id] }),
-    );
+    const later = await post('/diplomatic-events', diplomaticEvent({ title: 'A later fact', when: onDay('2024-04-09'), storyIds: [s.id] }));
     const earlier = await post(
       '/diplomatic-events',
       diplomaticEvent({
         title: 'Z earlier fact, loosely dated',
-        occurredAt: undefined,
-        occurredOn: '2024-03-20',
-        occurredUntil: '2024-04-02',
-        datePrecision: 'span',
+        when: { precision: 'bounded', onOrAfter: '2024-03-20', onOrBefore: '2024-04-02', certainty: 'explicit' },
         storyIds: [s.id],
       }),
     );
@@ -185,8 +180,7 @@ describe('reader page', () => {
       '/diplomatic-events',
       diplomaticEvent({
         title: 'B same day, earlier hour',
-        occurredOn: '2024-04-09',
-        occurredAt: '2024-04-09T08:00:00+02:00',
+        when: onDay('2024-04-09', { at: '2024-04-09T08:00:00+02:00' }),
         storyIds: [s.id],
       }),
     );

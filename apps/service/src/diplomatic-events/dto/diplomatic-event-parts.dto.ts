@@ -16,13 +16,6 @@ export class ParticipantDto {
   @country('UA') @IsOptional() @Matches(COUNTRY, { message: COUNTRY_MESSAGE }) country?: string;
 }
 
-export class SourceDto {
-  @ApiProperty({ maxLength: 200, example: 'Interfax' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
-  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) url?: string;
-  @ApiProperty({ description: 'The report hedges this fact ("reportedly", "citing a source").' }) @IsBoolean() hedged: boolean;
-  @ApiPropertyOptional({ maxLength: 500, example: 'citing a source' }) @IsOptional() @IsString() @MaxLength(500) note?: string;
-}
-
 export class QuoteDto {
   @ApiProperty({ maxLength: 5000 }) @IsString() @IsNotEmpty() @MaxLength(5000) text: string;
   @ApiProperty({ maxLength: 200 }) @IsString() @IsNotEmpty() @MaxLength(200) speaker: string;
