@@ -149,9 +149,12 @@ describe('Kafka relay', () => {
     expect(amended.summary).toBeUndefined();
     // The amendment's date has no time: none is left over from the first version.
     expect(amended.when.at).toBeUndefined();
-    // The v1 date fields are gone from the entry.
+    // The entry has the v2 fields: attributed sources, no v1 date fields.
     expect(amended.occurredOn).toBeUndefined();
-    expect(amended.sources).toEqual([]);
+    expect(amended.sources).toEqual([
+      { attribution: 'named-source', name: 'Wire service' },
+      { attribution: 'reportedly', name: 'Local paper', wording: 'reportedly' },
+    ]);
     // One record per diplomatic event, each with its own ce_id.
     expect([...countById(entries).values()].every((n) => n === 1)).toBe(true);
     expect(entries).toHaveLength(log.filter((e) => e.streamId.startsWith('diplomatic-event-')).length);
