@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { jsonForScript } from '../../apps/service/src/reader-page/html';
@@ -104,15 +104,11 @@ describe('reader page in Chromium', () => {
       await context!.close();
       context = undefined;
     }
-    // The Istanbul talks' own days, for the README (DATELINE_UPDATE_DOCS_IMAGES=1 refreshes docs/images).
+    // The Istanbul talks' own days (the README's images come from scripts/screenshots.mjs).
     const days = await open('/?from=2025-05-01&to=2025-05-16');
     await expect(days.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Timeline, 1 May 2025 to 16 May 2025');
     await screenshot(days, 'reader-page-istanbul-days-first-screen', false);
     expect(errors).toEqual([]);
-    if (process.env.DATELINE_UPDATE_DOCS_IMAGES === '1') {
-      mkdirSync('docs/images', { recursive: true });
-      copyFileSync('test-artifacts/reader-page-istanbul-days-first-screen.png', 'docs/images/reader-page.png');
-    }
   });
 
   it('facts lead each day and story updates follow them; the story page lists facts by date; at 1280 and 390 px nothing scrolls sideways and axe finds nothing serious', async () => {

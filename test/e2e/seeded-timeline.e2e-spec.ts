@@ -100,15 +100,18 @@ describe('the seeded Istanbul timeline matches its fact list', () => {
     expect([...titles].sort()).toEqual(facts.map((f) => f.title).sort());
   });
 
-  it.each(facts.map((f) => [f.key, f] as const))('%s: filed where its date knowledge says, with its status and attribution', (_key, fact) => {
-    const entry = byTitle.get(fact.title)!;
-    const where = filedOn(fact.when);
-    expect({ date: entry.date, heading: entry.heading?.kind }).toEqual(where);
-    expect(entry.status).toBe(fact.status);
-    expect(entry.sources).toEqual(fact.sources);
-    // Filed on a day only when the text gives one: nothing sits on 1 May, where no fact is dated.
-    expect(entry.date).not.toBe('2025-05-01');
-  });
+  it.each(facts.map((f) => [f.key, f] as const))(
+    '%s: filed where its date knowledge says, with its status and attribution',
+    (_key, fact) => {
+      const entry = byTitle.get(fact.title)!;
+      const where = filedOn(fact.when);
+      expect({ date: entry.date, heading: entry.heading?.kind }).toEqual(where);
+      expect(entry.status).toBe(fact.status);
+      expect(entry.sources).toEqual(fact.sources);
+      // Filed on a day only when the text gives one: nothing sits on 1 May, where no fact is dated.
+      expect(entry.date).not.toBe('2025-05-01');
+    },
+  );
 
   it('each date a fact is about is an entry of its own, on its day, with its label and the fact it belongs to', () => {
     const expected = facts.flatMap((f) =>
@@ -161,5 +164,18 @@ describe('the seeded Istanbul timeline matches its fact list', () => {
     expect(updates.map((e) => e.revision)).toEqual(revisions.map((_, i) => i + 1));
     expect(updates.map((e) => e.publishedAt)).toEqual(revisions.map((r) => new Date(r.publishedAt).toISOString()));
     expect(updates.map((e) => e.date)).toEqual(revisions.map((r) => r.publishedAt.slice(0, 10)));
+  });
+
+  it("reads as the newsroom published it, not as Dateline stored it today: the story page's dates, its revisions and each fact's report time", async () => {
+    const story = (await t.http().get('/stories/istanbul-peace-talks-2025').set('Accept', 'text/html').expect(200)).text;
+    expect(story).toMatch(/Published <time datetime="2025-05-16T10:40:00.000Z">16 May 2025, 10:40 UTC<\/time>/);
+    expect(story).toMatch(/Updated <time datetime="2025-05-16T14:50:00.000Z">16 May 2025, 14:50 UTC<\/time>/);
+    const rows = [...story.matchAll(/<td data-label="Published"><time datetime="([^"]+)">/g)].map((m) => m[1]);
+    expect(rows).toEqual(revisions.map((r) => new Date(r.publishedAt).toISOString()));
+    const may16 = (await t.http().get('/?from=2025-05-16&to=2025-05-16').set('Accept', 'text/html').expect(200)).text;
+    const reported = [...may16.matchAll(/<p class="reported">([^<·]+)/g)].map((m) => m[1].trim());
+    expect(reported.length).toBeGreaterThan(20);
+    for (const line of reported) expect(line).toMatch(/^(Reported|Amended \(version \d+\)) 16 May 2025, \d\d:\d\d UTC$/);
+    expect(reported).toContain('Amended (version 2) 16 May 2025, 13:10 UTC');
   });
 });

@@ -99,9 +99,12 @@ function attendee(p: Participant): Record<string, unknown> {
   };
 }
 
-/** A story as a schema.org NewsArticle, with its correction revisions as CorrectionComments. */
+/**
+ * A story as a schema.org NewsArticle, with its correction revisions as CorrectionComments. Its
+ * dates are the newsroom's (editorial time), as on the story page.
+ */
 export function storyJsonLd(
-  current: StoryRevisionView & { createdAt: string },
+  current: StoryRevisionView & { firstPublishedAt: string },
   revisions: readonly StoryRevisionView[],
   url: string,
 ): Record<string, unknown> {
@@ -113,8 +116,8 @@ export function storyJsonLd(
     url,
     identifier: current.id,
     headline: current.headline,
-    datePublished: current.createdAt,
-    dateModified: current.recordedAt,
+    datePublished: current.firstPublishedAt,
+    dateModified: current.publishedAt,
     ...(current.byline ? { author: { '@type': 'Person', name: current.byline } } : {}),
     ...(current.tags.length > 0 ? { keywords: current.tags } : {}),
     ...(current.editorsNote ? { backstory: current.editorsNote } : {}),
@@ -123,7 +126,7 @@ export function storyJsonLd(
           correction: corrections.map((r) => ({
             '@type': 'CorrectionComment',
             text: r.changeNote ?? `Correction in revision ${r.revision}`,
-            datePublished: r.recordedAt,
+            datePublished: r.publishedAt,
           })),
         }
       : {}),

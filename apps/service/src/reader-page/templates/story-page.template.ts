@@ -36,12 +36,12 @@ ${v.facts.map(
 }
 <section aria-labelledby="history-h"><h2 id="history-h">Revision history</h2>
 <table class="revisions">
-<thead><tr><th scope="col">Revision</th><th scope="col">Recorded</th><th scope="col">Kind</th><th scope="col">Editor</th><th scope="col">Change note</th><th scope="col">Compare</th></tr></thead>
+<thead><tr><th scope="col">Revision</th><th scope="col">Published</th><th scope="col">Kind</th><th scope="col">Editor</th><th scope="col">Change note</th><th scope="col">Compare</th></tr></thead>
 <tbody>
 ${v.revisions.map(
   (
     r,
-  ) => html`<tr id="revision-${r.revision}"><th scope="row" data-label="Revision">${r.revision}</th><td data-label="Recorded"><time datetime="${r.recordedAt}">${r.recordedLabel}</time></td>
+  ) => html`<tr id="revision-${r.revision}"><th scope="row" data-label="Revision">${r.revision}</th><td data-label="Published"><time datetime="${r.publishedAt}">${r.publishedLabel}</time></td>
 <td data-label="Kind"><span class="kind kind--${r.kind}">${r.kindLabel}</span>${r.boring ? html` <span class="detail">(spacing or punctuation only)</span>` : ''}</td>
 <td data-label="Editor">${r.editor ?? '—'}</td><td data-label="Change note">${r.changeNote ?? '—'}</td>
 <td data-label="Compare">${r.compareHref ? html`<a href="${r.compareHref}">Changes from revision ${r.revision - 1}</a>` : '—'}</td></tr>`,

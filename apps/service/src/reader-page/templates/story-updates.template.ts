@@ -13,8 +13,8 @@ ${updates.map(renderStoryUpdate)}
 
 /** One story's line; the live stream sends this markup for a new revision. */
 export function renderStoryUpdate(u: StoryUpdateView): SafeHtml {
-  return html`<li class="update" id="${u.domId}" data-sort="${u.recordedAt}" data-date="${u.date}">
+  return html`<li class="update" id="${u.domId}" data-sort="${u.publishedAt}" data-date="${u.date}">
 <span class="kind kind--${u.kind}">${u.kindLabel}</span> <a href="${u.href}">${u.headline}</a>
-<span class="detail">revision ${u.revision}, <time datetime="${u.recordedAt}">${u.timeLabel}</time>${u.count > 1 ? `, latest of ${u.count} this day` : ''}${u.changeNote ? html`: ${u.changeNote}` : ''}</span>
+<span class="detail">revision ${u.revision}, <time datetime="${u.publishedAt}">${u.timeLabel}</time>${u.count > 1 ? `, latest of ${u.count} this day` : ''}${u.changeNote ? html`: ${u.changeNote}` : ''}</span>
 </li>`;
 }

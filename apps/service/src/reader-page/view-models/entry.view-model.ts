@@ -21,8 +21,12 @@ export interface EntryView {
   readonly place?: string;
   readonly participants: readonly { name: string; detail?: string }[];
   readonly quotes: readonly Quote[];
-  /** "Recorded 16 May 2025, 09:12 UTC; amended (version 2) 16 May 2025, 11:00 UTC". */
-  readonly recorded: string;
+  /**
+   * When the newsroom reported this version (editorial time, not when Dateline stored it: an
+   * archive story brought in today keeps its own days): "Reported 16 May 2025, 09:12 UTC", or
+   * "Amended (version 2) 16 May 2025, 11:00 UTC".
+   */
+  readonly reported: string;
   readonly storyHref?: string;
   /** For an about entry: the fact that names the date. */
   readonly namedBy?: { readonly title: string; readonly href: string };
@@ -38,7 +42,8 @@ export function entryDomId(entry: { type: TimelineEntry['type']; id: string; rev
  */
 export function toEntryView(e: DiplomaticEventEntry, titles: ReadonlyMap<string, string> = new Map(), sortKey?: string): EntryView {
   const words = factWords(e, titles);
-  const recorded = `Recorded ${formatInstantUtc(e.firstRecordedAt)}${e.version > 1 ? `; amended (version ${e.version}) ${formatInstantUtc(e.recordedAt)}` : ''}`;
+  const reported =
+    e.version > 1 ? `Amended (version ${e.version}) ${formatInstantUtc(e.publishedAt)}` : `Reported ${formatInstantUtc(e.publishedAt)}`;
   return {
     domId: entryDomId(e),
     sortKey: sortKey ?? `~${e.firstRecordedAt}|${e.id}`,
@@ -53,7 +58,7 @@ export function toEntryView(e: DiplomaticEventEntry, titles: ReadonlyMap<string,
     ...(e.location ? { place: e.location.country ? `${e.location.name}, ${e.location.country}` : e.location.name } : {}),
     participants: e.participants.map((p) => ({ name: p.name, ...(participantDetail(p) ? { detail: participantDetail(p) } : {}) })),
     quotes: e.quotes,
-    recorded,
+    reported,
     ...(e.storyIds.length > 0 ? { storyHref: `/stories/${e.storyIds[0]}` } : {}),
   };
 }
@@ -74,7 +79,7 @@ export function toAboutView(e: DiplomaticEventEntry, p: Placement, factHref: str
     words: aboutDateWords(date),
     participants: [],
     quotes: [],
-    recorded: fact.recorded,
+    reported: fact.reported,
     ...(fact.storyHref ? { storyHref: fact.storyHref } : {}),
     namedBy: { title: e.title, href: factHref },
   };

@@ -6,8 +6,9 @@ import { StoryFactGroup, storyFacts } from './story-facts.view-model';
 
 export interface RevisionRowView {
   readonly revision: number;
-  readonly recordedAt: string;
-  readonly recordedLabel: string;
+  /** When the newsroom published the revision (editorial time). */
+  readonly publishedAt: string;
+  readonly publishedLabel: string;
   readonly kindLabel: string;
   readonly kind: StoryRevisionView['kind'];
   readonly editor?: string;
@@ -45,7 +46,7 @@ export interface StoryPageView {
 const KIND_LABELS: Record<StoryRevisionView['kind'], string> = { created: 'Published', update: 'Update', correction: 'Correction' };
 
 export function storyPageView(
-  story: StoryRevisionView & { createdAt: string; linkedEvents: readonly LinkedEvent[] },
+  story: StoryRevisionView & { firstPublishedAt: string; linkedEvents: readonly LinkedEvent[] },
   revisions: readonly StoryRevisionView[],
   diff: { from: number; to: number } | undefined,
   facts: readonly DiplomaticEventEntry[],
@@ -60,8 +61,9 @@ export function storyPageView(
     developing: story.developing,
     ...(story.byline ? { byline: story.byline } : {}),
     revision: story.revision,
-    published: { at: story.createdAt, label: formatInstantUtc(story.createdAt) },
-    updated: { at: story.recordedAt, label: formatInstantUtc(story.recordedAt) },
+    // Editorial time: a story brought in from the archive says when the newsroom published it.
+    published: { at: story.firstPublishedAt, label: formatInstantUtc(story.firstPublishedAt) },
+    updated: { at: story.publishedAt, label: formatInstantUtc(story.publishedAt) },
     paragraphs: story.body
       .split(/\n\s*\n/)
       .map((p) => p.trim())
@@ -70,8 +72,8 @@ export function storyPageView(
     facts: storyFacts(facts),
     revisions: revisions.map((r, i) => ({
       revision: r.revision,
-      recordedAt: r.recordedAt,
-      recordedLabel: formatInstantUtc(r.recordedAt, true),
+      publishedAt: r.publishedAt,
+      publishedLabel: formatInstantUtc(r.publishedAt, true),
       kindLabel: KIND_LABELS[r.kind],
       kind: r.kind,
       ...(r.editor ? { editor: r.editor } : {}),

@@ -15,7 +15,8 @@ export interface StoryUpdateView {
   readonly kind: StoryRevisionEntry['kind'];
   readonly kindLabel: string;
   readonly revision: number;
-  readonly recordedAt: string;
+  /** When the newsroom published the revision (editorial time): the line's time and its order. */
+  readonly publishedAt: string;
   /** "14:50 UTC". */
   readonly timeLabel: string;
   readonly changeNote?: string;
@@ -38,7 +39,7 @@ export function storyUpdates(revisions: readonly StoryRevisionEntry[]): StoryUpd
       const latest = rs.reduce((a, b) => (b.revision > a.revision ? b : a));
       return storyUpdateView(latest, rs.length);
     })
-    .sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0));
+    .sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : 0));
 }
 
 export function storyUpdateView(r: StoryRevisionEntry, count = 1): StoryUpdateView {
@@ -51,8 +52,8 @@ export function storyUpdateView(r: StoryRevisionEntry, count = 1): StoryUpdateVi
     kind: r.kind,
     kindLabel: KIND_LABELS[r.kind] ?? r.kind,
     revision: r.revision,
-    recordedAt: r.recordedAt,
-    timeLabel: `${new Date(r.recordedAt).toISOString().slice(11, 16)} UTC`,
+    publishedAt: r.publishedAt,
+    timeLabel: `${new Date(r.publishedAt).toISOString().slice(11, 16)} UTC`,
     ...(r.changeNote ? { changeNote: r.changeNote } : {}),
     count,
   };
