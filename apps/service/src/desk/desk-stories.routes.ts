@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isBoringRevision, isUuid, type CreateStory, type ReviseStory } from '@dateline/domain';
 import type { StoryRevisionView } from '@dateline/projections';
 import { FORM_POST } from '../http/form-posts';
+import { revisionDiff } from '../reading/revision-diff';
 import { wordDiff } from '../reading/word-diff';
 import { CreateStoryCommand } from '../stories/commands/create-story/create-story.command';
 import { ReviseStoryCommand } from '../stories/commands/revise-story/revise-story.command';
@@ -137,8 +138,7 @@ export function registerStoryRoutes(fastify: FastifyInstance, ctx: DeskContext):
       editor: r.editor,
       changeNote: r.changeNote,
       boring: i > 0 && isBoringRevision(revisions[i - 1], r),
-      diff:
-        i > 0 ? { headline: wordDiff(revisions[i - 1].headline, r.headline), body: wordDiff(revisions[i - 1].body, r.body) } : undefined,
+      diff: i > 0 ? revisionDiff(revisions[i - 1], r) : undefined,
     }));
     return sendPage(reply, 200, renderStoryHistory(pageOf(request, reply), story, rows));
   });

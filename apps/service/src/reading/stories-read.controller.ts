@@ -10,7 +10,7 @@ import { StoryAddresses, storyNotFound } from '../stories/story-addresses';
 import { readPosition, type HeaderSink } from './consistency';
 import { AsPublishedQueryDto, ConsistencyQueryDto, DiffQueryDto } from './read-query.dto';
 import { EXTRA_READ_MODELS, StoryDiffDto, StoryDto, StoryRevisionDto, StoryRevisionsDto } from './read-responses.dto';
-import { wordDiff } from './word-diff';
+import { revisionDiff } from './revision-diff';
 
 @ApiTags('stories')
 @ApiExtraModels(...EXTRA_READ_MODELS)
@@ -152,8 +152,7 @@ export class StoriesReadController {
       from: q.from,
       to: q.to,
       boring: isBoringRevision(from, to),
-      headline: wordDiff(from.headline, to.headline),
-      body: wordDiff(from.body, to.body),
+      ...revisionDiff(from, to),
       position,
     };
   }

@@ -1,7 +1,8 @@
 import { DiplomaticEventEntry, formatInstantUtc, isBoringRevision } from '@dateline/domain';
 import type { LinkedEvent, StoryRevisionView } from '@dateline/projections';
 import { storyJsonLd } from '../../exports/json-ld';
-import { DiffPart, wordDiff } from '../../reading/word-diff';
+import { revisionDiff } from '../../reading/revision-diff';
+import type { DiffPart } from '../../reading/word-diff';
 import { StoryFactGroup, storyFacts } from './story-facts.view-model';
 
 export interface RevisionRowView {
@@ -87,8 +88,7 @@ export function storyPageView(
             from: a.revision,
             to: b.revision,
             boring: isBoringRevision(a, b),
-            headline: wordDiff(a.headline, b.headline),
-            body: wordDiff(a.body, b.body),
+            ...revisionDiff(a, b),
           },
         }
       : {}),

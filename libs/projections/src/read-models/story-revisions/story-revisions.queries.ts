@@ -142,25 +142,24 @@ export class StoryRevisionsQueries {
    */
   async list(q: { search?: string; limit: number }): Promise<StoryListRow[]> {
     const pattern = q.search ? `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const { rows } = await namedQuery<RevisionRow>(
+    // Only the columns a list row shows: the bodies (a few KB per revision) stay in the database.
+    const { rows } = await namedQuery<Pick<RevisionRow, 'story_id' | 'slug' | 'headline' | 'revision' | 'developing' | 'recorded_at'>>(
       this.sql,
       `SELECT * FROM (
-         SELECT DISTINCT ON (story_id) * FROM ${T} ORDER BY story_id, revision DESC) latest
+         SELECT DISTINCT ON (story_id) story_id, slug, headline, revision, developing, recorded_at
+           FROM ${T} ORDER BY story_id, revision DESC) latest
         WHERE $1::text IS NULL OR headline ILIKE $1 OR slug ILIKE $1
         ORDER BY recorded_at DESC LIMIT $2`,
       [pattern, q.limit],
     );
-    return rows.map((r) => {
-      const view = toRevisionView(r);
-      return {
-        id: view.id,
-        slug: view.slug,
-        headline: view.headline,
-        revision: view.revision,
-        developing: view.developing,
-        updatedAt: view.recordedAt,
-      };
-    });
+    return rows.map((r) => ({
+      id: r.story_id,
+      slug: r.slug,
+      headline: r.headline,
+      revision: r.revision,
+      developing: r.developing,
+      updatedAt: new Date(r.recorded_at).toISOString(),
+    }));
   }
 }
 
