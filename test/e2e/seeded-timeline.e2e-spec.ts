@@ -178,4 +178,42 @@ describe('the seeded Istanbul timeline matches its fact list', () => {
     for (const line of reported) expect(line).toMatch(/^(Reported|Amended \(version \d+\)) 16 May 2025, \d\d:\d\d UTC$/);
     expect(reported).toContain('Amended (version 2) 16 May 2025, 13:10 UTC');
   });
+
+  describe('both kinds of "as of" work on the archive sample', () => {
+    const titlesOf = (body: { entries: Entry[] }) =>
+      body.entries
+        .filter((e) => e.type === 'diplomatic-event')
+        .map((e) => e.title)
+        .sort();
+    const reportedBy = (revision: number) =>
+      facts
+        .filter((f) => (f as ListedFact & { revision: number }).revision <= revision && filedOn(f.when).date === '2025-05-16')
+        .map((f) => f.title)
+        .sort();
+
+    it('asPublished (editorial time): at noon on 16 May, the facts of revisions 1 and 2 only, the Medinsky fact before its amendment', async () => {
+      const noon = (await t.http().get('/timeline/2025-05-16?asPublished=2025-05-16T12:00:00Z').expect(200)).body as { entries: Entry[] };
+      expect(titlesOf(noon)).toEqual(reportedBy(2));
+      expect(reportedBy(2).length).toBeLessThan(reportedBy(5).length);
+      const medinsky = facts.find((f) => f.amendments?.length)!;
+      const then = noon.entries.find((e) => e.title === medinsky.title)!;
+      expect(then.summary).not.toBe(medinsky.amendments!.at(-1)!.changes.summary);
+      const page = (
+        await t.http().get('/?from=2025-05-16&to=2025-05-16&asPublished=2025-05-16T12:00').set('Accept', 'text/html').expect(200)
+      ).text;
+      expect(page).toContain('Showing what the newsroom had published by');
+      expect(page).not.toContain(
+        reportedBy(5)
+          .find((title) => !reportedBy(2).includes(title))!
+          .replace(/"/g, '&quot;'),
+      );
+    });
+
+    it('asOf (recorded time): when revision 2 was recorded, the facts of revision 1 only', async () => {
+      const second = entries.find((e) => e.type === 'story-revision' && e.revision === 2) as Entry & { recordedAt: string };
+      const asOf = encodeURIComponent(second.recordedAt);
+      const then = (await t.http().get(`/timeline/2025-05-16?asOf=${asOf}`).expect(200)).body as { entries: Entry[] };
+      expect(titlesOf(then)).toEqual(reportedBy(1));
+    });
+  });
 });

@@ -15,7 +15,7 @@ import { READER_PAGE_CSP } from './templates/layout.template';
 import { renderStoryPage } from './templates/story-page.template';
 import { renderTimelinePage } from './templates/timeline-page.template';
 import { storyPageView } from './view-models/story-page.view-model';
-import { timelinePageView } from './view-models/timeline-page.view-model';
+import { PointInTime, timelinePageView } from './view-models/timeline-page.view-model';
 import { StoryAddresses, storyNotFound } from '../stories/story-addresses';
 
 /** Days with entries per page of the timeline. */
@@ -51,21 +51,28 @@ export class ReaderPageController {
   @ApiHtmlPage({
     summary: 'The reader page: the timeline, newest day first',
     description:
-      'Deep links: `/?from=YYYY-MM-DD&to=YYYY-MM-DD&asOf=<instant>`. Live updates through GET /timeline/stream unless `asOf` is given.',
+      'Deep links: `/?from=YYYY-MM-DD&to=YYYY-MM-DD&asOf=<instant>` (as recorded then) or `&asPublished=<instant>` (as the newsroom had published it then). Live updates through GET /timeline/stream unless one of them is given.',
   })
   async timeline(@Query() q: TimelinePageQueryDto, @Res({ passthrough: true }) reply: HeaderSink): Promise<string> {
     // The API's range rule (order and cap); with one end open the page shows at most DAYS_PER_PAGE days anyway.
     const rangeProblem = q.from && q.to ? readRangeProblem(q.from, q.to) : undefined;
     if (rangeProblem) throw new BadRequestException([rangeProblem]);
     const position = await readPosition(this.positions, this.timelines.readModels, q.minPosition, this.settings.minPositionWaitMs, reply);
-    const dates = await this.timelines.datesWithEntries({ from: q.from, to: q.to, asOf: q.asOf, limit: DAYS_PER_PAGE + 1 });
+    // One point in time at most: asOf (the audit view) wins over asPublished, as the form sends asOf only.
+    const at: PointInTime | undefined = q.asOf
+      ? { by: 'asOf', instant: new Date(q.asOf).toISOString() }
+      : q.asPublished
+        ? { by: 'asPublished', instant: new Date(q.asPublished).toISOString() }
+        : undefined;
+    const version = at ? { [at.by]: at.instant } : {};
+    const dates = await this.timelines.datesWithEntries({ from: q.from, to: q.to, ...version, limit: DAYS_PER_PAGE + 1 });
     const shown = dates.slice(0, DAYS_PER_PAGE);
-    const listed = shown.length > 0 ? await this.timelines.timeline(shown[shown.length - 1], shown[0], { asOf: q.asOf }) : [];
+    const listed = shown.length > 0 ? await this.timelines.timeline(shown[shown.length - 1], shown[0], version) : [];
     const entries = [...listed, ...(await this.factsNamedOnly(listed))];
     const view = timelinePageView({
       from: q.from,
       to: q.to,
-      asOf: q.asOf && new Date(q.asOf).toISOString(),
+      ...(at ? { at } : {}),
       position,
       dates: shown,
       hasOlder: dates.length > DAYS_PER_PAGE,

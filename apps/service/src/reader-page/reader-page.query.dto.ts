@@ -37,6 +37,18 @@ export class TimelinePageQueryDto extends ConsistencyQueryDto {
   @IsOptional()
   @IsInstant({ message: 'asOf must be a date and time such as 2025-05-16T09:00 (UTC) or 2025-05-16T12:00:00+03:00' })
   asOf?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Show the timeline as the newsroom had published it at this instant (editorial time), read like `asOf`. With `asOf` too, `asOf` is used.',
+    example: '2025-05-16T12:00',
+  })
+  @Transform(({ value }: { value: unknown }) =>
+    value === '' ? undefined : typeof value === 'string' && LOCAL.test(value) ? `${value}Z` : value,
+  )
+  @IsOptional()
+  @IsInstant({ message: 'asPublished must be a date and time such as 2025-05-16T12:00 (UTC) or 2025-05-16T15:00:00+03:00' })
+  asPublished?: string;
 }
 
 export class StoryPageQueryDto extends ConsistencyQueryDto {

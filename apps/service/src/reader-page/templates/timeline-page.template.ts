@@ -16,14 +16,14 @@ export function renderTimelinePage(v: TimelinePageView): SafeHtml {
 <p class="hint" id="asOf-hint">“As of” shows the timeline as the newsroom knew it at that instant: later facts, amendments and retractions left out. Leave it empty for now.</p>
 </form>
 ${
-  v.asOf
-    ? html`<p class="status as-of" id="as-of-notice">Showing what was known at <time datetime="${v.asOf}">${v.asOfLabel}</time>. <a href="${v.nowHref}">Show what we know now</a></p>`
+  v.at
+    ? html`<p class="status as-of" id="as-of-notice">${v.at.by === 'asOf' ? 'Showing what was known at' : 'Showing what the newsroom had published by'} <time datetime="${v.at.instant}">${v.atLabel}</time>. <a href="${v.nowHref}">Show what we know now</a></p>`
     : html`<p class="status" id="live-status" role="status" aria-live="polite">Live: new and corrected entries appear here as they are recorded.</p>`
 }
 <div id="timeline" data-position="${v.position}"${v.live ? html` data-live="on" data-live-since="${v.live.since}" data-live-from="${v.live.from ?? ''}" data-live-to="${v.live.to ?? ''}"` : ''}>
 ${
   v.days.length === 0
-    ? html`<p class="empty" id="timeline-empty">${v.asOf ? 'Nothing in this range was known yet at that instant.' : 'No entries in this range yet.'}</p>`
+    ? html`<p class="empty" id="timeline-empty">${v.at ? (v.at.by === 'asOf' ? 'Nothing in this range was known yet at that instant.' : 'Nothing in this range was published yet at that instant.') : 'No entries in this range yet.'}</p>`
     : v.days.map(
         (d) => html`<section class="day" id="day-${d.date}" data-date="${d.date}" aria-labelledby="day-${d.date}-h">
 <h2 id="day-${d.date}-h"><time datetime="${d.date}">${d.heading}</time></h2>

@@ -36,16 +36,26 @@ export interface SectionView {
   readonly entries: readonly EntryView[];
 }
 
+/**
+ * A past view of the timeline: `asOf` as the system had recorded it (the audit view), or
+ * `asPublished` as the newsroom had published it (editorial time: an archive story brought in
+ * today keeps its days). docs/dates.md, section 5.
+ */
+export interface PointInTime {
+  readonly by: 'asOf' | 'asPublished';
+  readonly instant: string;
+}
+
 export interface TimelinePageView {
   readonly title: string;
   readonly from?: string;
   readonly to?: string;
-  /** The instant asked for, normalised to ISO UTC. */
-  readonly asOf?: string;
-  /** The same instant for the datetime-local input (UTC wall clock). */
+  /** The point in time asked for, its instant normalised to ISO UTC. */
+  readonly at?: PointInTime;
+  /** An `asOf` instant for the form's datetime-local input (UTC wall clock). */
   readonly asOfInput?: string;
-  readonly asOfLabel?: string;
-  /** The same range without "as of". */
+  readonly atLabel?: string;
+  /** The same range without a point in time. */
   readonly nowHref: string;
   readonly position: number;
   /** Newest day first. */
@@ -61,7 +71,7 @@ export interface TimelinePageView {
 export interface TimelinePageInput {
   readonly from?: string;
   readonly to?: string;
-  readonly asOf?: string;
+  readonly at?: PointInTime;
   readonly position: number;
   /** The dates shown, newest first. */
   readonly dates: readonly string[];
@@ -73,7 +83,9 @@ export interface TimelinePageInput {
 export function timelinePageView(input: TimelinePageInput): TimelinePageView {
   const facts = latestFacts(input.entries);
   const revisions = input.entries.filter((e): e is StoryRevisionEntry => e.type === 'story-revision');
-  const days = dayViews(input.dates, facts, revisions, input.asOf);
+  const at = input.at;
+  const atQuery = at ? { [at.by]: at.instant } : {};
+  const days = dayViews(input.dates, facts, revisions, atQuery);
   const oldest = input.dates.at(-1);
   const newest = input.dates[0];
   const title = pageTitle(input.from, input.to);
@@ -81,13 +93,13 @@ export function timelinePageView(input: TimelinePageInput): TimelinePageView {
     title,
     ...(input.from ? { from: input.from } : {}),
     ...(input.to ? { to: input.to } : {}),
-    ...(input.asOf ? { asOf: input.asOf, asOfInput: input.asOf.slice(0, 19), asOfLabel: formatInstantUtc(input.asOf, true) } : {}),
+    ...(at ? { at, atLabel: formatInstantUtc(at.instant, true), ...(at.by === 'asOf' ? { asOfInput: at.instant.slice(0, 19) } : {}) } : {}),
     nowHref: `/${queryString({ from: input.from, to: input.to })}`,
     position: input.position,
     days,
-    ...(input.hasOlder && oldest ? { olderHref: `/${queryString({ from: input.from, to: addDays(oldest, -1), asOf: input.asOf })}` } : {}),
-    ...(input.to ? { newestHref: `/${queryString({ from: input.from, asOf: input.asOf })}` } : {}),
-    ...(input.asOf
+    ...(input.hasOlder && oldest ? { olderHref: `/${queryString({ from: input.from, to: addDays(oldest, -1), ...atQuery })}` } : {}),
+    ...(input.to ? { newestHref: `/${queryString({ from: input.from, ...atQuery })}` } : {}),
+    ...(at
       ? {}
       : {
           live: {
@@ -97,9 +109,7 @@ export function timelinePageView(input: TimelinePageInput): TimelinePageView {
           },
         }),
     jsonLd: timelineJsonLd(facts, title),
-    ...(oldest && newest
-      ? { exportHref: `/timeline/export/timelinejs${queryString({ from: oldest, to: newest, asOf: input.asOf })}` }
-      : {}),
+    ...(oldest && newest ? { exportHref: `/timeline/export/timelinejs${queryString({ from: oldest, to: newest, ...atQuery })}` } : {}),
   };
 }
 
@@ -112,7 +122,7 @@ function dayViews(
   dates: readonly string[],
   facts: readonly DiplomaticEventEntry[],
   revisions: readonly StoryRevisionEntry[],
-  asOf: string | undefined,
+  atQuery: Record<string, string>,
 ): DayView[] {
   const titles = titlesOf(facts);
   const byId = new Map(facts.map((f) => [f.id, f]));
@@ -123,7 +133,7 @@ function dayViews(
   const homeDay = new Map(dayFacts.map((f) => [f.id, placement(f)[0].day]));
   const href = (id: string) => {
     const day = homeDay.get(id)!;
-    return `/${queryString({ from: day, to: day, asOf })}#event-${id}`;
+    return `/${queryString({ from: day, to: day, ...atQuery })}#event-${id}`;
   };
   const shown = new Set<string>();
   const sectionsOf = (date: string): SectionView[] =>
