@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional } from 'class-validator';
@@ -10,6 +11,18 @@ const emptyIsAbsent = () => Transform(({ value }: { value: unknown }) => (value 
 
 /** A datetime-local input sends `2025-05-16T09:00[:05]` without an offset: the page's label says UTC. */
 const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
+
+/** An instant of the page's query: empty is absent, a datetime-local value (no offset) is UTC. */
+function PageInstant(name: string, description: string, example: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ description, example }),
+    Transform(({ value }: { value: unknown }) =>
+      value === '' ? undefined : typeof value === 'string' && LOCAL.test(value) ? `${value}Z` : value,
+    ),
+    IsOptional(),
+    IsInstant({ message: `${name} must be a date and time such as ${example} (UTC) or ${example}:00+03:00` }),
+  );
+}
 
 export class TimelinePageQueryDto extends ConsistencyQueryDto {
   @ApiPropertyOptional({
@@ -27,27 +40,18 @@ export class TimelinePageQueryDto extends ConsistencyQueryDto {
   @IsCalendarDate()
   to?: string;
 
-  @ApiPropertyOptional({
-    description: 'Show the timeline as known at this instant: ISO 8601 with an offset, or a date and time without one, read as UTC.',
-    example: '2025-05-16T09:00',
-  })
-  @Transform(({ value }: { value: unknown }) =>
-    value === '' ? undefined : typeof value === 'string' && LOCAL.test(value) ? `${value}Z` : value,
+  @PageInstant(
+    'asOf',
+    'Show the timeline as known at this instant: ISO 8601 with an offset, or a date and time without one, read as UTC.',
+    '2025-05-16T09:00',
   )
-  @IsOptional()
-  @IsInstant({ message: 'asOf must be a date and time such as 2025-05-16T09:00 (UTC) or 2025-05-16T12:00:00+03:00' })
   asOf?: string;
 
-  @ApiPropertyOptional({
-    description:
-      'Show the timeline as the newsroom had published it at this instant (editorial time), read like `asOf`. With `asOf` too, `asOf` is used.',
-    example: '2025-05-16T12:00',
-  })
-  @Transform(({ value }: { value: unknown }) =>
-    value === '' ? undefined : typeof value === 'string' && LOCAL.test(value) ? `${value}Z` : value,
+  @PageInstant(
+    'asPublished',
+    'Show the timeline as the newsroom had published it at this instant (editorial time), read like `asOf`. With `asOf` too, `asOf` is used.',
+    '2025-05-16T12:00',
   )
-  @IsOptional()
-  @IsInstant({ message: 'asPublished must be a date and time such as 2025-05-16T12:00 (UTC) or 2025-05-16T15:00:00+03:00' })
   asPublished?: string;
 }
 
