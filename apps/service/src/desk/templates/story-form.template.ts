@@ -23,6 +23,8 @@ export interface StoryFormPage {
   /** The editor's text against the revision it starts from, before saving. */
   readonly preview?: WordDiff & { readonly base: number };
   /** Someone saved first: what they changed since the editor's base, and the editor's own version. */
+  /** The story's facts (desk/templates/story-facts.template.ts), below the form. */
+  readonly facts?: SafeHtml;
   readonly conflict?: {
     readonly base: number;
     readonly theirs: { readonly revision: number; readonly editor?: string; readonly changeNote?: string };
@@ -113,6 +115,7 @@ ${field({ name: 'tags', label: 'Tags', value: v.values.tags, hint: 'Comma-separa
 ${revising ? html`<button type="submit" name="intent" value="preview" class="secondary">Preview changes</button>` : ''}
 <button type="submit" name="intent" value="save">${c ? `Save on top of revision ${c.theirs.revision}` : revising ? 'Save revision' : 'Create story'}</button>
 </div>
-</form>`,
+</form>
+${v.facts ?? ''}`,
   );
 }
