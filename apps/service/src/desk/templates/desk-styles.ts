@@ -37,6 +37,7 @@ dl.ops dt { font-weight: 600; }
 dl.ops dd { margin: 0; overflow-wrap: anywhere; }
 td, th { overflow-wrap: anywhere; }
 [hidden] { display: none !important; }
+.field > .hint { flex-basis: auto; }
 select { max-width: 100%; }
 .fact-form select, .fact-form input[type="text"] { width: 100%; }
 .fact-form textarea { min-height: 5rem; }

@@ -59,7 +59,7 @@ export function renderStoryForm(v: StoryFormPage): SafeHtml {
   return deskLayout(
     { ...v.page, title, current: revising ? 'stories' : 'new' },
     html`<h1>${revising ? html`Revise story` : 'New story'}</h1>
-${revising ? html`<p class="lede">Slug <strong>${v.story.slug}</strong> · current revision ${v.story.revision} · <a href="/desk/stories/${v.story.id}/history">Revision history</a> · <a href="/stories/${v.story.id}">Reader page</a></p>` : ''}
+${revising ? html`<p class="lede">Slug <strong>${v.story.slug}</strong> · current revision ${v.story.revision} · <a href="/desk/stories/${v.story.id}/history">Revision history</a> · <a href="#facts">Facts</a> · <a href="/stories/${v.story.id}">Reader page</a></p>` : ''}
 ${v.notice ? html`<p class="notice" role="status" id="form-notice">${v.notice}</p>` : ''}
 ${problemSummary(v.problems, LABELS)}
 ${
