@@ -263,21 +263,31 @@ describe('editor desk: facts over HTTP', () => {
     expect(noNote.status).toBe(400);
     expect(noNote.text).toMatch(/<p class="problem" id="f-reason-problem">reason should not be empty/);
     expect((await fact(id)).state).toBe('active');
-    const res = await desk.post(`${path}/facts/${id}/retraction`, {
-      _csrf: desk.csrf(),
-      expectedVersion: '1',
-      reason: 'Duplicate of another fact',
-    });
+    // Amended meanwhile: the page says so, keeps the note, and asks again on top of the new version.
+    await t
+      .http()
+      .post(`/diplomatic-events/${id}/amendments`)
+      .set('Authorization', `Bearer ${EDITOR_TOKEN}`)
+      .send({ expectedVersion: 1, changes: { status: 'postponed' }, reason: 'Moved to Monday' })
+      .expect(201);
+    const note = { expectedVersion: '1', reason: 'Duplicate of another fact' };
+    const stale = await desk.post(`${path}/facts/${id}/retraction`, { _csrf: desk.csrf(), ...note });
+    expect(stale.status).toBe(409);
+    expect(stale.text).toContain('Version 2: amended by alice (“Moved to Monday”)');
+    expect(stale.text).toContain('name="expectedVersion" value="2"');
+    expect(stale.text).toContain('Duplicate of another fact</textarea>');
+    expect((await fact(id)).state).toBe('active');
+    const res = await desk.post(`${path}/facts/${id}/retraction`, { _csrf: csrfOf(stale.text), ...note, expectedVersion: '2' });
     expect(res.status).toBe(303);
-    expect(await fact(id)).toMatchObject({ state: 'retracted', version: 2 });
-    expect((await fact(id)).history[1]).toMatchObject({
+    expect(await fact(id)).toMatchObject({ state: 'retracted', version: 3 });
+    expect((await fact(id)).history[2]).toMatchObject({
       type: 'DiplomaticEventRetracted',
       reason: 'Duplicate of another fact',
       editor: 'alice',
     });
     const page = await desk.page(res.headers.location);
-    expect(page.text).toContain('Fact retracted (version 2): it has left the timeline.');
-    expect(page.text).toMatch(/<span>Status: retracted<\/span> <span>Version 2<\/span>/);
+    expect(page.text).toContain('Fact retracted (version 3): it has left the timeline.');
+    expect(page.text).toMatch(/<span>Status: retracted<\/span> <span>Version 3<\/span>/);
     expect(page.text).not.toContain(`/facts/${id}/amendments`);
     expect(await linked(path)).toEqual([]);
     // Its amend form says why there is none.
@@ -320,5 +330,50 @@ describe('editor desk: facts over HTTP', () => {
     expect((await desk.agent.get(`${b}/facts/${id}/amendments`)).status).toBe(404);
     expect((await desk.agent.get(`${b}/facts/${id}/history`)).status).toBe(404);
     expect((await desk.agent.get(`${a}/facts/not-a-uuid/history`)).status).toBe(404);
+  });
+});
+
+describe('editor desk: a fact form after the session ended', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { DATELINE_SESSION_TTL_SECONDS: '1' } });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('asks to sign in again, writes nothing, and brings the fact form back filled', async () => {
+    const desk = await signedIn(t);
+    await desk.page('/desk/stories/new');
+    const made = await desk.post('/desk/stories', {
+      _csrf: desk.csrf(),
+      slug: 'facts-expiry',
+      headline: 'Talks',
+      body: 'Delegations met.',
+    });
+    const path = made.headers.location.split('?')[0];
+    await desk.page(`${path}/facts/new`);
+    await new Promise((r) => setTimeout(r, 1500));
+    const res = await desk.post(`${path}/facts`, { _csrf: desk.csrf(), ...talks() });
+    expect(res.status).toBe(401);
+    expect(res.text).toContain('Your session has ended, so nothing was saved');
+    expect(res.text).toContain('name="carry.participants.0.name" value="Ukrainian delegation"');
+    expect(res.text).not.toContain('name="carry._csrf"');
+    const storyId = path.split('/').pop()!;
+    expect(((await t.http().get(`/stories/${storyId}`).expect(200)).body as { linkedEvents: unknown[] }).linkedEvents).toEqual([]);
+    const carried = Object.fromEntries([...res.text.matchAll(/name="(carry\.[^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    const back = await desk.post('/desk/sign-in', {
+      _csrf: csrfOf(res.text),
+      token: EDITOR_TOKEN,
+      returnTo: '/desk/stories',
+      carryAction: `${path}/facts`,
+      ...carried,
+    });
+    expect(back.status).toBe(200);
+    expect(back.text).toContain('Your text is back in the form');
+    expect(back.text).toMatch(/name="when\.timezone"[^>]* value="Europe\/Istanbul"/);
+    expect(back.text).toMatch(/name="participants\.0\.name"[^>]* value="Ukrainian delegation"/);
+    const saved = await desk.post(`${path}/facts`, { _csrf: csrfOf(back.text), ...talks() });
+    expect(saved.status).toBe(303);
   });
 });

@@ -75,19 +75,46 @@ function rebased(values: FactFormValues, now: DiplomaticEventView, mine: readonl
 
 const isStale = (err: unknown) => err instanceof StaleVersion || err instanceof WrongExpectedVersion;
 
+type FormView = Omit<FactFormPage, 'page' | 'csrf' | 'others' | 'story'> & { story: StoryRevisionView };
+
+async function factFormPage(request: FastifyRequest, reply: FastifyReply, ctx: DeskContext, status: number, v: FormView) {
+  const page = pageOf(request, reply);
+  const { others } = await storyFacts(ctx, v.story.id, v.fact?.id);
+  return sendPage(reply, status, renderFactForm({ ...v, others, page, csrf: page.csrf }));
+}
+
+/** The form actions of fact forms whose fields survive a sign-in (desk-sign-in.routes.ts): add a fact, amend one. */
+export const CARRIED_FACT_ACTION = /^\/desk\/stories\/([0-9a-f-]{36})\/facts(?:\/([0-9a-f-]{36})\/amendments)?$/;
+
+/** The names a fact form posts (the API's property paths): what a sign-in carries, nothing else. */
+export const FACT_FORM_NAME =
+  /^(title|kind|summary|status|cameoCode|publishedAt|reason|expectedVersion|when\.\w+|location\.\w+|(relations|about|participants|sources|quotes)\.\d{1,3}\.[\w.]+)$/;
+
+/** After a sign-in that carried a posted fact form: the same form again, filled with what the editor had written. */
+export async function carriedFactFormPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: DeskContext,
+  carried: { action: string; fields: Record<string, string> },
+): Promise<FastifyReply> {
+  (request as FastifyRequest & { editor: unknown }).editor = ctx.sessions.editor(request.session);
+  const [, storyId = '', factId] = CARRIED_FACT_ACTION.exec(carried.action) ?? [];
+  const story = await storyOr404(ctx, storyId);
+  const fact = factId ? await factOr404(ctx, story, factId) : undefined;
+  const notice = 'You are signed in again. Your text is back in the form: check it, then save.';
+  const values = factFormValues(carried.fields);
+  return factFormPage(request, reply, ctx, 200, {
+    story,
+    values,
+    notice,
+    ...(fact ? { fact: { id: fact.id, version: fact.version } } : {}),
+  });
+}
+
 export function registerFactRoutes(fastify: FastifyInstance, ctx: DeskContext): void {
   const waitMs = ctx.settings.minPositionWaitMs;
-
-  async function formPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    v: Omit<FactFormPage, 'page' | 'csrf' | 'others' | 'story'> & { story: StoryRevisionView },
-  ): Promise<FastifyReply> {
-    const page = pageOf(request, reply);
-    const { others } = await storyFacts(ctx, v.story.id, v.fact?.id);
-    return sendPage(reply, status, renderFactForm({ ...v, others, page, csrf: page.csrf }));
-  }
+  const formPage = (request: FastifyRequest, reply: FastifyReply, status: number, v: FormView) =>
+    factFormPage(request, reply, ctx, status, v);
 
   /** Problems of a write the command refused, each beside what it names; undefined for a failure of ours. */
   function refused(err: unknown, values: FactFormValues): { status: number; problems: FieldProblems } | undefined {
