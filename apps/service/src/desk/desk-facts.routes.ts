@@ -1,64 +1,20 @@
-import { ConflictException, NotFoundException } from '@nestjs/common';
+import { NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  factDateWords,
-  isUuid,
-  StaleVersion,
-  type AmendDiplomaticEvent,
-  type DiplomaticEventFields,
-  type RecordDiplomaticEvent,
-  type RetractDiplomaticEvent,
-} from '@dateline/domain';
-import { WrongExpectedVersion } from '@dateline/event-store';
+import type { AmendDiplomaticEvent, DiplomaticEventFields, RecordDiplomaticEvent } from '@dateline/domain';
 import type { DiplomaticEventView, StoryRevisionView } from '@dateline/projections';
 import { AmendDiplomaticEventCommand } from '../diplomatic-events/commands/amend-diplomatic-event/amend-diplomatic-event.command';
 import { RecordDiplomaticEventCommand } from '../diplomatic-events/commands/record-diplomatic-event/record-diplomatic-event.command';
-import { RetractDiplomaticEventCommand } from '../diplomatic-events/commands/retract-diplomatic-event/retract-diplomatic-event.command';
 import { FORM_POST } from '../http/form-posts';
 import { toDomainInput } from '../writing/domain-input';
 import type { WriteResult } from '../writing/write-context';
-import { DeskErrors, messagesOf, pageOf, sendPage, storyOr404, writeContext, type DeskContext } from './desk-context';
-import { fieldName, valueWords } from './fact-change-words';
-import { amendInput, changedFields, FACT_FIELDS, recordInput, retractInput, type FactField } from './fact-form';
+import { pageOf, sendPage, storyOr404, writeContext, type DeskContext } from './desk-context';
+import { valueWords } from './fact-change-words';
+import { amendInput, changedFields, recordInput, type FactField } from './fact-form';
 import { emptyFactValues, FACT_LISTS, factFormValues, factValuesOf, type FactFormValues, type FactList } from './fact-form-values';
-import { placeProblems, problemTargets } from './fact-problems';
-import { text, type FieldProblems, type FormBody } from './story-form';
+import { factOr404, isStale, KIND_OF, refuseRetracted, refused, savedRedirect, storyFacts, type Params } from './fact-lookups';
+import { text, type FormBody } from './story-form';
 import { renderFactForm, type FactFormPage } from './templates/fact-form.template';
-import { renderFactHistory, type FactHistoryRow } from './templates/fact-history.template';
-import { renderRetract, type RetractPage } from './templates/fact-retract.template';
-
-const errors = new DeskErrors();
-
-type Params = { id: string; factId: string };
-
-const KIND_OF: Record<string, string> = {
-  DiplomaticEventRecorded: 'Recorded',
-  DiplomaticEventAmended: 'Amended',
-  DiplomaticEventRetracted: 'Retracted',
-};
-
-/** A fact of this story (any state), or a 404: a fact of another story is not this story's to change. */
-async function factOr404(ctx: DeskContext, story: StoryRevisionView, factId: string): Promise<DiplomaticEventView> {
-  const fact = isUuid(factId) ? await ctx.reads.fact(factId.toLowerCase()) : undefined;
-  if (!fact || !fact.storyIds.includes(story.id))
-    throw new NotFoundException(`fact ${JSON.stringify(factId)} not found: story ${story.slug} has no fact with this id`);
-  return fact;
-}
-
-function refuseRetracted(fact: DiplomaticEventView, verb: string): void {
-  if (fact.state === 'retracted')
-    throw new ConflictException(`this fact was retracted (version ${fact.version}) and cannot be ${verb}: its history keeps every version`);
-}
-
-/** The story's facts a relation may name, each with how it is dated; titles of every fact, for the words of relations. */
-async function storyFacts(ctx: DeskContext, storyId: string, except?: string) {
-  const rows = await ctx.reads.storyFacts(storyId);
-  const others = rows
-    .filter((r) => !r.retracted && r.entry.id !== except)
-    .map((r) => [r.entry.id, `${r.entry.title} (${factDateWords(r.entry.when)})`] as const);
-  return { others, titles: new Map(rows.map((r) => [r.entry.id, r.entry.title])) };
-}
 
 /** "Add another <row>": the list it asks a row for, if the button was one of those. */
 function rowAsked(body: FormBody): FactList | undefined {
@@ -72,8 +28,6 @@ function rebased(values: FactFormValues, now: DiplomaticEventView, mine: readonl
   for (const f of mine) Object.assign(merged, { [f]: values[f] });
   return { ...merged, blankRows: values.blankRows };
 }
-
-const isStale = (err: unknown) => err instanceof StaleVersion || err instanceof WrongExpectedVersion;
 
 type FormView = Omit<FactFormPage, 'page' | 'csrf' | 'others' | 'story'> & { story: StoryRevisionView };
 
@@ -116,16 +70,6 @@ export function registerFactRoutes(fastify: FastifyInstance, ctx: DeskContext): 
   const formPage = (request: FastifyRequest, reply: FastifyReply, status: number, v: FormView) =>
     factFormPage(request, reply, ctx, status, v);
 
-  /** Problems of a write the command refused, each beside what it names; undefined for a failure of ours. */
-  function refused(err: unknown, values: FactFormValues): { status: number; problems: FieldProblems } | undefined {
-    const [status, body] = errors.explain(err);
-    if (status >= 500) return undefined;
-    return { status, problems: placeProblems(messagesOf(body), problemTargets(values), values.relations) };
-  }
-
-  const saved = (reply: FastifyReply, storyId: string, result: WriteResult, done: string) =>
-    reply.redirect(`/desk/stories/${storyId}?fact=${result.id}&factSaved=${done}&version=${result.version}#fact-${result.id}`, 303);
-
   fastify.get('/stories/:id/facts/new', async (request, reply) => {
     const story = await storyOr404(ctx, (request.params as Params).id);
     return formPage(request, reply, 200, { story, values: emptyFactValues(), fresh: true });
@@ -149,7 +93,7 @@ export function registerFactRoutes(fastify: FastifyInstance, ctx: DeskContext): 
       return formPage(request, reply, problems.status, { story, values, problems: problems.problems });
     }
     await ctx.reads.factsCaughtUp(result.position, waitMs);
-    return saved(reply, story.id, result, 'recorded');
+    return savedRedirect(reply, story.id, result, 'recorded');
   });
 
   fastify.get('/stories/:id/facts/:factId/amendments', async (request, reply) => {
@@ -194,7 +138,7 @@ export function registerFactRoutes(fastify: FastifyInstance, ctx: DeskContext): 
       return formPage(request, reply, problems.status, { story, fact: shown, values, problems: problems.problems });
     }
     await ctx.reads.factsCaughtUp(result.position, waitMs);
-    return saved(reply, story.id, result, 'amended');
+    return savedRedirect(reply, story.id, result, 'amended');
   });
 
   /**
@@ -247,89 +191,4 @@ export function registerFactRoutes(fastify: FastifyInstance, ctx: DeskContext): 
       },
     });
   }
-
-  async function retractPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    v: Omit<RetractPage, 'page' | 'csrf' | 'fact'> & { fact: DiplomaticEventView },
-  ): Promise<FastifyReply> {
-    const page = pageOf(request, reply);
-    const fact = { id: v.fact.id, title: v.fact.title, when: factDateWords(v.fact.when) };
-    return sendPage(reply, status, renderRetract({ ...v, fact, page, csrf: page.csrf }));
-  }
-
-  fastify.get('/stories/:id/facts/:factId/retraction', async (request, reply) => {
-    const { id, factId } = request.params as Params;
-    const story = await storyOr404(ctx, id);
-    const fact = await factOr404(ctx, story, factId);
-    refuseRetracted(fact, 'retracted again');
-    return retractPage(request, reply, 200, { story, fact, expectedVersion: String(fact.version), reason: '' });
-  });
-
-  fastify.post('/stories/:id/facts/:factId/retraction', { config: FORM_POST }, async (request, reply) => {
-    const { id, factId } = request.params as Params;
-    const story = await storyOr404(ctx, id);
-    const fact = await factOr404(ctx, story, factId);
-    const values = factFormValues((request.body ?? {}) as FormBody);
-    const page = { story, fact, expectedVersion: values.expectedVersion, reason: values.reason };
-    const checked = await retractInput(values);
-    if ('problems' in checked) return retractPage(request, reply, 400, { ...page, problems: checked.problems });
-    const input: RetractDiplomaticEvent = { type: 'RetractDiplomaticEvent', eventId: fact.id, ...toDomainInput(checked.value) };
-    let result: WriteResult;
-    try {
-      result = await ctx.commands.execute(new RetractDiplomaticEventCommand(input, writeContext(request)));
-    } catch (err) {
-      if (isStale(err)) {
-        await ctx.reads.factsCaughtUp('head', waitMs);
-        const now = (await ctx.reads.fact(fact.id)) ?? fact;
-        const since = now.history
-          .filter((h) => h.version > Number(values.expectedVersion))
-          .map(
-            (h) =>
-              `Version ${h.version}: ${(KIND_OF[h.type] ?? h.type).toLowerCase()} by ${h.editor ?? 'another editor'}${h.reason ? ` (“${h.reason}”)` : ''}`,
-          );
-        if (now.state === 'retracted')
-          return retractPage(request, reply, 409, { ...page, fact: now, problems: { form: ['this fact has been retracted already'] } });
-        return retractPage(request, reply, 409, {
-          ...page,
-          fact: now,
-          expectedVersion: String(now.version),
-          changedSince: { current: now.version, versions: since },
-        });
-      }
-      const problems = refused(err, { ...emptyFactValues(), reason: values.reason });
-      if (!problems) throw err;
-      return retractPage(request, reply, problems.status, { ...page, problems: problems.problems });
-    }
-    await ctx.reads.factsCaughtUp(result.position, waitMs);
-    return saved(reply, story.id, result, 'retracted');
-  });
-
-  fastify.get('/stories/:id/facts/:factId/history', async (request, reply) => {
-    const { id, factId } = request.params as Params;
-    const story = await storyOr404(ctx, id);
-    const fact = await factOr404(ctx, story, factId);
-    const [first, { titles }] = await Promise.all([ctx.reads.factVersion(fact.id, 1), storyFacts(ctx, story.id)]);
-    const rows: FactHistoryRow[] = fact.history.map((h) => {
-      const set = ((h.type === 'DiplomaticEventRecorded' ? first : h.changes) ?? {}) as Record<string, unknown>;
-      const shown = FACT_FIELDS.filter((f) => f in set && !(h.type === 'DiplomaticEventRecorded' && isEmpty(set[f])));
-      return {
-        version: h.version,
-        kind: KIND_OF[h.type] ?? h.type,
-        recordedAt: h.recordedAt,
-        editor: h.editor,
-        reason: h.reason,
-        fields: shown.map((f) => ({ name: fieldName(f), words: valueWords(f, set[f], titles) })),
-      };
-    });
-    const page = pageOf(request, reply);
-    return sendPage(
-      reply,
-      200,
-      renderFactHistory(page, story, { id: fact.id, title: fact.title, retracted: fact.state === 'retracted' }, rows),
-    );
-  });
 }
-
-const isEmpty = (v: unknown) => v === undefined || (Array.isArray(v) && v.length === 0);
