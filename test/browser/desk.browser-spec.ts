@@ -1,43 +1,19 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { seriousViolations, sideScroll } from '../support/axe';
 import { collectErrors, DESKTOP, launchChromium, PHONE, screenshot } from '../support/browser';
+import { fillFact } from '../support/desk-fact-form';
 import { ADMIN_TOKEN, EDITOR_TOKEN, listen, startTestApp, TestApp } from '../support/test-app';
 
 // Code passed to page.evaluate runs in the browser; the project's tsconfig has no DOM library.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the browser's document, untyped without the DOM library
 declare const document: any;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the browser's window, untyped without the DOM library
-declare const window: any;
-
-const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/** axe-core injected into the page (the `@axe-core/playwright` wrapper needs Node 22): serious and critical violations. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = (await page.evaluate(() =>
-    window.axe.run(document).then((r: { violations: unknown[] }) => r.violations),
-  )) as AxeViolation[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
 
 /** The pages whose screenshots the README and docs/images keep (DATELINE_UPDATE_DOCS_IMAGES=1 refreshes them). */
-const IN_DOCS = new Set(['stories', 'revise-preview', 'conflict', 'history', 'operations']);
-
-async function noSideScroll(page: Page): Promise<number> {
-  return page.evaluate<number>(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
+const IN_DOCS = new Set(['stories', 'revise-preview', 'conflict', 'history', 'operations', 'fact-form', 'fact-history']);
 
 /**
  * The editor desk in a real Chromium, against the real service (in-process, in-memory PGlite):
@@ -242,7 +218,7 @@ describe('editor desk in Chromium', () => {
       const page = await newPage(viewport, true);
       const check = async (name: string) => {
         problems.push(...(await seriousViolations(page)).map((p) => `${name} at ${width}px: ${p}`));
-        const overflow = await noSideScroll(page);
+        const overflow = await sideScroll(page);
         if (overflow > 0) problems.push(`${name} at ${width}px scrolls sideways by ${overflow}px`);
         const path = await screenshot(page, `desk-${name}-${width}`, false);
         if (shots && IN_DOCS.has(name)) {
@@ -290,6 +266,45 @@ describe('editor desk in Chromium', () => {
       await page.getByLabel('Headline').fill('Delegations meet in Istanbul, briefly');
       await page.getByRole('button', { name: 'Save revision' }).click();
       await check('conflict');
+
+      // The fact pages: an empty form, its problems, a filled one (amend), the history, a conflict, the retraction.
+      await page.goto(`${base}${path}`);
+      await page.getByRole('link', { name: 'Add a fact' }).click();
+      await check('fact-new');
+      await page.getByRole('button', { name: 'Record the fact' }).click();
+      await check('fact-problems');
+      await fillFact(page, {
+        title: 'Ukrainian and Russian delegations open direct talks in Istanbul',
+        kind: 'talks',
+        summary: 'The first face-to-face negotiations since 2022, hosted by Turkey.',
+        when: { precision: 'day', on: '2025-05-16', timezone: 'Europe/Istanbul', certainty: 'explicit', wording: 'on May 16' },
+        participants: [{ name: 'Ukrainian delegation', role: 'Delegation to the talks', country: 'UA' }],
+        sources: [{ attribution: 'named-source', name: 'Sky News', wording: 'Sky News reported' }],
+        location: { name: 'Istanbul', country: 'TR' },
+        cameoCode: '046',
+      });
+      await page.getByRole('button', { name: 'Record the fact' }).click();
+      await page.waitForURL(/factSaved=recorded/);
+      const fact = new URL(page.url()).searchParams.get('fact')!;
+      await check('story-facts');
+      await page.goto(`${base}${path}/facts/${fact}/amendments`);
+      await check('fact-form');
+      await page.getByLabel('Summary').fill('The first face-to-face negotiations since 2022, hosted by Turkey in Dolmabahce Palace.');
+      await page.getByLabel('Reason for the amendment').fill('Venue');
+      await page.getByRole('button', { name: 'Save the amendment' }).click();
+      await page.waitForURL(/factSaved=amended/);
+      await page.goto(`${base}${path}/facts/${fact}/history`);
+      await check('fact-history');
+      // A conflict: the amend form based on version 1 while the fact is at 2.
+      await page.goto(`${base}${path}/facts/${fact}/amendments`);
+      await page.evaluate(() => (document.querySelector('input[name="expectedVersion"]').value = '1'));
+      await page.getByLabel('Title', { exact: true }).fill('Delegations open direct talks in Istanbul');
+      await page.getByLabel('Reason for the amendment').fill('Shorter');
+      await page.getByRole('button', { name: 'Save the amendment' }).click();
+      await check('fact-conflict');
+      await page.goto(`${base}${path}/facts/${fact}/retraction`);
+      await page.getByRole('button', { name: 'Retract this fact' }).click();
+      await check('fact-retract-problem');
     }
     expect(problems).toEqual([]);
   });

@@ -14,7 +14,13 @@ import { QueryKeysPipe } from './http/query-keys.pipe';
 import { jsonOnly } from './http/json-only.hook';
 import { requestDeadlines } from './http/request-deadlines';
 import { utf8JsonParser } from './http/utf8-json-parser';
-import { ProjectorRunner, ReadModelPositions, StoryRevisionsQueries } from '@dateline/projections';
+import {
+  DiplomaticEventQueries,
+  ProjectorRunner,
+  ReadModelPositions,
+  StoryRevisionsQueries,
+  TimelineEntriesQueries,
+} from '@dateline/projections';
 import { ReadCache } from './reading/read-cache';
 import { registerReadCache } from './reading/read-cache.hook';
 import { AccessLog } from './logging/access-log';
@@ -128,6 +134,8 @@ export async function createApp(
       app.get(ProjectorRunner),
       app.get<EventStore>(EVENT_STORE),
       app.get<RelayService>(RelayService),
+      app.get(TimelineEntriesQueries),
+      app.get(DiplomaticEventQueries),
     ),
     tokens,
     settings,

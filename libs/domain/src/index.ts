@@ -2,6 +2,7 @@ export * from './errors/domain-errors';
 export * from './values/calendar-date';
 export * from './values/instant';
 export * from './values/time-zone';
+export * from './values/local-time';
 export * from './values/event-kind';
 export * from './values/date-knowledge';
 export * from './values/problems';

@@ -1,4 +1,8 @@
+import { NotFoundException } from '@nestjs/common';
 import type { CommandBus } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { isUuid } from '@dateline/domain';
+import type { StoryRevisionView } from '@dateline/projections';
 import type { RelayService } from '@dateline/kafka';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RebuildJobs } from '../admin/rebuild-jobs';
@@ -7,6 +11,7 @@ import type { Settings } from '../config/settings';
 import { ErrorsFilter } from '../http/errors.filter';
 import { READER_PAGE_CSP } from '../reader-page/templates/layout.template';
 import type { SafeHtml } from '../reader-page/html';
+import type { WriteContext } from '../writing/write-context';
 import type { DeskReads } from './desk-reads';
 import type { DeskSessions, SignedIn } from './desk-session';
 import type { DeskPage } from './templates/desk-layout.template';
@@ -41,6 +46,18 @@ export function messagesOf(body: Record<string, unknown>): string[] {
 /** The editor signed in on this request, set by the desk's guard hook. */
 export function editorOf(request: FastifyRequest): SignedIn {
   return (request as FastifyRequest & { editor: SignedIn }).editor;
+}
+
+/** The events of a desk write are signed by the session's editor, as a bearer token signs the API's. */
+export function writeContext(request: FastifyRequest): WriteContext {
+  const editor = editorOf(request);
+  return { principal: { name: editor.name, roles: editor.roles }, correlationId: randomUUID() };
+}
+
+export async function storyOr404(ctx: DeskContext, id: string): Promise<StoryRevisionView> {
+  const story = isUuid(id) ? await ctx.reads.story(id.toLowerCase()) : undefined;
+  if (!story) throw new NotFoundException(`story ${JSON.stringify(id)} not found: no story has this id`);
+  return story;
 }
 
 /** The layout's per-request part: who is signed in and the CSRF token of the sign-out form. */

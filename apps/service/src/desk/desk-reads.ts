@@ -1,9 +1,25 @@
 import { measureLag, type EventStore, type Lag } from '@dateline/event-store';
 import type { RelayService } from '@dateline/kafka';
-import type { ProjectorRunner, ReadModelPositions, StoryListRow, StoryRevisionView, StoryRevisionsQueries } from '@dateline/projections';
+import type { DiplomaticEventEntry } from '@dateline/domain';
+import type {
+  DiplomaticEventQueries,
+  DiplomaticEventView,
+  ProjectorRunner,
+  ReadModelPositions,
+  StoryListRow,
+  StoryRevisionView,
+  StoryRevisionsQueries,
+  TimelineEntriesQueries,
+} from '@dateline/projections';
 
 /** A row of the desk's story list. */
 export type DeskStoryRow = StoryListRow;
+
+/** A fact of a story as the desk lists it: its latest version, and whether a retraction closed it. */
+export interface DeskFactRow {
+  readonly entry: DiplomaticEventEntry;
+  readonly retracted: boolean;
+}
 
 /** Stories the list shows at most: the newest ones, or the best matches of a search. */
 export const STORY_LIST_LIMIT = 200;
@@ -19,6 +35,8 @@ export class DeskReads {
     private readonly runner: ProjectorRunner,
     private readonly store: EventStore,
     private readonly relay: RelayService,
+    private readonly entries: TimelineEntriesQueries,
+    private readonly facts: DiplomaticEventQueries,
   ) {}
 
   /** Most recently updated first; `search` matches headline or slug, case-insensitively, as plain text. */
@@ -36,6 +54,29 @@ export class DeskReads {
 
   revision(id: string, n: number): Promise<StoryRevisionView | undefined> {
     return this.revisionsQueries.revision(id, n);
+  }
+
+  /** The story's facts in timeline order, retracted ones too (the same rows as the story page's, plus those). */
+  storyFacts(storyId: string): Promise<DeskFactRow[]> {
+    return this.entries.latestLinkedTo(storyId);
+  }
+
+  /** A fact now, with its history: what GET /diplomatic-events/:id answers. */
+  fact(id: string): Promise<DiplomaticEventView | undefined> {
+    return this.facts.diplomaticEvent(id);
+  }
+
+  /** One version of a fact as it was recorded: what an editor's form started from. */
+  async factVersion(id: string, version: number): Promise<DiplomaticEventEntry | undefined> {
+    const found = await this.entries.versions([{ eventId: id, version }]);
+    const fact = [...found.values()][0]?.[0];
+    return fact?.type === 'diplomatic-event' ? fact : undefined;
+  }
+
+  /** Waits until the facts' read models (timeline and history) include `position`, or everything logged so far. */
+  async factsCaughtUp(position: number | 'head', timeoutMs: number): Promise<void> {
+    const to = position === 'head' ? await this.store.headPosition() : position;
+    await this.positions.waitFor(this.facts.readModels, to, timeoutMs);
   }
 
   /** Waits until story revisions include `position` (a write's), so the page after a save shows it. */

@@ -1,8 +1,9 @@
 /**
  * The desk's only script, served as /desk/assets/desk.js (the CSP allows no inline script). It
- * keeps the text of every story form in localStorage as the editor types, so that a reload, a
- * crash or a closed tab loses nothing: a form freshly loaded from the server gets the draft back,
- * with a button to discard it. The page after a successful save names the draft to forget.
+ * keeps the text of every story and fact form in localStorage as the editor types, so that a
+ * reload, a crash or a closed tab loses nothing: a form freshly loaded from the server gets the
+ * draft back, with a button to discard it. The page after a successful save names the draft to
+ * forget. In a fact form it shows only the date inputs of the chosen precision.
  * Plain ES2017, no build step; without it every form still works.
  */
 export const DESK_SCRIPT = `(function () {
@@ -69,6 +70,23 @@ export const DESK_SCRIPT = `(function () {
     }
     form.addEventListener('input', save);
     form.addEventListener('change', save);
+  });
+
+  // A date of a fact form shows only the inputs its precision needs; the others are disabled, so
+  // they are not sent. After the drafts, so that a draft's precision decides.
+  Array.prototype.forEach.call(document.querySelectorAll('fieldset[data-date]'), function (set) {
+    var select = set.querySelector('select[name$=".precision"]');
+    if (!select) return;
+    function show() {
+      Array.prototype.forEach.call(set.querySelectorAll('[data-precisions]'), function (box) {
+        if (box.closest('fieldset[data-date]') !== set) return;
+        var used = box.getAttribute('data-precisions').split(' ').indexOf(select.value) >= 0;
+        box.hidden = !used;
+        Array.prototype.forEach.call(box.querySelectorAll('input'), function (input) { input.disabled = !used; });
+      });
+    }
+    select.addEventListener('change', show);
+    show();
   });
 })();
 `;

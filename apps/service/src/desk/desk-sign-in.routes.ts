@@ -4,6 +4,7 @@ import { FORM_POST } from '../http/form-posts';
 import { sendPage, type DeskContext } from './desk-context';
 import { sameOrigin } from './same-origin';
 import { carriedFormPage } from './desk-stories.routes';
+import { CARRIED_FACT_ACTION, carriedFactFormPage, FACT_FORM_NAME } from './desk-facts.routes';
 import { STORY_FIELDS, text, type FormBody } from './story-form';
 import { renderContinue, renderSignIn } from './templates/sign-in.template';
 
@@ -12,8 +13,14 @@ function safeReturnTo(value: string): string {
   return /^\/desk(\/|$|\?)/.test(value) && !value.startsWith('//') ? value : '/desk/stories';
 }
 
-/** The form actions whose fields survive a sign-in: new story and revise story. */
+/** The form actions whose fields survive a sign-in: new story and revise story (fact forms: CARRIED_FACT_ACTION). */
 const CARRIED_ACTION = /^\/desk\/stories(\/[0-9a-f-]{36}\/revisions)?$/;
+
+/** A story form's fields, or a fact form's (whose rows have names of their own): what a sign-in may carry. */
+function carriedNames(action: string, names: readonly string[]): string[] {
+  if (CARRIED_ACTION.test(action)) return STORY_FIELDS;
+  return CARRIED_FACT_ACTION.test(action) ? names.filter((n) => FACT_FORM_NAME.test(n)) : [];
+}
 
 export function registerSignInRoutes(fastify: FastifyInstance, ctx: DeskContext): void {
   fastify.get('/sign-in', (request, reply) => {
@@ -44,6 +51,7 @@ export function registerSignInRoutes(fastify: FastifyInstance, ctx: DeskContext)
         return sendPage(reply, 401, renderSignIn({ csrf: reply.generateCsrf(), returnTo, problem, carried }));
       }
       ctx.sessions.signIn(request.session, principal);
+      if (carried && CARRIED_FACT_ACTION.test(carried.action)) return carriedFactFormPage(request, reply, ctx, carried);
       if (carried) return carriedFormPage(request, reply, ctx, carried);
       return reply.redirect(returnTo, 303);
     },
@@ -62,9 +70,10 @@ export function registerSignInRoutes(fastify: FastifyInstance, ctx: DeskContext)
 
 function carriedFields(body: FormBody): { action: string; fields: Record<string, string> } | undefined {
   const action = text(body, 'carryAction');
-  if (!CARRIED_ACTION.test(action)) return undefined;
+  const posted = Object.keys(body).flatMap((k) => (k.startsWith('carry.') ? [k.slice('carry.'.length)] : []));
+  if (!CARRIED_ACTION.test(action) && !CARRIED_FACT_ACTION.test(action)) return undefined;
   const fields: Record<string, string> = {};
-  for (const name of STORY_FIELDS) {
+  for (const name of carriedNames(action, posted)) {
     const value = text(body, `carry.${name}`);
     if (value !== '') fields[name] = value;
   }
@@ -79,8 +88,8 @@ export function signInAgain(request: FastifyRequest, reply: FastifyReply, _ctx: 
   const action = request.url.split('?')[0];
   const body = (request.body ?? {}) as FormBody;
   const fields: Record<string, string> = {};
-  for (const name of STORY_FIELDS) if (text(body, name) !== '') fields[name] = text(body, name);
-  const carried = CARRIED_ACTION.test(action) ? { action, fields } : undefined;
+  for (const name of carriedNames(action, Object.keys(body))) if (text(body, name) !== '') fields[name] = text(body, name);
+  const carried = CARRIED_ACTION.test(action) || CARRIED_FACT_ACTION.test(action) ? { action, fields } : undefined;
   return sendPage(
     reply,
     401,

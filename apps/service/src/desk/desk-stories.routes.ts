@@ -1,7 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isBoringRevision, isUuid, type CreateStory, type ReviseStory } from '@dateline/domain';
+import { isBoringRevision, type CreateStory, type ReviseStory } from '@dateline/domain';
 import type { StoryRevisionView } from '@dateline/projections';
 import { FORM_POST } from '../http/form-posts';
 import { revisionDiff } from '../reading/revision-diff';
@@ -9,12 +9,13 @@ import { wordDiff } from '../reading/word-diff';
 import { CreateStoryCommand } from '../stories/commands/create-story/create-story.command';
 import { ReviseStoryCommand } from '../stories/commands/revise-story/revise-story.command';
 import { toDomainInput } from '../writing/domain-input';
-import type { WriteContext, WriteResult } from '../writing/write-context';
-import { DeskErrors, editorOf, messagesOf, pageOf, sendPage, type DeskContext } from './desk-context';
+import type { WriteResult } from '../writing/write-context';
+import { DeskErrors, messagesOf, pageOf, sendPage, storyOr404, writeContext, type DeskContext } from './desk-context';
 import { createInput, reviseInput, storyFormValues, text, type FieldProblems, type FormBody, type StoryFormValues } from './story-form';
 import { renderStoryForm, type StoryFormPage } from './templates/story-form.template';
 import { renderStoryHistory } from './templates/story-history.template';
 import { renderStoryList } from './templates/story-list.template';
+import { storyFactsSection } from './templates/story-facts.template';
 
 const errors = new DeskErrors();
 
@@ -31,12 +32,6 @@ const EMPTY: StoryFormValues = {
   expectedRevision: '',
 };
 
-/** The events of a desk write are signed by the session's editor, as a bearer token signs the API's. */
-function writeContext(request: FastifyRequest): WriteContext {
-  const editor = editorOf(request);
-  return { principal: { name: editor.name, roles: editor.roles }, correlationId: randomUUID() };
-}
-
 function valuesOf(story: StoryRevisionView): StoryFormValues {
   return {
     ...EMPTY,
@@ -49,21 +44,18 @@ function valuesOf(story: StoryRevisionView): StoryFormValues {
   };
 }
 
-async function storyOr404(ctx: DeskContext, id: string): Promise<StoryRevisionView> {
-  const story = isUuid(id) ? await ctx.reads.story(id.toLowerCase()) : undefined;
-  if (!story) throw new NotFoundException(`story ${JSON.stringify(id)} not found: no story has this id`);
-  return story;
-}
-
-function formPage(
+/** The story form; when revising, with the story's facts below it (whatever the form's state: a fact is one click away). */
+async function formPage(
   request: FastifyRequest,
   reply: FastifyReply,
+  ctx: DeskContext,
   status: number,
-  v: Omit<StoryFormPage, 'page' | 'csrf'>,
+  v: Omit<StoryFormPage, 'page' | 'csrf' | 'facts'>,
   clearDraft?: string,
-): FastifyReply {
+): Promise<FastifyReply> {
   const page = { ...pageOf(request, reply), clearDraft };
-  return sendPage(reply, status, renderStoryForm({ ...v, page, csrf: page.csrf }));
+  const facts = v.story ? storyFactsSection(v.story.id, await ctx.reads.storyFacts(v.story.id)) : undefined;
+  return sendPage(reply, status, renderStoryForm({ ...v, facts, page, csrf: page.csrf }));
 }
 
 /** Problems of a rejected write, by field where the message names one (the API's words), else for the whole form. */
@@ -80,6 +72,16 @@ function writeProblems(err: unknown): { status: number; problems: FieldProblems 
   return { status, problems };
 }
 
+/** After a fact was saved (desk-facts.routes.ts redirects here): what to say, and which draft the script forgets. */
+function factSaved(storyId: string, q: Record<string, string | undefined>): { notice: string; clearDraft: string } | undefined {
+  const [id, done, version] = [q.fact ?? '', q.factSaved, Number(q.version)];
+  if (!/^[0-9a-f-]{36}$/.test(id) || !Number.isSafeInteger(version)) return undefined;
+  if (done === 'recorded') return { notice: `Fact recorded (version ${version}).`, clearDraft: `fact-new-${storyId}` };
+  if (done === 'amended') return { notice: `Fact amended: it is at version ${version} now.`, clearDraft: `fact-${id}` };
+  if (done === 'retracted') return { notice: `Fact retracted (version ${version}): it has left the timeline.`, clearDraft: `fact-${id}` };
+  return undefined;
+}
+
 export function registerStoryRoutes(fastify: FastifyInstance, ctx: DeskContext): void {
   const waitMs = ctx.settings.minPositionWaitMs;
 
@@ -89,12 +91,12 @@ export function registerStoryRoutes(fastify: FastifyInstance, ctx: DeskContext):
     return sendPage(reply, 200, renderStoryList(pageOf(request, reply), search, await ctx.reads.stories(search || undefined)));
   });
 
-  fastify.get('/stories/new', (request, reply) => formPage(request, reply, 200, { values: EMPTY, fresh: true }));
+  fastify.get('/stories/new', (request, reply) => formPage(request, reply, ctx, 200, { values: EMPTY, fresh: true }));
 
   fastify.post('/stories', { config: FORM_POST }, async (request, reply) => {
     const values = storyFormValues((request.body ?? {}) as FormBody);
     const checked = await createInput(values);
-    if ('problems' in checked) return formPage(request, reply, 400, { values, problems: checked.problems });
+    if ('problems' in checked) return formPage(request, reply, ctx, 400, { values, problems: checked.problems });
     const input: CreateStory = {
       type: 'CreateStory',
       storyId: randomUUID(),
@@ -106,7 +108,7 @@ export function registerStoryRoutes(fastify: FastifyInstance, ctx: DeskContext):
     } catch (err) {
       const refused = writeProblems(err);
       if (!refused) throw err;
-      return formPage(request, reply, refused.status, { values, problems: refused.problems });
+      return formPage(request, reply, ctx, refused.status, { values, problems: refused.problems });
     }
     await ctx.reads.caughtUp(result.position, waitMs);
     return reply.redirect(`/desk/stories/${result.id}?created`, 303);
@@ -115,10 +117,11 @@ export function registerStoryRoutes(fastify: FastifyInstance, ctx: DeskContext):
   fastify.get('/stories/:id', async (request, reply) => {
     const story = await storyOr404(ctx, (request.params as { id: string }).id);
     const q = request.query as Record<string, string | undefined>;
+    const fact = factSaved(story.id, q);
     const notice =
-      q.created !== undefined ? 'Story created (revision 1).' : q.saved !== undefined ? `Saved revision ${story.revision}.` : undefined;
-    const clearDraft = q.created !== undefined ? 'new-story' : q.saved !== undefined ? `story-${story.id}` : undefined;
-    return formPage(request, reply, 200, { values: valuesOf(story), story, fresh: true, notice }, clearDraft);
+      q.created !== undefined ? 'Story created (revision 1).' : q.saved !== undefined ? `Saved revision ${story.revision}.` : fact?.notice;
+    const clearDraft = q.created !== undefined ? 'new-story' : q.saved !== undefined ? `story-${story.id}` : fact?.clearDraft;
+    return formPage(request, reply, ctx, 200, { values: valuesOf(story), story, fresh: true, notice }, clearDraft);
   });
 
   fastify.post('/stories/:id/revisions', { config: FORM_POST }, async (request, reply) => {
@@ -156,10 +159,10 @@ async function revise(
   const baseNumber = Number(values.expectedRevision);
   const base = Number.isSafeInteger(baseNumber) && baseNumber >= 1 ? await ctx.reads.revision(story.id, baseNumber) : undefined;
   const checked = await reviseInput(values, base ?? story);
-  if ('problems' in checked) return formPage(request, reply, 400, { values, story, problems: checked.problems });
+  if ('problems' in checked) return formPage(request, reply, ctx, 400, { values, story, problems: checked.problems });
   if (intent === 'preview') {
     const from = base ?? story;
-    return formPage(request, reply, 200, {
+    return formPage(request, reply, ctx, 200, {
       values,
       story,
       preview: { base: from.revision, headline: wordDiff(from.headline, values.headline), body: wordDiff(from.body, values.body) },
@@ -176,7 +179,7 @@ async function revise(
     const [, detail] = errors.explain(err);
     if (refused.status === 409 && typeof detail.currentRevision === 'number')
       return conflict(request, reply, ctx, story.id, values, detail.currentRevision);
-    return formPage(request, reply, refused.status, { values, story, problems: refused.problems });
+    return formPage(request, reply, ctx, refused.status, { values, story, problems: refused.problems });
   }
 }
 
@@ -197,7 +200,7 @@ async function conflict(
   if (!base || !theirs)
     throw new NotFoundException(`story ${id} has no revision ${base ? currentRevision : baseNumber} yet: reload the page`);
   const current = (await ctx.reads.story(id)) ?? theirs;
-  return formPage(request, reply, 409, {
+  return formPage(request, reply, ctx, 409, {
     values: { ...values, expectedRevision: String(theirs.revision) },
     story: current,
     conflict: {
@@ -226,7 +229,7 @@ export async function carriedFormPage(
   const values = storyFormValues(carried.fields);
   const notice = 'You are signed in again. Your text is back in the form: check it, then save.';
   const id = /^\/desk\/stories\/([0-9a-f-]{36})\/revisions$/.exec(carried.action)?.[1];
-  if (!id) return formPage(request, reply, 200, { values, notice });
+  if (!id) return formPage(request, reply, ctx, 200, { values, notice });
   const story = await storyOr404(ctx, id);
-  return formPage(request, reply, 200, { values, story, notice });
+  return formPage(request, reply, ctx, 200, { values, story, notice });
 }

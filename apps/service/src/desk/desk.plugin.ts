@@ -8,6 +8,9 @@ import { DeskSessions, type SignedIn } from './desk-session';
 import { registerOperationsRoutes } from './desk-operations.routes';
 import { registerSignInRoutes, signInAgain } from './desk-sign-in.routes';
 import { registerStoryRoutes } from './desk-stories.routes';
+import { registerFactRoutes } from './desk-facts.routes';
+import { registerFactHistoryRoutes } from './desk-fact-history.routes';
+import { registerFactRetractionRoutes } from './desk-fact-retraction.routes';
 import { sameOrigin } from './same-origin';
 import { sessionKey } from './session-key';
 import { renderDeskError } from './templates/desk-error.template';
@@ -72,6 +75,9 @@ export async function deskPlugin(fastify: FastifyInstance, deps: DeskDeps): Prom
       request.method === 'POST' ? signedIn.csrfProtection(request, reply, done) : done(),
     );
     registerStoryRoutes(signedIn, ctx);
+    registerFactRoutes(signedIn, ctx);
+    registerFactRetractionRoutes(signedIn, ctx);
+    registerFactHistoryRoutes(signedIn, ctx);
     await signedIn.register(async (admins) => {
       admins.addHook('preHandler', async (request) => {
         if (!editorOf(request).roles.includes('admin'))

@@ -5,6 +5,7 @@ const TITLES: Record<number, string> = {
   400: 'The desk cannot use what was sent',
   403: 'Not allowed',
   404: 'Not found',
+  409: 'Not possible any more',
   503: 'Please try again shortly',
 };
 

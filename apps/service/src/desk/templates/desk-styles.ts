@@ -36,4 +36,19 @@ dl.ops { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1re
 dl.ops dt { font-weight: 600; }
 dl.ops dd { margin: 0; overflow-wrap: anywhere; }
 td, th { overflow-wrap: anywhere; }
+[hidden] { display: none !important; }
+.field > .hint { flex-basis: auto; }
+select { max-width: 100%; }
+.fact-form select, .fact-form input[type="text"] { width: 100%; }
+.fact-form textarea { min-height: 5rem; }
+fieldset.list, fieldset.row, fieldset.date-fields { display: grid; gap: 0.75rem; }
+fieldset.row { border-style: dashed; }
+.row-fields, .date-inputs { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 13rem), 1fr)); gap: 0.75rem; }
+fieldset.choices-group { border: none; padding: 0; }
+fieldset.choices-group legend { padding: 0; font-size: 0.95rem; }
+ol.fact-list { list-style: none; margin: 0; padding: 0; }
+.fact-item { border-bottom: 1px solid var(--line); padding: 0.6rem 0; overflow-wrap: anywhere; }
+.fact-item--retracted h3 { color: var(--muted); }
+.fact-meta { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; color: var(--muted); margin: 0.1rem 0; }
+.fact-item .actions { margin: 0.25rem 0 0; }
 `;

@@ -23,6 +23,8 @@ export interface StoryFormPage {
   /** The editor's text against the revision it starts from, before saving. */
   readonly preview?: WordDiff & { readonly base: number };
   /** Someone saved first: what they changed since the editor's base, and the editor's own version. */
+  /** The story's facts (desk/templates/story-facts.template.ts), below the form. */
+  readonly facts?: SafeHtml;
   readonly conflict?: {
     readonly base: number;
     readonly theirs: { readonly revision: number; readonly editor?: string; readonly changeNote?: string };
@@ -57,7 +59,7 @@ export function renderStoryForm(v: StoryFormPage): SafeHtml {
   return deskLayout(
     { ...v.page, title, current: revising ? 'stories' : 'new' },
     html`<h1>${revising ? html`Revise story` : 'New story'}</h1>
-${revising ? html`<p class="lede">Slug <strong>${v.story.slug}</strong> · current revision ${v.story.revision} · <a href="/desk/stories/${v.story.id}/history">Revision history</a> · <a href="/stories/${v.story.id}">Reader page</a></p>` : ''}
+${revising ? html`<p class="lede">Slug <strong>${v.story.slug}</strong> · current revision ${v.story.revision} · <a href="/desk/stories/${v.story.id}/history">Revision history</a> · <a href="#facts">Facts</a> · <a href="/stories/${v.story.id}">Reader page</a></p>` : ''}
 ${v.notice ? html`<p class="notice" role="status" id="form-notice">${v.notice}</p>` : ''}
 ${problemSummary(v.problems, LABELS)}
 ${
@@ -113,6 +115,7 @@ ${field({ name: 'tags', label: 'Tags', value: v.values.tags, hint: 'Comma-separa
 ${revising ? html`<button type="submit" name="intent" value="preview" class="secondary">Preview changes</button>` : ''}
 <button type="submit" name="intent" value="save">${c ? `Save on top of revision ${c.theirs.revision}` : revising ? 'Save revision' : 'Create story'}</button>
 </div>
-</form>`,
+</form>
+${v.facts ?? ''}`,
   );
 }

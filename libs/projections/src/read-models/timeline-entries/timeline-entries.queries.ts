@@ -144,6 +144,25 @@ export class TimelineEntriesQueries {
     );
   }
 
+  /**
+   * Every fact whose latest version names the story, retracted ones too (`retracted`: a
+   * retraction closed that version), in timeline order: what an editor of the story works on.
+   * A fact amended out of the story is not listed, though its older versions name it.
+   */
+  async latestLinkedTo(storyId: string): Promise<{ entry: DiplomaticEventEntry; retracted: boolean }[]> {
+    const { rows } = await namedQuery<EntryColumns & Pick<EntryRow, 'recorded_to'>>(
+      this.sql,
+      `SELECT ${ENTRY_COLUMNS}, recorded_to FROM ${T} t
+        WHERE t.story_ids @> $1::jsonb AND t.role = 'fact'
+          AND NOT EXISTS (SELECT 1 FROM ${T} n WHERE n.entry_id = t.entry_id AND n.version > t.version)`,
+      [JSON.stringify([storyId.toLowerCase()])],
+    );
+    const retracted = new Set(rows.filter((r) => r.recorded_to !== null).map((r) => r.event_id));
+    return orderTimeline(rows.map(entryOf)).flatMap((e) =>
+      e.type === 'diplomatic-event' ? [{ entry: e, retracted: retracted.has(e.id) }] : [],
+    );
+  }
+
   /** The event's latest version, also when a retraction closed it; undefined for an unknown event. */
   async latest(eventId: string): Promise<LatestEntry | undefined> {
     const { rows } = await namedQuery<EntryRow>(
