@@ -1,0 +1,32 @@
+/**
+ * npm run eval:facts: the fact finder (libs/fact-finder) against the gold sets in data/gold,
+ * printed, and written to bench/results/facts-eval-<date>.json. docs/fact-finder.md explains
+ * the figures and the misses; bench/fact-finder-levels.json holds the levels that
+ * test/fact-finder-eval.spec.ts keeps.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { evaluate } from './fact-eval/evaluate';
+import { FIELDS, Figure } from './fact-eval/score';
+
+const result = evaluate();
+const row = (name: string, f: Figure) =>
+  `${name.padEnd(16)} ${f.precision.toFixed(3).padStart(9)} ${f.recall.toFixed(3).padStart(7)} ${f.f1.toFixed(3).padStart(6)} ${f.accuracy.toFixed(3).padStart(9)}   ${f.correct}/${f.matched} of ${f.expected} expected, ${f.proposed} proposed`;
+const header = `${''.padEnd(16)} ${'precision'.padStart(9)} ${'recall'.padStart(7)} ${'F1'.padStart(6)} ${'accuracy'.padStart(9)}`;
+for (const a of [...result.articles, { article: 'both articles', ...result.overall, misses: [] }]) {
+  console.log(`\n${a.article}\n${header}`);
+  console.log(row('facts', a.facts));
+  for (const f of FIELDS) console.log(row(f, a.fields[f]));
+}
+console.log('\ngoals (issue 18)');
+for (const g of result.goals) console.log(`  ${g.met ? 'met   ' : 'missed'} ${g.name}: ${g.value.toFixed(3)} (goal ${g.target})`);
+if (process.argv.includes('--misses'))
+  for (const a of result.articles) {
+    console.log(`\nmisses, ${a.article}`);
+    for (const m of a.misses)
+      console.log(`  ${m.field} ${m.fact ?? ''} ${m.candidate ?? ''} expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}`);
+  }
+const day = new Date().toISOString().slice(0, 10);
+mkdirSync('bench/results', { recursive: true });
+const file = `bench/results/facts-eval-${day}.json`;
+writeFileSync(file, `${JSON.stringify({ date: day, ...result }, null, 2)}\n`);
+console.log(`\nwritten to ${file}`);
