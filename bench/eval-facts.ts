@@ -12,13 +12,15 @@ const result = evaluate();
 const row = (name: string, f: Figure) =>
   `${name.padEnd(16)} ${f.precision.toFixed(3).padStart(9)} ${f.recall.toFixed(3).padStart(7)} ${f.f1.toFixed(3).padStart(6)} ${f.accuracy.toFixed(3).padStart(9)}   ${f.correct}/${f.matched} of ${f.expected} expected, ${f.proposed} proposed`;
 const header = `${''.padEnd(16)} ${'precision'.padStart(9)} ${'recall'.padStart(7)} ${'F1'.padStart(6)} ${'accuracy'.padStart(9)}`;
-for (const a of [...result.articles, { article: 'both articles', ...result.overall, misses: [] }]) {
+for (const a of [...result.articles.filter((x) => !x.heldOut), { article: 'both articles', ...result.overall }, ...result.articles.filter((x) => x.heldOut)]) {
   console.log(`\n${a.article}\n${header}`);
   console.log(row('facts', a.facts));
   for (const f of FIELDS) console.log(row(f, a.fields[f]));
 }
-console.log('\ngoals (issue 18)');
+console.log('\ngoals (issue 18), both articles');
 for (const g of result.goals) console.log(`  ${g.met ? 'met   ' : 'missed'} ${g.name}: ${g.value.toFixed(3)} (goal ${g.target})`);
+console.log('the same on the held-out article');
+for (const g of result.heldOutGoals) console.log(`  ${g.met ? 'met   ' : 'missed'} ${g.name}: ${g.value.toFixed(3)} (goal ${g.target})`);
 if (process.argv.includes('--misses'))
   for (const a of result.articles) {
     console.log(`\nmisses, ${a.article}`);

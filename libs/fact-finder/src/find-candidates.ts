@@ -1,4 +1,4 @@
-import type { Participant } from '@dateline/domain';
+import type { FactDate, Participant } from '@dateline/domain';
 import type { AcceptedFact, Candidate, CandidateFlag, FindCandidatesInput } from './candidate';
 import { candidateId } from './candidate-id';
 import { checkInput } from './input-problems';
@@ -10,7 +10,7 @@ import { aboutLabel, backgroundTitle } from './labels';
 import { FactReading } from './reading/fact-reading';
 import { readStory, ReadStory } from './reading/read-story';
 import { combineDates } from './rules/dates/combine-dates';
-import { localDate } from './rules/dates/calendar';
+import { addDays, localDate } from './rules/dates/calendar';
 import { DateContext, DateFinding } from './rules/dates/date-finding';
 import { findDates } from './rules/dates/date-rules';
 import { add, participantFor, participantsIn } from './rules/participants/participants';
@@ -184,7 +184,9 @@ function draftsOf(input: FindCandidatesInput, story: ReadStory, ctx: DateContext
     drafts.push(draft);
 
     // Background facts the phrases name: "since 2022", "previously … during meetings in Jeddah and Riyadh".
-    for (const f of findings) {
+    for (const phrase of findings) {
+      const f =
+        phrase.backgroundDays !== undefined ? { ...phrase, background: periodBefore(dates.when, phrase.backgroundDays, phrase.wording) } : phrase;
       if (!f.background) continue;
       const year = f.background.precision === 'year' ? f.background.on : undefined;
       const known = year ? years.get(year) : undefined;
@@ -370,6 +372,13 @@ function charsOf(story: ReadStory, r: FactReading, range: { from: number; to: nu
 function insideQuote(p: FactReading['paragraph'], quoted: readonly boolean[], f: DateFinding): boolean {
   const i = p.tokens.findIndex((t) => t.start >= f.start);
   return i >= 0 && quoted[i] === true;
+}
+
+/** "after two days of talks" on a fact of 9 June: 8 to 9 June. Without a day or a length, only "on or before". */
+function periodBefore(when: FactDate, days: number, wording: string): FactDate {
+  if (when.precision === 'day' && days >= 2) return { precision: 'period', from: addDays(when.on, 1 - days), until: when.on, certainty: 'inferred', wording };
+  const latest = when.precision === 'day' ? when.on : when.precision === 'bounded' ? when.onOrBefore : undefined;
+  return latest ? { precision: 'bounded', onOrBefore: latest, certainty: 'inferred', wording } : { ...when, certainty: 'inferred', wording };
 }
 
 /** The same words read again as of what is to come. */

@@ -9,9 +9,10 @@ export interface MainEvent {
 }
 
 /**
- * The first talks or meeting the story reports as having happened on a day it names ("sat down
- * in Istanbul on 16 May", "met in Geneva on Thursday"). A story with none has no main event,
- * and the phrases that need one fall back on the publication day, with no relation.
+ * The story's lead: the first event it reports as having happened on a day it names ("sat down
+ * in Istanbul on 16 May", "met in Geneva on Thursday", "agreed on Monday to exchange …"). A
+ * story with none has no main event, and the phrases that need one fall back on the
+ * publication day, with no relation.
  */
 export function mainEventOf(
   readings: readonly FactReading[],
@@ -20,7 +21,7 @@ export function mainEventOf(
 ): MainEvent | undefined {
   for (let i = 0; i < readings.length; i++) {
     const r = readings[i];
-    if (r.role !== 'event' || r.status !== 'happened' || (r.kind !== 'talks' && r.kind !== 'meeting')) continue;
+    if (r.role !== 'event' || r.status !== 'happened') continue;
     const { text, offset } = textOf(r);
     const day = findDates(text, offset, ctx).find(
       (f) => (f.rule === 'explicit-days' || f.rule === 'weekdays') && f.when?.precision === 'day',

@@ -7,11 +7,12 @@ import { couldBePast, isFiniteVerb, isModal, isVerbish } from './verbish';
  * - `main`: the sentence's first clause;
  * - `and`, `but`, `although`, `semicolon`: a clause of its own, coordinated ("Zelensky accepted
  *   and asked Putin…"; "…; Putin said…"; "…, although Rubio said…");
+ * - `rebuttal`: ", a charge Lorvan rejects": the answer of the one accused, a clause of its own;
  * - `who`: a relative clause about the name before it ("Umerov, who earlier in the day met…");
  * - `before`, `after`, `until`, `if`, `by`: a subordinate clause with its own verb ("before it
  *   landed in Dubai", "by asking to see…", "if the shelling continued").
  */
-export type ClauseLink = 'main' | 'and' | 'but' | 'although' | 'semicolon' | 'who' | 'before' | 'after' | 'until' | 'if' | 'by';
+export type ClauseLink = 'main' | 'and' | 'but' | 'although' | 'semicolon' | 'rebuttal' | 'who' | 'before' | 'after' | 'until' | 'if' | 'by';
 
 export interface Clause extends TokenRange {
   readonly link: ClauseLink;
@@ -27,6 +28,7 @@ export interface Clause extends TokenRange {
 
 const SUBORDINATORS = new Set(['before', 'after', 'until', 'if', 'by']);
 const CONTRASTS = new Set(['although', 'though', 'while', 'whereas']);
+const CHARGES = new Set(['charge', 'claim', 'accusation', 'allegation', 'assertion', 'version']);
 
 /**
  * The clauses of one sentence, by our own shallow rules over wink-nlp's tags: enough to give
@@ -53,6 +55,11 @@ export function clausesOf(tokens: readonly Token[], sentence: TokenRange): Claus
       const close = nextComma(tokens, quoted, i + 2, end);
       relatives.push({ from: i, to: close });
       i = close - 1;
+      continue;
+    }
+    if (t.text === ',' && (next?.lower === 'a' || next?.lower === 'an') && CHARGES.has(tokens[i + 2]?.lower ?? '') && verbAhead(tokens, quoted, i + 3, end) !== undefined) {
+      cuts.push({ at: i, skip: 1, link: 'rebuttal' });
+      hasVerb = false;
       continue;
     }
     if (t.text === ',' && next && CONTRASTS.has(next.lower)) {
@@ -177,7 +184,9 @@ function firstVerb(
   let depth = 0;
   // A `by` clause starts at its verb ("asking").
   if (isVerbish(tokens, from) && tokens[from].lower.endsWith('ing') && tokens[from - 1]?.lower === 'by') return from;
-  for (let i = from; i < to; i++) {
+  // Not in an opening adverbial ("Earlier on Monday, …"), whose comma is no aside.
+  const opening = openingPhraseEnd(tokens, quoted, from, to);
+  for (let i = opening; i < to; i++) {
     if (quoted[i] || holes.some((h) => i >= h.from && i < h.to)) continue;
     // An aside between commas after a name ("Michael Anton, a senior … official, reportedly held") has no verb of the clause.
     if (tokens[i].text === ',' && tokens[i + 1]?.pos === 'DET' && depth === 0) depth = 1;

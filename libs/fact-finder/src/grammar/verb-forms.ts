@@ -21,13 +21,15 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   lead: ['led'],
   fly: ['flew', 'flown'],
   turn: ['turned'],
-  speak: ['spoke', 'spoken'],
   grow: ['grew', 'grown'],
   draw: ['drew', 'drawn'],
   break: ['broke', 'broken'],
   sign: ['signed'],
   strike: ['struck'],
   seek: ['sought'],
+  speak: ['spoke', 'spoken'],
+  free: ['freed'],
+  lift: ['lifted'],
 };
 
 /** Every form of a base verb: base, -s, -ed, -ing, and the irregular ones. */

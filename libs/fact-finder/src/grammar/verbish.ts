@@ -26,7 +26,17 @@ export function isVerbish(tokens: readonly Token[], i: number): boolean {
   if (t.pos === 'AUX' || lexiconVerb(t.lower) === undefined) return false;
   const prev = tokens[i - 1];
   if (!prev || isBe(prev) || isBe(tokens[i - 2])) return false;
+  // "Quessan state television": a noun before a noun is a compound, not a subject and its verb.
+  const next = tokens[i + 1];
+  if (next && (next.pos === 'NOUN' || next.pos === 'PROPN') && !isModal(prev)) return false;
   return ['PROPN', 'PRON'].includes(prev.pos) || isModal(prev) || (prev.pos === 'ADV' && /^\p{Lu}/u.test(tokens[i - 2]?.text ?? ''));
+}
+
+/** "is due to", "are set to", "was scheduled to": the verb after "to" is the clause's, and it is expected. */
+const PLANNED = new Set(['due', 'set', 'scheduled', 'slated', 'poised']);
+
+export function isPlannedInfinitive(tokens: readonly Token[], i: number): boolean {
+  return tokens[i - 1]?.lower === 'to' && PLANNED.has(tokens[i - 2]?.lower ?? '') && isBe(tokens[i - 3]) && tokens[i].pos === 'VERB';
 }
 
 const POSSESSIVES = new Set(['their', 'its', 'his', 'her', 'our', 'my', 'your']);
@@ -40,6 +50,7 @@ export function isFiniteVerb(tokens: readonly Token[], i: number): boolean {
   if (!isVerbish(tokens, i)) return false;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
+  if (isPlannedInfinitive(tokens, i)) return true;
   if (prev && prev.lower === 'to') return false;
   if (prev && (prev.pos === 'DET' || POSSESSIVES.has(prev.lower)) && next?.pos === 'NOUN') return false;
   if (prev?.pos === 'NOUN' && next?.lower === 'by' && /ed$/.test(tokens[i].lower)) return false;

@@ -7,7 +7,7 @@ import { isFiniteVerb } from '../grammar/verbish';
 import { sentenceAttribution } from '../rules/attribution/sentence-attribution';
 import { clauseSources } from '../rules/attribution/clause-sources';
 import { kindAndCameo } from '../rules/kind/kind-and-cameo';
-import { lexiconVerb, senseOf } from '../rules/kind/verb-lexicon';
+import { ACCUSING, lexiconVerb, senseOf } from '../rules/kind/verb-lexicon';
 import { NameBook } from '../rules/participants/names';
 import { modalityBefore, statusOf } from '../rules/status/modality';
 import { contentOf } from './content';
@@ -29,6 +29,7 @@ const MAIN_EVENT_MENTION = /\bthe (?:talks|negotiations|meeting|session|summit)\
 const PARTICIPATION = new Set(['host', 'attend', 'join', 'open', 'chair', 'address', 'close']);
 /** Verbs that answer an earlier proposal. */
 const RESPONSES = new Set(['accept', 'agree', 'reject', 'decline', 'refuse', 'turn']);
+const CITING = /\bciting (?:a|an|one|two|several|unnamed|anonymous)\b/i;
 const SPEECH_PARTICIPLE = /\b(saying|telling|writing|adding|noting|warning|hinting|arguing)\b/i;
 const SAME_SPEAKER_OBJECTS = /^(he|she|they|we|i|it|(?:his|her|their|its|our) (?:government|country|side|delegation|team))$/i;
 
@@ -49,6 +50,26 @@ export function readSentence(p: AnalysedParagraph, sentence: Sentence, state: St
   const mainEventClauses = new Set<number>();
   const contentSubjectOfClause = new Map<number, TokenRange | undefined>();
   const mentionsMainEvent = MAIN_EVENT_MENTION.test(sentence.text);
+
+  // A quotation standing alone, attributed to no one: more words of the last speaker, who the paragraph does not name.
+  const words = tokens.slice(sentence.from, sentence.to).filter((t, k) => t.pos !== 'PUNCT' || quoted[sentence.from + k]);
+  if (words.length > 0 && words.every((t) => quoted[t.i]) && state.lastPerson) {
+    const clause = { from: sentence.from, to: sentence.to, link: 'main' as const, modal: false };
+    return [
+      {
+        paragraph: p,
+        sentence,
+        clause,
+        role: 'continuation',
+        kind: 'statement',
+        status: 'happened',
+        evidence: { from: sentence.from, to: sentence.to },
+        speaker: { ...state.lastPerson, pronoun: true, range: undefined },
+        dateRange: { from: sentence.from, to: sentence.to },
+        sources: [{ attribution: 'named-source', name: state.lastPerson.name }],
+      },
+    ];
+  }
 
   clauses.forEach((clause, ci) => {
     if (clause.verb === undefined || clause.link === 'if' || clause.link === 'until') return;
@@ -144,10 +165,12 @@ export function readSentence(p: AnalysedParagraph, sentence: Sentence, state: St
           participantRange: { from: content.from, to: content.to },
         });
       }
-      if (content.verb !== undefined && contentSense && contentSense.role !== 'speech' && contentSense.role !== 'claim') {
-        const planned = contentSense.role === 'plan';
+      // What an outlet or an unnamed source reports is the fact itself, whatever its verb ("said the deal had nearly collapsed").
+      const reported = content.verb !== undefined && !contentSense && (speaker?.kind === 'outlet' || speaker?.kind === 'unnamed' || CITING.test(clauseText));
+      if (content.verb !== undefined && ((contentSense && contentSense.role !== 'speech' && contentSense.role !== 'claim') || reported)) {
+        const planned = contentSense?.role === 'plan';
         const eventVerb = planned ? (nextVerb(tokens, content.verb, content.to) ?? content.verb) : content.verb;
-        const eventBase = baseOf(tokens[eventVerb]) ?? contentBase ?? 'say';
+        const eventBase = baseOf(tokens[eventVerb]) ?? contentBase ?? tokens[eventVerb].lemma;
         const kc = kindAndCameo(eventBase, wordsBetween(tokens, content.from, content.to));
         const status: FactStatus = statusOf(m ?? { expected: false, negated: false }, planned, eventBase);
         const level =
@@ -219,7 +242,8 @@ export function readSentence(p: AnalysedParagraph, sentence: Sentence, state: St
     const accused = byClaim && clause.parent !== undefined ? contentSubjectOfClause.get(clause.parent) : undefined;
     const actor = byClaim ? accused : clause.subject;
     const subordinate = clause.link === 'before' || clause.link === 'after';
-    const response = RESPONSES.has(eventBase) ? ('proposal' as const) : undefined;
+    const rebuttal = clause.link === 'rebuttal';
+    const response = rebuttal ? ('claim' as const) : RESPONSES.has(eventBase) ? ('proposal' as const) : undefined;
     add({
       ...(response ? { response } : {}),
       ...(onMainEvent && subordinate ? { mainEventOrder: clause.link === 'after' ? ('before' as const) : ('after' as const) } : {}),
@@ -239,7 +263,14 @@ export function readSentence(p: AnalysedParagraph, sentence: Sentence, state: St
       ...(byClaim ? { dateRange: readings[parentReading].dateRange } : {}),
       sources: byClaim
         ? dedupe([...sentenceSources, ...(parentSpeaker ? [{ attribution: 'party-claim' as const, name: parentSpeaker.name }] : [])])
-        : clauseSources(p, clause, sentenceSources, { speaker: undefined, level: 'none' }, state.book),
+        : clauseSources(
+            p,
+            clause,
+            sentenceSources,
+            // "Quessa accuses Lorvan of …": an accusation rests on the accuser, on the record.
+            (ACCUSING.has(eventBase) || rebuttal) && subjectRef ? { speaker: subjectRef, level: 'speech' } : { speaker: undefined, level: 'none' },
+            state.book,
+          ),
     });
   });
 

@@ -16,7 +16,8 @@ export interface ClauseSpeech {
   readonly level: 'speech' | 'claim' | 'none';
 }
 
-const CITING = /\bciting (?:a|an|one|two|several|unnamed|anonymous)?\s*(?:\w+ )?sources?\b/i;
+/** "citing a source", "citing an official in the prime minister's office", "citing unnamed diplomats". */
+const CITING = /\bciting (?:a|an|one|two|several|unnamed|anonymous|senior)?\s*(?:\w+ )?(?:sources?|officials?|diplomats?|insiders?|people|person)\b/i;
 const QUOTED_BY = /\bsources? (?:quoted|cited) by\b/i;
 const REPORTEDLY = /\b(reportedly|allegedly|is said to have|are said to have|was said to have)\b/i;
 const ACCOUNT = /^by ([\w.' ]+?)'s account\b/i;

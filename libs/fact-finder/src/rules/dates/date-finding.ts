@@ -37,6 +37,8 @@ export interface DateFinding {
   readonly relation?: { readonly relation: FactRelationKind; readonly to: RelationTarget };
   /** Only an upper bound at most: "by the end of the month". */
   readonly deadline?: boolean;
+  /** "after two days of talks": a background fact that ran this many days, up to the day of the fact that names it. */
+  readonly backgroundDays?: number;
   /** "initially" / "at first" … "later": orders the fact against its neighbours in the story. */
   readonly sequence?: 'first' | 'later';
 }

@@ -1,4 +1,5 @@
 import { DateContext, DateFinding } from './date-finding';
+import { daysOfTalks } from './days-of-talks';
 import { deadlines } from './deadlines';
 import { explicitDays } from './explicit-days';
 import { lastMinute } from './last-minute';
@@ -28,6 +29,7 @@ const RULES: readonly DateRule[] = [
   deadlines,
   monthsAndYears,
   sinceYear,
+  daysOfTalks,
   previously,
   sequence,
 ];

@@ -77,6 +77,37 @@ export const VERB_LEXICON: Readonly<Record<string, VerbSense>> = {
   strike: { role: 'event', kind: 'other', cameo: 'Use conventional military force' },
   bomb: { role: 'event', kind: 'other', cameo: 'Employ aerial weapons' },
   move: { role: 'event', kind: 'other' },
+  speak: { role: 'event', kind: 'other', cameo: CONSULT },
+  talk: { role: 'event', kind: 'other', cameo: CONSULT },
+  discuss: { role: 'event', kind: 'meeting', cameo: CONSULT },
+  mediate: { role: 'event', kind: 'meeting', cameo: 'Mediate' },
+  demand: { role: 'event', kind: 'proposal', cameo: 'Demand' },
+  drop: { role: 'event', kind: 'other', cameo: 'Yield' },
+  abandon: { role: 'event', kind: 'other', cameo: 'Yield' },
+  release: { role: 'event', kind: 'other', cameo: 'Return, release person(s)' },
+  free: { role: 'event', kind: 'other', cameo: 'Return, release person(s)' },
+  exchange: { role: 'event', kind: 'agreement' },
+  swap: { role: 'event', kind: 'agreement' },
+  take: { role: 'event', kind: 'other' },
+  collapse: { role: 'event', kind: 'other' },
+  suspend: { role: 'event', kind: 'other', cameo: 'Halt negotiations' },
+  halt: { role: 'event', kind: 'other', cameo: 'Halt negotiations' },
+  resume: { role: 'event', kind: 'talks', cameo: NEGOTIATE },
+  threaten: { role: 'event', kind: 'statement', cameo: 'Threaten' },
+  declare: { role: 'event', kind: 'statement', cameo: STATEMENT },
+  impose: { role: 'event', kind: 'other', cameo: 'Impose embargo, boycott, or sanctions' },
+  lift: { role: 'event', kind: 'other', cameo: 'Ease economic sanctions, boycott, embargo' },
+  expel: { role: 'event', kind: 'other', cameo: 'Expel or deport individuals' },
+  arrest: { role: 'event', kind: 'other', cameo: 'Arrest, detain, or charge with legal action' },
+  detain: { role: 'event', kind: 'other', cameo: 'Arrest, detain, or charge with legal action' },
+  kill: { role: 'event', kind: 'other', cameo: 'Kill by physical assault' },
+  invade: { role: 'event', kind: 'other', cameo: 'Use conventional military force' },
+  occupy: { role: 'event', kind: 'other', cameo: 'Occupy territory' },
+  resign: { role: 'event', kind: 'other' },
+  elect: { role: 'event', kind: 'appointment' },
+  praise: { role: 'event', kind: 'statement', cameo: 'Praise or endorse' },
+  apologise: { role: 'event', kind: 'statement', cameo: 'Apologize' },
+  apologize: { role: 'event', kind: 'statement', cameo: 'Apologize' },
   promise: { role: 'event', kind: 'statement', cameo: STATEMENT },
   pledge: { role: 'event', kind: 'statement', cameo: STATEMENT },
   vow: { role: 'event', kind: 'statement', cameo: STATEMENT },
@@ -108,6 +139,8 @@ export const VERB_LEXICON: Readonly<Record<string, VerbSense>> = {
 };
 
 const FORMS = formIndex(Object.keys(VERB_LEXICON));
+/** Speech acts that accuse: their fact rests on the accuser, who is on the record. */
+export const ACCUSING = new Set(['accuse', 'blame', 'criticise', 'criticize', 'denounce', 'condemn']);
 
 /** The base verb a word form belongs to, when the lexicon knows it. */
 export function lexiconVerb(word: string): string | undefined {

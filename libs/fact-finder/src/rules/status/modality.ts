@@ -1,6 +1,6 @@
 import type { FactStatus } from '@dateline/domain';
 import { Token } from '../../grammar/token';
-import { isModal } from '../../grammar/verbish';
+import { isModal, isPlannedInfinitive } from '../../grammar/verbish';
 
 const CANCELLED = new Set(['cancel', 'scrap', 'abandon']);
 const POSTPONED = new Set(['postpone', 'delay', 'defer', 'reschedule']);
@@ -24,7 +24,8 @@ export function modalityBefore(tokens: readonly Token[], verb: number, from: num
     if (isModal(tokens[i])) modal = tokens[i].lower;
     if (NEGATIONS.has(tokens[i].lower)) negated = true;
   }
-  return { expected: modal !== undefined && modal !== 'could' ? true : modal === 'could', negated, ...(modal ? { modal } : {}) };
+  if (isPlannedInfinitive(tokens, verb)) return { expected: true, negated, modal: tokens[verb - 2].lower };
+  return { expected: modal !== undefined, negated, ...(modal ? { modal } : {}) };
 }
 
 /**
