@@ -17,6 +17,7 @@ import { add, participantFor, participantsIn } from './rules/participants/partic
 import { quotesIn } from './rules/quotes/quotes';
 import { quotedMask } from './grammar/quoted';
 import { wordsBetween } from './grammar/token';
+import { analyseParagraph } from './text/analyse';
 import { paragraphsOf } from './text/paragraphs';
 import { PlacedSentence, revisionChanges } from './text/revision-changes';
 import { titleFrom } from './title';
@@ -186,7 +187,9 @@ function draftsOf(input: FindCandidatesInput, story: ReadStory, ctx: DateContext
     // Background facts the phrases name: "since 2022", "previously … during meetings in Jeddah and Riyadh".
     for (const phrase of findings) {
       const f =
-        phrase.backgroundDays !== undefined ? { ...phrase, background: periodBefore(dates.when, phrase.backgroundDays, phrase.wording) } : phrase;
+        phrase.backgroundDays !== undefined
+          ? { ...phrase, background: periodBefore(dates.when, phrase.backgroundDays, phrase.wording) }
+          : phrase;
       if (!f.background) continue;
       const year = f.background.precision === 'year' ? f.background.on : undefined;
       const known = year ? years.get(year) : undefined;
@@ -359,8 +362,11 @@ function retractions(
   );
 }
 
+/** The previous revision's sentences, split as this one's are (no need to read them). */
 function sentencesOf(text: string): PlacedSentence[] {
-  return readStory(text).paragraphs.flatMap((p) => p.sentences.map((s) => ({ start: s.start, end: s.end, text: s.text })));
+  return paragraphsOf(text)
+    .map(analyseParagraph)
+    .flatMap((p) => p.sentences.map((s) => ({ start: s.start, end: s.end, text: s.text })));
 }
 
 function charsOf(story: ReadStory, r: FactReading, range: { from: number; to: number }): string {
@@ -376,9 +382,12 @@ function insideQuote(p: FactReading['paragraph'], quoted: readonly boolean[], f:
 
 /** "after two days of talks" on a fact of 9 June: 8 to 9 June. Without a day or a length, only "on or before". */
 function periodBefore(when: FactDate, days: number, wording: string): FactDate {
-  if (when.precision === 'day' && days >= 2) return { precision: 'period', from: addDays(when.on, 1 - days), until: when.on, certainty: 'inferred', wording };
+  if (when.precision === 'day' && days >= 2)
+    return { precision: 'period', from: addDays(when.on, 1 - days), until: when.on, certainty: 'inferred', wording };
   const latest = when.precision === 'day' ? when.on : when.precision === 'bounded' ? when.onOrBefore : undefined;
-  return latest ? { precision: 'bounded', onOrBefore: latest, certainty: 'inferred', wording } : { ...when, certainty: 'inferred', wording };
+  return latest
+    ? { precision: 'bounded', onOrBefore: latest, certainty: 'inferred', wording }
+    : { ...when, certainty: 'inferred', wording };
 }
 
 /** The same words read again as of what is to come. */

@@ -12,7 +12,8 @@ import { couldBePast, isFiniteVerb, isModal, isVerbish } from './verbish';
  * - `before`, `after`, `until`, `if`, `by`: a subordinate clause with its own verb ("before it
  *   landed in Dubai", "by asking to see…", "if the shelling continued").
  */
-export type ClauseLink = 'main' | 'and' | 'but' | 'although' | 'semicolon' | 'rebuttal' | 'who' | 'before' | 'after' | 'until' | 'if' | 'by';
+export type ClauseLink =
+  'main' | 'and' | 'but' | 'although' | 'semicolon' | 'rebuttal' | 'who' | 'before' | 'after' | 'until' | 'if' | 'by';
 
 export interface Clause extends TokenRange {
   readonly link: ClauseLink;
@@ -57,7 +58,12 @@ export function clausesOf(tokens: readonly Token[], sentence: TokenRange): Claus
       i = close - 1;
       continue;
     }
-    if (t.text === ',' && (next?.lower === 'a' || next?.lower === 'an') && CHARGES.has(tokens[i + 2]?.lower ?? '') && verbAhead(tokens, quoted, i + 3, end) !== undefined) {
+    if (
+      t.text === ',' &&
+      (next?.lower === 'a' || next?.lower === 'an') &&
+      CHARGES.has(tokens[i + 2]?.lower ?? '') &&
+      verbAhead(tokens, quoted, i + 3, end) !== undefined
+    ) {
       cuts.push({ at: i, skip: 1, link: 'rebuttal' });
       hasVerb = false;
       continue;

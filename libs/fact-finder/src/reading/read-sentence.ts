@@ -89,7 +89,14 @@ export function readSentence(p: AnalysedParagraph, sentence: Sentence, state: St
     const sense = base ? senseOf(base) : undefined;
     const clauseText = wordsBetween(tokens, clause.from, clause.to);
     const subjectRef = clause.subject ? speakerOf(p, clause.subject, state.book, state.lastPerson) : undefined;
-    if (subjectRef?.kind === 'person' && !subjectRef.pronoun) state.lastPerson = subjectRef;
+    // "he" and "she" are the last person named; a lone name quoted by a speech verb is a person too ("Umerov … said: '…'").
+    const quotes = tokens.slice(clause.from, clause.to).some((_, k) => quoted[clause.from + k]);
+    if (
+      subjectRef &&
+      !subjectRef.pronoun &&
+      (subjectRef.kind === 'person' || (subjectRef.kind === 'other' && quotes && sense?.role === 'speech'))
+    )
+      state.lastPerson = subjectRef;
     const holes = clauses.filter((c) => c.link === 'who' && c.parent === ci).map((c) => ({ from: c.from - 2, to: c.to }));
     const common = {
       paragraph: p,
@@ -166,7 +173,10 @@ export function readSentence(p: AnalysedParagraph, sentence: Sentence, state: St
         });
       }
       // What an outlet or an unnamed source reports is the fact itself, whatever its verb ("said the deal had nearly collapsed").
-      const reported = content.verb !== undefined && !contentSense && (speaker?.kind === 'outlet' || speaker?.kind === 'unnamed' || CITING.test(clauseText));
+      const reported =
+        content.verb !== undefined &&
+        !contentSense &&
+        (speaker?.kind === 'outlet' || speaker?.kind === 'unnamed' || CITING.test(clauseText));
       if (content.verb !== undefined && ((contentSense && contentSense.role !== 'speech' && contentSense.role !== 'claim') || reported)) {
         const planned = contentSense?.role === 'plan';
         const eventVerb = planned ? (nextVerb(tokens, content.verb, content.to) ?? content.verb) : content.verb;
@@ -268,7 +278,9 @@ export function readSentence(p: AnalysedParagraph, sentence: Sentence, state: St
             clause,
             sentenceSources,
             // "Quessa accuses Lorvan of …": an accusation rests on the accuser, on the record.
-            (ACCUSING.has(eventBase) || rebuttal) && subjectRef ? { speaker: subjectRef, level: 'speech' } : { speaker: undefined, level: 'none' },
+            (ACCUSING.has(eventBase) || rebuttal) && subjectRef
+              ? { speaker: subjectRef, level: 'speech' }
+              : { speaker: undefined, level: 'none' },
             state.book,
           ),
     });

@@ -17,7 +17,8 @@ export interface ClauseSpeech {
 }
 
 /** "citing a source", "citing an official in the prime minister's office", "citing unnamed diplomats". */
-const CITING = /\bciting (?:a|an|one|two|several|unnamed|anonymous|senior)?\s*(?:\w+ )?(?:sources?|officials?|diplomats?|insiders?|people|person)\b/i;
+const CITING =
+  /\bciting (?:a|an|one|two|several|unnamed|anonymous|senior)?\s*(?:\w+ )?(?:sources?|officials?|diplomats?|insiders?|people|person)\b/i;
 const QUOTED_BY = /\bsources? (?:quoted|cited) by\b/i;
 const REPORTEDLY = /\b(reportedly|allegedly|is said to have|are said to have|was said to have)\b/i;
 const ACCOUNT = /^by ([\w.' ]+?)'s account\b/i;
@@ -47,10 +48,9 @@ export function clauseSources(
       out.push({ attribution: 'party-claim', name: speaker.name, ...(wording ? { wording } : {}) });
     else out.push({ attribution: 'named-source', name: speaker.name, ...(wording ? { wording } : {}) });
   }
-  const sentence = p.tokens.slice(clause.from, clause.to);
   if (REPORTEDLY.test(text)) out.push({ attribution: 'reportedly', wording: text.match(REPORTEDLY)?.[0] ?? 'reportedly' });
-  const account = ACCOUNT.exec(wordsBetween(p.tokens, sentenceStart(p, clause), clause.to));
-  if (account && sentence.length > 0) out.push({ attribution: 'party-claim', name: book.fullName(account[1]), wording: account[0] });
+  const account = ACCOUNT.exec(text);
+  if (account) out.push({ attribution: 'party-claim', name: book.fullName(account[1]), wording: account[0] });
   return dedupe(out.length > 0 ? out : [{ attribution: 'own-reporting' }]);
 }
 
@@ -62,10 +62,6 @@ function verbWord(p: AnalysedParagraph, clause: Clause): string {
 function relayIn(p: AnalysedParagraph, speaker: SpeakerRef, book: NameBook): string | undefined {
   if (!speaker.range) return undefined;
   return book.namesIn(p, { from: speaker.range.from, to: p.tokens.length }).find((n) => n.kind === 'outlet')?.name;
-}
-
-function sentenceStart(p: AnalysedParagraph, clause: Clause): number {
-  return clause.link === 'main' ? clause.from : clause.from;
 }
 
 function dedupe(sources: readonly AttributedSource[]): AttributedSource[] {

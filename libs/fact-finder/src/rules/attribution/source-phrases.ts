@@ -59,19 +59,15 @@ export function sourceOfPhrase(p: AnalysedParagraph, range: TokenRange, book: Na
   if (outlet) return { attribution: 'named-source', name: outlet.name, wording };
   const person = names.find((n) => n.kind === 'person' || n.kind === 'actor');
   if (person && (names.length === 1 || !head || !OUTLET_WORDS.has(head))) {
-    if (to(p, person) === range.to || tokens[person.to]?.text === ',') return { attribution: 'named-source', name: person.name, wording };
+    if (person.to === range.to || tokens[person.to]?.text === ',') return { attribution: 'named-source', name: person.name, wording };
   }
   const country = names.find((n) => n.kind === 'country');
-  if (country && to(p, country) === range.to) return { attribution: 'named-source', name: country.name, wording };
+  if (country && country.to === range.to) return { attribution: 'named-source', name: country.name, wording };
   // A body without a proper name of its own: "the Swiss foreign ministry", "the UN mission".
   let start = from;
   while (start < range.to && (DETERMINERS.has(tokens[start].lower) || tokens[start + 1]?.text === "'s"))
     start += tokens[start + 1]?.text === "'s" ? 2 : 1;
   return { attribution: 'named-source', name: wordsBetween(tokens, start, range.to), wording };
-}
-
-function to(_p: AnalysedParagraph, n: { to: number }): number {
-  return n.to;
 }
 
 /** The last noun of a phrase before any "with …"/"familiar …" that qualifies it. */

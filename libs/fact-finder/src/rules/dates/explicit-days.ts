@@ -4,6 +4,7 @@ import { calendarDate, MONTHS } from './calendar';
 import { DateContext, DateFinding } from './date-finding';
 
 const MONTH = MONTHS.join('|');
+const ANY_MONTH = new RegExp(`\\b(${MONTH})\\b`, 'i');
 /** "between 1 and 16 May", "between 1 May and 16 May 2025" */
 const BETWEEN = new RegExp(`\\bbetween (\\d{1,2})(?: (${MONTH}))? and (\\d{1,2}) (${MONTH})(?:,? (\\d{4}))?\\b`, 'gi');
 /** "from 14 to 16 May", "14-16 May" (a period: every day of it) */
@@ -22,6 +23,8 @@ const FROM_TO = new RegExp(
  */
 export function explicitDays(text: string, offset: number, ctx: DateContext): DateFinding[] {
   const out: DateFinding[] = [];
+  // chrono-node is the costly part of a sentence's reading: only a month's name can give a day here.
+  if (!ANY_MONTH.test(text)) return out;
   const year = Number(ctx.today.slice(0, 4));
   const taken: [number, number][] = [];
   for (const m of text.matchAll(BETWEEN)) {

@@ -13,6 +13,8 @@ const RELATIVE_DAY = /\b(yesterday|today|tomorrow)\b/i;
  */
 export function weekdays(text: string, offset: number, ctx: DateContext): DateFinding[] {
   const out: DateFinding[] = [];
+  // chrono-node is the costly part of a sentence's reading: ask it only when a weekday or a relative day is there.
+  if (!WEEKDAY.test(text) && !RELATIVE_DAY.test(text)) return out;
   const results = chrono.casual.parse(
     text,
     { instant: new Date(ctx.publishedAt), timezone: ctx.zone },

@@ -51,6 +51,7 @@ const WEEKDAYS_AND_MONTHS =
 export class NameBook {
   private readonly fullBySurname = new Map<string, string>();
   private readonly outlets: { name: string; at: number }[] = [];
+  private readonly read = new WeakMap<AnalysedParagraph, { span: TokenRange; thing: NamedThing }[]>();
 
   constructor(paragraphs: readonly AnalysedParagraph[]) {
     for (const p of paragraphs)
@@ -66,13 +67,22 @@ export class NameBook {
 
   /** Every name in a range of a paragraph's tokens, read. */
   namesIn(p: AnalysedParagraph, range: TokenRange): NamedThing[] {
-    const out: NamedThing[] = [];
-    for (const span of p.names) {
-      if (span.from < range.from || span.to > range.to) continue;
-      const thing = this.classify(p.tokens, span);
-      if (thing) out.push(thing);
+    return this.namesOf(p)
+      .filter((n) => n.span.from >= range.from && n.span.to <= range.to)
+      .map((n) => n.thing);
+  }
+
+  /** A paragraph's names, read once: the rules ask for the names of many ranges of it. */
+  private namesOf(p: AnalysedParagraph): { span: TokenRange; thing: NamedThing }[] {
+    let read = this.read.get(p);
+    if (!read) {
+      read = p.names.flatMap((span) => {
+        const thing = this.classify(p.tokens, span);
+        return thing ? [{ span, thing }] : [];
+      });
+      this.read.set(p, read);
     }
-    return out;
+    return read;
   }
 
   /** The news organisation named last before a point of the text ("the outlet", "the agency"). */
@@ -94,6 +104,8 @@ export class NameBook {
     const text = () => words().join(' ');
     const outlet = knownOutletAt(tokens, { from: Math.max(0, span.from - 2), to: span.to });
     if (outlet) return { kind: 'outlet', name: outlet, from: span.from, to: span.to };
+    if (NOT_PERSON_ENDINGS.has(tokens[to - 1].lower) && !countryOf(text()))
+      return { kind: 'organisation', name: text(), from: span.from, to: span.to };
     const roleWords: string[] = [];
     while (from < to - 1 && TITLE_WORDS.has(tokens[from].lower)) roleWords.push(tokens[from++].text);
     if (to - from === 1 && WEEKDAYS_AND_MONTHS.test(tokens[from].text)) return undefined;
