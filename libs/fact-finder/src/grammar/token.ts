@@ -23,15 +23,6 @@ export function isQuoteMark(t: Token): boolean {
   return DOUBLE_QUOTES.has(t.text);
 }
 
-export function isVerb(t: Token): boolean {
-  return t.pos === 'VERB';
-}
-
-/** Char span of tokens [from, to). */
-export function spanOf(tokens: readonly Token[], range: TokenRange): { start: number; end: number } {
-  return { start: tokens[range.from].start, end: tokens[range.to - 1].end };
-}
-
 /** The tokens' words joined as they are written (one space where the text has whitespace). */
 export function wordsBetween(tokens: readonly Token[], from: number, to: number): string {
   let out = '';

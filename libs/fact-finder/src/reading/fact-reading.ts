@@ -7,10 +7,10 @@ import { TokenRange } from '../grammar/token';
  * How a clause reads as a fact:
  * - `event`: something happened or is expected (met, proposed, rejected, "might send");
  * - `statement`: someone said something; its participant is who said it;
- * - `background`: an earlier fact a phrase names ("since 2022", "previously … during meetings");
  * - `continuation`: "He added: '…'": more words of a statement read just before, no fact of its own.
+ * Background facts a phrase names ("since 2022") are not readings: find-candidates.ts adds them.
  */
-export type ReadingRole = 'event' | 'statement' | 'background' | 'continuation';
+export type ReadingRole = 'event' | 'statement' | 'continuation';
 
 /** One fact a sentence proposes, before dates, participants and ids are worked out. */
 export interface FactReading {
@@ -35,8 +35,6 @@ export interface FactReading {
   readonly holes?: readonly TokenRange[];
   readonly aboutRange?: TokenRange;
   readonly sources: readonly AttributedSource[];
-  /** For a background fact: the phrase that names it, and the reading it hangs on. */
-  readonly background?: { readonly of: number; readonly rule: string };
   /** For a fact of a subordinate clause ("before it landed in Dubai"): the order against the reading it hangs on. */
   readonly orderedAgainst?: { readonly reading: number; readonly relation: 'before' | 'after' };
   /** It concerns the story's main event as such ("would open it", "during the talks"): the same day. */

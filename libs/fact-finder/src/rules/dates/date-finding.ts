@@ -42,8 +42,3 @@ export interface DateFinding {
   /** "initially" / "at first" … "later": orders the fact against its neighbours in the story. */
   readonly sequence?: 'first' | 'later';
 }
-
-export function finding(rule: string, text: string, offset: number, match: RegExpExecArray, rest: Partial<DateFinding>): DateFinding {
-  const start = offset + match.index;
-  return { rule, start, end: start + match[0].length, wording: match[0].trim(), ...rest };
-}
