@@ -11,6 +11,8 @@ const TEST_CODE = '(\\.(spec|contract-spec|e2e-spec|browser-spec)\\.ts$)|(^libs/
 // The packages the domain may use: its event schemas are TypeBox declarations, checked with ajv
 // (docs/adr/0011-event-catalogue.md). Pure computation, no I/O.
 const DOMAIN_PACKAGES = '(^|/)node_modules/(typebox|ajv|ajv-formats)/';
+// The fact finder's language tools (docs/fact-finder.md): a date parser and an NLP library with its English model.
+const FACT_FINDER_PACKAGES = '(^|/)node_modules/(chrono-node|wink-nlp|wink-eng-lite-web-model)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -34,6 +36,17 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/domain/src/(.*\\.spec\\.ts$|testing/)' },
       to: { pathNot: `^libs/domain/src/|${DOMAIN_PACKAGES}`, dependencyTypesNot: ['npm-dev'] },
+    },
+    {
+      name: 'fact-finder-imports-domain-and-language-tools',
+      comment:
+        'libs/fact-finder proposes facts from story text: it imports the domain (the v2 fact vocabulary, the CAMEO ' +
+        'codebook), its language packages (chrono-node, wink-nlp and its English model) and node:crypto for stable ' +
+        'candidate ids; nothing else: no store, no projection, no Kafka, no framework. It stays a pure function that ' +
+        'a projection, a command or a benchmark can call alike. (That the domain never imports it is the rule above.)',
+      severity: 'error',
+      from: { path: '^libs/fact-finder/src/', pathNot: TEST_CODE },
+      to: { pathNot: `^libs/(fact-finder|domain)/src/|${FACT_FINDER_PACKAGES}|^crypto$` },
     },
     {
       name: 'libs-not-to-apps-test-bench',

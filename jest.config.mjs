@@ -17,8 +17,8 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
-    '^@dateline/(domain|event-store|projections|kafka)$': '<rootDir>/libs/$1/src',
-    '^@dateline/(domain|event-store|projections|kafka)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@dateline/(domain|event-store|projections|kafka|fact-finder)$': '<rootDir>/libs/$1/src',
+    '^@dateline/(domain|event-store|projections|kafka|fact-finder)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testEnvironment: 'node',
   // class-validator keeps its metadata on the global scope; Jest must not clean it away.

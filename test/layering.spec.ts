@@ -88,6 +88,11 @@ describe('layer rules (dependency-cruiser, .dependency-cruiser.cjs)', () => {
       'libs/projections/src/read-models/history/history.queries.ts':
         "import { TIMELINE } from '../timeline/timeline.table';\nexport const HISTORY = TIMELINE;\n",
       'libs/kafka/src/index.ts': 'export const relay = 1;\n',
+      // The fact finder may use the domain, its language packages and node:crypto; not the store, nor another package.
+      'libs/fact-finder/src/index.ts':
+        "import { createHash } from 'node:crypto';\nimport { parse } from 'chrono-node';\nimport { newId } from '@dateline/domain';\nexport const f = [createHash, parse, newId];\n",
+      'libs/fact-finder/src/to-store.ts':
+        "import { PostgresEventStore } from '@dateline/event-store';\nimport { readFileSync } from 'node:fs';\nexport { PostgresEventStore, readFileSync };\n",
       'libs/kafka/src/to-projections.ts': "import { a } from '@dateline/projections';\nexport { a };\n",
       'libs/kafka/src/mistyped.ts': "import { relay } from '@dateline/kafak';\nexport { relay };\n",
       'apps/service/src/main.ts': [
@@ -118,6 +123,12 @@ describe('layer rules (dependency-cruiser, .dependency-cruiser.cjs)', () => {
       { rule: 'domain-imports-only-domain', from: 'libs/domain/src/story.ts', to: 'crypto' },
       { rule: 'domain-imports-only-domain', from: 'libs/domain/src/pure.ts', to: 'libs/event-store/src/index.ts' },
       { rule: 'domain-imports-only-domain', from: 'libs/domain/src/schema.ts', to: 'npm:yaml' },
+      {
+        rule: 'fact-finder-imports-domain-and-language-tools',
+        from: 'libs/fact-finder/src/to-store.ts',
+        to: 'libs/event-store/src/index.ts',
+      },
+      { rule: 'fact-finder-imports-domain-and-language-tools', from: 'libs/fact-finder/src/to-store.ts', to: 'fs' },
       { rule: 'domain-tests-import-only-domain-and-test-tools', from: 'libs/domain/src/story.spec.ts', to: 'fs' },
       { rule: 'libs-not-to-apps-test-bench', from: 'libs/event-store/src/store.spec.ts', to: 'test/support/ports.ts' },
       { rule: 'libs-not-to-apps-test-bench', from: 'libs/projections/src/to-app.ts', to: 'apps/service/src/main.ts' },
