@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectErrors, DESKTOP, launchChromium } from '../support/browser';
+import { collectErrors, DESKTOP, launchChromium, unexpectedErrors } from '../support/browser';
 import { fillDate, fillFact, type FactInput } from '../support/desk-fact-form';
 import { EDITOR_TOKEN, listen, startTestApp, TestApp } from '../support/test-app';
 
@@ -88,13 +88,7 @@ describe('editor desk: facts in Chromium', () => {
 
   afterEach(async () => {
     for (const c of contexts.splice(0)) await c.close();
-    const expectedStatus = /^console: Failed to load resource: the server responded with a status of 4(00|09) /;
-    expect(
-      errors
-        .splice(0)
-        .flat()
-        .filter((e) => !expectedStatus.test(e)),
-    ).toEqual([]);
+    expect(unexpectedErrors(errors, [400, 409])).toEqual([]);
   });
 
   afterAll(async () => {

@@ -55,3 +55,16 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   await page.screenshot({ path, fullPage });
   return path;
 }
+
+/**
+ * The console errors collected from a test's pages, less the "failed to load resource" lines of
+ * the 4xx statuses a desk page answers on purpose (a form's problems, a conflict, a sign-in
+ * again): what is left (a CSP refusal, a script error) fails the test that caused it.
+ */
+export function unexpectedErrors(errors: string[][], expectedStatuses: readonly number[]): string[] {
+  const expected = new RegExp(`^console: Failed to load resource: the server responded with a status of (${expectedStatuses.join('|')}) `);
+  return errors
+    .splice(0)
+    .flat()
+    .filter((e) => !expected.test(e));
+}
