@@ -21,6 +21,7 @@ import { cpuPerRequest, cpuSnapshot } from './support/cpu-time';
 import { signInToDesk, type DeskSession } from './support/desk-session';
 import { percentiles } from './support/percentiles';
 import { BENCH_ADMIN_TOKEN, BENCH_EDITOR_TOKEN, startService, stop } from './support/service-process';
+import { seedFacts, waitForFacts } from './support/fact-seed';
 import { seedStories, storyTexts, waitForStories } from './support/story-seed';
 
 /** Goal of issue 17: every desk page answers within 50 ms at p99 when asked 50 times a second. */
@@ -29,6 +30,8 @@ export const DESK_GOALS = { p99Ms: 50, ratePerSec: 50 };
 const POST_RATE = 10;
 const STORIES = 200;
 const REVISIONS = 3;
+/** Facts of the story whose fact pages are measured: the relation select lists them all. */
+const FACTS = 30;
 /** autocannon spreads the rate over these connections, as browsers of several editors would. */
 const CONNECTIONS = 10;
 const SEARCH = 'geneva';
@@ -107,6 +110,11 @@ export async function run(options: DeskOptions = {}) {
     log(`${STORIES} stories × ${REVISIONS} revisions written through the API in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     t = performance.now();
 
+    // The story in the middle of the list gets the facts the fact pages show.
+    const facts = await seedFacts(base, BENCH_EDITOR_TOKEN, seeded.ids[Math.floor(STORIES / 2)], FACTS);
+    await waitForFacts(base, facts.lastId, facts.position);
+    log(`${FACTS} facts of one story (one amended) written through the API`);
+
     const editor: DeskSession = await signInToDesk(base, BENCH_EDITOR_TOKEN);
     const admin: DeskSession = await signInToDesk(base, BENCH_ADMIN_TOKEN);
     // A story in the middle of the list, with its full history.
@@ -140,6 +148,15 @@ export async function run(options: DeskOptions = {}) {
       {
         target: get('revision history', `/desk/stories/${id}/history`, desk(editor)),
         peer: get('story revisions', `/stories/${id}/revisions`, json),
+      },
+      { target: get('new-fact form', `/desk/stories/${id}/facts/new`, desk(editor)) },
+      {
+        target: get('amend-fact form', `/desk/stories/${id}/facts/${facts.lastId}/amendments`, desk(editor)),
+        peer: get('fact', `/diplomatic-events/${facts.lastId}`, json),
+      },
+      {
+        target: get('fact history', `/desk/stories/${id}/facts/${facts.lastId}/history`, desk(editor)),
+        peer: get('fact', `/diplomatic-events/${facts.lastId}`, json),
       },
       { target: get('operations (admin)', '/desk/operations', desk(admin)) },
     ];
