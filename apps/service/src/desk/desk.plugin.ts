@@ -9,7 +9,7 @@ import { registerOperationsRoutes } from './desk-operations.routes';
 import { registerSignInRoutes, signInAgain } from './desk-sign-in.routes';
 import { registerStoryRoutes } from './desk-stories.routes';
 import { sameOrigin } from './same-origin';
-import { sessionKey } from './session-key';
+import { sessionKey } from '../config/service-secret';
 import { renderDeskError } from './templates/desk-error.template';
 
 export const DESK_COOKIE = 'dateline_desk';
