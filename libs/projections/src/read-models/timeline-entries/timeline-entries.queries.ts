@@ -115,16 +115,16 @@ export class TimelineEntriesQueries {
     const after = w.after ? [`(sort_key, order_key) > ($${params.push(w.after.sortKey)}, $${params.push(w.after.orderKey)})`] : [];
     // The day as text: a driver reads a date back as a Date at local midnight.
     const columns = 'entry, sort_key, order_key, day::text AS day, story_ids';
-    // The rows open now and written by then, and the few closed since: each arm on its own index.
-    const arms = [
-      `SELECT ${columns} FROM ${T} WHERE ${[...read, 'recorded_to IS NULL', 'position <= $1', ...after].join(' AND ')}`,
-      `SELECT ${columns} FROM ${T} WHERE ${[...read, 'position_to > $1', 'position <= $1', ...after].join(' AND ')}`,
-    ].join(' UNION ALL ');
     const limit = w.limit === undefined ? 'NULL' : `$${params.push(w.limit + 1)}::int`;
-    const page =
-      w.perDay && w.limit !== undefined
-        ? `SELECT * FROM (SELECT a.*, row_number() OVER (PARTITION BY day ORDER BY sort_key, order_key) AS n FROM (${arms}) a) d WHERE n <= ${limit}`
-        : `SELECT * FROM (${arms}) a ORDER BY sort_key, order_key LIMIT ${limit}`;
+    const perDay = w.perDay && w.limit !== undefined;
+    // The rows open now and written by then, and the few closed since: each arm on its own index,
+    // each in reading order and cut to the limit, so that a page reads a page's worth of rows.
+    const arm = (where: string[]) =>
+      `(SELECT ${columns} FROM ${T} WHERE ${[...read, ...where, ...after].join(' AND ')}${perDay ? '' : ` ORDER BY sort_key, order_key LIMIT ${limit}`})`;
+    const arms = `${arm(['recorded_to IS NULL', 'position <= $1'])} UNION ALL ${arm(['position_to > $1', 'position <= $1'])}`;
+    const page = perDay
+      ? `SELECT * FROM (SELECT a.*, row_number() OVER (PARTITION BY day ORDER BY sort_key, order_key) AS n FROM (${arms}) a) d WHERE n <= ${limit}`
+      : `SELECT * FROM (${arms}) a ORDER BY sort_key, order_key LIMIT ${limit}`;
     // A key changed after the position: the stored order is not that position's.
     const moved = `SELECT EXISTS (SELECT 1 FROM ${T} WHERE ${[...read, 'rekeyed_position > $1', 'position <= $1', '(position_to IS NULL OR position_to > $1)'].join(' AND ')}) AS moved`;
     const { rows } = await namedQuery<PageRow & { moved: boolean; entry: string | null }>(
