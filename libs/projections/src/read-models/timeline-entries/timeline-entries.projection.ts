@@ -16,6 +16,7 @@ import {
 import { SqlQueryable } from '@dateline/event-store';
 import { Projection, ProjectionContext } from '../../projection';
 import { insertRows } from '../../tables/insert-rows';
+import { inJsonbOrder } from '../../tables/jsonb-order';
 import { TableNames } from '../../tables/table-names';
 import { updateRows } from '../../tables/update-rows';
 import { HeadingOrder, OrderMember } from './heading-order';
@@ -125,12 +126,14 @@ export class TimelineEntriesProjection implements Projection {
   private stage(
     eventId: string,
     version: number,
-    fields: DiplomaticEventFields,
+    written: DiplomaticEventFields,
     recordedFrom: string,
     firstRecordedAt: string,
     publishedFrom: string,
     position: number,
   ): EntryRow[] {
+    // The same bytes whether the fields came from this event or from the table (an amendment of a stored version).
+    const fields = inJsonbOrder(written);
     const knowledge = factKnowledge(fields);
     // The times as the API writes them (a read of timestamptz gives them so too).
     const times = { recordedAt: iso(recordedFrom), firstRecordedAt: iso(firstRecordedAt), publishedAt: iso(publishedFrom) };
