@@ -56,7 +56,10 @@ export function registerHttpCaching(fastify: FastifyInstance, o: HttpCachingOpti
     const accept = request.headers.accept;
     const variant = negotiated ? (prefersHtml(Array.isArray(accept) ? accept.join(',') : accept) ? 'html' : 'json') : '';
     const position = typeof query.cursor === 'string' ? 'pinned' : String(await o.position());
-    const validators = { etag: strongEtag([o.salt, position, request.url, variant]), cacheControl: cacheControl(query, o.settings, o.positionTime()) };
+    const validators = {
+      etag: strongEtag([o.salt, position, request.url, variant]),
+      cacheControl: cacheControl(query, o.settings, o.positionTime()),
+    };
     validatorsOf.set(request, validators);
     if (!ifNoneMatchNames(request.headers['if-none-match'], validators.etag)) return;
     reply.code(304).header('ETag', validators.etag).header('Cache-Control', validators.cacheControl);

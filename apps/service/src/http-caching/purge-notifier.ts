@@ -35,7 +35,9 @@ export class PurgeNotifier implements OnApplicationBootstrap, BeforeApplicationS
     if (!url) return;
     this.unsubscribe = this.runner.onCommitted((position, previous) => {
       if (position <= previous) return;
-      this.pending = this.pending ? { from: Math.min(this.pending.from, previous), to: Math.max(this.pending.to, position) } : { from: previous, to: position };
+      this.pending = this.pending
+        ? { from: Math.min(this.pending.from, previous), to: Math.max(this.pending.to, position) }
+        : { from: previous, to: position };
       this.running ??= this.drain(url).finally(() => (this.running = undefined));
     });
   }
