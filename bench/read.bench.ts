@@ -33,10 +33,16 @@ export interface ReadOptions extends RunOptions {
   beforeMeasure?: () => Promise<unknown>;
 }
 
-/** Closed loop (as fast as 10 connections go), or at `rate` requests/s in all. */
-async function load(url: string, seconds: number, serverPid: number, rate?: number) {
+/** Closed loop (as fast as 10 connections go), or at `rate` requests/s in all; `headers` sent with every request. */
+async function load(url: string, seconds: number, serverPid: number, rate?: number, headers?: Record<string, string>) {
   const before = cpuSnapshot(serverPid);
-  const r = await autocannon({ url, connections: 10, duration: seconds, ...(rate ? { overallRate: rate } : {}) });
+  const r = await autocannon({
+    url,
+    connections: 10,
+    duration: seconds,
+    ...(rate ? { overallRate: rate } : {}),
+    ...(headers ? { headers } : {}),
+  });
   const cpu = cpuPerRequest(before, cpuSnapshot(serverPid), r.requests.total);
   return {
     requestsPerSec: Math.round(r.requests.average),
@@ -76,14 +82,21 @@ async function measure(events: number, seconds: number, log: (l: string) => void
       const port = await freePort();
       const service = await startService(db.url, port, env);
       try {
-        const text = await (await fetch(`http://127.0.0.1:${port}${path}`)).text();
+        const first = await fetch(`http://127.0.0.1:${port}${path}`);
+        const text = await first.text();
+        const etag = first.headers.get('etag');
         await load(`http://127.0.0.1:${port}${path}`, warm, service.pid!);
         const result = await load(`http://127.0.0.1:${port}${path}`, seconds, service.pid!);
         // Latency at a steady, moderate rate: at full speed p99 is mostly queueing behind the
         // other 9 connections, which says more about throughput than about a reader's wait.
         const atRate = await load(`http://127.0.0.1:${port}${path}`, seconds, service.pid!, LATENCY_RATE);
+        // A cache in front revalidating: If-None-Match with the answer's ETag, 304 while nothing moves (issue 19).
+        const notModified = etag
+          ? await load(`http://127.0.0.1:${port}${path}`, seconds, service.pid!, undefined, { 'if-none-match': etag })
+          : undefined;
         return {
           text,
+          notModified,
           result: {
             ...result,
             atRate: {
@@ -118,6 +131,8 @@ async function measure(events: number, seconds: number, log: (l: string) => void
       await stop(bare);
     }
     const ratio = (r: { requestsPerSec: number }) => +(r.requestsPerSec / peer.requestsPerSec).toFixed(2);
+    // A 304 has no body: the bare route's full answer is the stricter baseline, as the goal asks.
+    const notModified = cached.notModified && { ...cached.notModified, throughputRatio: ratio(cached.notModified) };
     const r = {
       events,
       route: `GET ${path}`,
@@ -129,10 +144,15 @@ async function measure(events: number, seconds: number, log: (l: string) => void
       bareNest: peer,
       throughputRatio: ratio(dateline),
       uncachedThroughputRatio: ratio(datelineUncached),
+      ...(notModified ? { notModified } : {}),
     };
     log(
       `${events} events: dateline ${dateline.requestsPerSec} req/s p99 ${dateline.p99Ms} ms (cache off: ${datelineUncached.requestsPerSec} req/s p99 ${datelineUncached.p99Ms} ms), bare ${peer.requestsPerSec} req/s p99 ${peer.p99Ms} ms, ratios ${r.throughputRatio} and ${r.uncachedThroughputRatio}`,
     );
+    if (notModified)
+      log(
+        `If-None-Match: ${notModified.requestsPerSec} req/s (autocannon counts each 304 as non-2xx: ${notModified.non2xx} of them), p99 ${notModified.p99Ms} ms, ratio ${notModified.throughputRatio}`,
+      );
     log(
       `at ${LATENCY_RATE} req/s: p50/p99 cached ${dateline.atRate.p50Ms}/${dateline.atRate.p99Ms} ms, cache off ${datelineUncached.atRate.p50Ms}/${datelineUncached.atRate.p99Ms} ms`,
     );

@@ -59,7 +59,7 @@ describe.each(['PGlite', 'PostgreSQL'])('projection quarantine, on %s', (storage
 
   it('keeps projecting past an event the timeline cannot apply, fails readiness naming it, counts it, and applies it on retry once the fault is gone', async () => {
     // The fault: a constraint the timeline's rows for one event break, as a bad migration would.
-    await t.storage.sql.query(`ALTER TABLE timeline_entries_v2 ADD CONSTRAINT no_poison CHECK (fields->>'title' <> 'Poisoned summit')`);
+    await t.storage.sql.query(`ALTER TABLE timeline_entries_v3 ADD CONSTRAINT no_poison CHECK (fields->>'title' <> 'Poisoned summit')`);
     await write({ title: 'Before the poison', when: onDay('2024-03-05') });
     const poisoned = await write({ title: 'Poisoned summit', when: onDay('2024-03-06') });
     const amended = (
@@ -130,7 +130,7 @@ describe.each(['PGlite', 'PostgreSQL'])('projection quarantine, on %s', (storage
     expect(await quarantine()).toEqual(listed);
 
     // The fault removed, the retry applies the event and the amendment behind it.
-    await t.storage.sql.query('ALTER TABLE timeline_entries_v2 DROP CONSTRAINT no_poison');
+    await t.storage.sql.query('ALTER TABLE timeline_entries_v3 DROP CONSTRAINT no_poison');
     const retried = await t.http().post(`/admin/quarantine/timeline/${poisoned.position}/retry`).set(admin()).send({}).expect(200);
     expect(retried.body.applied.map((e: Quarantined) => e.position)).toEqual([poisoned.position, amended.position]);
     expect(retried.body.remaining).toEqual([]);

@@ -16,6 +16,8 @@ import { requestDeadlines } from './http/request-deadlines';
 import { utf8JsonParser } from './http/utf8-json-parser';
 import {
   DiplomaticEventQueries,
+  Projection,
+  PROJECTIONS,
   ProjectorRunner,
   ReadModelPositions,
   StoryRevisionsQueries,
@@ -23,6 +25,7 @@ import {
 } from '@dateline/projections';
 import { ReadCache } from './reading/read-cache';
 import { registerReadCache } from './reading/read-cache.hook';
+import { registerHttpCaching } from './http-caching/http-caching.hook';
 import { AccessLog } from './logging/access-log';
 import { createRootLogger, NestPinoLogger, requestIdFor } from './logging/root-logger';
 import { DatelineMetrics } from './metrics/dateline-metrics';
@@ -110,6 +113,16 @@ export async function createApp(
   // After the request id and security headers, so that cached answers carry them too.
   // Keyed by the smallest position of all read models: it moves with every batch that changes any of them (ADR 0012).
   const positions = app.get(ReadModelPositions);
+  // Before the read cache: a 304 needs no answer at all.
+  registerHttpCaching(fastify, {
+    settings,
+    position: () => positions.known(),
+    positionTime: () => positions.positionTime(),
+    salt: app
+      .get<Projection[]>(PROJECTIONS)
+      .flatMap((p) => p.tables.map((t) => t.name))
+      .join(','),
+  });
   registerReadCache(fastify, new ReadCache(settings.readCacheEntries), () => positions.position());
   app.useGlobalFilters(new ErrorsFilter());
   app.useGlobalInterceptors(new ReplayHeaderInterceptor());

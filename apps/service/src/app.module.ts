@@ -29,6 +29,10 @@ import { ReaderPageController } from './reader-page/reader-page.controller';
 import { DiplomaticEventsReadController } from './reading/diplomatic-events-read.controller';
 import { StoriesReadController } from './reading/stories-read.controller';
 import { TimelineController } from './reading/timeline.controller';
+import { PurgeNotifier } from './http-caching/purge-notifier';
+import { PageCursors } from './reading/page-cursor';
+import { PAGE_CURSORS } from './reading/pages';
+import { serviceKey } from './config/service-secret';
 import { WriteRateLimitGuard } from './security/write-rate-limit.guard';
 import { Storage } from './storage/open-storage';
 import { StorageModule } from './storage/storage.module';
@@ -89,6 +93,8 @@ export class AppModule {
       providers: [
         { provide: SETTINGS, useValue: settings },
         { provide: TokenRegistry, useValue: tokens },
+        // Cursors made by one instance are read by the others: the key comes from the shared secret.
+        { provide: PAGE_CURSORS, useValue: new PageCursors(serviceKey(settings.sessionSecret, settings.dataDir, 'page cursor')) },
         // Every route passes the bearer guard; only routes marked @RequiresRole need a token.
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         // After the bearer guard, so that the budget is the token's.
@@ -101,6 +107,7 @@ export class AppModule {
         ReadinessIndicators,
         DatelineMetrics,
         TimelineStreamHub,
+        PurgeNotifier,
         ...commandHandlers,
       ],
     };

@@ -144,3 +144,22 @@ describe('settings: every numeric variable is parsed and range-checked once', ()
     expect(() => loadSettings({ [name]: value })).toThrow(`got ${JSON.stringify(value)}`);
   });
 });
+
+describe('settings: HTTP caching and purges', () => {
+  it('have defaults: a few seconds of caching, a day for settled answers, no purges', () => {
+    expect(loadSettings({})).toMatchObject({
+      httpMaxAgeSeconds: 5,
+      httpStaleWhileRevalidateSeconds: 30,
+      httpSettledMaxAgeSeconds: 86_400,
+      purgeTimeoutMs: 2000,
+    });
+    expect(loadSettings({}).purgeUrl).toBeUndefined();
+  });
+
+  it('take a purge URL over http or https, and refuse anything else naming the variable', () => {
+    expect(loadSettings({ DATELINE_PURGE_URL: 'http://127.0.0.1:8080/purge' }).purgeUrl).toBe('http://127.0.0.1:8080/purge');
+    expect(() => loadSettings({ DATELINE_PURGE_URL: 'ftp://cdn/purge' })).toThrow(/DATELINE_PURGE_URL/);
+    expect(() => loadSettings({ DATELINE_PURGE_URL: 'not a url' })).toThrow(/DATELINE_PURGE_URL/);
+    expect(() => loadSettings({ DATELINE_HTTP_MAX_AGE_SECONDS: '5s' })).toThrow(/DATELINE_HTTP_MAX_AGE_SECONDS/);
+  });
+});

@@ -60,6 +60,15 @@ export interface Settings {
   readonly sessionTtlSeconds: number;
   /** Fastify's trustProxy: whom to believe about the client's address and protocol (X-Forwarded-*); false: nobody. */
   readonly trustProxy: boolean | string;
+  /** Public reads' Cache-Control: how long a cache may keep an answer, and serve it stale while it revalidates, seconds. */
+  readonly httpMaxAgeSeconds: number;
+  readonly httpStaleWhileRevalidateSeconds: number;
+  /** The max-age of answers that cannot change: a page pinned by its cursor, an `asOf` instant well before the read position's time. */
+  readonly httpSettledMaxAgeSeconds: number;
+  /** Where the projector POSTs the cache keys (Surrogate-Key) of the answers a commit changed; unset: no purges. */
+  readonly purgeUrl?: string;
+  /** How long a purge request may take before it is given up, ms. */
+  readonly purgeTimeoutMs: number;
 }
 
 const list = (value: string | undefined): string[] =>
@@ -88,6 +97,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     corsOrigins: list(env.DATELINE_CORS_ORIGINS),
     sessionSecret: sessionSecret(env.DATELINE_SESSION_SECRET),
     trustProxy: trustProxy(env.DATELINE_TRUST_PROXY),
+    purgeUrl: purgeUrl(env.DATELINE_PURGE_URL),
     // The lib's own config module reads the KAFKA_* variables, from this same environment.
     kafka: kafkaConfigFromEnv(env),
     ...tuning(env),
@@ -114,6 +124,12 @@ function tuning(env: NodeJS.ProcessEnv) {
     pgPoolMax: integer(env, 'DATELINE_PG_POOL_MAX', 20, 1, 10_000),
     // A working day by default: an editor signs in once per shift.
     sessionTtlSeconds: integer(env, 'DATELINE_SESSION_TTL_SECONDS', 8 * 3600, 1, 30 * 86_400),
+    // A developing story changes by the minute: a few seconds of caching carry a burst of readers,
+    // and a CDN that gets purges (DATELINE_PURGE_URL) may keep answers longer by its own rules.
+    httpMaxAgeSeconds: integer(env, 'DATELINE_HTTP_MAX_AGE_SECONDS', 5, 0, 31_536_000),
+    httpStaleWhileRevalidateSeconds: integer(env, 'DATELINE_HTTP_STALE_WHILE_REVALIDATE_SECONDS', 30, 0, 31_536_000),
+    httpSettledMaxAgeSeconds: integer(env, 'DATELINE_HTTP_SETTLED_MAX_AGE_SECONDS', 86_400, 0, 31_536_000),
+    purgeTimeoutMs: integer(env, 'DATELINE_PURGE_TIMEOUT_MS', 2000, 10, 60_000),
   };
 }
 
@@ -163,6 +179,20 @@ function eventStoreUrl(value: string | undefined): string | undefined {
   if (!/^esdb(\+discover)?:\/\//.test(value))
     throw new Error(`EVENTSTORE_URL: expected esdb://host:port or esdb+discover://host:port, got ${JSON.stringify(value)}`);
   return value;
+}
+
+/** An http(s) URL, or unset; anything else stops the start, naming the variable. */
+function purgeUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`DATELINE_PURGE_URL: expected an http:// or https:// URL, got ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`DATELINE_PURGE_URL: expected an http:// or https:// URL, got ${JSON.stringify(value)}`);
+  return url.toString();
 }
 
 /** A short secret would make forged session cookies guessable: refuse it at start. */

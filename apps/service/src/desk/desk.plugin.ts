@@ -12,7 +12,7 @@ import { registerFactRoutes } from './desk-facts.routes';
 import { registerFactHistoryRoutes } from './desk-fact-history.routes';
 import { registerFactRetractionRoutes } from './desk-fact-retraction.routes';
 import { sameOrigin } from './same-origin';
-import { sessionKey } from './session-key';
+import { sessionKey } from '../config/service-secret';
 import { renderDeskError } from './templates/desk-error.template';
 
 export const DESK_COOKIE = 'dateline_desk';

@@ -2,16 +2,17 @@ import { BadRequestException, Controller, Get, Inject, Query, Res } from '@nestj
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { formatCalendarDate, formatInstantUtc, MAX_RANGE_DAYS, readRangeProblem } from '@dateline/domain';
-import { ReadModelPositions, TimelineQueries } from '@dateline/projections';
+import { CACHE_KEYS, ReadModelPositions, TimelineQueries } from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { ApiRead } from '../http/api-docs';
+import { surrogateKeys } from '../http-caching/surrogate-keys';
 import { readPosition, type HeaderSink } from '../reading/consistency';
-import { TimelineRangeQueryDto } from '../reading/read-query.dto';
+import { TimelineSpanQueryDto } from '../reading/read-query.dto';
 import { SETTINGS } from '../storage/storage.tokens';
 import { TimelineJsDocumentDto } from './timelinejs.dto';
 import { toTimelineJs, type TimelineJsGrouping } from './timelinejs';
 
-export class TimelineJsExportQueryDto extends TimelineRangeQueryDto {
+export class TimelineJsExportQueryDto extends TimelineSpanQueryDto {
   @ApiPropertyOptional({
     enum: ['kind', 'participant'],
     default: 'kind',
@@ -44,6 +45,7 @@ export class TimelineExportController {
     if (rangeProblem) throw new BadRequestException([rangeProblem]);
     await readPosition(this.positions, this.timeline.readModels, q.minPosition, this.settings.minPositionWaitMs, reply);
     const entries = await this.timeline.timeline(q.from, q.to, q);
+    surrogateKeys(reply, [CACHE_KEYS.timeline, ...new Set(entries.map((e) => CACHE_KEYS.day(e.date)))]);
     const range = q.from === q.to ? formatCalendarDate(q.from) : `${formatCalendarDate(q.from)} to ${formatCalendarDate(q.to)}`;
     return toTimelineJs(entries, {
       group: q.group,

@@ -63,6 +63,44 @@ const caughtUpHeader = {
   },
 };
 
+/** What every public read says to caches (docs/deploy.md, "Caches and CDNs in front"). */
+const cachingHeaders = {
+  ETag: {
+    description:
+      "A strong validator of this answer: from the read models' position, the route, the query (and for a negotiated route the kind of answer). Send it back in `If-None-Match` for a 304 while nothing moved.",
+    schema: { type: 'string' },
+  },
+  'Cache-Control': {
+    description:
+      "`public, max-age=…, stale-while-revalidate=…` (DATELINE_HTTP_MAX_AGE_SECONDS, DATELINE_HTTP_STALE_WHILE_REVALIDATE_SECONDS); `public, max-age=<DATELINE_HTTP_SETTLED_MAX_AGE_SECONDS>` for an answer that cannot change: a page after the first (its cursor pins it), or `asOf` well before the read position's time.",
+    schema: { type: 'string' },
+  },
+  'Surrogate-Key': {
+    description:
+      'What the answer is made of, space-separated (`timeline`, `day:2025-05-16`, `story:<id>`, `event:<id>`): a purge (DATELINE_PURGE_URL) names these.',
+    schema: { type: 'string' },
+  },
+};
+
+const linkHeader = {
+  Link: {
+    description: 'When there is a next page: `<path?…&cursor=…>; rel="next"` (RFC 8288), the same as the `next` in the body.',
+    schema: { type: 'string' },
+  },
+};
+
+const ifNoneMatch = ApiHeader({
+  name: 'If-None-Match',
+  required: false,
+  description: 'An `ETag` of an earlier answer: 304 without a body while it is still the answer.',
+});
+
+const notModified = ApiResponse({
+  status: 304,
+  description: 'Not modified: the `ETag` sent in If-None-Match is still the answer (the read models have not moved). No body.',
+  headers: { ETag: cachingHeaders.ETag, 'Cache-Control': cachingHeaders['Cache-Control'] },
+});
+
 export interface WriteDocs {
   readonly summary: string;
   readonly description?: string;
@@ -117,23 +155,52 @@ export interface ReadDocs {
   readonly notFound?: boolean;
   /** What a 400 means here; every read with query parameters has one. */
   readonly badRequest?: string;
+  /** The answer is a page (`limit`, `cursor`): a Link header, and a 503 while a cursor's position is not reached. */
+  readonly paged?: boolean;
 }
 
-/** A public read: 200 with the read models' position, and the 400/404 it may answer. */
+/** A public read: 200 with the read models' position and what caches need, 304, and the 400/404 it may answer. */
 export function ApiRead(o: ReadDocs): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiOperation({ summary: o.summary, ...(o.description ? { description: o.description } : {}) }),
-    ApiOkResponse({ ...(o.type ? { type: o.type } : {}), description: 'OK', headers: caughtUpHeader }),
+    ifNoneMatch,
+    ApiOkResponse({
+      ...(o.type ? { type: o.type } : {}),
+      description: 'OK',
+      headers: { ...caughtUpHeader, ...cachingHeaders, ...(o.paged ? linkHeader : {}) },
+    }),
+    notModified,
     ApiBadRequestResponse({ type: ErrorResponseDto, description: o.badRequest ?? 'A query parameter is malformed or unknown.' }),
     ...(o.notFound ? [ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown id.' })] : []),
+    ...(o.paged
+      ? [
+          ApiServiceUnavailableResponse({
+            type: ErrorResponseDto,
+            description:
+              "A cursor from an instance further ahead, whose position this one's read models did not reach in time: retry after `Retry-After`.",
+          }),
+        ]
+      : []),
   );
 }
 
 /** A route that answers a reader page (text/html). */
-export function ApiHtmlPage(o: { summary: string; description?: string; notFound?: boolean }): MethodDecorator & ClassDecorator {
+export function ApiHtmlPage(o: {
+  summary: string;
+  description?: string;
+  notFound?: boolean;
+  paged?: boolean;
+}): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiOperation({ summary: o.summary, ...(o.description ? { description: o.description } : {}) }),
-    ApiResponse({ status: 200, description: 'The page.', content: { 'text/html': { schema: { type: 'string' } } } }),
+    ifNoneMatch,
+    ApiResponse({
+      status: 200,
+      description: 'The page.',
+      content: { 'text/html': { schema: { type: 'string' } } },
+      headers: cachingHeaders,
+    }),
+    notModified,
     ApiResponse({
       status: 400,
       description: 'A query parameter is malformed: an HTML page naming the problem.',
@@ -141,6 +208,16 @@ export function ApiHtmlPage(o: { summary: string; description?: string; notFound
     }),
     ...(o.notFound
       ? [ApiResponse({ status: 404, description: 'Unknown id: an HTML page.', content: { 'text/html': { schema: { type: 'string' } } } })]
+      : []),
+    ...(o.paged
+      ? [
+          ApiResponse({
+            status: 503,
+            description:
+              "A cursor whose position this instance's read models did not reach in time: an HTML page; retry after `Retry-After`.",
+            content: { 'text/html': { schema: { type: 'string' } } },
+          }),
+        ]
       : []),
   );
 }

@@ -64,6 +64,13 @@ export class DatelineMetrics {
     registers: [this.registry],
   });
 
+  readonly purgeRequests = new Counter({
+    name: 'dateline_purge_requests_total',
+    help: 'Purge requests to DATELINE_PURGE_URL after projector commits, by outcome (sent: a 2xx answer; failed: an error, a timeout or another status)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     positions: ReadModelPositions,

@@ -1,11 +1,25 @@
 import { BadRequestException, Controller, Get, Header, Inject, NotFoundException, Param, Query, Res, UseFilters } from '@nestjs/common';
+import { PageKey } from '@dateline/projections';
 import { RouteConstraints } from '@nestjs/platform-fastify';
 import { ApiExcludeEndpoint, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DiplomaticEventEntry, readRangeProblem, TimelineEntry } from '@dateline/domain';
-import { ReadModelPositions, StoryQueries, StoryRevisionsQueries, TimelineEntriesQueries, TimelineQueries } from '@dateline/projections';
+import {
+  CACHE_KEYS,
+  ReadModelPositions,
+  StoredEntry,
+  StoryQueries,
+  StoryRevisionsQueries,
+  TimelineEntriesQueries,
+  TimelineQueries,
+} from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { ApiHtmlPage } from '../http/api-docs';
 import { readPosition, type HeaderSink } from '../reading/consistency';
+import { Cursor, PageCursors } from '../reading/page-cursor';
+import { PAGE_CURSORS, pagePosition } from '../reading/pages';
+import { DEFAULT_PAGE_LIMIT } from '../reading/read-query.dto';
+import { surrogateKeys } from '../http-caching/surrogate-keys';
+import { queryString } from './html';
 import { SETTINGS } from '../storage/storage.tokens';
 import { ACCEPTS_HTML } from './content-negotiation';
 import { HtmlErrorsFilter } from './html-errors.filter';
@@ -15,7 +29,7 @@ import { READER_PAGE_CSP } from './templates/layout.template';
 import { renderStoryPage } from './templates/story-page.template';
 import { renderTimelinePage } from './templates/timeline-page.template';
 import { storyPageView } from './view-models/story-page.view-model';
-import { PointInTime, timelinePageView } from './view-models/timeline-page.view-model';
+import { DayPage, PointInTime, timelinePageView } from './view-models/timeline-page.view-model';
 import { StoryAddresses, storyNotFound } from '../stories/story-addresses';
 
 /** Days with entries per page of the timeline. */
@@ -45,19 +59,20 @@ export class ReaderPageController {
     private readonly entries: TimelineEntriesQueries,
     @Inject(SETTINGS) private readonly settings: Settings,
     private readonly addresses: StoryAddresses,
+    @Inject(PAGE_CURSORS) private readonly cursors: PageCursors,
   ) {}
 
   @Get()
   @ApiHtmlPage({
     summary: 'The reader page: the timeline, newest day first',
     description:
-      'Deep links: `/?from=YYYY-MM-DD&to=YYYY-MM-DD&asOf=<instant>` (as recorded then) or `&asPublished=<instant>` (as the newsroom had published it then). Live updates through GET /timeline/stream unless one of them is given.',
+      'Deep links: `/?from=YYYY-MM-DD&to=YYYY-MM-DD&asOf=<instant>` (as recorded then) or `&asPublished=<instant>` (as the newsroom had published it then). Live updates through GET /timeline/stream unless one of them is given. A day shows at most 100 entries, then links to the rest ("More entries of this day": `/?from=<day>&to=<day>&cursor=…`).',
+    paged: true,
   })
   async timeline(@Query() q: TimelinePageQueryDto, @Res({ passthrough: true }) reply: HeaderSink): Promise<string> {
     // The API's range rule (order and cap); with one end open the page shows at most DAYS_PER_PAGE days anyway.
     const rangeProblem = q.from && q.to ? readRangeProblem(q.from, q.to) : undefined;
     if (rangeProblem) throw new BadRequestException([rangeProblem]);
-    const position = await readPosition(this.positions, this.timelines.readModels, q.minPosition, this.settings.minPositionWaitMs, reply);
     // One point in time at most: asOf (the audit view) wins over asPublished, as the form sends asOf only.
     const at: PointInTime | undefined = q.asOf
       ? { by: 'asOf', instant: new Date(q.asOf).toISOString() }
@@ -65,10 +80,41 @@ export class ReaderPageController {
         ? { by: 'asPublished', instant: new Date(q.asPublished).toISOString() }
         : undefined;
     const version = at ? { [at.by]: at.instant } : {};
-    const dates = await this.timelines.datesWithEntries({ from: q.from, to: q.to, ...version, limit: DAYS_PER_PAGE + 1 });
+    // A day's next entries (its "More entries of this day" link): that day alone, from the cursor, at the first page's position.
+    const cursorDay = q.cursor === undefined ? undefined : q.from;
+    if (q.cursor !== undefined && (!q.from || q.from !== q.to))
+      throw new BadRequestException(['cursor goes with one day: from and to must be that day']);
+    const dayQuery = (day: string) => ['page-day', day, at?.by ?? null, at?.instant ?? null];
+    const cursor = cursorDay && q.cursor ? this.cursors.decode(q.cursor, dayQuery(cursorDay)) : undefined;
+    const position = await pagePosition(this.positions, this.timelines.readModels, q, cursor, this.settings.minPositionWaitMs, reply);
+    const dates = cursorDay
+      ? [cursorDay]
+      : await this.timelines.datesWithEntries({ from: q.from, to: q.to, ...version, limit: DAYS_PER_PAGE + 1 });
     const shown = dates.slice(0, DAYS_PER_PAGE);
-    const listed = shown.length > 0 ? await this.timelines.timeline(shown[shown.length - 1], shown[0], version) : [];
+    // Each day at most a page of entries; a day with more links to the rest.
+    const page =
+      shown.length > 0
+        ? await this.timelines.page(shown[shown.length - 1], shown[0], version, {
+            at: position,
+            ...(cursor ? { after: dayKey(cursor) } : {}),
+            limit: DEFAULT_PAGE_LIMIT,
+            perDay: true,
+          })
+        : { entries: [], nextByDay: new Map<string, PageKey>() };
+    const listed = page.entries.map((e) => JSON.parse(e.json) as TimelineEntry);
     const entries = [...listed, ...(await this.factsNamedOnly(listed))];
+    const dayPages = new Map<string, DayPage>();
+    for (const day of new Set([...page.nextByDay.keys(), ...(cursorDay ? [cursorDay] : [])])) {
+      const next = page.nextByDay.get(day);
+      const moreHref = next
+        ? `/${queryString({ from: day, to: day, ...version, cursor: this.cursors.encode({ at: position, after: [next.sortKey, next.orderKey] }, dayQuery(day)) })}`
+        : undefined;
+      dayPages.set(day, {
+        order: entryOrder(page.entries.filter((e) => e.date === day)),
+        ...(moreHref ? { moreHref } : {}),
+        continued: day === cursorDay,
+      });
+    }
     const view = timelinePageView({
       from: q.from,
       to: q.to,
@@ -77,7 +123,14 @@ export class ReaderPageController {
       dates: shown,
       hasOlder: dates.length > DAYS_PER_PAGE,
       entries,
+      dayPages,
+      pinned: cursor !== undefined,
     });
+    surrogateKeys(reply, [
+      CACHE_KEYS.timeline,
+      ...shown.map(CACHE_KEYS.day),
+      ...page.entries.flatMap((e) => e.storyIds.map(CACHE_KEYS.story)),
+    ]);
     pageHeaders(reply);
     return renderTimelinePage(view).value;
   }
@@ -105,6 +158,7 @@ export class ReaderPageController {
     }
     // The linked facts' full fields, in one query: the page dates and orders them as the timeline does.
     const facts = await this.entries.versions(story.linkedEvents.map((e) => ({ eventId: e.id, version: e.version })));
+    surrogateKeys(reply, [CACHE_KEYS.story(id)]);
     pageHeaders(reply);
     // Each version's first entry is the fact itself; the dates it is about follow it.
     const linked = [...facts.values()].map(([fact]) => fact).filter((e): e is DiplomaticEventEntry => e?.type === 'diplomatic-event');
@@ -135,4 +189,22 @@ export class ReaderPageController {
   script(): string {
     return READER_SCRIPT;
   }
+}
+
+/** A reader page cursor's key: a timeline key (cursors of other lists do not reach here: their query differs). */
+function dayKey(cursor: Cursor): PageKey {
+  const [sortKey, orderKey] = cursor.after;
+  if (typeof sortKey !== 'string' || typeof orderKey !== 'string')
+    throw new BadRequestException(['cursor is not a cursor of this page: leave it out']);
+  return { sortKey, orderKey };
+}
+
+/** Each entry's place on a page, by the key the page's view finds it by: a fact's id, an about date's key, `<story>#<revision>`. */
+function entryOrder(entries: readonly StoredEntry[]): Map<string, number> {
+  return new Map(
+    entries.map((e, i) => {
+      const parsed = JSON.parse(e.json) as TimelineEntry;
+      return [parsed.type === 'story-revision' ? `${parsed.id}#${parsed.revision}` : parsed.id, i];
+    }),
+  );
 }

@@ -4,7 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsOptional } from 'class-validator';
 import { REVISION_NUMBER } from '@dateline/domain';
 import { IsCalendarDate, IsDecimalInteger, IsInstant } from '../http/domain-validators';
-import { ConsistencyQueryDto } from '../reading/read-query.dto';
+import { ConsistencyQueryDto, pageCursor } from '../reading/read-query.dto';
 
 /** An empty form field means "not given". */
 const emptyIsAbsent = () => Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value));
@@ -53,6 +53,10 @@ export class TimelinePageQueryDto extends ConsistencyQueryDto {
     '2025-05-16T12:00',
   )
   asPublished?: string;
+
+  /** A day's "More entries of this day" link: the rest of that day (from = to = the day), as it stood when the day was first shown. */
+  @pageCursor()
+  cursor?: string;
 }
 
 export class StoryPageQueryDto extends ConsistencyQueryDto {

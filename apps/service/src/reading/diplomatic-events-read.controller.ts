@@ -1,11 +1,14 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DiplomaticEventQueries, ReadModelPositions } from '@dateline/projections';
+import { CACHE_KEYS, DiplomaticEventQueries, ReadModelPositions } from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { ApiRead } from '../http/api-docs';
+import { surrogateKeys } from '../http-caching/surrogate-keys';
 import { SETTINGS } from '../storage/storage.tokens';
-import { readPosition, type HeaderSink } from './consistency';
-import { ConsistencyQueryDto } from './read-query.dto';
+import type { HeaderSink } from './consistency';
+import { nextLink, PageCursors } from './page-cursor';
+import { PAGE_CURSORS, pagePosition } from './pages';
+import { DEFAULT_PAGE_LIMIT, DiplomaticEventQueryDto } from './read-query.dto';
 import { DiplomaticEventDto } from './read-responses.dto';
 import { AggregateIdPipe } from '../http/aggregate-id.pipe';
 
@@ -16,23 +19,38 @@ export class DiplomaticEventsReadController {
     private readonly positions: ReadModelPositions,
     private readonly events: DiplomaticEventQueries,
     @Inject(SETTINGS) private readonly settings: Settings,
+    @Inject(PAGE_CURSORS) private readonly cursors: PageCursors,
   ) {}
 
   @Get(':id')
   @ApiRead({
     summary: 'A diplomatic event: its current state (also when retracted) and full history',
+    description: 'Its history in pages of `limit` changes, oldest first; every page has the state as of the first page.',
     type: DiplomaticEventDto,
     notFound: true,
-    badRequest: 'minPosition is malformed.',
+    badRequest: 'minPosition, limit or cursor is malformed.',
+    paged: true,
   })
   async get(
     @Param('id', new AggregateIdPipe('diplomatic event')) id: string,
-    @Query() q: ConsistencyQueryDto,
+    @Query() q: DiplomaticEventQueryDto,
+    @Req() request: { url: string },
     @Res({ passthrough: true }) reply: HeaderSink,
   ) {
-    const position = await readPosition(this.positions, this.events.readModels, q.minPosition, this.settings.minPositionWaitMs, reply);
-    const event = await this.events.diplomaticEvent(id);
+    const query = ['diplomatic-event', id.toLowerCase()];
+    const cursor = q.cursor === undefined ? undefined : this.cursors.decode(q.cursor, query);
+    const after = cursor?.after[0];
+    if (cursor && (typeof after !== 'number' || cursor.after.length !== 1))
+      throw new BadRequestException(['cursor is not a cursor of this list: leave cursor out to start again']);
+    const position = await pagePosition(this.positions, this.events.readModels, q, cursor, this.settings.minPositionWaitMs, reply);
+    const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
+    const event = await this.events.diplomaticEvent(id, { at: position, ...(typeof after === 'number' ? { after } : {}), limit });
     if (!event) throw new NotFoundException(`diplomatic event ${id} not found`);
-    return { ...event, position };
+    const history = event.history.slice(0, limit);
+    const next =
+      event.history.length > limit ? this.cursors.encode({ at: position, after: [history[history.length - 1].version] }, query) : undefined;
+    if (next) reply.header('Link', nextLink(request.url, next));
+    surrogateKeys(reply, [CACHE_KEYS.event(id), ...event.storyIds.map(CACHE_KEYS.story)]);
+    return { ...event, history, position, ...(next ? { next } : {}) };
   }
 }

@@ -1,7 +1,46 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
-import { EVENT_KINDS, LOG_POSITION, REVISION_NUMBER } from '@dateline/domain';
+import { IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { EVENT_KINDS, IntegerRange, LOG_POSITION, REVISION_NUMBER } from '@dateline/domain';
 import { IsCalendarDate, IsDecimalInteger, IsInstant, IsStorableText, IsTimeZone } from '../http/domain-validators';
+import { MAX_CURSOR_LENGTH } from './page-cursor';
+
+/** Entries (or revisions, or changes) per page: `limit`, 100 unless asked. */
+export const PAGE_LIMIT: IntegerRange = { min: 1, max: 1000, what: 'a page size' };
+export const DEFAULT_PAGE_LIMIT = 100;
+
+const pageLimit = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      type: Number,
+      minimum: PAGE_LIMIT.min,
+      maximum: PAGE_LIMIT.max,
+      default: DEFAULT_PAGE_LIMIT,
+      description: 'At most this many items in the answer; `next` (and the `Link` header) lead to the next page. Decimal digits only.',
+    }),
+    IsOptional(),
+    IsDecimalInteger(PAGE_LIMIT),
+  );
+
+export const pageCursor = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      maxLength: MAX_CURSOR_LENGTH,
+      description:
+        'The `next` of the answer before, as it is: the page after it, read at the same log position as the first page, so that pages read while writes go on never skip or repeat an item. Only with the query it came with.',
+    }),
+    IsOptional(),
+    MaxLength(MAX_CURSOR_LENGTH, { message: `cursor is not a cursor of this service: it is longer than ${MAX_CURSOR_LENGTH} characters` }),
+    Matches(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, {
+      message: 'cursor is not a cursor of this service: pass the `next` of an earlier answer as it is, or leave cursor out',
+    }),
+  );
+
+/** `limit` and `cursor`: a page of a list that can grow. */
+export interface PageQuery {
+  limit?: number;
+  cursor?: string;
+}
 
 /** `minPosition`: read your writes (docs/architecture.md section 3). */
 export class ConsistencyQueryDto {
@@ -29,7 +68,8 @@ export class AsPublishedQueryDto extends ConsistencyQueryDto {
   asPublished?: string;
 }
 
-export class TimelineDayQueryDto extends AsPublishedQueryDto {
+/** A timeline read's point in time, zone and filters: the day, the range and the export. */
+export class TimelineFilterQueryDto extends AsPublishedQueryDto {
   @ApiPropertyOptional({
     description: 'The timeline as the system had recorded it at this instant (ISO 8601 with an offset): the audit view.',
     example: '2025-05-16T09:00:00Z',
@@ -56,13 +96,36 @@ export class TimelineDayQueryDto extends AsPublishedQueryDto {
   storyId?: string;
 }
 
-export class TimelineRangeQueryDto extends TimelineDayQueryDto {
+export class TimelineDayQueryDto extends TimelineFilterQueryDto implements PageQuery {
+  @pageLimit() limit?: number;
+  @pageCursor() cursor?: string;
+}
+
+/** A range of days: the range read and the export. */
+export class TimelineSpanQueryDto extends TimelineFilterQueryDto {
   @ApiProperty({ format: 'date', description: 'First day, included.', example: '2025-05-01' })
   @IsCalendarDate()
   from: string;
   @ApiProperty({ format: 'date', description: 'Last day, included; not before from.', example: '2025-05-16' })
   @IsCalendarDate()
   to: string;
+}
+
+export class TimelineRangeQueryDto extends TimelineSpanQueryDto implements PageQuery {
+  @pageLimit() limit?: number;
+  @pageCursor() cursor?: string;
+}
+
+/** A story's revisions: by asPublished, in pages. */
+export class RevisionsQueryDto extends AsPublishedQueryDto implements PageQuery {
+  @pageLimit() limit?: number;
+  @pageCursor() cursor?: string;
+}
+
+/** A diplomatic event: its history in pages. */
+export class DiplomaticEventQueryDto extends ConsistencyQueryDto implements PageQuery {
+  @pageLimit() limit?: number;
+  @pageCursor() cursor?: string;
 }
 
 export class DiffQueryDto extends ConsistencyQueryDto {

@@ -129,6 +129,10 @@ export class TimelineDayDto {
   @ApiPropertyOptional({ format: 'date-time' }) asOf?: string;
   @ApiPropertyOptional({ format: 'date-time' }) asPublished?: string;
   @entries() entries: (DiplomaticEventEntryDto | StoryRevisionEntryDto)[];
+  @ApiPropertyOptional({
+    description: 'When more follow: the cursor of the next page (pass it as `cursor`); the `Link` header has its URL.',
+  })
+  next?: string;
 }
 
 export class TimelineDayEntriesDto {
@@ -148,6 +152,10 @@ export class TimelineRangeDto {
       'Only days with entries, oldest first. Every entry that can fall in the range is there, on the day its page shows it: a fact known only as "on or before 16 May" answers a range of 10 to 12 May under 16 May, with its `dating`.',
   })
   days: TimelineDayEntriesDto[];
+  @ApiPropertyOptional({
+    description: 'When more follow: the cursor of the next page (pass it as `cursor`); the `Link` header has its URL.',
+  })
+  next?: string;
 }
 
 export class LinkedEventDto {
@@ -214,6 +222,10 @@ export class StoryRevisionsDto {
   @position() position: number;
   @ApiPropertyOptional({ format: 'date-time', description: 'The `asPublished` instant this answer is as of.' }) asPublished?: string;
   @ApiProperty({ type: [RevisionSummaryDto] }) revisions: RevisionSummaryDto[];
+  @ApiPropertyOptional({
+    description: 'When more follow: the cursor of the next page (pass it as `cursor`); the `Link` header has its URL.',
+  })
+  next?: string;
 }
 
 export class DiffPartDto {
@@ -250,8 +262,13 @@ export class DiplomaticEventDto extends DiplomaticEventFieldsDto {
   @ApiProperty({ enum: ['active', 'retracted'], description: 'Whether the fact stands; `status` is whether it took place.' }) state: string;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
-  @ApiProperty({ type: [EventHistoryItemDto] }) history: EventHistoryItemDto[];
+  @ApiProperty({ type: [EventHistoryItemDto], description: 'Its changes, oldest first: a page of `limit` of them.' })
+  history: EventHistoryItemDto[];
   @position() position: number;
+  @ApiPropertyOptional({
+    description: 'When more follow: the cursor of the next page (pass it as `cursor`); the `Link` header has its URL.',
+  })
+  next?: string;
 }
 
 /** Models only referenced through oneOf: registered with @ApiExtraModels. */

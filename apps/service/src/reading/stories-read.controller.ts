@@ -1,14 +1,17 @@
-import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { isBoringRevision, REVISION_NUMBER } from '@dateline/domain';
-import { ReadModelPositions, StoryQueries, StoryRevisionsQueries, summarizeRevisions } from '@dateline/projections';
+import { CACHE_KEYS, ReadModelPositions, StoryQueries, StoryRevisionsQueries, summarizeRevisions } from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { ApiRead } from '../http/api-docs';
+import { surrogateKeys } from '../http-caching/surrogate-keys';
 import { DecimalIntegerParam } from '../http/decimal-integer-param.decorator';
 import { SETTINGS } from '../storage/storage.tokens';
 import { StoryAddresses, storyNotFound } from '../stories/story-addresses';
 import { readPosition, type HeaderSink } from './consistency';
-import { AsPublishedQueryDto, ConsistencyQueryDto, DiffQueryDto } from './read-query.dto';
+import { nextLink, PageCursors } from './page-cursor';
+import { PAGE_CURSORS, pagePosition } from './pages';
+import { AsPublishedQueryDto, ConsistencyQueryDto, DEFAULT_PAGE_LIMIT, DiffQueryDto, RevisionsQueryDto } from './read-query.dto';
 import { EXTRA_READ_MODELS, StoryDiffDto, StoryDto, StoryRevisionDto, StoryRevisionsDto } from './read-responses.dto';
 import { revisionDiff } from './revision-diff';
 
@@ -22,6 +25,7 @@ export class StoriesReadController {
     private readonly storyRevisions: StoryRevisionsQueries,
     @Inject(SETTINGS) private readonly settings: Settings,
     private readonly addresses: StoryAddresses,
+    @Inject(PAGE_CURSORS) private readonly cursors: PageCursors,
   ) {}
 
   @Get(':id')
@@ -53,6 +57,7 @@ export class StoriesReadController {
     const id = await this.addresses.forRead(address);
     const story = await this.stories.story(id, q);
     if (!story) throw q.asPublished ? await this.notYetPublished(address, id, q.asPublished) : storyNotFound(address);
+    surrogateKeys(reply, [CACHE_KEYS.story(id)]);
     const { recordedAt, kind: _k, changeNote: _c, editor: _e, ...current } = story;
     return { ...current, updatedAt: recordedAt, ...(q.asPublished ? { asPublished: q.asPublished } : {}), position };
   }
@@ -69,22 +74,36 @@ export class StoriesReadController {
   @Get(':id/revisions')
   @ApiRead({
     summary: 'Every revision of a story (published by `asPublished` when given): number, recordedAt, publishedAt, editor, changeNote, kind',
+    description: 'Oldest first, in pages of `limit` revisions.',
     type: StoryRevisionsDto,
     notFound: true,
-    badRequest: 'minPosition or asPublished is malformed.',
+    badRequest: 'minPosition, asPublished, limit or cursor is malformed.',
+    paged: true,
   })
-  async revisions(@Param('id') address: string, @Query() q: AsPublishedQueryDto, @Res({ passthrough: true }) reply: HeaderSink) {
-    const position = await readPosition(
-      this.positions,
-      this.storyRevisions.readModels,
-      q.minPosition,
-      this.settings.minPositionWaitMs,
-      reply,
-    );
+  async revisions(
+    @Param('id') address: string,
+    @Query() q: RevisionsQueryDto,
+    @Req() request: { url: string },
+    @Res({ passthrough: true }) reply: HeaderSink,
+  ) {
+    const query = ['revisions', address, q.asPublished ?? null];
+    const cursor = q.cursor === undefined ? undefined : this.cursors.decode(q.cursor, query);
+    const after = cursor?.after[0];
+    if (cursor && (typeof after !== 'number' || cursor.after.length !== 1))
+      throw new BadRequestException(['cursor is not a cursor of this list: leave cursor out to start again']);
+    const position = await pagePosition(this.positions, this.storyRevisions.readModels, q, cursor, this.settings.minPositionWaitMs, reply);
     const id = await this.addresses.forRead(address);
-    const revisions = await this.storyRevisions.revisions(id, q);
-    if (!revisions) throw q.asPublished ? await this.notYetPublished(address, id, q.asPublished) : storyNotFound(address);
-    return { id, position, ...(q.asPublished ? { asPublished: q.asPublished } : {}), revisions: summarizeRevisions(revisions) };
+    const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
+    const page = await this.storyRevisions.revisionsPage(id, q, { at: position, ...(typeof after === 'number' ? { after } : {}), limit });
+    if (!page) throw q.asPublished ? await this.notYetPublished(address, id, q.asPublished) : storyNotFound(address);
+    // The revision before the page is there only for the first one's `boring`.
+    const summaries = summarizeRevisions(page.previous ? [page.previous, ...page.revisions] : page.revisions).slice(page.previous ? 1 : 0);
+    const shown = summaries.slice(0, limit);
+    const next =
+      summaries.length > limit ? this.cursors.encode({ at: position, after: [shown[shown.length - 1].revision] }, query) : undefined;
+    if (next) reply.header('Link', nextLink(request.url, next));
+    surrogateKeys(reply, [CACHE_KEYS.story(id)]);
+    return { id, position, ...(q.asPublished ? { asPublished: q.asPublished } : {}), revisions: shown, ...(next ? { next } : {}) };
   }
 
   @Get(':id/revisions/:n')
@@ -116,6 +135,7 @@ export class StoriesReadController {
     const id = await this.addresses.forRead(address);
     const revision = await this.storyRevisions.revision(id, n);
     if (!revision) throw await this.noRevision(address, id, n);
+    surrogateKeys(reply, [CACHE_KEYS.story(id)]);
     return { ...revision, position };
   }
 
@@ -147,6 +167,7 @@ export class StoriesReadController {
     if (!from) throw await this.noRevision(address, id, q.from);
     if (!to) throw await this.noRevision(address, id, q.to);
     if (q.from === q.to) throw new BadRequestException(['from and to must be different revisions']);
+    surrogateKeys(reply, [CACHE_KEYS.story(id)]);
     return {
       id,
       from: q.from,

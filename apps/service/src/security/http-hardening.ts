@@ -32,8 +32,8 @@ export async function hardenHttp(app: NestFastifyApplication, corsOrigins: reado
     app.enableCors({
       origin: corsOrigins.includes('*') ? true : [...corsOrigins],
       methods: ['GET', 'HEAD', 'POST'],
-      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
-      exposedHeaders: ['X-Request-Id', 'Idempotent-Replayed', 'X-Dateline-Caught-Up', 'Retry-After'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'If-None-Match'],
+      exposedHeaders: ['X-Request-Id', 'Idempotent-Replayed', 'X-Dateline-Caught-Up', 'Retry-After', 'ETag', 'Link'],
       maxAge: 600,
     });
   }

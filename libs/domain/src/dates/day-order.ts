@@ -22,6 +22,65 @@ export interface OrderableEntry {
  * nothing; a cycle (which the write side refuses) is broken where the walk meets it.
  */
 export function orderWithinDay<T extends OrderableEntry>(entries: readonly T[]): T[] {
+  return walkWithinDay(entries).steps.map((s) => entries[s.index]);
+}
+
+/** What orders an entry within its heading, for a key: `recording` is its recording order as text (first recorded, then id). */
+export interface KeyedOrderable extends OrderableEntry {
+  readonly recording: string;
+}
+
+/**
+ * Each entry's order key within its heading (same index as `entries`): sorting by these keys,
+ * as strings, gives orderWithinDay's order. A key is `<root>␠<step>`: the entry whose visit
+ * (in orderWithinDay's walk) put it out, by that entry's sort time and recording order, and its
+ * place in that visit. So an entry's key depends only on the entries it is related to, directly
+ * or through others: a fact recorded without relations, or related to nothing on its day,
+ * changes no other entry's key. The read model stores the keys, and re-keys only the facts
+ * related to one that changed (docs/adr/0015-entries-ready-to-send.md).
+ */
+export function orderKeysWithinDay(entries: readonly KeyedOrderable[]): string[] {
+  const byRecording = entries.map((_, i) => i).sort((a, b) => byText(entries[a].recording, entries[b].recording));
+  const sorted = byRecording.map((i) => entries[i]);
+  const { steps, time } = walkWithinDay(sorted);
+  const keys = new Array<string>(entries.length);
+  const rootKeys = new Map<number, string>();
+  for (const s of steps) {
+    let root = rootKeys.get(s.root);
+    if (root === undefined) {
+      const t = time[s.root];
+      // Timed (or sorting as timed) first, by instant, then the rest; recording order breaks ties, as in the walk.
+      root = t === undefined ? `1|${sorted[s.root].recording}` : `0${encodeTime(t)}|${sorted[s.root].recording}`;
+      rootKeys.set(s.root, root);
+    }
+    // A space sorts before every character a recording holds: a root whose recording is a prefix of another's comes first, as in the walk.
+    keys[byRecording[s.index]] = `${root} ${String(s.step).padStart(6, '0')}`;
+  }
+  return keys;
+}
+
+/** An instant in ms as fixed-width digits that sort as the instants do (years 1000 to 9999 are negative and positive ms). */
+function encodeTime(ms: number): string {
+  return String(ms + 1e14).padStart(15, '0');
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+interface Step {
+  /** The entry put out. */
+  readonly index: number;
+  /** The entry whose visit put it out. */
+  readonly root: number;
+  /** Its place in that visit, from 0. */
+  readonly step: number;
+}
+
+/**
+ * The topological walk of orderWithinDay: entries taken by their sort key, each bringing the
+ * entries that must precede it just before itself. Answers the entries in order, each with the
+ * root whose visit put it out, and every entry's sort time.
+ */
+function walkWithinDay(entries: readonly OrderableEntry[]): { steps: Step[]; time: (number | undefined)[] } {
   const index = new Map(entries.map((e, i) => [e.key, i]));
   const before = entries.map((): number[] => []);
   const after = entries.map((): number[] => []);
@@ -45,19 +104,25 @@ export function orderWithinDay<T extends OrderableEntry>(entries: readonly T[]):
     return a - b;
   };
   const state = entries.map((): 'new' | 'visiting' | 'done' => 'new');
-  const out: T[] = [];
+  const steps: Step[] = [];
+  let root = 0;
+  let step = 0;
   const visit = (i: number): void => {
     if (state[i] !== 'new') return;
     state[i] = 'visiting';
     [...before[i]].sort(byKey).forEach(visit);
     state[i] = 'done';
-    out.push(entries[i]);
+    steps.push({ index: i, root, step: step++ });
   };
   entries
     .map((_, i) => i)
     .sort(byKey)
-    .forEach(visit);
-  return out;
+    .forEach((i) => {
+      root = i;
+      step = 0;
+      visit(i);
+    });
+  return { steps, time };
 }
 
 /** Each entry's own instant in ms, or for one without, the earliest instant of the entries it must precede. */

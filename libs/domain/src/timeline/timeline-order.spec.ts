@@ -15,7 +15,7 @@ import {
   yermak,
 } from '../testing/istanbul-facts';
 import { diplomaticEventEntries, entriesOf, StoryRevisionEntry, TimelineEntry } from './timeline-entry';
-import { entrySortKey, orderTimeline } from './timeline-order';
+import { entrySortKey, headingSortKey, orderTimeline, timelineOrderKeys } from './timeline-order';
 
 /** The fields of a fact on 16 May; the specs that order by other dates give their knowledge beside them (entriesOf). */
 const fields = (title: string, over: Partial<DiplomaticEventFields> = {}): DiplomaticEventFields => ({
@@ -158,5 +158,16 @@ describe('timeline order: local time, then relations, then recording order; revi
     expect(ordered.map((e) => e.date)).toEqual([...ordered.map((e) => e.date)].sort());
     const keys = ordered.map((e) => entrySortKey(e).split('|').slice(0, 2).join('|'));
     expect(keys).toEqual([...keys].sort());
+  });
+
+  it("given the sample and a revision, when sorted by heading and stored order key, then in orderTimeline's order", () => {
+    const { entries, knowledgeOf } = sample();
+    const all = [revision, ...entries];
+    const keys = timelineOrderKeys(all, knowledgeOf);
+    const sorted = [...all].sort((a, b) => {
+      const [ka, kb] = [`${headingSortKey(a)}\u0000${keys.get(a)}`, `${headingSortKey(b)}\u0000${keys.get(b)}`];
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
+    expect(ids(sorted)).toEqual(ids(orderTimeline(all, knowledgeOf)));
   });
 });

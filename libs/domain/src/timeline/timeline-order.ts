@@ -1,8 +1,8 @@
 import { DateKnowledgeV2 } from '../dates/date-knowledge-v2';
-import { orderWithinDay } from '../dates/day-order';
+import { KeyedOrderable, orderKeysWithinDay, orderWithinDay } from '../dates/day-order';
 import { factKnowledge } from '../dates/fact-knowledge';
 import { FactRelation } from '../dates/fact-relations';
-import { DiplomaticEventEntry, TimelineEntry } from './timeline-entry';
+import { DiplomaticEventEntry, StoryRevisionEntry, TimelineEntry } from './timeline-entry';
 
 /** Story revisions come after every heading of their day: the day's news first (issue 16). */
 const REVISIONS_RANK = 9;
@@ -35,9 +35,44 @@ export function orderTimeline<T extends TimelineEntry>(
 
 function orderGroup<T extends TimelineEntry>(group: readonly T[], knowledge: (e: DiplomaticEventEntry) => DateKnowledgeV2): T[] {
   const byRecording = [...group].sort((a, b) => byString(recordingKey(a), recordingKey(b)));
-  // Relations name fact ids, so a fact's key is its id; a revision's adds its number.
-  const items = byRecording.map((e) => ({ key: e.type === 'story-revision' ? `${e.id}#${e.revision}` : e.id, e, ...timing(e, knowledge) }));
+  const items = byRecording.map((e) => ({ e, ...orderInputs(e, knowledge) }));
   return orderWithinDay(items).map((x) => x.e);
+}
+
+/** What orders an entry under its heading: relations name fact ids, so a fact's key is its id; a revision's adds its number. */
+export function orderInputs(e: TimelineEntry, knowledge: (e: DiplomaticEventEntry) => DateKnowledgeV2 = factKnowledge): KeyedOrderable {
+  return { key: e.type === 'story-revision' ? `${e.id}#${e.revision}` : e.id, recording: recordingKey(e), ...timing(e, knowledge) };
+}
+
+/**
+ * Each entry's order key under its heading: sorting entries by (headingSortKey, key) gives
+ * orderTimeline's order. A story revision's is its recording key, as revisions follow no times
+ * or relations; a fact's or about date's comes from orderKeysWithinDay over its heading's
+ * entries (docs/adr/0015-entries-ready-to-send.md). The read model stores these keys.
+ */
+export function timelineOrderKeys<T extends TimelineEntry>(
+  entries: readonly T[],
+  knowledge: (e: DiplomaticEventEntry) => DateKnowledgeV2 = factKnowledge,
+): Map<T, string> {
+  const groups = new Map<string, T[]>();
+  for (const e of entries) {
+    const key = headingSortKey(e);
+    const group = groups.get(key) ?? [];
+    group.push(e);
+    groups.set(key, group);
+  }
+  const out = new Map<T, string>();
+  for (const group of groups.values()) {
+    const inputs = group.map((e) => orderInputs(e, knowledge));
+    const keys = orderKeysWithinDay(inputs);
+    group.forEach((e, i) => out.set(e, e.type === 'story-revision' ? revisionOrderKey(e) : keys[i]));
+  }
+  return out;
+}
+
+/** A story revision's order key under its day: its publication, then its story and number (recording order). */
+export function revisionOrderKey(e: Pick<StoryRevisionEntry, 'publishedAt' | 'id' | 'revision'>): string {
+  return `${e.publishedAt}|${e.id}|${String(e.revision).padStart(10, '0')}`;
 }
 
 function timing(
@@ -52,7 +87,7 @@ function timing(
 
 /** Recording order: when a fact was first recorded, a revision when it was published; the id breaks ties. */
 function recordingKey(e: TimelineEntry): string {
-  return e.type === 'story-revision' ? `${e.publishedAt}|${e.id}|${String(e.revision).padStart(10, '0')}` : `${e.firstRecordedAt}|${e.id}`;
+  return e.type === 'story-revision' ? revisionOrderKey(e) : `${e.firstRecordedAt}|${e.id}`;
 }
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Projection } from '../projection';
+import { CacheKeysQueries } from '../queries/cache-keys.queries';
 import { DiplomaticEventQueries } from '../queries/diplomatic-event.queries';
 import { StoryQueries } from '../queries/story.queries';
 import { TimelineChangesQueries } from '../queries/timeline-changes.queries';
@@ -22,6 +23,7 @@ const QUERIES = [
   TimelineChangesQueries,
   StoryQueries,
   DiplomaticEventQueries,
+  CacheKeysQueries,
 ];
 const SERVICES = [ProjectorRunner, ReadModelPositions, QuarantineOperations];
 

@@ -17,7 +17,7 @@ import type { ProjectionsOptions } from './projections.tokens';
 export class ProjectorRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projector');
   private leader?: LeaderRole<Projector>;
-  private readonly commitListeners = new Set<(position: number) => void>();
+  private readonly commitListeners = new Set<(position: number, previous: number) => void>();
   /** The read models' names, which are their projections' names. */
   readonly names: readonly string[];
 
@@ -57,10 +57,11 @@ export class ProjectorRunner implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   /**
-   * Calls `listener` with the projector's position after each batch it commits here, whichever
-   * projector is current across leadership changes. Returns the unsubscribe function.
+   * Calls `listener` with the projector's position after each batch it commits here (and the
+   * position before it), whichever projector is current across leadership changes. Returns the
+   * unsubscribe function.
    */
-  onCommitted(listener: (position: number) => void): () => void {
+  onCommitted(listener: (position: number, previous: number) => void): () => void {
     this.commitListeners.add(listener);
     return () => this.commitListeners.delete(listener);
   }
@@ -87,8 +88,8 @@ export class ProjectorRunner implements OnApplicationBootstrap, BeforeApplicatio
       },
     });
     await projector.start();
-    projector.onCommitted((position) => {
-      for (const listener of this.commitListeners) listener(position);
+    projector.onCommitted((position, previous) => {
+      for (const listener of this.commitListeners) listener(position, previous);
     });
     return projector;
   }

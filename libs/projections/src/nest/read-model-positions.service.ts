@@ -11,6 +11,12 @@ import { ProjectorRunner } from './projector-runner.service';
 const CHECKPOINT_POLL_MS = 25;
 /** The same for live-stream listeners (watch), which can afford to hear a little later. */
 const WATCH_POLL_MS = 250;
+/**
+ * How long an instance without the projector trusts the position it last read (known()), ms:
+ * a conditional read (If-None-Match) answers 304 within this much of a commit elsewhere, without
+ * a query.
+ */
+const KNOWN_POSITION_MS = 100;
 
 /**
  * How far each read model is, and waits for it (docs/adr/0012-read-model-positions.md). A read
@@ -47,6 +53,31 @@ export class ReadModelPositions {
     if (projector) return projector.positionOf(readModels);
     const stored = await readCheckpoints(this.sql, readModels);
     return readModels.length === 0 ? 0 : Math.min(...readModels.map((name) => stored.get(name) ?? 0));
+  }
+
+  /**
+   * The position of every read model as this process knows it, without a query when it can:
+   * the projector's memory while it runs here, else the checkpoints read at most
+   * KNOWN_POSITION_MS ago. What a conditional read compares with (HTTP caching, issue 19).
+   */
+  async known(): Promise<number> {
+    const projector = this.runner.running;
+    if (projector) return projector.position;
+    const now = Date.now();
+    if (this.lastRead && now - this.lastRead.at < KNOWN_POSITION_MS) return this.lastRead.position;
+    const position = await this.position();
+    this.lastRead = { at: now, position };
+    return position;
+  }
+
+  private lastRead?: { readonly at: number; readonly position: number };
+
+  /**
+   * The latest recording instant (ms) of the events in the read models, when this process runs
+   * the projector and it has committed since it started; undefined otherwise.
+   */
+  positionTime(): number | undefined {
+    return this.runner.running?.recordedAt;
   }
 
   /** Resolves true once the read models named have reached `position`, false after `timeoutMs`. */

@@ -25,11 +25,24 @@ export class DiplomaticEventQueries {
     this.readModels = [...events.readModels, ...history.readModels];
   }
 
-  /** The event's latest version (also when retracted) and its history; undefined for an unknown event. */
-  async diplomaticEvent(eventId: string): Promise<DiplomaticEventView | undefined> {
-    const [latest, history] = await Promise.all([this.events.latest(eventId), this.history.history(eventId)]);
-    if (!latest || history.length === 0) return undefined;
-    const last = history[history.length - 1];
+  /**
+   * The event's latest version (also when retracted) and its history; undefined for an unknown
+   * event. With a page: as written by position `at`, the history after version `after`, at most
+   * `limit` and one more.
+   */
+  async diplomaticEvent(
+    eventId: string,
+    page: { at: number; after?: number; limit?: number } = { at: Number.MAX_SAFE_INTEGER },
+  ): Promise<DiplomaticEventView | undefined> {
+    const whole = page.after === undefined && page.limit === undefined;
+    const [latest, history, lastOfPage] = await Promise.all([
+      this.events.latest(eventId, page.at),
+      this.history.history(eventId, page),
+      // The whole history ends with the last change; a page may not.
+      whole ? undefined : this.history.last(eventId, page.at),
+    ]);
+    const last = whole ? history.at(-1) : lastOfPage;
+    if (!latest || !last) return undefined;
     return {
       id: eventId,
       version: last.version,

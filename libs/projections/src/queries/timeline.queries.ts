@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { orderTimeline, TimelineEntry } from '@dateline/domain';
+import { TimelineEntry } from '@dateline/domain';
+import { comparePageKeys, cutWindow, PageKey, PageWindow, StoredEntry, WHOLE_LIST } from '../pages/page-window';
 import { StoryRevisionsQueries } from '../read-models/story-revisions/story-revisions.queries';
 import { TimelineEntriesQueries, TimelineQuery } from '../read-models/timeline-entries/timeline-entries.queries';
+
+/** A page of the timeline: its entries in reading order, and where the next page starts when there is one. */
+export interface TimelinePage {
+  readonly entries: readonly StoredEntry[];
+  /** The last entry's key, when more entries follow: the next page starts after it. */
+  readonly next?: PageKey;
+  /** With `perDay`: for each day with more entries than the limit, where its next page starts. */
+  readonly nextByDay: ReadonlyMap<string, PageKey>;
+}
 
 /** The timeline as readers see it: diplomatic events, the dates they are about, and story revisions together. */
 @Injectable()
@@ -18,15 +28,36 @@ export class TimelineQueries {
   /**
    * Entries filed on `from` to `to` (or, with `match: 'can-fall-in'`, every fact that can fall
    * in it), both included, as known now, at `asOf` or as published at `asPublished`, in reading
-   * order (orderTimeline).
+   * order (orderTimeline), as stored: a page of them, as the read models were at the window's
+   * position, so that pages read while writes go on never skip or repeat an entry.
    */
-  async timeline(from: string, to: string, q: TimelineQuery = {}): Promise<TimelineEntry[]> {
+  async page(from: string, to: string, q: TimelineQuery = {}, w: PageWindow = WHOLE_LIST): Promise<TimelinePage> {
     const [events, revisions] = await Promise.all([
-      this.events.entries(from, to, q),
+      this.events.entries(from, to, q, w),
       // Story revisions have no participants or kind: a filter on either leaves only events.
-      q.participant || q.kind ? [] : this.revisions.entries(from, to, q),
+      q.participant || q.kind ? [] : this.revisions.entries(from, to, q, w),
     ]);
-    return orderTimeline<TimelineEntry>([...events, ...revisions]);
+    // Each list is in reading order with at most one more than the window: merged, cut again.
+    const merged = cutWindow([...events, ...revisions], w);
+    if (w.limit === undefined) return { entries: merged, nextByDay: new Map() };
+    if (!w.perDay) {
+      const entries = merged.slice(0, w.limit);
+      return { entries, ...(merged.length > w.limit ? { next: entries[entries.length - 1].key } : {}), nextByDay: new Map() };
+    }
+    const byDay = new Map<string, StoredEntry[]>();
+    for (const e of merged) byDay.set(e.date, [...(byDay.get(e.date) ?? []), e]);
+    const nextByDay = new Map<string, PageKey>();
+    const entries: StoredEntry[] = [];
+    for (const [day, list] of byDay) {
+      entries.push(...list.slice(0, w.limit));
+      if (list.length > w.limit) nextByDay.set(day, list[w.limit - 1].key);
+    }
+    return { entries: entries.sort((a, b) => comparePageKeys(a.key, b.key)), nextByDay };
+  }
+
+  /** The whole timeline of `from` to `to` as entries (the reader page, the exports): page's entries, parsed. */
+  async timeline(from: string, to: string, q: TimelineQuery = {}): Promise<TimelineEntry[]> {
+    return (await this.page(from, to, q)).entries.map((e) => JSON.parse(e.json) as TimelineEntry);
   }
 
   /**

@@ -38,7 +38,8 @@ export class Projector {
   private stopped = false;
   private running?: Promise<void>;
   private readonly waiters = new PositionWaiters(() => this.position);
-  private readonly committedListeners = new Set<(position: number) => void>();
+  private readonly committedListeners = new Set<(position: number, previous: number) => void>();
+  private recordedUpTo?: number;
 
   constructor(
     private readonly store: EventStore,
@@ -86,10 +87,19 @@ export class Projector {
   }
 
   /**
-   * Calls `listener` with the new position each time a batch's read-model transaction has
-   * committed, so readers can ask what changed up to there. Returns the unsubscribe function.
+   * The latest recording instant (metadata.recordedAt, ms) of the events this projector has
+   * committed; undefined before its first batch. What "the read position's time" is.
    */
-  onCommitted(listener: (position: number) => void): () => void {
+  get recordedAt(): number | undefined {
+    return this.recordedUpTo;
+  }
+
+  /**
+   * Calls `listener` with the new position (and the one before the batch) each time a batch's
+   * read-model transaction has committed, so readers can ask what changed up to there. Returns
+   * the unsubscribe function.
+   */
+  onCommitted(listener: (position: number, previous: number) => void): () => void {
     this.committedListeners.add(listener);
     return () => this.committedListeners.delete(listener);
   }
@@ -120,6 +130,7 @@ export class Projector {
 
   private async apply(batch: RecordedEvent[]): Promise<void> {
     const last = batch[batch.length - 1].position;
+    const previous = this.position;
     const committed = await this.sql.transaction(async (tx) => {
       // The lock orders us with a rebuild's swap, and tells us where each projection is now.
       const current = await readCheckpoints(tx, this.names, true);
@@ -146,12 +157,16 @@ export class Projector {
       return { checkpoints: new Map(this.names.map((n) => [n, Math.max(last, current.get(n) ?? 0)])), quarantined };
     });
     this.checkpoints = committed.checkpoints;
+    for (const e of batch) {
+      const t = Date.parse(String(e.metadata.recordedAt));
+      if (Number.isFinite(t) && (this.recordedUpTo === undefined || t > this.recordedUpTo)) this.recordedUpTo = t;
+    }
     if (committed.quarantined.length > 0) this.options.onQuarantined?.(committed.quarantined);
     this.waiters.notify();
     const position = this.position;
     for (const listener of [...this.committedListeners]) {
       try {
-        listener(position);
+        listener(position, previous);
       } catch (err) {
         // A listener's failure is its own: the batch is committed either way.
         this.options.onError?.(err);

@@ -44,6 +44,16 @@ describe('a table declared once', () => {
     ]);
   });
 
+  it('gives a column compared byte by byte its collation', () => {
+    const sorted = declareTable<{ key: string }>()({
+      name: 'sorted',
+      columns: { key: { type: 'text', collate: 'C' } },
+      primaryKey: ['key'],
+      indexes: [],
+    });
+    expect(createTableStatement(sorted, 'sorted')).toBe('CREATE TABLE sorted (key text COLLATE "C" NOT NULL, PRIMARY KEY (key))');
+  });
+
   it('writes keyed rows in declaration order, whatever order their keys were written in', async () => {
     const tx = recorder();
     await insertRows(tx, TABLE, 'things', [

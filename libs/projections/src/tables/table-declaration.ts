@@ -14,13 +14,19 @@ type SqlTypesFor<V> = V extends boolean
       : never;
 
 /** One column: its SQL type, and `nullable` exactly when the row field may be null. */
-export type ColumnOf<V> = { readonly type: SqlTypesFor<NonNullable<V>> | 'jsonb' } & (null extends V
+export type ColumnOf<V> = { readonly type: SqlTypesFor<NonNullable<V>> | 'jsonb'; readonly collate?: 'C' } & (null extends V
   ? { readonly nullable: true }
   : { readonly nullable?: never });
 
 export interface Column {
   readonly type: SqlType;
   readonly nullable?: boolean;
+  /**
+   * `C`: compared byte by byte, as JavaScript compares strings. For keys that order rows in SQL
+   * and in the service alike (a page's keyset): the database's default collation may ignore
+   * punctuation.
+   */
+  readonly collate?: 'C';
 }
 
 /** A secondary index. GIN indexes are over jsonb arrays, with `jsonb_path_ops` (containment only, smaller). */
@@ -67,7 +73,10 @@ export function declareTable<Row>() {
 
 /** The CREATE TABLE statement, with the primary key, under a physical name. */
 export function createTableStatement(table: Table, physical: string): string {
-  const columns = table.columnNames.map((name) => `${name} ${table.columns[name].type}${table.columns[name].nullable ? '' : ' NOT NULL'}`);
+  const columns = table.columnNames.map((name) => {
+    const c = table.columns[name];
+    return `${name} ${c.type}${c.collate ? ` COLLATE "${c.collate}"` : ''}${c.nullable ? '' : ' NOT NULL'}`;
+  });
   return `CREATE TABLE ${physical} (${[...columns, `PRIMARY KEY (${table.primaryKey.join(', ')})`].join(', ')})`;
 }
 

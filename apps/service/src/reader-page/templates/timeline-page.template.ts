@@ -18,7 +18,9 @@ export function renderTimelinePage(v: TimelinePageView): SafeHtml {
 ${
   v.at
     ? html`<p class="status as-of" id="as-of-notice">${v.at.by === 'asOf' ? 'Showing what was known at' : 'Showing what the newsroom had published by'} <time datetime="${v.at.instant}">${v.atLabel}</time>. <a href="${v.nowHref}">Show what we know now</a></p>`
-    : html`<p class="status" id="live-status" role="status" aria-live="polite">Live: new and corrected entries appear here as they are recorded.</p>`
+    : v.pinned
+      ? html`<p class="status" id="continued-notice">The rest of this day as it stood when you opened it. <a href="${v.pinned.dayHref}">Show this day as it is now</a></p>`
+      : html`<p class="status" id="live-status" role="status" aria-live="polite">Live: new and corrected entries appear here as they are recorded.</p>`
 }
 <div id="timeline" data-position="${v.position}"${v.live ? html` data-live="on" data-live-since="${v.live.since}" data-live-from="${v.live.from ?? ''}" data-live-to="${v.live.to ?? ''}"` : ''}>
 ${
@@ -26,9 +28,10 @@ ${
     ? html`<p class="empty" id="timeline-empty">${v.at ? (v.at.by === 'asOf' ? 'Nothing in this range was known yet at that instant.' : 'Nothing in this range was published yet at that instant.') : 'No entries in this range yet.'}</p>`
     : v.days.map(
         (d) => html`<section class="day" id="day-${d.date}" data-date="${d.date}" aria-labelledby="day-${d.date}-h">
-<h2 id="day-${d.date}-h"><time datetime="${d.date}">${d.heading}</time></h2>
+<h2 id="day-${d.date}-h"><time datetime="${d.date}">${d.heading}</time>${d.continued ? ' (continued)' : ''}</h2>
 ${d.sections.map(renderSection)}
 ${d.updates.length > 0 ? renderStoryUpdates(d.date, d.updates) : ''}
+${d.moreHref ? html`<p class="more"><a href="${d.moreHref}" rel="next">More entries of this day</a></p>` : ''}
 </section>`,
       )
 }

@@ -10,6 +10,7 @@ import {
   headingKey,
   headingWords,
   placement,
+  Placement,
   StoryRevisionEntry,
   TimelineEntry,
 } from '@dateline/domain';
@@ -25,6 +26,21 @@ export interface DayView {
   readonly heading: string;
   readonly sections: readonly SectionView[];
   readonly updates: readonly StoryUpdateView[];
+  /** The day has more entries than a page: where the next ones are. */
+  readonly moreHref?: string;
+  /** This page shows the day from a cursor on, not from its start. */
+  readonly continued?: boolean;
+}
+
+/**
+ * A day shown in part, as a page of its entries (issue 19): which entries, in reading order
+ * (`order`: a fact's id, an about date's key, a revision's `<story id>#<revision>`, to its place),
+ * and the link to the rest when there is more.
+ */
+export interface DayPage {
+  readonly order: ReadonlyMap<string, number>;
+  readonly moreHref?: string;
+  readonly continued?: boolean;
 }
 
 /** The entries filed on a day under one heading, in their order within the day (docs/dates.md). */
@@ -62,7 +78,9 @@ export interface TimelinePageView {
   readonly days: readonly DayView[];
   readonly olderHref?: string;
   readonly newestHref?: string;
-  /** Live updates: where the page's script may place new entries, and the position the page shows. Absent for an as-of view. */
+  /** A page after a day's first, pinned to the position the day was first shown at: the link to the whole day now. */
+  readonly pinned?: { readonly dayHref: string };
+  /** Live updates: where the page's script may place new entries, and the position it shows. Absent for an as-of view or a pinned page. */
   readonly live?: { readonly from?: string; readonly to?: string; readonly since: number };
   readonly jsonLd: unknown;
   readonly exportHref?: string;
@@ -78,6 +96,10 @@ export interface TimelinePageInput {
   /** Older days with entries exist beyond the oldest date shown. */
   readonly hasOlder: boolean;
   readonly entries: readonly TimelineEntry[];
+  /** Days shown in part; every other day is shown whole. */
+  readonly dayPages?: ReadonlyMap<string, DayPage>;
+  /** The page continues one day from a cursor: no live updates (it shows a past position), a link to the day now. */
+  readonly pinned?: boolean;
 }
 
 export function timelinePageView(input: TimelinePageInput): TimelinePageView {
@@ -85,7 +107,7 @@ export function timelinePageView(input: TimelinePageInput): TimelinePageView {
   const revisions = input.entries.filter((e): e is StoryRevisionEntry => e.type === 'story-revision');
   const at = input.at;
   const atQuery = at ? { [at.by]: at.instant } : {};
-  const days = dayViews(input.dates, facts, revisions, atQuery);
+  const days = dayViews(input.dates, facts, revisions, atQuery, input.dayPages ?? new Map());
   const oldest = input.dates.at(-1);
   const newest = input.dates[0];
   const title = pageTitle(input.from, input.to);
@@ -99,7 +121,8 @@ export function timelinePageView(input: TimelinePageInput): TimelinePageView {
     days,
     ...(input.hasOlder && oldest ? { olderHref: `/${queryString({ from: input.from, to: addDays(oldest, -1), ...atQuery })}` } : {}),
     ...(input.to ? { newestHref: `/${queryString({ from: input.from, ...atQuery })}` } : {}),
-    ...(at
+    ...(input.pinned && newest ? { pinned: { dayHref: `/${queryString({ from: newest, to: newest, ...atQuery })}` } } : {}),
+    ...(at || input.pinned
       ? {}
       : {
           live: {
@@ -123,6 +146,7 @@ function dayViews(
   facts: readonly DiplomaticEventEntry[],
   revisions: readonly StoryRevisionEntry[],
   atQuery: Record<string, string>,
+  dayPages: ReadonlyMap<string, DayPage>,
 ): DayView[] {
   const titles = titlesOf(facts);
   const byId = new Map(facts.map((f) => [f.id, f]));
@@ -136,21 +160,33 @@ function dayViews(
     return `/${queryString({ from: day, to: day, ...atQuery })}#event-${id}`;
   };
   const shown = new Set<string>();
+  // A day shown in part keeps the entries of its page, in the page's order (the read model's order, which pages follow).
+  const onPage = (date: string, list: readonly Placement[]): readonly Placement[] => {
+    const order = dayPages.get(date)?.order;
+    return order ? list.filter((p) => order.has(p.key)).sort((a, b) => order.get(a.key)! - order.get(b.key)!) : list;
+  };
   const sectionsOf = (date: string): SectionView[] =>
-    daySections(dayFacts, date).map((s) => ({
-      key: headingKey(date, s.heading),
-      ...(s.heading.kind === 'day' ? {} : { heading: headingWords(s.heading) }),
-      entries: s.entries.map((p, i) => {
-        shown.add(p.key);
-        const fact = byId.get(p.fact)!;
-        const sortKey = String(i).padStart(4, '0');
-        return p.role === 'fact' ? { ...toEntryView(fact, titles, sortKey), date } : toAboutView(fact, p, href(fact.id), sortKey);
-      }),
-    }));
+    daySections(dayFacts, date).flatMap((s) => {
+      const entries = onPage(date, s.entries);
+      if (entries.length === 0) return [];
+      return [
+        {
+          key: headingKey(date, s.heading),
+          ...(s.heading.kind === 'day' ? {} : { heading: headingWords(s.heading) }),
+          entries: entries.map((p, i) => {
+            shown.add(p.key);
+            const fact = byId.get(p.fact)!;
+            const sortKey = String(i).padStart(4, '0');
+            return p.role === 'fact' ? { ...toEntryView(fact, titles, sortKey), date } : toAboutView(fact, p, href(fact.id), sortKey);
+          }),
+        },
+      ];
+    });
   const days = dates.map((date) => ({ date, sections: sectionsOf(date) }));
   for (const day of days) {
     const left = new Map<string, DiplomaticEventEntry[]>();
-    for (const f of facts.filter((x) => x.date === day.date && !shown.has(x.id))) {
+    const order = dayPages.get(day.date)?.order;
+    for (const f of facts.filter((x) => x.date === day.date && !shown.has(x.id) && (!order || order.has(x.id)))) {
       const heading = headingWords(placement(dayFacts.find((x) => x.id === f.id)!)[0].heading);
       left.set(heading, [...(left.get(heading) ?? []), f]);
     }
@@ -161,12 +197,17 @@ function dayViews(
         entries: list.map((f, i) => ({ ...toEntryView(f, titles, `~${String(i).padStart(4, '0')}`), date: day.date })),
       });
   }
-  return days.map(({ date, sections }) => ({
-    date,
-    heading: formatDayHeading(date),
-    sections,
-    updates: storyUpdates(revisions.filter((r) => r.date === date)),
-  }));
+  return days.map(({ date, sections }) => {
+    const page = dayPages.get(date);
+    return {
+      date,
+      heading: formatDayHeading(date),
+      sections,
+      updates: storyUpdates(revisions.filter((r) => r.date === date && (!page || page.order.has(`${r.id}#${r.revision}`)))),
+      ...(page?.moreHref ? { moreHref: page.moreHref } : {}),
+      ...(page?.continued ? { continued: true } : {}),
+    };
+  });
 }
 
 /** Each fact once, in its latest version: the list is in recording order, which the order within a day falls back on. */

@@ -32,21 +32,31 @@ export class EventHistoryQueries {
 
   constructor(@Inject(SQL_CLIENT) private readonly sql: SqlQueryable) {}
 
-  /** The event's changes, oldest first; empty for an unknown event. */
-  async history(eventId: string): Promise<HistoryItem[]> {
+  /**
+   * The event's changes, oldest first; empty for an unknown event. A page of them: written by
+   * position `at`, after version `after`, at most `limit` and one more.
+   */
+  async history(
+    eventId: string,
+    page: { at: number; after?: number; limit?: number } = { at: Number.MAX_SAFE_INTEGER },
+  ): Promise<HistoryItem[]> {
     const { rows } = await namedQuery<VersionRow>(
       this.sql,
-      `SELECT version, type, recorded_at, editor, reason, changes FROM ${T} WHERE event_id = $1 ORDER BY version`,
-      [eventId],
+      `SELECT version, type, recorded_at, editor, reason, changes FROM ${T}
+        WHERE event_id = $1 AND position <= $2 AND version > $3 ORDER BY version LIMIT $4`,
+      [eventId, page.at, page.after ?? 0, page.limit === undefined ? null : page.limit + 1],
     );
-    return rows.map((h) => ({
-      version: h.version,
-      type: h.type,
-      recordedAt: new Date(h.recorded_at).toISOString(),
-      ...(h.editor ? { editor: h.editor } : {}),
-      ...(h.reason ? { reason: h.reason } : {}),
-      ...(h.changes ? { changes: h.changes } : {}),
-    }));
+    return rows.map(historyItem);
+  }
+
+  /** The event's last change written by position `at`; undefined for an unknown event. */
+  async last(eventId: string, at = Number.MAX_SAFE_INTEGER): Promise<HistoryItem | undefined> {
+    const { rows } = await namedQuery<VersionRow>(
+      this.sql,
+      `SELECT version, type, recorded_at, editor, reason, changes FROM ${T} WHERE event_id = $1 AND position <= $2 ORDER BY version DESC LIMIT 1`,
+      [eventId, at],
+    );
+    return rows[0] && historyItem(rows[0]);
   }
 
   /** Changes to any diplomatic event after position `after`, up to `upTo`, in log order, at most `limit`. */
@@ -58,4 +68,15 @@ export class EventHistoryQueries {
     );
     return rows.map((r) => ({ eventId: r.event_id, version: r.version, type: r.type, position: Number(r.position) }));
   }
+}
+
+function historyItem(h: Pick<VersionRow, 'version' | 'type' | 'recorded_at' | 'editor' | 'reason' | 'changes'>): HistoryItem {
+  return {
+    version: h.version,
+    type: h.type,
+    recordedAt: new Date(h.recorded_at).toISOString(),
+    ...(h.editor ? { editor: h.editor } : {}),
+    ...(h.reason ? { reason: h.reason } : {}),
+    ...(h.changes ? { changes: h.changes } : {}),
+  };
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { StoryRevisionEntry } from '@dateline/domain';
+import { revisionOrderKey, StoryRevisionEntry } from '@dateline/domain';
 import { SQL_CLIENT } from '@dateline/event-store';
 import type { SqlQueryable } from '@dateline/event-store';
+import { isRevisionKey, PageWindow, revisionSortKey, StoredEntry, WHOLE_LIST } from '../../pages/page-window';
 import { namedQuery } from '../../tables/named-statements';
 import { StoryRevisionView, toRevisionEntry, toRevisionView } from './story-revision.view';
 import { RevisionRow, STORY_REVISIONS, STORY_REVISIONS_READ_MODEL } from './story-revisions.table';
@@ -35,24 +36,64 @@ export class StoryRevisionsQueries {
 
   /**
    * Revisions published on the reader's days `from` to `to` (both included, in `tz`), as known
-   * now, as recorded by `asOf`, or as published by `asPublished`.
+   * now, as recorded by `asOf`, or as published by `asPublished`, in reading order (by day, then
+   * publication): a page of them, as written by the window's position, after its key, its limit
+   * and one more.
    */
   async entries(
     from: string,
     to: string,
     q: { asOf?: string; asPublished?: string; tz?: string; storyId?: string } = {},
-  ): Promise<StoryRevisionEntry[]> {
+    w: PageWindow = WHOLE_LIST,
+  ): Promise<StoredEntry[]> {
     const tz = q.tz ?? 'UTC';
-    const params: unknown[] = [from, to, tz];
-    // The reader's days, as instants: from the start of `from` to the end of `to` in `tz`.
-    const where = ['published_at >= ($1::date::timestamp AT TIME ZONE $3)', 'published_at < (($2::date + 1)::timestamp AT TIME ZONE $3)'];
+    const params: unknown[] = [from, to, tz, w.at];
+    const day = '(published_at AT TIME ZONE $3)::date';
+    // The reader's days, as instants: from the start of `from` to the end of `to` in `tz`. A revision never changes once written.
+    const where = [
+      'published_at >= ($1::date::timestamp AT TIME ZONE $3)',
+      'published_at < (($2::date + 1)::timestamp AT TIME ZONE $3)',
+      'position <= $4',
+    ];
     where.push(...revisionTime(q, params));
-    if (q.storyId) {
-      params.push(q.storyId);
-      where.push(`story_id = $${params.length}::uuid`);
+    if (q.storyId) where.push(`story_id = $${params.push(q.storyId)}::uuid`);
+    // Reading order is the day, then the publication to the millisecond (as the API writes it), story and number.
+    const order = `${day}, date_trunc('milliseconds', published_at), story_id, revision`;
+    if (w.after && isRevisionKey(w.after)) {
+      const [publishedAt, storyId, revision] = w.after.orderKey.split('|');
+      where.push(
+        `(${order}) > ($${params.push(w.after.sortKey.slice(0, 10))}::date, $${params.push(publishedAt)}::timestamptz, $${params.push(storyId)}::uuid, $${params.push(Number(revision))}::int)`,
+      );
+    } else if (w.after) {
+      // After a fact: its day's revisions follow every fact of that day.
+      where.push(`${day} >= $${params.push(w.after.sortKey.slice(0, 10))}::date`);
     }
-    const { rows } = await namedQuery<RevisionRow>(this.sql, `SELECT ${ENTRY_COLUMNS} FROM ${T} WHERE ${where.join(' AND ')}`, params);
-    return rows.map((r) => toRevisionEntry(r, tz));
+    const limit = w.limit === undefined || w.perDay ? 'NULL' : `$${params.push(w.limit + 1)}::int`;
+    const { rows } = await namedQuery<RevisionRow>(
+      this.sql,
+      `SELECT ${ENTRY_COLUMNS} FROM ${T} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${limit}`,
+      params,
+    );
+    const entries = rows.map((r): StoredEntry => {
+      const entry = toRevisionEntry(r, tz);
+      return {
+        key: { sortKey: revisionSortKey(entry.date), orderKey: revisionOrderKey(entry) },
+        date: entry.date,
+        json: JSON.stringify(entry),
+        storyIds: [entry.id.toLowerCase()],
+      };
+    });
+    return w.perDay && w.limit !== undefined ? perDay(entries, w.limit + 1) : entries;
+  }
+
+  /** Revisions written after position `after`, up to `upTo`: their stories and publication instants (what a purge names). */
+  async changedBetween(after: number, upTo: number): Promise<{ storyId: string; publishedAt: string }[]> {
+    const { rows } = await namedQuery<Pick<RevisionRow, 'story_id' | 'published_at'>>(
+      this.sql,
+      `SELECT story_id, published_at FROM ${T} WHERE position > $1 AND position <= $2`,
+      [after, upTo],
+    );
+    return rows.map((r) => ({ storyId: r.story_id, publishedAt: new Date(r.published_at).toISOString() }));
   }
 
   /** The newest `limit` reader's days (in `tz`) with a revision, newest first, between `from` and `to`, as known now or at `asOf`. */
@@ -87,6 +128,32 @@ export class StoryRevisionsQueries {
     const where = ['story_id = $1', ...revisionTime(q, params)];
     const { rows } = await namedQuery<RevisionRow>(this.sql, `SELECT * FROM ${T} WHERE ${where.join(' AND ')} ORDER BY revision`, params);
     return rows.length === 0 ? undefined : rows.map(toRevisionView);
+  }
+
+  /**
+   * A page of a story's revisions (published by `asPublished` when given), oldest first, as
+   * written by position `at`: those after revision `after`, at most `limit` and one more, and
+   * the revision `after` itself as `previous` (what the first one's `boring` compares with).
+   * Undefined when the story has no revision then.
+   */
+  async revisionsPage(
+    storyId: string,
+    q: { asPublished?: string },
+    page: { at: number; after?: number; limit: number },
+  ): Promise<{ previous?: StoryRevisionView; revisions: StoryRevisionView[] } | undefined> {
+    const params: unknown[] = [storyId, page.at, page.after ?? 1, page.limit + (page.after === undefined ? 1 : 2)];
+    const where = ['story_id = $1', 'position <= $2', 'revision >= $3', ...revisionTime(q, params)];
+    const { rows } = await namedQuery<RevisionRow>(
+      this.sql,
+      `SELECT * FROM ${T} WHERE ${where.join(' AND ')} ORDER BY revision LIMIT $4`,
+      params,
+    );
+    const views = rows.map(toRevisionView);
+    if (page.after === undefined) return views.length === 0 ? undefined : { revisions: views };
+    const [first, ...rest] = views;
+    if (first?.revision === page.after) return { previous: first, revisions: rest };
+    // The revision the cursor names is not there (not published by asPublished): the page starts after it all the same.
+    return views.length === 0 && !(await this.current(storyId)) ? undefined : { revisions: views.slice(0, page.limit + 1) };
   }
 
   async revision(storyId: string, revision: number): Promise<StoryRevisionView | undefined> {
@@ -169,4 +236,14 @@ function revisionTime(q: { asOf?: string; asPublished?: string }, params: unknow
   if (q.asOf) where.push(`recorded_at <= $${params.push(q.asOf)}::timestamptz`);
   if (q.asPublished) where.push(`published_at <= $${params.push(q.asPublished)}::timestamptz`);
   return where;
+}
+
+/** At most `n` entries of each day, in the order given. */
+function perDay(entries: readonly StoredEntry[], n: number): StoredEntry[] {
+  const counts = new Map<string, number>();
+  return entries.filter((e) => {
+    const count = (counts.get(e.date) ?? 0) + 1;
+    counts.set(e.date, count);
+    return count <= n;
+  });
 }

@@ -1,15 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   AboutDateEntry,
-  diplomaticEventEntries,
   DiplomaticEventEntry,
   factKnowledge,
   FactDate,
   orderTimeline,
   TimelineFilter,
+  timelineOrderKeys,
 } from '@dateline/domain';
 import { SQL_CLIENT } from '@dateline/event-store';
 import type { SqlQueryable } from '@dateline/event-store';
+import { cutWindow, PageWindow, StoredEntry, WHOLE_LIST } from '../../pages/page-window';
 import { namedQuery } from '../../tables/named-statements';
 import { EntryRow, TIMELINE_ENTRIES, TIMELINE_READ_MODEL } from './timeline-entries.table';
 
@@ -38,25 +39,10 @@ export type LinkedEvent = Pick<DiplomaticEventEntry, 'id' | 'version' | 'title' 
 export type LatestEntry = Pick<EntryRow, 'event_id' | 'version' | 'fields'> & { readonly firstRecordedAt: string };
 
 const T = TIMELINE_ENTRIES.name;
-const ENTRY_COLUMNS = 'entry_id, event_id, version, recorded_from, first_recorded_at, published_from, fields';
-type EntryColumns = Pick<
-  EntryRow,
-  'entry_id' | 'event_id' | 'version' | 'recorded_from' | 'first_recorded_at' | 'published_from' | 'fields'
->;
 const iso = (v: Date | string) => new Date(v).toISOString();
+const parseEntry = (json: string) => JSON.parse(json) as DiplomaticEventEntry | AboutDateEntry;
 
-/** A row as its timeline entry: the entries of its version are made again from its fields, and the row's one picked. */
-function entryOf(r: EntryColumns): DiplomaticEventEntry | AboutDateEntry {
-  const entries = diplomaticEventEntries({
-    id: r.event_id,
-    version: r.version,
-    fields: r.fields,
-    times: { recordedAt: iso(r.recorded_from), firstRecordedAt: iso(r.first_recorded_at), publishedAt: iso(r.published_from) },
-  });
-  const entry = entries.find((e) => e.id === r.entry_id);
-  if (!entry) throw new Error(`timeline: entry ${r.entry_id} is not one of version ${r.version} of ${r.event_id}; rebuild the read model`);
-  return entry;
-}
+type PageRow = Pick<EntryRow, 'entry' | 'sort_key' | 'order_key' | 'story_ids'> & { day: Date | string };
 
 /** The SQL condition of the versions a read sees, its parameters appended to `params`. */
 export function versionCondition(q: VersionTime, params: unknown[]): string[] {
@@ -73,6 +59,38 @@ export function versionCondition(q: VersionTime, params: unknown[]): string[] {
   return where;
 }
 
+/**
+ * The versions a read sees as they were at log position `at` (parameter `$at`): written by then,
+ * and not yet closed then, or closed then but still seen at `asOf` or `asPublished`.
+ */
+function versionAt(q: VersionTime, at: string, params: unknown[]): string[] {
+  const where = [`position <= ${at}`];
+  const openThen = `position_to IS NULL OR position_to > ${at}`;
+  if (q.asOf) {
+    const p = `$${params.push(q.asOf)}::timestamptz`;
+    where.push(`recorded_from <= ${p} AND (${openThen} OR recorded_to > ${p})`);
+  }
+  if (q.asPublished) {
+    const p = `$${params.push(q.asPublished)}::timestamptz`;
+    where.push(`published_from <= ${p} AND (${openThen} OR published_to > ${p})`);
+  }
+  if (!q.asOf && !q.asPublished) where.push(`(${openThen})`);
+  return where;
+}
+
+/** The range and filters of a timeline read, its parameters appended to `params`. */
+function readCondition(from: string, to: string, q: TimelineQuery, params: unknown[]): string[] {
+  const where =
+    q.match === 'can-fall-in'
+      ? [`latest >= $${params.push(from)}::date AND earliest <= $${params.push(to)}::date`]
+      : // A sort key starts with its day, and '~' sorts after the '|' that ends it: the day's pages, on the ordered index.
+        [`sort_key >= $${params.push(from)} AND sort_key < $${params.push(`${to}|~`)}`];
+  if (q.participant) where.push(`participants @> $${params.push(JSON.stringify([q.participant.trim().toLowerCase()]))}::jsonb`);
+  if (q.kind) where.push(`kind = $${params.push(q.kind)}`);
+  if (q.storyId) where.push(`story_ids @> $${params.push(JSON.stringify([q.storyId.toLowerCase()]))}::jsonb`);
+  return where;
+}
+
 /** Questions answered from timeline_entries alone, with indexed lookups. */
 @Injectable()
 export class TimelineEntriesQueries {
@@ -83,26 +101,61 @@ export class TimelineEntriesQueries {
 
   /**
    * Diplomatic events and the dates they are about, placed on `from` to `to` (or that can fall
-   * in it), as known now, at `asOf` or as published at `asPublished`.
+   * in it), in reading order, as stored: their JSON is sent as it is. A page of them: as the rows
+   * were at the window's position, after its key, its limit and one more.
+   *
+   * Now, the stored order keys order them, on one indexed query. As of an instant (`asOf`,
+   * `asPublished`), or at a position after which a key changed, the keys then are not stored:
+   * the entries' headings are read whole and ordered here (docs/adr/0015-entries-ready-to-send.md).
    */
-  async entries(from: string, to: string, q: TimelineQuery = {}): Promise<(DiplomaticEventEntry | AboutDateEntry)[]> {
-    const params: unknown[] = [from, to];
-    const where = q.match === 'can-fall-in' ? ['latest >= $1::date AND earliest <= $2::date'] : ['day BETWEEN $1::date AND $2::date'];
-    where.push(...versionCondition(q, params));
-    if (q.participant) {
-      params.push(JSON.stringify([q.participant.trim().toLowerCase()]));
-      where.push(`participants @> $${params.length}::jsonb`);
-    }
-    if (q.kind) {
-      params.push(q.kind);
-      where.push(`kind = $${params.length}`);
-    }
-    if (q.storyId) {
-      params.push(JSON.stringify([q.storyId.toLowerCase()]));
-      where.push(`story_ids @> $${params.length}::jsonb`);
-    }
-    const { rows } = await namedQuery<EntryRow>(this.sql, `SELECT ${ENTRY_COLUMNS} FROM ${T} WHERE ${where.join(' AND ')}`, params);
-    return rows.map(entryOf);
+  async entries(from: string, to: string, q: TimelineQuery = {}, w: PageWindow = WHOLE_LIST): Promise<StoredEntry[]> {
+    if (q.asOf || q.asPublished) return this.entriesOrderedHere(from, to, q, w);
+    const params: unknown[] = [w.at];
+    const read = readCondition(from, to, q, params);
+    const after = w.after ? [`(sort_key, order_key) > ($${params.push(w.after.sortKey)}, $${params.push(w.after.orderKey)})`] : [];
+    // The day as text: a driver reads a date back as a Date at local midnight.
+    const columns = 'entry, sort_key, order_key, day::text AS day, story_ids';
+    const limit = w.limit === undefined ? 'NULL' : `$${params.push(w.limit + 1)}::int`;
+    const perDay = w.perDay && w.limit !== undefined;
+    // The rows open now and written by then, and the few closed since: each arm on its own index,
+    // each in reading order and cut to the limit, so that a page reads a page's worth of rows.
+    const arm = (where: string[]) =>
+      `(SELECT ${columns} FROM ${T} WHERE ${[...read, ...where, ...after].join(' AND ')}${perDay ? '' : ` ORDER BY sort_key, order_key LIMIT ${limit}`})`;
+    const arms = `${arm(['recorded_to IS NULL', 'position <= $1'])} UNION ALL ${arm(['position_to > $1', 'position <= $1'])}`;
+    const page = perDay
+      ? `SELECT * FROM (SELECT a.*, row_number() OVER (PARTITION BY day ORDER BY sort_key, order_key) AS n FROM (${arms}) a) d WHERE n <= ${limit}`
+      : `SELECT * FROM (${arms}) a ORDER BY sort_key, order_key LIMIT ${limit}`;
+    // A key changed after the position: the stored order is not that position's.
+    const moved = `SELECT EXISTS (SELECT 1 FROM ${T} WHERE ${[...read, 'rekeyed_position > $1', 'position <= $1', '(position_to IS NULL OR position_to > $1)'].join(' AND ')}) AS moved`;
+    const { rows } = await namedQuery<PageRow & { moved: boolean; entry: string | null }>(
+      this.sql,
+      `SELECT m.moved, p.entry, p.sort_key, p.order_key, p.day, p.story_ids FROM (${moved}) m LEFT JOIN (${page}) p ON true ORDER BY p.sort_key, p.order_key`,
+      params,
+    );
+    if (rows[0]?.moved) return this.entriesOrderedHere(from, to, q, w);
+    return rows.flatMap((r) => (r.entry === null ? [] : [storedEntry(r)]));
+  }
+
+  /**
+   * The same read, ordered here: every open row then of each heading the read touches, ordered
+   * as the projection orders them (timelineOrderKeys), then narrowed to what the read matches.
+   * A filter or a range narrows a heading; it does not reorder it.
+   */
+  private async entriesOrderedHere(from: string, to: string, q: TimelineQuery, w: PageWindow): Promise<StoredEntry[]> {
+    const params: unknown[] = [w.at];
+    const seen = versionAt(q, '$1', params);
+    const read = readCondition(from, to, q, params);
+    const { rows } = await namedQuery<PageRow & { entry_id: string; version: number; shown: boolean }>(
+      this.sql,
+      `WITH hit AS (SELECT entry_id, version, sort_key FROM ${T} WHERE ${[...read, ...seen].join(' AND ')})
+       SELECT entry, entry_id, sort_key, order_key, day::text AS day, story_ids, (entry_id, version) IN (SELECT entry_id, version FROM hit) AS shown
+         FROM ${T} WHERE sort_key IN (SELECT sort_key FROM hit) AND ${seen.join(' AND ')}`,
+      params,
+    );
+    const parsed = rows.map((r) => ({ r, e: parseEntry(r.entry) }));
+    const keys = timelineOrderKeys(parsed.map((p) => p.e));
+    const shown = parsed.flatMap(({ r, e }) => (r.shown ? [storedEntry({ ...r, order_key: keys.get(e)! })] : []));
+    return cutWindow(shown, w);
   }
 
   /**
@@ -124,8 +177,14 @@ export class TimelineEntriesQueries {
   async linkedTo(storyId: string, q: VersionTime = {}): Promise<LinkedEvent[]> {
     const params: unknown[] = [JSON.stringify([storyId.toLowerCase()])];
     const where = [`story_ids @> $1::jsonb AND role = 'fact'`, ...versionCondition(q, params)];
-    const { rows } = await namedQuery<EntryRow>(this.sql, `SELECT ${ENTRY_COLUMNS} FROM ${T} WHERE ${where.join(' AND ')}`, params);
-    return orderTimeline(rows.map(entryOf)).flatMap((e) =>
+    const { rows } = await namedQuery<Pick<EntryRow, 'entry'>>(
+      this.sql,
+      `SELECT entry FROM ${T} WHERE ${where.join(' AND ')} ORDER BY sort_key, order_key`,
+      params,
+    );
+    const entries = rows.map((r) => parseEntry(r.entry));
+    // Now, in the stored order; as published at an instant, in the order of the versions seen then.
+    return (q.asOf || q.asPublished ? orderTimeline(entries) : entries).flatMap((e) =>
       e.type === 'diplomatic-event'
         ? [
             {
@@ -150,26 +209,27 @@ export class TimelineEntriesQueries {
    * A fact amended out of the story is not listed, though its older versions name it.
    */
   async latestLinkedTo(storyId: string): Promise<{ entry: DiplomaticEventEntry; retracted: boolean }[]> {
-    const { rows } = await namedQuery<EntryColumns & Pick<EntryRow, 'recorded_to'>>(
+    const { rows } = await namedQuery<Pick<EntryRow, 'event_id' | 'entry' | 'recorded_to'>>(
       this.sql,
-      `SELECT ${ENTRY_COLUMNS}, recorded_to FROM ${T} t
+      `SELECT event_id, entry, recorded_to FROM ${T} t
         WHERE t.story_ids @> $1::jsonb AND t.role = 'fact'
           AND NOT EXISTS (SELECT 1 FROM ${T} n WHERE n.entry_id = t.entry_id AND n.version > t.version)`,
       [JSON.stringify([storyId.toLowerCase()])],
     );
     const retracted = new Set(rows.filter((r) => r.recorded_to !== null).map((r) => r.event_id));
-    return orderTimeline(rows.map(entryOf)).flatMap((e) =>
+    // Retracted versions are closed, so the stored order keys of open rows do not cover them: order here.
+    return orderTimeline(rows.map((r) => parseEntry(r.entry))).flatMap((e) =>
       e.type === 'diplomatic-event' ? [{ entry: e, retracted: retracted.has(e.id) }] : [],
     );
   }
 
-  /** The event's latest version, also when a retraction closed it; undefined for an unknown event. */
-  async latest(eventId: string): Promise<LatestEntry | undefined> {
+  /** The event's latest version written by position `at` (also when a retraction closed it); undefined for an unknown event. */
+  async latest(eventId: string, at = Number.MAX_SAFE_INTEGER): Promise<LatestEntry | undefined> {
     const { rows } = await namedQuery<EntryRow>(
       this.sql,
-      `SELECT event_id, version, recorded_from, recorded_to, first_recorded_at, fields FROM ${T}
-        WHERE event_id = $1 AND role = 'fact' ORDER BY version DESC LIMIT 1`,
-      [eventId],
+      `SELECT event_id, version, first_recorded_at, fields FROM ${T}
+        WHERE event_id = $1 AND role = 'fact' AND position <= $2 ORDER BY version DESC LIMIT 1`,
+      [eventId, at],
     );
     const row = rows[0];
     return row && { event_id: row.event_id, version: row.version, fields: row.fields, firstRecordedAt: iso(row.first_recorded_at) };
@@ -185,7 +245,7 @@ export class TimelineEntriesQueries {
     if (keys.length === 0) return new Map();
     const { rows } = await namedQuery<EntryRow>(
       this.sql,
-      `SELECT t.entry_id, t.event_id, t.version, t.recorded_from, t.first_recorded_at, t.published_from, t.fields
+      `SELECT t.event_id, t.version, t.entry
          FROM ${T} t JOIN unnest($1::uuid[], $2::integer[]) AS k(event_id, version) ON t.event_id = k.event_id AND t.version = k.version
         ORDER BY t.entry_id`,
       [keys.map((k) => k.eventId), keys.map((k) => k.version)],
@@ -193,10 +253,32 @@ export class TimelineEntriesQueries {
     const out = new Map<string, (DiplomaticEventEntry | AboutDateEntry)[]>();
     for (const r of rows) {
       const key = versionKey(r.event_id, r.version);
-      out.set(key, [...(out.get(key) ?? []), entryOf(r)]);
+      out.set(key, [...(out.get(key) ?? []), parseEntry(r.entry)]);
     }
     return out;
   }
+
+  /**
+   * What the rows opened or closed after position `after`, up to `upTo`, were about: their
+   * days, stories and events. What a purge of cached answers names (issue 19).
+   */
+  async changedBetween(after: number, upTo: number): Promise<{ days: string[]; storyIds: string[]; eventIds: string[] }> {
+    const { rows } = await namedQuery<{ day: Date | string; story_ids: string[]; event_id: string }>(
+      this.sql,
+      `SELECT DISTINCT day::text AS day, story_ids, event_id FROM ${T}
+        WHERE (position > $1 AND position <= $2) OR (position_to > $1 AND position_to <= $2) OR (rekeyed_position > $1 AND rekeyed_position <= $2)`,
+      [after, upTo],
+    );
+    return {
+      days: [...new Set(rows.map((r) => dayOf(r.day)))],
+      storyIds: [...new Set(rows.flatMap((r) => r.story_ids))],
+      eventIds: [...new Set(rows.map((r) => r.event_id))],
+    };
+  }
+}
+
+function storedEntry(r: PageRow): StoredEntry {
+  return { key: { sortKey: r.sort_key, orderKey: r.order_key }, date: dayOf(r.day), json: r.entry, storyIds: r.story_ids };
 }
 
 export const versionKey = (eventId: string, version: number): string => `${eventId.toLowerCase()}/${version}`;

@@ -1,4 +1,4 @@
-import { DiplomaticEventFields } from '@dateline/domain';
+import { DiplomaticEventFields, FactRelation } from '@dateline/domain';
 import { declareTable } from '../../tables/table-declaration';
 
 /** The read model's name: its projection's, its checkpoint's and its position's. */
@@ -9,6 +9,10 @@ export const TIMELINE_READ_MODEL = 'timeline';
  * (system time) and from published_from until published_to (editorial time): the fact itself
  * (`role` fact, `entry_id` its event id), or a date it is about (`role` about, `entry_id`
  * `<event id>/about/<index>`). Every entry of a version shares its fields.
+ *
+ * v3 (issue 19) keeps each entry ready to send: `entry`, its JSON exactly as the API answers it,
+ * and `order_key`, its place under its heading, kept up to date as the facts of its day change
+ * (docs/adr/0015-entries-ready-to-send.md). A read then sends stored text in stored order.
  */
 export interface EntryRow {
   entry_id: string;
@@ -19,6 +23,8 @@ export interface EntryRow {
   day: string;
   /** The placement's sort key: heading order across days. */
   sort_key: string;
+  /** Its place under its heading now (orderKeysWithinDay): a day's page is ordered by (sort_key, order_key). */
+  order_key: string;
   /** The first and last day it can be on: what a range read matches; `-infinity`/`infinity` for an open bound. */
   earliest: string;
   latest: string;
@@ -35,20 +41,31 @@ export interface EntryRow {
   published_from: string | Date;
   published_to: string | Date | null;
   position: number;
+  /** The position of the event that closed it (an amendment or a retraction): a page pinned to a position reads the rows valid then. */
+  position_to: number | null;
+  /** The position of the last event that changed order_key after the row was written: a page pinned before it cannot trust the key. */
+  rekeyed_position: number | null;
+  /** What orders it under its heading besides its recording: its instant when known, and a fact's relations (null for none). */
+  order_at: string | null;
+  relations: FactRelation[] | null;
   fields: DiplomaticEventFields;
+  /** The entry as the API answers it: JSON text, sent as stored. */
+  entry: string;
 }
 
 export const TIMELINE_ENTRIES = declareTable<EntryRow>()({
-  // v2: placement day, sort key, about entries and editorial time; a new table so that a store
-  // holding the v1 table projects afresh into this one at start (docs/operations.md).
-  name: 'timeline_entries_v2',
+  // v3: entries ready to send, ordered (issue 19); v2 brought the placement day, sort key, about
+  // entries and editorial time. A new table, so that a store holding the v2 table projects
+  // afresh into this one at start (docs/operations.md).
+  name: 'timeline_entries_v3',
   columns: {
     entry_id: { type: 'text' },
     event_id: { type: 'uuid' },
     version: { type: 'integer' },
     role: { type: 'text' },
     day: { type: 'date' },
-    sort_key: { type: 'text' },
+    sort_key: { type: 'text', collate: 'C' },
+    order_key: { type: 'text', collate: 'C' },
     earliest: { type: 'date' },
     latest: { type: 'date' },
     kind: { type: 'text' },
@@ -60,11 +77,19 @@ export const TIMELINE_ENTRIES = declareTable<EntryRow>()({
     published_from: { type: 'timestamptz' },
     published_to: { type: 'timestamptz', nullable: true },
     position: { type: 'bigint' },
+    position_to: { type: 'bigint', nullable: true },
+    rekeyed_position: { type: 'bigint', nullable: true },
+    order_at: { type: 'text', nullable: true },
+    relations: { type: 'jsonb', nullable: true },
     fields: { type: 'jsonb' },
+    entry: { type: 'text' },
   },
   primaryKey: ['entry_id', 'version'],
   indexes: [
-    // A day's page now, as of a recorded instant, and as published at an editorial one.
+    // A day's page now, in reading order, from any point (a page's keyset): a sort key starts with its day.
+    // Also a heading's entries, when the order of its facts changes.
+    { on: ['sort_key', 'order_key', 'entry_id'], where: 'recorded_to IS NULL' },
+    // The days with entries now (the reader page), as of a recorded instant, and as published at an editorial one.
     { on: ['day'], where: 'recorded_to IS NULL' },
     { on: ['day', 'recorded_from'] },
     { on: ['day', 'published_from'] },
@@ -78,5 +103,10 @@ export const TIMELINE_ENTRIES = declareTable<EntryRow>()({
     // The participant and storyId filters, and a story's linked events.
     { on: ['participants'], using: 'gin' },
     { on: ['story_ids'], using: 'gin' },
+    // A page pinned to a position: the rows closed, or re-keyed, after it (few, when the position is recent).
+    { on: ['position_to'], where: 'position_to IS NOT NULL' },
+    { on: ['rekeyed_position'], where: 'rekeyed_position IS NOT NULL' },
+    // What a commit changed, for the purge webhook: the rows it opened.
+    { on: ['position'] },
   ],
 });

@@ -1,0 +1,30 @@
+import type { Settings } from '../config/settings';
+
+/**
+ * How far an `asOf` instant must lie before the read position's time for its answer to be
+ * settled, ms: a write is stamped (recordedAt) before it commits, so one stamped a little
+ * earlier may still be committing; a write that takes longer than this has timed out.
+ */
+export const SETTLE_MARGIN_MS = 60_000;
+
+/** A date and time without an offset: the reader page reads it as UTC (reader-page.query.dto.ts). */
+const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
+
+export type CachePolicySettings = Pick<Settings, 'httpMaxAgeSeconds' | 'httpStaleWhileRevalidateSeconds' | 'httpSettledMaxAgeSeconds'>;
+
+/**
+ * The Cache-Control of a public read's answer. Settled answers, which no later write can change,
+ * may be kept long: a page after the first (its cursor pins the position it is read at), and an
+ * `asOf` view of an instant well before the read position's time (`positionTime`, ms; unknown in
+ * a process without the projector). `asPublished` is not settled: an archive story brought in
+ * today changes what was "published" at a past instant.
+ */
+export function cacheControl(query: Record<string, unknown>, settings: CachePolicySettings, positionTime: number | undefined): string {
+  const long = `public, max-age=${settings.httpSettledMaxAgeSeconds}`;
+  if (typeof query.cursor === 'string') return long;
+  if (typeof query.asOf === 'string' && query.asPublished === undefined && positionTime !== undefined) {
+    const at = Date.parse(LOCAL.test(query.asOf) ? `${query.asOf}Z` : query.asOf);
+    if (Number.isFinite(at) && at + SETTLE_MARGIN_MS <= positionTime) return long;
+  }
+  return `public, max-age=${settings.httpMaxAgeSeconds}, stale-while-revalidate=${settings.httpStaleWhileRevalidateSeconds}`;
+}

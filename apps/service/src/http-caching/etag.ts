@@ -1,0 +1,17 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * A strong entity tag (RFC 9110, 8.8.3) for an answer made of these parts: equal parts, equal
+ * bytes. The parts are what the answer depends on (the read models' position, the URL, the kind
+ * of answer), never the answer itself, so that a 304 needs no query.
+ */
+export function strongEtag(parts: readonly string[]): string {
+  return `"${createHash('sha256').update(parts.join('\n')).digest().subarray(0, 18).toString('base64url')}"`;
+}
+
+/** Whether If-None-Match names this tag (weak comparison, as RFC 9110 13.1.2 asks for GET; `*` names any). */
+export function ifNoneMatchNames(header: string | string[] | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const tags = (Array.isArray(header) ? header.join(',') : header).split(',').map((t) => t.trim());
+  return tags.some((t) => t === '*' || (t.startsWith('W/') ? t.slice(2) : t) === etag);
+}

@@ -1,0 +1,80 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { prefersHtml } from '../reader-page/content-negotiation';
+import { cacheControl, CachePolicySettings } from './cache-policy';
+import { ifNoneMatchNames, strongEtag } from './etag';
+
+/**
+ * The public reads a cache in front may keep (docs/deploy.md): their answers depend only on
+ * the URL, the read models' position and, for `/stories/:id`, whether the client wants HTML.
+ * Not here: the live stream, health, metrics, admin routes and the desk (`no-store`).
+ */
+export const HTTP_CACHED_ROUTES: ReadonlySet<string> = new Set([
+  '/',
+  '/timeline',
+  '/timeline/:date',
+  '/timeline/export/timelinejs',
+  '/stories/:id',
+  '/stories/:id/revisions',
+  '/stories/:id/revisions/:n',
+  '/stories/:id/diff',
+  '/diplomatic-events/:id',
+]);
+
+/** The route that answers JSON or HTML by the Accept header. */
+const NEGOTIATED = '/stories/:id';
+
+export interface HttpCachingOptions {
+  readonly settings: CachePolicySettings;
+  /** The read models' position as this process knows it, without a query when it can (ReadModelPositions.known). */
+  readonly position: () => Promise<number>;
+  /** The read position's time (ms), when this process knows it. */
+  readonly positionTime: () => number | undefined;
+  /** What else the answers depend on: the read models' table versions, so that an upgrade that changes them changes every tag. */
+  readonly salt: string;
+}
+
+interface Validators {
+  readonly etag: string;
+  readonly cacheControl: string;
+}
+
+const validatorsOf = new WeakMap<FastifyRequest, Validators>();
+
+/**
+ * Strong ETags, 304s and Cache-Control for public reads, in Fastify's hooks before Nest's
+ * pipeline and the read cache: an `If-None-Match` naming the current tag is answered 304 from
+ * the position this process already knows, without a query. The tag comes from the position,
+ * the URL and the kind of answer, so it changes whenever the read models move, and an answer
+ * can only be newer than its tag's position, never older (ADR 0006's argument). A page after
+ * the first is pinned to its cursor's position: its tag is its URL's alone.
+ */
+export function registerHttpCaching(fastify: FastifyInstance, o: HttpCachingOptions): void {
+  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || !HTTP_CACHED_ROUTES.has(request.routeOptions.url ?? '')) return;
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    const negotiated = request.routeOptions.url === NEGOTIATED;
+    const accept = request.headers.accept;
+    const variant = negotiated ? (prefersHtml(Array.isArray(accept) ? accept.join(',') : accept) ? 'html' : 'json') : '';
+    const position = typeof query.cursor === 'string' ? 'pinned' : String(await o.position());
+    const validators = {
+      etag: strongEtag([o.salt, position, request.url, variant]),
+      cacheControl: cacheControl(query, o.settings, o.positionTime()),
+    };
+    validatorsOf.set(request, validators);
+    if (!ifNoneMatchNames(request.headers['if-none-match'], validators.etag)) return;
+    reply.code(304).header('ETag', validators.etag).header('Cache-Control', validators.cacheControl);
+    if (negotiated) reply.header('Vary', 'Accept');
+    return reply.send();
+  });
+  fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    const validators = validatorsOf.get(request);
+    if (!validators || reply.statusCode === 304) return payload;
+    if (reply.statusCode === 200) {
+      reply.header('ETag', validators.etag).header('Cache-Control', validators.cacheControl);
+    } else {
+      // An error (an unknown id, a bad parameter) may be an answer tomorrow: not kept.
+      reply.header('Cache-Control', 'no-store');
+    }
+    return payload;
+  });
+}

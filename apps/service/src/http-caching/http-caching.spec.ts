@@ -1,0 +1,45 @@
+import { describe, expect, it } from '@jest/globals';
+import { cacheControl, SETTLE_MARGIN_MS } from './cache-policy';
+import { ifNoneMatchNames, strongEtag } from './etag';
+
+const settings = { httpMaxAgeSeconds: 5, httpStaleWhileRevalidateSeconds: 30, httpSettledMaxAgeSeconds: 86_400 };
+
+describe('entity tags', () => {
+  it('are strong, equal for equal parts and different when the position moves', () => {
+    const tag = strongEtag(['t', '41', '/timeline/2025-05-16', '']);
+    expect(tag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect(strongEtag(['t', '41', '/timeline/2025-05-16', ''])).toBe(tag);
+    expect(strongEtag(['t', '42', '/timeline/2025-05-16', ''])).not.toBe(tag);
+    expect(strongEtag(['t', '41', '/stories/x', 'html'])).not.toBe(strongEtag(['t', '41', '/stories/x', 'json']));
+  });
+
+  it('are named by If-None-Match in a list, weak or strong, or by *', () => {
+    const tag = '"abc"';
+    expect(ifNoneMatchNames(undefined, tag)).toBe(false);
+    expect(ifNoneMatchNames('"abc"', tag)).toBe(true);
+    expect(ifNoneMatchNames('"x", W/"abc"', tag)).toBe(true);
+    expect(ifNoneMatchNames('*', tag)).toBe(true);
+    expect(ifNoneMatchNames('"abd"', tag)).toBe(false);
+  });
+});
+
+describe('Cache-Control of public reads', () => {
+  const now = Date.parse('2025-05-16T12:00:00Z');
+  it('is short with stale-while-revalidate by default', () => {
+    expect(cacheControl({}, settings, now)).toBe('public, max-age=5, stale-while-revalidate=30');
+  });
+
+  it('is long for a page a cursor pins, and for asOf well before the read position', () => {
+    expect(cacheControl({ cursor: 'a.b' }, settings, undefined)).toBe('public, max-age=86400');
+    expect(cacheControl({ asOf: '2025-05-16T11:00:00Z' }, settings, now)).toBe('public, max-age=86400');
+    expect(cacheControl({ asOf: '2025-05-16T11:00' }, settings, now)).toBe('public, max-age=86400');
+  });
+
+  it('stays short for asOf near or after the read position, when that is unknown, and for asPublished', () => {
+    const close = new Date(now - SETTLE_MARGIN_MS + 1000).toISOString();
+    expect(cacheControl({ asOf: close }, settings, now)).toMatch(/max-age=5,/);
+    expect(cacheControl({ asOf: '2025-05-16T11:00:00Z' }, settings, undefined)).toMatch(/max-age=5,/);
+    expect(cacheControl({ asPublished: '2020-01-01T00:00:00Z' }, settings, now)).toMatch(/max-age=5,/);
+    expect(cacheControl({ asOf: 'garbage' }, settings, now)).toMatch(/max-age=5,/);
+  });
+});
