@@ -27,44 +27,30 @@ export function explicitDays(text: string, offset: number, ctx: DateContext): Da
   if (!ANY_MONTH.test(text)) return out;
   const year = Number(ctx.today.slice(0, 4));
   const taken: [number, number][] = [];
-  for (const m of text.matchAll(BETWEEN)) {
-    const y = m[5] ? Number(m[5]) : year;
-    const to = monthIndex(m[4]);
-    const from = m[2] ? monthIndex(m[2]) : to;
-    const start = offset + (m.index ?? 0);
-    taken.push([start, start + m[0].length]);
-    out.push({
-      rule: 'explicit-days',
-      start,
-      end: start + m[0].length,
-      wording: m[0],
-      when: {
-        precision: 'bounded',
-        onOrAfter: calendarDate(y, from, Number(m[1])),
-        onOrBefore: calendarDate(y, to, Number(m[3])),
-        certainty: 'explicit',
-      },
-    });
-  }
-  for (const m of text.matchAll(FROM_TO)) {
-    const start = offset + (m.index ?? 0);
-    if (taken.some(([a, b]) => start < b && start + m[0].length > a)) continue;
-    const y = m[5] ? Number(m[5]) : year;
-    const to = monthIndex(m[4]);
-    const from = m[2] ? monthIndex(m[2]) : to;
-    taken.push([start, start + m[0].length]);
-    out.push({
-      rule: 'explicit-days',
-      start,
-      end: start + m[0].length,
-      wording: m[0],
-      when: {
-        precision: 'period',
-        from: calendarDate(y, from, Number(m[1])),
-        until: calendarDate(y, to, Number(m[3])),
-        certainty: 'explicit',
-      },
-    });
+  // "between …" first: its span is taken, so FROM_TO does not read "1 and 16 May" again.
+  for (const [pattern, precision] of [
+    [BETWEEN, 'bounded'],
+    [FROM_TO, 'period'],
+  ] as const) {
+    for (const m of text.matchAll(pattern)) {
+      const start = offset + (m.index ?? 0);
+      if (taken.some(([a, b]) => start < b && start + m[0].length > a)) continue;
+      const y = m[5] ? Number(m[5]) : year;
+      const to = monthIndex(m[4]);
+      const first = calendarDate(y, m[2] ? monthIndex(m[2]) : to, Number(m[1]));
+      const last = calendarDate(y, to, Number(m[3]));
+      taken.push([start, start + m[0].length]);
+      out.push({
+        rule: 'explicit-days',
+        start,
+        end: start + m[0].length,
+        wording: m[0],
+        when:
+          precision === 'bounded'
+            ? { precision, onOrAfter: first, onOrBefore: last, certainty: 'explicit' }
+            : { precision, from: first, until: last, certainty: 'explicit' },
+      });
+    }
   }
   for (const r of chrono.strict.parse(text, { instant: new Date(ctx.publishedAt), timezone: ctx.zone })) {
     if (!r.start.isCertain('day') || !r.start.isCertain('month')) continue;
