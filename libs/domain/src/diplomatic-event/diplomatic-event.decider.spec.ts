@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { factFields } from '../testing/fact-fields';
 import { DeciderSpecification } from '../testing/decider-specification';
 import { AggregateNotFound, CommandRejected, InvalidInput, StaleVersion } from '../errors/domain-errors';
 import { DiplomaticEventRecorded, DiplomaticEventRetracted } from './diplomatic-event.events';
@@ -10,16 +11,11 @@ const recorded: DiplomaticEventRecorded = {
   type: 'DiplomaticEventRecorded',
   data: {
     eventId,
-    title: 'Talks open',
-    kind: 'talks',
-    when: { precision: 'day', on: '2024-03-05', timezone: 'Europe/Zurich', certainty: 'explicit' },
-    status: 'happened',
-    relations: [],
-    about: [],
-    participants: [],
-    sources: [],
-    quotes: [],
-    storyIds: [],
+    ...factFields({
+      title: 'Talks open',
+      kind: 'talks',
+      when: { precision: 'day', on: '2024-03-05', timezone: 'Europe/Zurich', certainty: 'explicit' },
+    }),
   },
 };
 const retracted: DiplomaticEventRetracted = { type: 'DiplomaticEventRetracted', data: { eventId, version: 2, reason: 'withdrawn' } };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { factFields } from '../testing/fact-fields';
 import { DateKnowledgeV2 } from '../dates/date-knowledge-v2';
 import { DiplomaticEventFields } from '../diplomatic-event/diplomatic-event-fields';
 import {
@@ -18,19 +19,7 @@ import { diplomaticEventEntries, entriesOf, StoryRevisionEntry, TimelineEntry } 
 import { entrySortKey, headingSortKey, orderTimeline, timelineOrderKeys } from './timeline-order';
 
 /** The fields of a fact on 16 May; the specs that order by other dates give their knowledge beside them (entriesOf). */
-const fields = (title: string, over: Partial<DiplomaticEventFields> = {}): DiplomaticEventFields => ({
-  title,
-  kind: 'meeting',
-  when: { precision: 'day', on: '2025-05-16', certainty: 'explicit' },
-  status: 'happened',
-  relations: [],
-  about: [],
-  participants: [],
-  sources: [],
-  quotes: [],
-  storyIds: [],
-  ...over,
-});
+const fields = (title: string, over: Partial<DiplomaticEventFields> = {}): DiplomaticEventFields => factFields({ title, ...over });
 
 const at = (minute: number) => new Date(Date.UTC(2025, 4, 16, 12, minute)).toISOString();
 
