@@ -61,4 +61,5 @@ ol.candidate-list { list-style: none; margin: 0; padding: 0; }
 .candidate-flags { color: var(--warn-ink); margin: 0.1rem 0; }
 .candidate-actions form { margin: 0.5rem 0 0; }
 .revision-nav ul { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; list-style: none; padding: 0; }
+.revision-nav a[aria-current="page"] { font-weight: 700; text-decoration: none; }
 `;
