@@ -19,10 +19,10 @@ const PUBLISHED_2 = '2025-03-03T15:30:00Z';
 interface Candidate {
   id: string;
   revision: number;
-  evidence: { revision: number; paragraph: number; start: number; end: number; text: string };
+  evidence: { revision: number; paragraph: number; start: number; end: number; text: string; sentence: { start: number; end: number } };
   proposed: Record<string, unknown> & { title: string; relations: unknown[] };
   confidence: number;
-  flags: unknown[];
+  flags: { flag: string; fact: string }[];
   review: { state: string; factId?: string; reason?: string };
 }
 
@@ -210,10 +210,29 @@ describe.each(BACKENDS)('fact review (%s)', (_name, start) => {
     expect((await review(talks.id, 'dismissal', { reason: 'Changed my mind' }).expect(409)).body.message).toContain('already accepted');
   });
 
+  it("a later revision that rewrites an accepted fact's sentence proposes amending that fact", async () => {
+    const talks = first.find((c) => c.evidence.text.includes('sat down in Geneva')) ?? first[0];
+    const rewritten = REVISION_2.replace('the Nordic Wire reported', 'the Nordic Wire and a Chilean daily reported');
+    expect(rewritten).not.toBe(REVISION_2);
+    const revised = await t
+      .http()
+      .post(`/stories/${storyId}/revisions`)
+      .set(bearer())
+      .send({ expectedRevision: 2, body: rewritten, kind: 'update', changeNote: 'Second source' })
+      .expect(201);
+    seen(revised.body.position);
+    const third = (await list('&revision=3')).candidates;
+    const factId = acceptedFactId(storyId, talks.id);
+    const amending = third.filter((c) => c.flags.some((f) => f.flag === 'amends' && f.fact === factId));
+    // Every candidate of the rewritten sentence says so (the sentence carried the fact); the new paragraph's do not.
+    expect(amending.map((c) => c.evidence.text)).toEqual(expect.arrayContaining([expect.stringContaining('sat down in Geneva')]));
+    for (const c of amending) expect(c.evidence.sentence.start).toBe(0);
+  });
+
   it('keeps every review in the log: the story fact-review stream, and the facts they recorded', async () => {
     const types = await logged(factReviewStream(storyId));
     expect(types).toEqual(['FactCandidateAccepted', 'FactCandidateAccepted', 'FactCandidateDismissed']);
-    expect(await logged(storyStream(storyId))).toEqual(['StoryCreated', 'StoryRevised']);
+    expect(await logged(storyStream(storyId))).toEqual(['StoryCreated', 'StoryRevised', 'StoryRevised']);
   });
 
   it('the candidates and their reviews equal a rebuild of them from the log (into the __next tables)', async () => {
