@@ -21,18 +21,38 @@ export interface FactCandidateView {
 /** The review columns a candidate's read joins in (null when nobody reviewed it yet, or not by the read's position). */
 export type JoinedReview = Pick<ReviewRow, 'state' | 'fact_id' | 'reason' | 'editor'> & { reviewed_at: string | Date | null };
 
+/**
+ * A stored candidate as the API answers it. jsonb keeps keys in its own order (shortest first):
+ * the evidence, the flags and the proposal get the finder's order back, so that answers read as
+ * the docs show them.
+ */
 export function toCandidateView(
   revision: number,
   c: Candidate,
   r: { [K in keyof JoinedReview]: JoinedReview[K] | null },
 ): FactCandidateView {
+  const e = c.evidence;
+  const { title, kind, when, status, relations, about, participants, sources, quotes, cameoCode } = c.proposed;
   return {
     id: c.id,
     revision,
-    evidence: c.evidence,
-    proposed: c.proposed,
+    evidence: { revision: e.revision, paragraph: e.paragraph, start: e.start, end: e.end, text: e.text, sentence: e.sentence },
+    proposed: {
+      title,
+      kind,
+      when,
+      status,
+      relations,
+      about,
+      participants,
+      sources,
+      quotes,
+      ...(cameoCode !== undefined ? { cameoCode } : {}),
+    },
     confidence: c.confidence,
-    flags: c.flags,
+    flags: c.flags.map((f) =>
+      f.flag === 'retracts' ? { flag: f.flag, fact: f.fact, removedSentence: f.removedSentence } : { flag: f.flag, fact: f.fact },
+    ),
     review: reviewView(r),
   };
 }
