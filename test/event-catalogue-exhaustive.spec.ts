@@ -22,6 +22,8 @@ const MUST_HANDLE: Record<string, string> = {
   'libs/domain/src/diplomatic-event/diplomatic-event.decider.ts': "what it does to the aggregate's state (evolve)",
   'libs/kafka/src/timeline-entry-tracker.ts': 'what it does to the compacted timeline-entries topic, or that it does nothing',
   'libs/projections/src/read-models/event-history/event-history.projection.ts': 'what the event history (and so the live stream) records',
+  'libs/projections/src/read-models/fact-candidates/fact-candidates.projection.ts':
+    'what it does to the fact candidates and their reviews, or that it does nothing',
   'libs/projections/src/read-models/story-revisions/story-revisions.projection.ts':
     'what it does to story revisions, or that it does nothing',
   'libs/projections/src/read-models/timeline-entries/timeline-entries.projection.ts':

@@ -92,6 +92,6 @@ describe('projector crash consistency (PostgreSQL, real child processes)', () =>
     }
     expect(results).toEqual(Array(ROUNDS).fill(true));
     // Each round starts two tsx processes (~1.6 s each on 2 cores, 5-11 s on a loaded machine)
-    // and rebuilds three projections.
+    // and rebuilds four projections.
   }, 900_000);
 });

@@ -59,7 +59,7 @@ describe.each(['PGlite', 'PostgreSQL'])('rebuild through the admin API (blue/gre
     const beforeStory = (await t.http().get(`/stories/${s.body.id}`).expect(200)).body;
 
     const started = await t.http().post('/admin/rebuild').set(bearer(ADMIN_TOKEN)).send({}).expect(202);
-    expect(started.body).toMatchObject({ projections: ['timeline', 'story-revisions', 'event-history'] });
+    expect(started.body).toMatchObject({ projections: ['timeline', 'story-revisions', 'event-history', 'fact-candidates'] });
 
     let job = started.body;
     while (job.state === 'running') {
@@ -68,7 +68,10 @@ describe.each(['PGlite', 'PostgreSQL'])('rebuild through the admin API (blue/gre
       job = (await t.http().get(`/admin/rebuild/${started.body.id}`).set(bearer(ADMIN_TOKEN)).expect(200)).body;
     }
     expect(job.state).toBe('done');
-    expect(job.progress).toMatchObject({ projections: ['timeline', 'story-revisions', 'event-history'], processed: expect.any(Number) });
+    expect(job.progress).toMatchObject({
+      projections: ['timeline', 'story-revisions', 'event-history', 'fact-candidates'],
+      processed: expect.any(Number),
+    });
     expect(job.progress.processed).toBeGreaterThanOrEqual(30);
     expect(job.progress.processed).toBe(job.progress.total);
 

@@ -3,22 +3,55 @@ import {
   EVENT_CATALOGUE,
   DatelineEvent,
   diplomaticEventDecider,
+  DiplomaticEventEvent,
   DiplomaticEventState,
   diplomaticEventStream,
+  factReviewDecider,
+  FactReviewState,
+  factReviewStream,
   storyDecider,
   StoryState,
   storyStream,
 } from '@dateline/domain';
 import { EventStore } from '@dateline/event-store';
+import { Candidate, findCandidates } from '@dateline/fact-finder';
 
 const KINDS = ['talks', 'meeting', 'proposal', 'statement'] as const;
 const PEOPLE = ['Ana Lima', 'Bo Chen', 'Cy Dube', 'Di Ek'];
+const COUNTRIES = ['Norway', 'Chile', 'Kenya', 'Peru', 'Japan', 'Ghana'];
+const CITIES = ['Geneva', 'Oslo', 'Nairobi', 'Lima'];
+
+/** A dated sentence of news, made from the numbers given, for the fact finder to propose facts from. */
+function newsSentence(n: number): string {
+  const [a, b] = [COUNTRIES[n % COUNTRIES.length], COUNTRIES[(n + 1 + (n % 3)) % COUNTRIES.length]];
+  const [city, day, person] = [CITIES[n % CITIES.length], 1 + (n % 27), PEOPLE[n % PEOPLE.length]];
+  switch (n % 4) {
+    case 0:
+      return `Delegations from ${a} and ${b} met in ${city} on ${day} February, the agency reported.`;
+    case 1:
+      return `${a} rejected a proposal from ${b} on ${day} February.`;
+    case 2:
+      return `${person} is expected to travel to ${city} for talks with ${b} next week.`;
+    default:
+      return `${a} and ${b} signed a trade agreement in ${city} on ${day} January, ${person} said.`;
+  }
+}
+
+/** A story as the fact-candidates read model sees it: its body, editorial time and the candidates not yet reviewed. */
+interface StoryText {
+  body: string;
+  publishedAt: string;
+  open: Candidate[];
+  review: FactReviewState;
+}
 
 /**
  * Writes a random but valid newsroom history straight to the store, through the deciders:
  * stories and their revisions, diplomatic events (some at a time of day, some "before" or
  * "after" an earlier fact of their day, so that the read model orders headings again and
- * re-keys), amendments (some moving a fact to another time or day) and retractions.
+ * re-keys), amendments (some moving a fact to another time or day) and retractions. Story bodies
+ * are dated news sentences, so each revision has fact candidates, and editors accept (a fact with
+ * its provenance, then the review) or dismiss some of them, as the service would.
  */
 export class RandomHistory {
   private readonly stories = new Map<string, StoryState>();
@@ -27,6 +60,7 @@ export class RandomHistory {
   private readonly days = new Map<string, string>();
   /** Facts with a relation, or named by one: they move only within their day, where the relation still holds. */
   private readonly related = new Set<string>();
+  private readonly texts = new Map<string, StoryText>();
   private n = 0;
 
   constructor(private readonly store: EventStore) {}
@@ -36,6 +70,7 @@ export class RandomHistory {
     this.n++;
     if (roll < 0.15 || this.stories.size === 0) return this.createStory();
     if (roll < 0.3) return this.reviseStory();
+    if (roll < 0.45) return this.reviewCandidate();
     if (roll < 0.7 || this.events.size === 0) return this.recordEvent();
     if (roll < 0.9) return this.amendEvent();
     return this.retractEvent();
@@ -64,14 +99,71 @@ export class RandomHistory {
     return entries[Math.floor(Math.random() * entries.length)];
   }
 
+  /** Editorial times: in the past, each later than the one before, whatever the clock says. */
+  private publishedAt(): string {
+    return new Date(Date.parse('2024-02-10T12:00:00Z') + this.n * 60_000).toISOString();
+  }
+
   private async createStory(): Promise<void> {
     const storyId = randomUUID();
+    const body = `${newsSentence(this.n)}\n\n${newsSentence(this.n + 5)}`;
+    const publishedAt = this.publishedAt();
     const events = storyDecider.decide(
-      { type: 'CreateStory', storyId, slug: `story-${this.n}`, headline: `Story ${this.n}`, body: `Body ${this.n}` },
+      { type: 'CreateStory', storyId, slug: `story-${this.n}`, headline: `Story ${this.n}`, body, publishedAt },
       storyDecider.initialState,
     );
     await this.append(storyStream(storyId), events, 0);
     this.stories.set(storyId, events.reduce(storyDecider.evolve, storyDecider.initialState));
+    this.texts.set(storyId, {
+      body,
+      publishedAt,
+      open: this.candidatesOf(storyId, 1, body, publishedAt),
+      review: factReviewDecider.initialState,
+    });
+  }
+
+  /** What the fact-candidates projection proposes from a revision (the same function: ids do not depend on accepted facts). */
+  private candidatesOf(storyId: string, revision: number, body: string, publishedAt: string, previousText?: string): Candidate[] {
+    const seen = new Set<string>();
+    return findCandidates({ storyId, revision, publishedAt, text: body, ...(previousText !== undefined ? { previousText } : {}) }).filter(
+      (c) => c.evidence.end > c.evidence.start && !seen.has(c.id) && seen.add(c.id),
+    );
+  }
+
+  /** An editor reviews an open candidate: accepts it (the fact, with its provenance, then the review) or dismisses it. */
+  private async reviewCandidate(): Promise<void> {
+    const withOpen = [...this.texts].filter(([, t]) => t.open.length > 0);
+    if (withOpen.length === 0) return this.reviseStory();
+    const [storyId, text] = withOpen[Math.floor(Math.random() * withOpen.length)];
+    const [candidate] = text.open.splice(Math.floor(Math.random() * text.open.length), 1);
+    const at = { storyId, candidateId: candidate.id, revision: candidate.evidence.revision };
+    const factId = randomUUID();
+    // Relations name other candidates: an editor drops them (or names their facts) before accepting.
+    const fields = { ...candidate.proposed, title: `${candidate.proposed.title} (${this.n})`, relations: [], storyIds: [storyId] };
+    const provenance = { ...at, paragraph: candidate.evidence.paragraph, start: candidate.evidence.start, end: candidate.evidence.end };
+    let recorded: DiplomaticEventEvent[] | undefined;
+    try {
+      if (Math.random() < 0.6)
+        recorded = diplomaticEventDecider.decide(
+          { type: 'RecordDiplomaticEvent', eventId: factId, fields, provenance },
+          diplomaticEventDecider.initialState,
+        );
+    } catch {
+      // A proposal the write side refuses as it stands: this editor dismisses it instead.
+    }
+    if (recorded) {
+      await this.append(diplomaticEventStream(factId), recorded, 0);
+      // The review holds the fields as recorded (the service reads them back from the fact's first event).
+      const data = recorded[0].type === 'DiplomaticEventRecorded' ? recorded[0].data : undefined;
+      const { eventId: _id, publishedAt: _published, provenance: _provenance, ...asRecorded } = data!;
+      const accepted = factReviewDecider.decide({ type: 'AcceptFactCandidate', ...at, factId, fields: asRecorded }, text.review);
+      await this.append(factReviewStream(storyId), accepted, text.review.version);
+      text.review = accepted.reduce(factReviewDecider.evolve, text.review);
+    } else {
+      const dismissed = factReviewDecider.decide({ type: 'DismissFactCandidate', ...at, reason: `not news ${this.n}` }, text.review);
+      await this.append(factReviewStream(storyId), dismissed, text.review.version);
+      text.review = dismissed.reduce(factReviewDecider.evolve, text.review);
+    }
   }
 
   private async reviseStory(): Promise<void> {
@@ -81,14 +173,20 @@ export class RandomHistory {
         type: 'ReviseStory',
         storyId,
         expectedRevision: state.revision,
-        body: `${state.body} More ${this.n}.`,
+        body: `${state.body}\n\n${newsSentence(this.n)}`,
         changeNote: `note ${this.n}`,
         kind: Math.random() < 0.2 ? 'correction' : 'update',
+        publishedAt: this.publishedAt(),
       },
       state,
     );
     await this.append(storyStream(storyId), events, state.revision);
-    this.stories.set(storyId, events.reduce(storyDecider.evolve, state));
+    const next = events.reduce(storyDecider.evolve, state);
+    this.stories.set(storyId, next);
+    const text = this.texts.get(storyId)!;
+    const publishedAt = this.publishedAt();
+    text.open.push(...this.candidatesOf(storyId, next.revision, next.body, publishedAt, text.body));
+    Object.assign(text, { body: next.body, publishedAt });
   }
 
   /** A day of February 2024, at a time of day one time in three. */

@@ -16,6 +16,7 @@ import { requestDeadlines } from './http/request-deadlines';
 import { utf8JsonParser } from './http/utf8-json-parser';
 import {
   DiplomaticEventQueries,
+  FactCandidatesQueries,
   Projection,
   PROJECTIONS,
   ProjectorRunner,
@@ -41,6 +42,7 @@ import { RelayService } from '@dateline/kafka';
 import { RebuildJobs } from './admin/rebuild-jobs';
 import { DeskReads } from './desk/desk-reads';
 import { deskPlugin } from './desk/desk.plugin';
+import { FactCandidateReviews } from './fact-review/fact-candidate-reviews';
 
 export interface CreatedApp {
   readonly app: NestFastifyApplication;
@@ -149,11 +151,13 @@ export async function createApp(
       app.get<RelayService>(RelayService),
       app.get(TimelineEntriesQueries),
       app.get(DiplomaticEventQueries),
+      app.get(FactCandidatesQueries),
     ),
     tokens,
     settings,
     rebuilds: app.get<RebuildJobs>(RebuildJobs),
     relay: app.get<RelayService>(RelayService),
+    reviews: app.get<FactCandidateReviews>(FactCandidateReviews),
   });
   return { app, storage, generatedToken, generatedAdminToken, logger, accessLog };
 }

@@ -19,6 +19,9 @@ import { RetractDiplomaticEventHandler } from './diplomatic-events/commands/retr
 import { StoryReferences } from './diplomatic-events/story-references';
 import { StoryRelations } from './diplomatic-events/story-relations';
 import { HealthController } from './health/health.controller';
+import { FactCandidateReviews } from './fact-review/fact-candidate-reviews';
+import { FactReviewController } from './fact-review/fact-review.controller';
+import { ReviewFactCandidateHandler } from './fact-review/commands/review-fact-candidate/review-fact-candidate.handler';
 import { DatelineMetrics } from './metrics/dateline-metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { ReadinessIndicators } from './health/readiness-indicators';
@@ -50,6 +53,7 @@ const writeControllers = [
   RecordDiplomaticEventController,
   AmendDiplomaticEventController,
   RetractDiplomaticEventController,
+  FactReviewController,
 ];
 const commandHandlers = [
   CreateStoryHandler,
@@ -57,6 +61,7 @@ const commandHandlers = [
   RecordDiplomaticEventHandler,
   AmendDiplomaticEventHandler,
   RetractDiplomaticEventHandler,
+  ReviewFactCandidateHandler,
 ];
 const readControllers = [
   StoriesReadController,
@@ -103,6 +108,7 @@ export class AppModule {
         StoryReferences,
         StoryRelations,
         StoryAddresses,
+        FactCandidateReviews,
         RebuildJobs,
         ReadinessIndicators,
         DatelineMetrics,

@@ -48,6 +48,25 @@ const DATA: Record<DatelineEventType, unknown> = {
   DiplomaticEventRecorded: recordedData,
   DiplomaticEventAmended: { eventId: diplomaticId, version: 2, changes: { summary: 'more' }, reason: 'r' },
   DiplomaticEventRetracted: { eventId: diplomaticId, version: 2, reason: 'r' },
+  FactCandidateAccepted: {
+    storyId,
+    candidateId: 'fc-0123456789abcdef01234567',
+    revision: 1,
+    factId: diplomaticId,
+    fields: {
+      title: 'Talks open',
+      kind: 'talks',
+      when: { precision: 'day', on: '2025-05-16', certainty: 'explicit' },
+      status: 'happened',
+      relations: [],
+      about: [],
+      participants: [],
+      sources: [],
+      quotes: [],
+      storyIds: [storyId],
+    },
+  },
+  FactCandidateDismissed: { storyId, candidateId: 'fc-76543210fedcba9876543210', revision: 1, reason: 'an expectation' },
 };
 const logged = (position: number, streamId: string, type: DatelineEventType, metadata: Record<string, unknown>): RecordedEvent => ({
   id: `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`,
@@ -64,6 +83,7 @@ const events = [
   logged(2, `story-${storyId}`, 'StoryRevised', {}),
   logged(3, `diplomatic-event-${diplomaticId}`, 'DiplomaticEventRecorded', { editor: '', correlationId: 'req-3' }),
   logged(4, `diplomatic-event-${diplomaticId}`, 'DiplomaticEventRetracted', { causationId: 'cmd-4', editor: 'bob' }),
+  logged(5, `fact-review-${storyId}`, 'FactCandidateDismissed', { editor: 'alice', correlationId: 'req-5' }),
 ];
 
 describe('CloudEvents binary headers', () => {

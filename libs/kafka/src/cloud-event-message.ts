@@ -8,7 +8,11 @@ import { categoryTopic, Topics } from './topics';
 export const cloudEventType = (type: string, version: number): string => `dateline.${type}.v${version}`;
 
 /** `ce_source` per stream category: the collection the aggregate belongs to. */
-const SOURCES = { story: '/dateline/stories', 'diplomatic-event': '/dateline/diplomatic-events' } as const;
+const SOURCES = {
+  story: '/dateline/stories',
+  'diplomatic-event': '/dateline/diplomatic-events',
+  'fact-review': '/dateline/fact-reviews',
+} as const;
 
 /** Audit metadata that travels as CloudEvents extensions (names must be lower-case alphanumerics). */
 const EXTENSIONS = { editor: 'editor', correlationId: 'correlationid', causationId: 'causationid' } as const;

@@ -29,11 +29,13 @@ describe('topics', () => {
     expect(topicNames('x.')).toEqual({
       stories: 'x.stories.v1',
       diplomaticEvents: 'x.diplomatic-events.v1',
+      factReviews: 'x.fact-reviews.v1',
       timelineEntries: 'x.timeline-entries.v2',
     });
     const specs = topicSpecs(kafkaConfigFromEnv({ KAFKA_BROKERS: 'a:1', KAFKA_PARTITIONS: '6' })!);
-    expect(specs.map((s) => s.numPartitions)).toEqual([6, 6, 6]);
-    expect(specs[2].configEntries).toContainEqual({ name: 'cleanup.policy', value: 'compact' });
+    expect(specs.map((s) => s.numPartitions)).toEqual([6, 6, 6, 6]);
+    expect(specs[3].configEntries).toContainEqual({ name: 'cleanup.policy', value: 'compact' });
+    expect(specs[2].configEntries).toBeUndefined();
     expect(specs[0].configEntries).toBeUndefined();
   });
 });

@@ -45,7 +45,8 @@ export class TimelineEntryTracker {
    * a new event type does not compile here until it is handled or ignored on purpose.
    */
   private readonly routes = eventRoutes<RecordedEvent, Promise<EntryChange[]>>()({
-    ignore: ['StoryCreated', 'StoryRevised'],
+    // A review's fact reaches the timeline as the DiplomaticEventRecorded recorded before it.
+    ignore: ['StoryCreated', 'StoryRevised', 'FactCandidateAccepted', 'FactCandidateDismissed'],
     handle: {
       DiplomaticEventRecorded: (event, recorded) => {
         const { eventId, ...fields } = event.data;

@@ -2,12 +2,14 @@ import type { ITopicConfig } from 'kafkajs';
 import { StreamCategory } from '@dateline/domain';
 import { KafkaConfig } from './kafka-config';
 
-/** The three topics of docs/architecture.md section 5, under the configured prefix. */
+/** The topics of docs/architecture.md section 5, under the configured prefix. */
 export interface Topics {
   /** Every event of the story category. */
   readonly stories: string;
   /** Every event of the diplomatic-event category. */
   readonly diplomaticEvents: string;
+  /** Every event of the fact-review category: editors' reviews of fact candidates (issue 18). */
+  readonly factReviews: string;
   /** Compacted: the current state of each timeline entry, a tombstone on retraction. */
   readonly timelineEntries: string;
 }
@@ -22,15 +24,27 @@ export function topicNames(prefix: string): Topics {
   return {
     stories: `${prefix}stories.v1`,
     diplomaticEvents: `${prefix}diplomatic-events.v1`,
+    factReviews: `${prefix}fact-reviews.v1`,
     timelineEntries: `${prefix}timeline-entries.v2`,
   };
 }
 
+const TOPIC_OF_CATEGORY: Record<StreamCategory, keyof Topics> = {
+  story: 'stories',
+  'diplomatic-event': 'diplomaticEvents',
+  'fact-review': 'factReviews',
+};
+
 export function categoryTopic(topics: Topics, category: StreamCategory): string {
-  return category === 'story' ? topics.stories : topics.diplomaticEvents;
+  return topics[TOPIC_OF_CATEGORY[category]];
 }
 
-export const allTopics = (topics: Topics): string[] => [topics.stories, topics.diplomaticEvents, topics.timelineEntries];
+export const allTopics = (topics: Topics): string[] => [
+  topics.stories,
+  topics.diplomaticEvents,
+  topics.factReviews,
+  topics.timelineEntries,
+];
 
 /** What the relay creates at start when a topic is missing. */
 export function topicSpecs(config: KafkaConfig): ITopicConfig[] {
@@ -39,6 +53,7 @@ export function topicSpecs(config: KafkaConfig): ITopicConfig[] {
   return [
     { topic: topics.stories, ...base },
     { topic: topics.diplomaticEvents, ...base },
+    { topic: topics.factReviews, ...base },
     {
       topic: topics.timelineEntries,
       ...base,

@@ -4,6 +4,8 @@ import type { DiplomaticEventEntry } from '@dateline/domain';
 import type {
   DiplomaticEventQueries,
   DiplomaticEventView,
+  FactCandidatesQueries,
+  FactCandidateView,
   ProjectorRunner,
   ReadModelPositions,
   StoryListRow,
@@ -37,7 +39,19 @@ export class DeskReads {
     private readonly relay: RelayService,
     private readonly entries: TimelineEntriesQueries,
     private readonly facts: DiplomaticEventQueries,
+    private readonly candidatesQueries: FactCandidatesQueries,
   ) {}
+
+  /** A revision's fact candidates in the order of its text, each with its review (GET /stories/:id/fact-candidates?revision=). */
+  async candidates(storyId: string, revision: number): Promise<FactCandidateView[]> {
+    const rows = await this.candidatesQueries.page(storyId, { revision }, { at: Number.MAX_SAFE_INTEGER, limit: 10_000 });
+    return rows.map((r) => r.candidate);
+  }
+
+  /** Waits until the fact candidates include `position` (a review's), so the panel after it shows it. */
+  async candidatesCaughtUp(position: number, timeoutMs: number): Promise<void> {
+    await this.positions.waitFor(this.candidatesQueries.readModels, position, timeoutMs);
+  }
 
   /** Most recently updated first; `search` matches headline or slug, case-insensitively, as plain text. */
   stories(search?: string): Promise<DeskStoryRow[]> {
@@ -79,9 +93,12 @@ export class DeskReads {
     await this.positions.waitFor(this.facts.readModels, to, timeoutMs);
   }
 
-  /** Waits until story revisions include `position` (a write's), so the page after a save shows it. */
+  /**
+   * Waits until story revisions include `position` (a write's), so the page after a save shows
+   * it, and the fact candidates too, so the revision's candidates are there to review.
+   */
   async caughtUp(position: number, timeoutMs: number): Promise<void> {
-    await this.positions.waitFor(this.revisionsQueries.readModels, position, timeoutMs);
+    await this.positions.waitFor([...this.revisionsQueries.readModels, ...this.candidatesQueries.readModels], position, timeoutMs);
   }
 
   /** Waits until story revisions include everything logged so far (a conflict's winning revision among it). */

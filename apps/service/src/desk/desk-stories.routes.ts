@@ -54,7 +54,7 @@ async function formPage(
   clearDraft?: string,
 ): Promise<FastifyReply> {
   const page = { ...pageOf(request, reply), clearDraft };
-  const facts = v.story ? storyFactsSection(v.story.id, await ctx.reads.storyFacts(v.story.id)) : undefined;
+  const facts = v.story ? storyFactsSection(v.story.id, await ctx.reads.storyFacts(v.story.id), v.story.revision) : undefined;
   return sendPage(reply, status, renderStoryForm({ ...v, facts, page, csrf: page.csrf }));
 }
 

@@ -11,6 +11,7 @@ import { registerStoryRoutes } from './desk-stories.routes';
 import { registerFactRoutes } from './desk-facts.routes';
 import { registerFactHistoryRoutes } from './desk-fact-history.routes';
 import { registerFactRetractionRoutes } from './desk-fact-retraction.routes';
+import { registerCandidateRoutes } from './desk-candidates.routes';
 import { sameOrigin } from './same-origin';
 import { sessionKey } from '../config/service-secret';
 import { renderDeskError } from './templates/desk-error.template';
@@ -78,6 +79,7 @@ export async function deskPlugin(fastify: FastifyInstance, deps: DeskDeps): Prom
     registerFactRoutes(signedIn, ctx);
     registerFactRetractionRoutes(signedIn, ctx);
     registerFactHistoryRoutes(signedIn, ctx);
+    registerCandidateRoutes(signedIn, ctx);
     await signedIn.register(async (admins) => {
       admins.addHook('preHandler', async (request) => {
         if (!editorOf(request).roles.includes('admin'))

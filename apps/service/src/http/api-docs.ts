@@ -109,6 +109,12 @@ export interface WriteDocs {
   /** The route appends with an expected version (409 on conflict). Default true. */
   readonly conflict?: boolean;
   readonly role?: 'editor' | 'admin';
+  /** The answer's body, when it is not `{ id, version, position }`. */
+  readonly type?: Type<unknown>;
+  /** The write may answer 200 (what it answers then), as a review of a fact candidate already reviewed so. */
+  readonly ok?: string;
+  /** What a 409 means here, when it is not a version conflict (its body then need not say `currentVersion`). */
+  readonly conflictDescription?: string;
 }
 
 /** A write: bearer auth, Idempotency-Key, 201 `{ id, version, position }` and every error status of the contract. */
@@ -122,7 +128,8 @@ export function ApiWrite(o: WriteDocs): MethodDecorator & ClassDecorator {
       description: 'The same key and body answer the first answer again (with `Idempotent-Replayed: true`) and append nothing.',
     }),
     ApiHeader({ name: 'X-Correlation-Id', required: false, description: "Kept in the events' metadata; one is made when absent." }),
-    ApiCreatedResponse({ type: WriteResponseDto, description: 'Appended.' }),
+    ApiCreatedResponse({ type: o.type ?? WriteResponseDto, description: 'Appended.' }),
+    ...(o.ok ? [ApiOkResponse({ type: o.type ?? WriteResponseDto, description: o.ok })] : []),
     ApiBadRequestResponse({
       type: ErrorResponseDto,
       description: 'Validation failed: `message` names each bad field, and unknown fields.',
@@ -132,7 +139,14 @@ export function ApiWrite(o: WriteDocs): MethodDecorator & ClassDecorator {
     ...(o.notFound ? [ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown id.' })] : []),
     ...(o.conflict === false
       ? []
-      : [ApiConflictResponse({ type: ConflictResponseDto, description: 'Version conflict: `currentVersion` says where the stream is.' })]),
+      : [
+          o.conflictDescription
+            ? ApiConflictResponse({ type: ErrorResponseDto, description: o.conflictDescription })
+            : ApiConflictResponse({
+                type: ConflictResponseDto,
+                description: 'Version conflict: `currentVersion` says where the stream is.',
+              }),
+        ]),
     ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'Body larger than DATELINE_BODY_LIMIT_BYTES.' }),
     ApiUnsupportedMediaTypeResponse({ type: ErrorResponseDto, description: 'The body is not application/json.' }),
     ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'The Idempotency-Key was used before with a different body.' }),

@@ -30,6 +30,7 @@ import { renderStoryPage } from './templates/story-page.template';
 import { renderTimelinePage } from './templates/timeline-page.template';
 import { storyPageView } from './view-models/story-page.view-model';
 import { DayPage, PointInTime, timelinePageView } from './view-models/timeline-page.view-model';
+import { RevisionTimes, revisionTimeKey } from './view-models/provenance-words';
 import { StoryAddresses, storyNotFound } from '../stories/story-addresses';
 
 /** Days with entries per page of the timeline. */
@@ -125,6 +126,7 @@ export class ReaderPageController {
       entries,
       dayPages,
       pinned: cursor !== undefined,
+      revisionTimes: await this.revisionTimes(entries),
     });
     surrogateKeys(reply, [
       CACHE_KEYS.timeline,
@@ -163,6 +165,18 @@ export class ReaderPageController {
     // Each version's first entry is the fact itself; the dates it is about follow it.
     const linked = [...facts.values()].map(([fact]) => fact).filter((e): e is DiplomaticEventEntry => e?.type === 'diplomatic-event');
     return renderStoryPage(storyPageView(story, revisions, diff, linked)).value;
+  }
+
+  /** When the story revisions the shown facts' provenances name were published: a lookup per revision (few: accepted candidates). */
+  private async revisionTimes(entries: readonly TimelineEntry[]): Promise<RevisionTimes> {
+    const named = new Map<string, { storyId: string; revision: number }>();
+    for (const e of entries)
+      if (e.type === 'diplomatic-event' && e.provenance)
+        named.set(revisionTimeKey(e.provenance.storyId, e.provenance.revision), e.provenance);
+    const times = await Promise.all(
+      [...named].map(async ([key, p]) => [key, (await this.revisions.revision(p.storyId, p.revision))?.publishedAt] as const),
+    );
+    return new Map(times.filter((t): t is readonly [string, string] => t[1] !== undefined));
   }
 
   /**

@@ -9,7 +9,7 @@ import { MAX_CURSOR_LENGTH } from './page-cursor';
 export const PAGE_LIMIT: IntegerRange = { min: 1, max: 1000, what: 'a page size' };
 export const DEFAULT_PAGE_LIMIT = 100;
 
-const pageLimit = () =>
+export const pageLimit = () =>
   applyDecorators(
     ApiPropertyOptional({
       type: Number,

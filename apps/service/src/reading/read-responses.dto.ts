@@ -30,6 +30,16 @@ export class DiplomaticEventFieldsDto {
   @ApiProperty({ type: [String], format: 'uuid' }) storyIds: string[];
 }
 
+/** Where a fact accepted from a fact candidate came from (issue 18): a span of a story revision's body. */
+export class FactProvenanceDto {
+  @ApiProperty({ format: 'uuid', description: 'The story the fact was found in.' }) storyId: string;
+  @ApiProperty({ minimum: 1, description: 'The revision whose body holds the evidence.' }) revision: number;
+  @ApiProperty({ minimum: 1, description: 'The paragraph of that body, from 1.' }) paragraph: number;
+  @ApiProperty({ minimum: 0, description: 'Where the evidence starts in the body (UTF-16 code units, as JavaScript counts).' })
+  start: number;
+  @ApiProperty({ minimum: 0, description: 'Where it ends (exclusive).' }) end: number;
+}
+
 export class CameoDto {
   @ApiProperty({ example: 'Engage in negotiation' }) name: string;
   @ApiProperty({ nullable: true, type: String, example: 'CONSULT' }) plover: string | null;
@@ -81,6 +91,11 @@ export class DiplomaticEventEntryDto extends DiplomaticEventFieldsDto {
   @ApiProperty({ format: 'date-time', description: 'When the newsroom published this version (editorial time; `asPublished`).' })
   publishedAt: string;
   @ApiPropertyOptional({ type: CameoDto }) cameo?: CameoDto;
+  @ApiPropertyOptional({
+    type: FactProvenanceDto,
+    description: 'Present when the fact was accepted from a fact candidate: the words it rests on.',
+  })
+  provenance?: FactProvenanceDto;
 }
 
 export class AboutDateEntryDto extends EntryPlaceDto {
@@ -262,6 +277,11 @@ export class DiplomaticEventDto extends DiplomaticEventFieldsDto {
   @ApiProperty({ enum: ['active', 'retracted'], description: 'Whether the fact stands; `status` is whether it took place.' }) state: string;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiPropertyOptional({
+    type: FactProvenanceDto,
+    description: 'Present when the fact was accepted from a fact candidate: the words it rests on.',
+  })
+  provenance?: FactProvenanceDto;
   @ApiProperty({ type: [EventHistoryItemDto], description: 'Its changes, oldest first: a page of `limit` of them.' })
   history: EventHistoryItemDto[];
   @position() position: number;

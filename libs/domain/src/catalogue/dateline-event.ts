@@ -1,4 +1,5 @@
 import type { DiplomaticEventEvent } from '../diplomatic-event/diplomatic-event.events';
+import type { FactReviewEvent } from '../fact-review/fact-review.events';
 import type { StoryEvent } from '../story/story.events';
 
 /**
@@ -6,7 +7,7 @@ import type { StoryEvent } from '../story/story.events';
  * data schema beside it); the compiler then names every place that must know it: the catalogue,
  * the schemas, the upcasters and each reader's `eventRoutes` (docs/adr/0011-event-catalogue.md).
  */
-export type DatelineEvent = StoryEvent | DiplomaticEventEvent;
+export type DatelineEvent = StoryEvent | DiplomaticEventEvent | FactReviewEvent;
 export type DatelineEventType = DatelineEvent['type'];
 
 /** The member of the event union with this type. */

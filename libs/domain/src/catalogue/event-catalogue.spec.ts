@@ -3,6 +3,7 @@ import { factFields } from '../testing/fact-fields';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { diplomaticEventDecider } from '../diplomatic-event/diplomatic-event.decider';
+import { factReviewDecider } from '../fact-review/fact-review.decider';
 import { storyDecider } from '../story/story.decider';
 import { DatelineEvent } from './dateline-event';
 import { CATALOGUE_ENTRIES, catalogueEntry, EVENT_CATALOGUE, eventTypesOf, isDatelineEventType } from './event-catalogue';
@@ -59,6 +60,7 @@ function sampleEvents(): DatelineEvent[] {
         cameoCode: '046',
         storyIds: [storyId],
       },
+      provenance: { storyId, revision: 1, paragraph: 1, start: 0, end: 1 },
     },
     diplomaticEventDecider.initialState,
   );
@@ -76,7 +78,23 @@ function sampleEvents(): DatelineEvent[] {
   );
   const d2 = amended.reduce(diplomaticEventDecider.evolve, d1);
   const retracted = diplomaticEventDecider.decide({ type: 'RetractDiplomaticEvent', eventId, expectedVersion: 2, reason: 'r' }, d2);
-  return [...created, ...revised, ...recorded, ...amended, ...retracted];
+  const candidate = { storyId, revision: 2 };
+  const accepted = factReviewDecider.decide(
+    {
+      type: 'AcceptFactCandidate',
+      ...candidate,
+      candidateId: 'fc-0123456789abcdef01234567',
+      factId: eventId,
+      fields: factFields({ storyIds: [storyId] }),
+    },
+    factReviewDecider.initialState,
+  );
+  const r1 = accepted.reduce(factReviewDecider.evolve, factReviewDecider.initialState);
+  const dismissed = factReviewDecider.decide(
+    { type: 'DismissFactCandidate', ...candidate, candidateId: 'fc-76543210fedcba9876543210', reason: 'an expectation, not an event' },
+    r1,
+  );
+  return [...created, ...revised, ...recorded, ...amended, ...retracted, ...accepted, ...dismissed];
 }
 
 describe('event catalogue', () => {
@@ -90,6 +108,8 @@ describe('event catalogue', () => {
       'DiplomaticEventAmended',
       'DiplomaticEventRecorded',
       'DiplomaticEventRetracted',
+      'FactCandidateAccepted',
+      'FactCandidateDismissed',
       'StoryCreated',
       'StoryRevised',
     ]);
@@ -126,6 +146,7 @@ describe('event catalogue', () => {
     expect(catalogueEntry('StoryCreated')).toBe(EVENT_CATALOGUE.StoryCreated);
     expect(eventTypesOf('story')).toEqual(['StoryCreated', 'StoryRevised']);
     expect(eventTypesOf('diplomatic-event')).toEqual(['DiplomaticEventRecorded', 'DiplomaticEventAmended', 'DiplomaticEventRetracted']);
+    expect(eventTypesOf('fact-review')).toEqual(['FactCandidateAccepted', 'FactCandidateDismissed']);
   });
 
   it('the schemas are plain JSON Schema: what JSON keeps of them is all there is', () => {

@@ -40,6 +40,12 @@ export const EVENT_CATALOGUE: { readonly [T in DatelineEventType]: CatalogueEntr
     'diplomatic-event',
     'A recorded fact was retracted: it leaves the current timeline and stays in history.',
   ),
+  FactCandidateAccepted: entry(
+    'FactCandidateAccepted',
+    'fact-review',
+    "An editor accepted a fact candidate of a story's revision, perhaps edited; the fact was recorded as factId, with its provenance.",
+  ),
+  FactCandidateDismissed: entry('FactCandidateDismissed', 'fact-review', 'An editor dismissed a fact candidate, saying why.'),
 };
 
 /** The catalogue's entries, each type once, in the catalogue's order. */

@@ -9,7 +9,7 @@ const retracted = { type: 'DiplomaticEventRetracted', data: { eventId: 'e', vers
 
 describe('eventRoutes', () => {
   const routes = eventRoutes<string[], string>()({
-    ignore: ['StoryRevised', 'DiplomaticEventAmended'],
+    ignore: ['StoryRevised', 'DiplomaticEventAmended', 'FactCandidateAccepted', 'FactCandidateDismissed'],
     handle: {
       StoryCreated: (e, seen) => `${seen.push(e.data.slug)}`,
       DiplomaticEventRecorded: (e) => e.data.title,
@@ -27,7 +27,12 @@ describe('eventRoutes', () => {
   it('returns undefined for an ignored type and knows which types it handles', () => {
     expect(routes.route({ type: 'StoryRevised', data: {} } as DatelineEvent, [])).toBeUndefined();
     expect([...routes.handled].sort()).toEqual(['DiplomaticEventRecorded', 'DiplomaticEventRetracted', 'StoryCreated']);
-    expect([...routes.ignored].sort()).toEqual(['DiplomaticEventAmended', 'StoryRevised']);
+    expect([...routes.ignored].sort()).toEqual([
+      'DiplomaticEventAmended',
+      'FactCandidateAccepted',
+      'FactCandidateDismissed',
+      'StoryRevised',
+    ]);
   });
 
   it('fails loudly, naming the type, for a type it neither handles nor ignores', () => {
@@ -47,6 +52,8 @@ describe('eventRoutes', () => {
           'DiplomaticEventRecorded',
           'DiplomaticEventAmended',
           'DiplomaticEventRetracted',
+          'FactCandidateAccepted',
+          'FactCandidateDismissed',
         ],
         handle: {},
       }),
@@ -54,7 +61,15 @@ describe('eventRoutes', () => {
     const handle = { StoryCreated: () => undefined } as unknown as Record<string, never>;
     expect(() =>
       build({
-        ignore: ['StoryCreated', 'StoryRevised', 'DiplomaticEventRecorded', 'DiplomaticEventAmended', 'DiplomaticEventRetracted'],
+        ignore: [
+          'StoryCreated',
+          'StoryRevised',
+          'DiplomaticEventRecorded',
+          'DiplomaticEventAmended',
+          'DiplomaticEventRetracted',
+          'FactCandidateAccepted',
+          'FactCandidateDismissed',
+        ],
         handle,
       }),
     ).toThrow('handled and ignored at once: StoryCreated');

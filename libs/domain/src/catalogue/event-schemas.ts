@@ -4,6 +4,7 @@ import {
   DiplomaticEventRecordedData,
   DiplomaticEventRetractedData,
 } from '../diplomatic-event/diplomatic-event.events';
+import { FactCandidateAcceptedData, FactCandidateDismissedData } from '../fact-review/fact-review.events';
 import { StoryCreatedData, StoryRevisedData } from '../story/story.events';
 import type { DatelineEventType, EventOfType } from './dateline-event';
 import { closedObject, instant, text } from './schema-parts';
@@ -14,6 +15,8 @@ const SCHEMAS = {
   DiplomaticEventRecorded: DiplomaticEventRecordedData,
   DiplomaticEventAmended: DiplomaticEventAmendedData,
   DiplomaticEventRetracted: DiplomaticEventRetractedData,
+  FactCandidateAccepted: FactCandidateAcceptedData,
+  FactCandidateDismissed: FactCandidateDismissedData,
 } as const;
 
 /**

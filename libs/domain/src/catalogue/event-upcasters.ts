@@ -26,6 +26,8 @@ export const EVENT_UPCASTERS: { readonly [T in DatelineEventType]: UpcastTable }
   DiplomaticEventRecorded: { 1: recordedV1ToV2, 2: CURRENT },
   DiplomaticEventAmended: { 1: amendedV1ToV2, 2: CURRENT },
   DiplomaticEventRetracted: { 1: CURRENT },
+  FactCandidateAccepted: { 1: CURRENT },
+  FactCandidateDismissed: { 1: CURRENT },
 };
 
 /** The current version of a type's data: the number of versions in its table. */

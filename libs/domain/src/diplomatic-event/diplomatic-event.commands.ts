@@ -1,3 +1,4 @@
+import { FactProvenance } from '../fact-review/fact-provenance';
 import { DiplomaticEventChanges, DiplomaticEventFields } from './diplomatic-event-fields';
 import { AmendmentInput } from './diplomatic-event.events';
 
@@ -8,6 +9,8 @@ export interface RecordDiplomaticEvent {
   readonly eventId: string;
   /** The fields, and when the newsroom published the fact (editorial time), if the editor says. */
   readonly fields: DiplomaticEventChanges & RequiredOnRecord & { readonly publishedAt?: string };
+  /** Set only when a fact candidate is accepted (the fact review): the evidence the fact rests on. */
+  readonly provenance?: FactProvenance;
 }
 
 export interface AmendDiplomaticEvent {

@@ -8,6 +8,7 @@ import { AmendmentChanges, DiplomaticEventEvent, V1DateChanges } from './diploma
 import { publishedAtProblems } from '../dates/editorial-time';
 import { factDateFromV1 } from '../dates/v1-date-mapping';
 import { v1DatesOf } from '../dates/v1-date-view';
+import { FactProvenance, provenanceProblems } from '../fact-review/fact-provenance';
 
 export type DiplomaticEventStatus = 'absent' | 'active' | 'retracted';
 
@@ -43,6 +44,7 @@ function record(c: RecordDiplomaticEvent, state: DiplomaticEventState): Diplomat
   checkPublishedAt(publishedAt);
   checkDiplomaticEventFields(fields);
   checkNotSelfRelated(c.eventId, fields);
+  if (c.provenance !== undefined) checkProvenance(c.provenance, fields);
   return {
     type: 'DiplomaticEventRecorded',
     data: {
@@ -51,8 +53,18 @@ function record(c: RecordDiplomaticEvent, state: DiplomaticEventState): Diplomat
       relations: lowerCaseFacts(fields.relations),
       storyIds: lowerCase(fields.storyIds),
       ...(publishedAt !== undefined ? { publishedAt } : {}),
+      ...(c.provenance !== undefined ? { provenance: { ...c.provenance, storyId: c.provenance.storyId.toLowerCase() } } : {}),
     },
   };
+}
+
+/** A fact comes from a story it belongs to: the provenance's story is one of its storyIds. */
+function checkProvenance(provenance: FactProvenance, fields: DiplomaticEventFields): void {
+  const problems = provenanceProblems(provenance);
+  const story = typeof provenance.storyId === 'string' ? provenance.storyId.toLowerCase() : '';
+  if (!fields.storyIds.some((id) => typeof id === 'string' && id.toLowerCase() === story))
+    problems.push(`provenance.storyId ${JSON.stringify(provenance.storyId)} must be one of storyIds`);
+  if (problems.length > 0) throw new InvalidInput(problems);
 }
 
 function requireActive(eventId: string, expectedVersion: number, state: DiplomaticEventState, verb: string): DiplomaticEventFields {
@@ -171,6 +183,7 @@ function applyV1DateChanges(when: DiplomaticEventFields['when'], changes: V1Date
 export function evolveDiplomaticEvent(state: DiplomaticEventState, event: DiplomaticEventEvent): DiplomaticEventState {
   switch (event.type) {
     case 'DiplomaticEventRecorded': {
+      // The provenance stays with the fields (the read models show it); no amendment changes it.
       const { eventId, publishedAt: _published, ...fields } = event.data;
       return { status: 'active', eventId, fields, version: 1 };
     }

@@ -11,16 +11,19 @@ import {
   uuid,
 } from '../catalogue/schema-parts';
 import { DATE_CERTAINTIES, DATE_PRECISIONS } from '../values/date-knowledge';
+import { FactProvenanceSchema } from '../fact-review/fact-provenance';
 import { DiplomaticEventFieldsSchema, publishedAtSchema } from './diplomatic-event-fields';
 
 /**
- * The data of `DiplomaticEventRecorded`: every field, with the event's id, and its editorial
- * time when the editor gave one.
+ * The data of `DiplomaticEventRecorded`: every field, with the event's id, its editorial time
+ * when the editor gave one, and its provenance when it was accepted from a fact candidate
+ * (issue 18): like the id, set once and never amended.
  */
 export const DiplomaticEventRecordedData = closedObject({
   eventId: uuid(),
   ...DiplomaticEventFieldsSchema.properties,
   publishedAt: publishedAtSchema(),
+  provenance: Type.Optional(FactProvenanceSchema),
 });
 
 /**

@@ -8,6 +8,7 @@ import { datingOf, RangeDating } from '../dates/range-query';
 import { RevisionKind } from '../story/story.events';
 import { CalendarDate } from '../values/calendar-date';
 import { Instant } from '../values/instant';
+import { FactProvenance } from '../fact-review/fact-provenance';
 
 /**
  * Where an entry sits (docs/dates.md): the day whose page shows it, the heading it is filed
@@ -38,6 +39,8 @@ export interface DiplomaticEventEntry extends DiplomaticEventFields, EntryPlace,
   readonly id: string;
   readonly version: number;
   readonly cameo?: { readonly name: string; readonly plover: string | null };
+  /** Where the fact came from, when it was accepted from a fact candidate of a story revision. */
+  readonly provenance?: FactProvenance;
 }
 
 /**

@@ -8,6 +8,8 @@ import {
   diplomaticEventStream,
   CATALOGUE_ENTRIES,
   EVENT_CATALOGUE,
+  factReviewDecider,
+  factReviewStream,
   storyDecider,
   storyStream,
 } from '@dateline/domain';
@@ -82,6 +84,8 @@ async function relayRecords(prefix = 'dateline.'): Promise<OutgoingMessage[]> {
         cameoCode: '046',
         storyIds: [storyId],
       },
+      // Accepted from a fact candidate: the timeline entry carries where it came from.
+      provenance: { storyId, revision: 1, paragraph: 1, start: 0, end: 5 },
     },
     diplomaticEventDecider.initialState,
   );
@@ -118,8 +122,25 @@ async function relayRecords(prefix = 'dateline.'): Promise<OutgoingMessage[]> {
     p1,
   );
 
+  const accepted = factReviewDecider.decide(
+    {
+      type: 'AcceptFactCandidate',
+      storyId,
+      candidateId: 'fc-0123456789abcdef01234567',
+      revision: 1,
+      factId: timedEventId,
+      fields: { ...t1.fields!, provenance: undefined } as NonNullable<typeof t1.fields>,
+    },
+    factReviewDecider.initialState,
+  );
+  const dismissed = factReviewDecider.decide(
+    { type: 'DismissFactCandidate', storyId, candidateId: 'fc-76543210fedcba9876543210', revision: 2, reason: 'an expectation' },
+    accepted.reduce(factReviewDecider.evolve, factReviewDecider.initialState),
+  );
+
   const log = [
     ...[...created, ...revised].map((e) => logged(storyStream(storyId), e)),
+    ...[...accepted, ...dismissed].map((e) => logged(factReviewStream(storyId), e)),
     ...[...timed, ...amended].map((e) => logged(diplomaticEventStream(timedEventId), e)),
     ...[...span, ...retracted].map((e) => logged(diplomaticEventStream(spanEventId), e)),
   ];
@@ -177,7 +198,7 @@ describe('AsyncAPI document', () => {
       Object.values(doc.channels)
         .map((c) => c.address)
         .sort(),
-    ).toEqual([topics.stories, topics.diplomaticEvents, topics.timelineEntries].sort());
+    ).toEqual([topics.stories, topics.diplomaticEvents, topics.factReviews, topics.timelineEntries].sort());
     for (const entry of CATALOGUE_ENTRIES) {
       const message = doc.components.messages[entry.type];
       expect(message).toMatchObject({
@@ -188,7 +209,11 @@ describe('AsyncAPI document', () => {
       });
       expect(doc.components.schemas[entry.type]).toMatchObject(entry.schema);
       expect(JSON.stringify(message.headers)).toContain(`"const":"${cloudEventType(entry.type, entry.version)}"`);
-      const channel = entry.category === 'story' ? doc.channels.stories : doc.channels.diplomaticEvents;
+      const channel = {
+        story: doc.channels.stories,
+        'diplomatic-event': doc.channels.diplomaticEvents,
+        'fact-review': doc.channels.factReviews,
+      }[entry.category];
       expect(channel.messages[entry.type]).toEqual({ $ref: `#/components/messages/${entry.type}` });
     }
     expect(Object.keys(doc.channels.timelineEntries.messages)).toEqual(['TimelineEntry', 'TimelineEntryRemoved']);

@@ -63,10 +63,15 @@ const JSON_CONTENT_TYPE = 'application/json';
 const SOURCES: Record<keyof Topics, string> = {
   stories: '/dateline/stories',
   diplomaticEvents: '/dateline/diplomatic-events',
+  factReviews: '/dateline/fact-reviews',
   timelineEntries: '/dateline/timeline-entries',
 };
 
-const CHANNEL_OF_CATEGORY: Record<StreamCategory, keyof Topics> = { story: 'stories', 'diplomatic-event': 'diplomaticEvents' };
+const CHANNEL_OF_CATEGORY: Record<StreamCategory, keyof Topics> = {
+  story: 'stories',
+  'diplomatic-event': 'diplomaticEvents',
+  'fact-review': 'factReviews',
+};
 
 const ref = (path: string): Ref => ({ $ref: `#/${path}` });
 const schemaRef = (name: string): Ref => ref(`components/schemas/${name}`);
@@ -229,6 +234,14 @@ export function asyncApiDocument(prefix = 'dateline.'): AsyncApiDocument {
       description: 'Every event of the diplomatic-event category, keyed by diplomatic event id.',
       messages: messageRefs(eventTypesOf('diplomatic-event')),
       bindings: bindings[topics.diplomaticEvents] as AsyncApiChannel['bindings'],
+    },
+    factReviews: {
+      address: topics.factReviews,
+      title: 'Fact reviews',
+      description:
+        "Every event of the fact-review category, keyed by story id: an editor's acceptance (with the fact it became) or dismissal (with the reason) of a fact candidate of the story's revisions.",
+      messages: messageRefs(eventTypesOf('fact-review')),
+      bindings: bindings[topics.factReviews] as AsyncApiChannel['bindings'],
     },
     timelineEntries: {
       address: topics.timelineEntries,

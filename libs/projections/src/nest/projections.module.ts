@@ -6,6 +6,7 @@ import { StoryQueries } from '../queries/story.queries';
 import { TimelineChangesQueries } from '../queries/timeline-changes.queries';
 import { TimelineQueries } from '../queries/timeline.queries';
 import { EventHistoryQueries } from '../read-models/event-history/event-history.queries';
+import { FactCandidatesQueries } from '../read-models/fact-candidates/fact-candidates.queries';
 import { PROJECTION_CLASSES } from '../read-models/projection-classes';
 import { StoryRevisionsQueries } from '../read-models/story-revisions/story-revisions.queries';
 import { TimelineEntriesQueries } from '../read-models/timeline-entries/timeline-entries.queries';
@@ -19,6 +20,7 @@ const QUERIES = [
   TimelineEntriesQueries,
   StoryRevisionsQueries,
   EventHistoryQueries,
+  FactCandidatesQueries,
   TimelineQueries,
   TimelineChangesQueries,
   StoryQueries,

@@ -1,4 +1,5 @@
 import { EventHistoryProjection } from './event-history/event-history.projection';
+import { FactCandidatesProjection } from './fact-candidates/fact-candidates.projection';
 import { StoryRevisionsProjection } from './story-revisions/story-revisions.projection';
 import { TimelineEntriesProjection } from './timeline-entries/timeline-entries.projection';
 
@@ -7,4 +8,4 @@ import { TimelineEntriesProjection } from './timeline-entries/timeline-entries.p
  * module provides one instance of each under the PROJECTIONS token; a new read model is a
  * folder beside these and one line here.
  */
-export const PROJECTION_CLASSES = [TimelineEntriesProjection, StoryRevisionsProjection, EventHistoryProjection];
+export const PROJECTION_CLASSES = [TimelineEntriesProjection, StoryRevisionsProjection, EventHistoryProjection, FactCandidatesProjection];

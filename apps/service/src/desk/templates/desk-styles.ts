@@ -51,4 +51,15 @@ ol.fact-list { list-style: none; margin: 0; padding: 0; }
 .fact-item--retracted h3 { color: var(--muted); }
 .fact-meta { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; color: var(--muted); margin: 0.1rem 0; }
 .fact-item .actions { margin: 0.25rem 0 0; }
+.revision-text { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.6; }
+.revision-text mark { background: var(--warn-bg); color: inherit; padding: 0 0.1rem; }
+.revision-text mark:target, .revision-text mark:focus { outline: 3px solid var(--link); outline-offset: 2px; }
+ol.candidate-list { list-style: none; margin: 0; padding: 0; }
+.candidate { border-bottom: 1px solid var(--line); padding: 0.6rem 0; overflow-wrap: anywhere; }
+.candidate:target { outline: 3px solid var(--link); outline-offset: 2px; }
+.candidate--accepted h3, .candidate--dismissed h3 { color: var(--muted); }
+.candidate-flags { color: var(--warn-ink); margin: 0.1rem 0; }
+.candidate-actions form { margin: 0.5rem 0 0; }
+.revision-nav ul { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; list-style: none; padding: 0; }
+.revision-nav a[aria-current="page"] { font-weight: 700; text-decoration: none; }
 `;

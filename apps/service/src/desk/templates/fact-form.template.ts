@@ -38,6 +38,8 @@ export interface FactFormPage {
   /** Filled from the saved fact (a GET): the script may put a draft back in it. */
   readonly fresh?: boolean;
   readonly conflict?: FactConflict;
+  /** Accepting a fact candidate: the form is its proposed fields, and saving records the fact with its provenance. */
+  readonly candidate?: { readonly id: string; readonly revision: number; readonly evidence: string };
 }
 
 const KINDS = [['', 'Choose one'] as const, ...EVENT_KINDS.map((k) => [k, k.charAt(0).toUpperCase() + k.slice(1)] as const)];
@@ -79,23 +81,32 @@ ${
 /** The fact form, to add a fact to a story or amend one: every part of the model, each control labelled, no script needed. */
 export function renderFactForm(v: FactFormPage): SafeHtml {
   const amending = v.fact !== undefined;
+  const accepting = v.candidate;
   const base = `/desk/stories/${v.story.id}/facts`;
-  const action = amending ? `${base}/${v.fact.id}/amendments` : base;
-  const title = amending ? `Amend: ${v.values.title || 'a fact'}` : 'Add a fact';
+  const panel = accepting && `/desk/stories/${v.story.id}/candidates?revision=${accepting.revision}`;
+  const action = amending
+    ? `${base}/${v.fact.id}/amendments`
+    : accepting
+      ? `/desk/stories/${v.story.id}/candidates/${accepting.id}/acceptance`
+      : base;
+  const title = amending ? `Amend: ${v.values.title || 'a fact'}` : accepting ? 'Accept a fact candidate' : 'Add a fact';
+  const heading = amending ? 'Amend a fact' : accepting ? 'Accept a fact candidate' : 'Add a fact';
+  const draftKey = amending ? `fact-${v.fact.id}` : accepting ? `candidate-${accepting.id}` : `fact-new-${v.story.id}`;
   const p = v.problems;
   const c = { problems: p, action, others: v.others };
   const labels = Object.fromEntries(Object.keys(p ?? {}).map((k) => [k, targetLabel(k)]));
   delete labels.form;
   return deskLayout(
     { ...v.page, title, current: 'stories' },
-    html`<h1>${amending ? 'Amend a fact' : 'Add a fact'}</h1>
+    html`<h1>${heading}</h1>
 <p class="lede">Story: <a href="/desk/stories/${v.story.id}">${v.story.headline}</a>${
       amending ? html` · current version ${v.fact.version} · <a href="${base}/${v.fact.id}/history">Fact history</a>` : ''
     }</p>
+${accepting ? html`<blockquote class="candidate-evidence"><p>“${accepting.evidence}”</p><footer>Revision ${accepting.revision}: the fact finder's proposal below. Edit what it got wrong, then accept.</footer></blockquote>` : ''}
 ${v.notice ? html`<p class="notice" role="status" id="form-notice">${v.notice}</p>` : ''}
 ${problemSummary(p, labels)}
 ${v.conflict ? conflictSection(v.conflict) : ''}
-<form class="desk fact-form" method="post" action="${action}" data-draft-key="${amending ? `fact-${v.fact.id}` : `fact-new-${v.story.id}`}"${
+<form class="desk fact-form" method="post" action="${action}" data-draft-key="${draftKey}"${
       v.fresh ? trusted(' data-fresh="true"') : ''
     } aria-label="${title}" novalidate>
 ${csrfField(v.csrf)}
@@ -123,8 +134,8 @@ ${field({ name: 'publishedAt', label: 'As published at', value: v.values.publish
 ${amending ? field({ name: 'reason', label: 'Reason for the amendment', value: v.values.reason, multiline: true, rows: 3, required: true, problems: p, hint: 'Kept in the fact’s history.' }) : ''}
 <p class="draft-status" id="draft-status" aria-live="polite"></p>
 <div class="actions">
-<button type="submit" name="intent" value="save">${v.conflict ? `Save on top of version ${v.conflict.current}` : amending ? 'Save the amendment' : 'Record the fact'}</button>
-<a href="/desk/stories/${v.story.id}#facts">Cancel</a>
+<button type="submit" name="intent" value="save">${v.conflict ? `Save on top of version ${v.conflict.current}` : amending ? 'Save the amendment' : accepting ? 'Accept and record the fact' : 'Record the fact'}</button>
+<a href="${panel && accepting ? `${panel}#candidate-${accepting.id}` : `/desk/stories/${v.story.id}#facts`}">Cancel</a>
 </div>
 </form>`,
   );

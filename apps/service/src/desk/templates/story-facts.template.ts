@@ -7,10 +7,14 @@ import type { DeskFactRow } from '../desk-reads';
  * status and version, and what an editor can do with it. Retracted facts stay listed (with
  * their history) so that nobody records them again by mistake.
  */
-export function storyFactsSection(storyId: string, facts: readonly DeskFactRow[]): SafeHtml {
+export function storyFactsSection(storyId: string, facts: readonly DeskFactRow[], revision?: number): SafeHtml {
   const base = `/desk/stories/${storyId}/facts`;
   return html`<section aria-labelledby="facts-h" id="facts"><h2 id="facts-h">Facts</h2>
-<p><a href="${base}/new" id="add-fact">Add a fact</a></p>
+<p class="actions"><a href="${base}/new" id="add-fact">Add a fact</a>${
+    revision !== undefined
+      ? html` <a href="/desk/stories/${storyId}/candidates?revision=${revision}" id="review-candidates">Review the fact candidates of revision ${revision}</a>`
+      : ''
+  }</p>
 ${
   facts.length === 0
     ? html`<p>No facts yet.</p>`

@@ -25,6 +25,7 @@ ${e.quotes.map(
   (q) =>
     html`<blockquote><p>“${q.text}”</p><footer>— ${q.speaker}${q.speakerInferred ? html` <span class="flag">speaker inferred</span>` : ''}${q.context ? html`, ${q.context}` : ''}</footer></blockquote>`,
 )}
+${e.provenance ? html`<p class="provenance"><a href="${e.provenance.href}">${e.provenance.words}</a></p>` : ''}
 <p class="reported">${e.reported}${e.storyHref ? html` · <a href="${e.storyHref}">Read the story</a>` : ''}</p>
 </article>
 </li>`;

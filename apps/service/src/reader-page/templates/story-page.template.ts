@@ -28,7 +28,7 @@ ${v.facts.map(
 <ol class="story-facts">${g.facts.map(
     (f) =>
       html`<li class="story-fact story-fact--${f.role}" id="fact-${f.key}" data-day="${f.day}"><a href="${f.href}">${f.title}</a> <span class="kind kind--${f.kind}">${f.role === 'about' ? 'date named' : f.kind}</span>${f.statusLabel ? html` <span class="status-badge status-badge--${f.words.status}">${f.statusLabel}</span>` : ''}
-<span class="fact-words">${when(f.words)}${[f.words.timing, ...f.words.attributions].filter(Boolean).map((w) => html` · ${w}`)}</span></li>`,
+<span class="fact-words">${when(f.words)}${[f.words.timing, ...f.words.attributions].filter(Boolean).map((w) => html` · ${w}`)}</span>${f.provenance ? html` <span class="provenance">${f.provenance}</span>` : ''}</li>`,
   )}</ol>`,
 )}
 </section>`

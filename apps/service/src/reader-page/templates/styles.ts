@@ -69,6 +69,8 @@ blockquote { margin: 0.5rem 0; padding: 0.25rem 0.75rem; border-left: 4px solid 
 blockquote p { margin: 0; }
 blockquote footer { color: var(--muted); font-size: 0.9rem; }
 .reported { color: var(--muted); font-size: 0.85rem; margin: 0.25rem 0 0; }
+.provenance { color: var(--muted); font-size: 0.85rem; margin: 0.25rem 0 0; }
+.story-fact .provenance { display: block; }
 .empty { padding: 1rem; background: var(--tint); }
 nav.pages { margin-top: 1.5rem; display: flex; gap: 1.5rem; }
 .story-body p { margin: 0 0 1em; max-width: 42rem; }

@@ -1,5 +1,6 @@
 import { DiplomaticEventEntry, factKnowledge, formatInstantUtc, Participant, Placement, Quote, TimelineEntry } from '@dateline/domain';
 import { aboutDateWords, FactWords, factWords, statusLabel } from './fact-words';
+import { provenanceHref, provenanceWords, RevisionTimes } from './provenance-words';
 
 /** One fact (or a date a fact is about) as the reader page shows it: strings ready for the template. */
 export interface EntryView {
@@ -28,6 +29,8 @@ export interface EntryView {
    */
   readonly reported: string;
   readonly storyHref?: string;
+  /** A fact accepted from a fact candidate: "From the story of 16 May 2025, paragraph 4", linked to the story. */
+  readonly provenance?: { readonly words: string; readonly href: string };
   /** For an about entry: the fact that names the date. */
   readonly namedBy?: { readonly title: string; readonly href: string };
 }
@@ -40,8 +43,14 @@ export function entryDomId(entry: { type: TimelineEntry['type']; id: string; rev
  * A fact entry. `titles` names the facts its relations point at; `sortKey` defaults to one that
  * puts a live entry after those the server ordered, until the next load orders it among them.
  */
-export function toEntryView(e: DiplomaticEventEntry, titles: ReadonlyMap<string, string> = new Map(), sortKey?: string): EntryView {
+export function toEntryView(
+  e: DiplomaticEventEntry,
+  titles: ReadonlyMap<string, string> = new Map(),
+  sortKey?: string,
+  revisionTimes: RevisionTimes = new Map(),
+): EntryView {
   const words = factWords(e, titles);
+  const provenance = provenanceWords(e.provenance, revisionTimes);
   const reported =
     e.version > 1 ? `Amended (version ${e.version}) ${formatInstantUtc(e.publishedAt)}` : `Reported ${formatInstantUtc(e.publishedAt)}`;
   return {
@@ -60,6 +69,7 @@ export function toEntryView(e: DiplomaticEventEntry, titles: ReadonlyMap<string,
     quotes: e.quotes,
     reported,
     ...(e.storyIds.length > 0 ? { storyHref: `/stories/${e.storyIds[0]}` } : {}),
+    ...(provenance && e.provenance ? { provenance: { words: provenance, href: provenanceHref(e.provenance) } } : {}),
   };
 }
 

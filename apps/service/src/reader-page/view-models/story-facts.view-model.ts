@@ -1,6 +1,7 @@
 import { DiplomaticEventEntry, factKnowledge, FactRelation, headingWords, orderWithinDay, placement, Placement } from '@dateline/domain';
 import { queryString } from '../html';
 import { aboutDateWords, FactWords, factWords, statusLabel, titlesOf } from './fact-words';
+import { provenanceWords, RevisionTimes } from './provenance-words';
 
 /** One heading of a story's facts: "Friday 16 May 2025", "On or before 16 May 2025", "Some time in 2022". */
 export interface StoryFactGroup {
@@ -19,6 +20,8 @@ export interface StoryFactView {
   readonly statusLabel?: string;
   /** The fact on its day's page. */
   readonly href: string;
+  /** A fact accepted from a fact candidate: "From the story of 16 May 2025, paragraph 4". */
+  readonly provenance?: string;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface StoryFactView {
  * order (`sortKey`), and within it by time, relations, then recording order (`orderWithinDay`),
  * never by title. A date a fact names is listed on its own day too, as on the timeline.
  */
-export function storyFacts(facts: readonly DiplomaticEventEntry[]): StoryFactGroup[] {
+export function storyFacts(facts: readonly DiplomaticEventEntry[], revisionTimes: RevisionTimes = new Map()): StoryFactGroup[] {
   const inRecordingOrder = [...facts].sort((a, b) =>
     a.firstRecordedAt < b.firstRecordedAt ? -1 : a.firstRecordedAt > b.firstRecordedAt ? 1 : 0,
   );
@@ -38,6 +41,7 @@ export function storyFacts(facts: readonly DiplomaticEventEntry[]): StoryFactGro
   for (const fact of inRecordingOrder) {
     const k = factKnowledge(fact);
     const words = factWords(fact, titles);
+    const provenance = provenanceWords(fact.provenance, revisionTimes);
     const dates = [k.when, ...k.about.map((a) => a.date)];
     placement({ id: fact.id, when: k.when, about: k.about }).forEach((p, i) => {
       const d = dates[i];
@@ -54,6 +58,7 @@ export function storyFacts(facts: readonly DiplomaticEventEntry[]): StoryFactGro
               words,
               ...(words.statusWords ? { statusLabel: statusLabel(words.statusWords) } : {}),
               href,
+              ...(provenance ? { provenance } : {}),
             }
           : {
               key: p.key,

@@ -4,6 +4,7 @@ import { storyJsonLd } from '../../exports/json-ld';
 import { revisionDiff } from '../../reading/revision-diff';
 import type { DiffPart } from '../../reading/word-diff';
 import { StoryFactGroup, storyFacts } from './story-facts.view-model';
+import { revisionTimeKey } from './provenance-words';
 
 export interface RevisionRowView {
   readonly revision: number;
@@ -70,7 +71,8 @@ export function storyPageView(
       .map((p) => p.trim())
       .filter(Boolean),
     tags: story.tags,
-    facts: storyFacts(facts),
+    // Its own revisions say when each was published: the day a fact's provenance names.
+    facts: storyFacts(facts, new Map(revisions.map((r) => [revisionTimeKey(story.id, r.revision), r.publishedAt]))),
     revisions: revisions.map((r, i) => ({
       revision: r.revision,
       publishedAt: r.publishedAt,

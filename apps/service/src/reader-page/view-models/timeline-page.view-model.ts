@@ -18,6 +18,7 @@ import { timelineJsonLd } from '../../exports/json-ld';
 import { queryString } from '../html';
 import { EntryView, toAboutView, toEntryView } from './entry.view-model';
 import { titlesOf } from './fact-words';
+import { RevisionTimes } from './provenance-words';
 import { StoryUpdateView, storyUpdates } from './story-updates.view-model';
 
 /** A day: its facts under their headings first, then one line per story that changed that day. */
@@ -100,6 +101,8 @@ export interface TimelinePageInput {
   readonly dayPages?: ReadonlyMap<string, DayPage>;
   /** The page continues one day from a cursor: no live updates (it shows a past position), a link to the day now. */
   readonly pinned?: boolean;
+  /** When the story revisions the facts' provenances name were published: "From the story of 16 May 2025". */
+  readonly revisionTimes?: RevisionTimes;
 }
 
 export function timelinePageView(input: TimelinePageInput): TimelinePageView {
@@ -107,7 +110,7 @@ export function timelinePageView(input: TimelinePageInput): TimelinePageView {
   const revisions = input.entries.filter((e): e is StoryRevisionEntry => e.type === 'story-revision');
   const at = input.at;
   const atQuery = at ? { [at.by]: at.instant } : {};
-  const days = dayViews(input.dates, facts, revisions, atQuery, input.dayPages ?? new Map());
+  const days = dayViews(input.dates, facts, revisions, atQuery, input.dayPages ?? new Map(), input.revisionTimes ?? new Map());
   const oldest = input.dates.at(-1);
   const newest = input.dates[0];
   const title = pageTitle(input.from, input.to);
@@ -147,6 +150,7 @@ function dayViews(
   revisions: readonly StoryRevisionEntry[],
   atQuery: Record<string, string>,
   dayPages: ReadonlyMap<string, DayPage>,
+  revisionTimes: RevisionTimes,
 ): DayView[] {
   const titles = titlesOf(facts);
   const byId = new Map(facts.map((f) => [f.id, f]));
@@ -177,7 +181,9 @@ function dayViews(
             shown.add(p.key);
             const fact = byId.get(p.fact)!;
             const sortKey = String(i).padStart(4, '0');
-            return p.role === 'fact' ? { ...toEntryView(fact, titles, sortKey), date } : toAboutView(fact, p, href(fact.id), sortKey);
+            return p.role === 'fact'
+              ? { ...toEntryView(fact, titles, sortKey, revisionTimes), date }
+              : toAboutView(fact, p, href(fact.id), sortKey);
           }),
         },
       ];
@@ -194,7 +200,7 @@ function dayViews(
       day.sections.push({
         key: `${day.date}|left|${heading}`,
         heading,
-        entries: list.map((f, i) => ({ ...toEntryView(f, titles, `~${String(i).padStart(4, '0')}`), date: day.date })),
+        entries: list.map((f, i) => ({ ...toEntryView(f, titles, `~${String(i).padStart(4, '0')}`, revisionTimes), date: day.date })),
       });
   }
   return days.map(({ date, sections }) => {

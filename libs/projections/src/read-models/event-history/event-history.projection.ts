@@ -10,8 +10,8 @@ export class EventHistoryProjection implements Projection {
   readonly name = EVENT_HISTORY_READ_MODEL;
   readonly tables = [DIPLOMATIC_EVENT_VERSIONS];
   readonly routes = eventRoutes<ProjectionContext, void>()({
-    // Stories have their history in their own read model (story-revisions).
-    ignore: ['StoryCreated', 'StoryRevised'],
+    // Stories have their history in their own read model (story-revisions); reviews in fact-candidates.
+    ignore: ['StoryCreated', 'StoryRevised', 'FactCandidateAccepted', 'FactCandidateDismissed'],
     handle: {
       DiplomaticEventRecorded: (e, c) => this.stage(e.type, e.data.eventId, 1, null, null, c),
       DiplomaticEventAmended: (e, c) => this.stage(e.type, e.data.eventId, e.data.version, e.data.reason, e.data.changes, c),

@@ -11,7 +11,13 @@ export class StoryRevisionsProjection implements Projection {
   readonly tables = [STORY_REVISIONS];
   readonly routes = eventRoutes<ProjectionContext, Promise<void> | void>()({
     // Diplomatic events link to stories, but a story's text and revisions do not change with them.
-    ignore: ['DiplomaticEventRecorded', 'DiplomaticEventAmended', 'DiplomaticEventRetracted'],
+    ignore: [
+      'DiplomaticEventRecorded',
+      'DiplomaticEventAmended',
+      'DiplomaticEventRetracted',
+      'FactCandidateAccepted',
+      'FactCandidateDismissed',
+    ],
     handle: {
       StoryCreated: (e, c) => this.stage(e, initialStoryState, c),
       StoryRevised: async (e, c) => this.stage(e, toState(await this.previous(e.data.storyId, c)), c),

@@ -54,7 +54,8 @@ export class TimelineEntriesProjection implements Projection {
   readonly tables = [TIMELINE_ENTRIES];
   readonly routes = eventRoutes<ProjectionContext, Promise<void> | void>()({
     // Story revisions sit on the timeline too, but from their own read model (story-revisions).
-    ignore: ['StoryCreated', 'StoryRevised'],
+    // A review's accepted fact is on the timeline from its own DiplomaticEventRecorded.
+    ignore: ['StoryCreated', 'StoryRevised', 'FactCandidateAccepted', 'FactCandidateDismissed'],
     handle: {
       DiplomaticEventRecorded: (e, c) => this.recorded(e, c),
       DiplomaticEventAmended: (e, c) => this.amended(e, c),
