@@ -52,15 +52,27 @@ export function ratioRows(report: Report): Row[] {
     });
   }
   const h = r['http-append'];
-  if (h)
+  if (h) {
+    // Reports before issue 19 had the goal 0.7 and no raw-INSERT route.
+    const goal = h.goals?.ratio ?? 0.7;
     rows.push({
       scenario: `HTTP POST /diplomatic-events, ${h.connections} connections: vs bare Nest`,
       dateline: `${n(h.dateline.requestsPerSec)} req/s, p99 ${h.dateline.p99Ms} ms`,
       baseline: `${n(h.bareNest.requestsPerSec)} req/s, p99 ${h.bareNest.p99Ms} ms`,
       ratio: h.ratio.toFixed(2),
-      goal: '≥ 0.7',
-      verdict: atLeast(h.ratio, 0.7),
+      goal: `≥ ${goal}`,
+      verdict: atLeast(h.ratio, goal),
     });
+    if (h.rawInsert)
+      rows.push({
+        scenario: `HTTP POST /diplomatic-events, ${h.connections} connections: vs a bare route doing the raw INSERT`,
+        dateline: `${n(h.dateline.requestsPerSec)} req/s, p99 ${h.dateline.p99Ms} ms`,
+        baseline: `${n(h.rawInsert.requestsPerSec)} req/s, p99 ${h.rawInsert.p99Ms} ms`,
+        ratio: h.ratioToRawInsert.toFixed(2),
+        goal: '(reported: the share of what the database alone allows)',
+        verdict: '',
+      });
+  }
   for (const x of r.read?.results ?? []) {
     // Reports before the read cache have no uncached run: their one run read the tables.
     const variants: [string, any, number][] = x.datelineUncached
