@@ -48,13 +48,14 @@ export async function rebuildProjections(
   // A failing event is quarantined in the rebuild's own quarantine table, swapped in with the
   // tables (ADR 0008). Events apply one by one through a second instance: the first one may
   // be staging the next batch meanwhile.
-  const targets: GuardedTarget[] = projections.map((projection) => ({
-    projection,
-    isolated: freshCopy(projection),
-    tables: nextTables(projection.tables),
-    after: 0,
-    blocked: new Map<string, number>(),
-  }));
+  // Instances of the rebuild's own: what they note while replaying must not reach anyone else's.
+  const notes = new Map<string, unknown>();
+  const targets: GuardedTarget[] = projections.map((given) => {
+    const [projection, isolated] = [freshCopy(given), freshCopy(given)];
+    projection.replayingFromEmpty?.(notes);
+    isolated.replayingFromEmpty?.(notes);
+    return { projection, isolated, tables: nextTables(given.tables), after: 0, blocked: new Map<string, number>() };
+  });
   // Only grows during a rebuild: a batch staged at another value may have applied an event that must wait.
   const blockedCount = () => targets.reduce((n, t) => n + t.blocked.size, 0);
   let quarantined = 0;
