@@ -6,6 +6,7 @@
  *   npm run bench                     # everything (about 25 minutes on 2 cores)
  *   npm run bench -- --quick          # smaller sizes, shorter runs (about 3 minutes)
  *   npm run bench -- --only append,read,desk
+ *   npm run bench -- --only breaking-news --quick   # a 10 s smoke of the breaking-news profile
  *
  * Needs the built service and bare Nest app (`npm run build && nest build bench-bare`, which the
  * npm script does) and the local PostgreSQL. Kafka: with KAFKA_BROKERS set, the Kafka scenarios
@@ -22,6 +23,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { run as runAppend } from './append.bench';
+import { run as runBreakingNews } from './breaking-news.bench';
 import { run as runDesk } from './desk.bench';
 import { run as runHttpAppend } from './http-append.bench';
 import { run as runLag } from './lag.bench';
@@ -120,6 +122,8 @@ async function main(): Promise<void> {
     { name: 'http-append', run: () => runHttpAppend({ quick, log }) },
     // Before read: the Kafka broker it starts would share the cores with the desk's steady-rate runs.
     { name: 'desk', run: () => runDesk({ quick, log }) },
+    // Also before read, for the same reason: its latency goals need the cores to itself.
+    { name: 'breaking-news', run: () => runBreakingNews({ quick, log }) },
     // The broker's JVM starts while the read scenario fills and projects its log (not measured).
     {
       name: 'read',

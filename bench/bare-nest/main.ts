@@ -5,16 +5,21 @@
  * - POST /diplomatic-events validates the body with the service's own DTO class and the same
  *   global ValidationPipe settings, then answers 201 `{ id, version, position }` without storing
  *   anything (HTTP append benchmark).
+ * - POST /raw-insert/diplomatic-events (only with BARE_DATABASE_URL) validates the same way, then
+ *   stores the event with one plain INSERT into a table of the event log's shape and answers
+ *   the same: what the database alone allows, the second baseline of the HTTP append benchmark.
  *
  * Whatever Dateline adds beyond routing, validation and serialising (auth, the command bus, the
- * domain checks, the append and its commit) shows in the ratio.
+ * domain checks, the append and its commit) shows in the ratio to the first; what it adds beyond
+ * the one INSERT and its commit, in the ratio to the second.
  */
 import 'reflect-metadata';
-import { BadRequestException, Body, Controller, Get, HttpCode, Module, Param, Post, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Module, Param, Post, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import pg from 'pg';
 import { RecordDiplomaticEventDto } from '../../apps/service/src/diplomatic-events/dto/diplomatic-event-fields.dto';
 
 const body = process.env.BARE_BODY_FILE ? (JSON.parse(readFileSync(process.env.BARE_BODY_FILE, 'utf8')) as unknown) : { entries: [] };
@@ -39,10 +44,57 @@ class BareWriteController {
   }
 }
 
-@Module({ controllers: [BareController, BareWriteController] })
+/**
+ * The event log's columns, keys and unique constraints (dateline_events in
+ * libs/event-store/src/postgres/schema.ts), under a name of its own; a sequence stands in for
+ * the positions, which need no more than a nextval here.
+ */
+const RAW_EVENTS_SCHEMA = `
+CREATE SEQUENCE IF NOT EXISTS bare_event_positions;
+CREATE TABLE IF NOT EXISTS bare_events (
+  position        bigint      PRIMARY KEY DEFAULT nextval('bare_event_positions'),
+  event_id        uuid        NOT NULL UNIQUE,
+  stream_id       text        NOT NULL,
+  stream_version  integer     NOT NULL,
+  type            text        NOT NULL,
+  schema_version  integer     NOT NULL,
+  data            jsonb       NOT NULL,
+  metadata        jsonb       NOT NULL,
+  committed_at    timestamptz NOT NULL DEFAULT now(),
+  CONSTRAINT bare_events_stream_version UNIQUE (stream_id, stream_version)
+)`;
+
+const RAW_INSERT = `INSERT INTO bare_events (event_id, stream_id, stream_version, type, schema_version, data, metadata)
+VALUES ($1, $2, 1, 'DiplomaticEventRecorded', 2, $3, $4) RETURNING position`;
+
+/** The pool the raw-INSERT route writes through: as many connections as the service's default (DATELINE_PG_POOL_MAX). */
+const pool = process.env.BARE_DATABASE_URL ? new pg.Pool({ connectionString: process.env.BARE_DATABASE_URL, max: 20 }) : undefined;
+
+@Controller('raw-insert/diplomatic-events')
+class RawInsertController {
+  @Post()
+  @HttpCode(201)
+  async record(@Body() dto: RecordDiplomaticEventDto): Promise<{ id: string; version: number; position: number }> {
+    const id = randomUUID();
+    const metadata = { editor: 'bench', correlationId: randomUUID(), recordedAt: new Date().toISOString() };
+    // One statement, committed on its own (autocommit): the row Dateline stores, without its checks.
+    const { rows } = await pool!.query<{ position: string }>(RAW_INSERT, [
+      randomUUID(),
+      `diplomatic-event-${id}`,
+      JSON.stringify({ eventId: id, ...dto }),
+      JSON.stringify(metadata),
+    ]);
+    return { id, version: 1, position: Number(rows[0].position) };
+  }
+}
+
+const controllers: Type[] = [BareController, BareWriteController, ...(pool ? [RawInsertController] : [])];
+
+@Module({ controllers })
 class BareModule {}
 
 async function main(): Promise<void> {
+  if (pool) await pool.query(RAW_EVENTS_SCHEMA);
   const app = await NestFactory.create<NestFastifyApplication>(BareModule, new FastifyAdapter({ bodyLimit: 1_048_576 }), { logger: false });
   // The service's global pipe (apps/service/src/app.factory.ts), minus its error flattening.
   app.useGlobalPipes(

@@ -31,7 +31,7 @@ import { AccessLog } from './logging/access-log';
 import { createRootLogger, NestPinoLogger, requestIdFor } from './logging/root-logger';
 import { DatelineMetrics } from './metrics/dateline-metrics';
 import { registerHttpMetrics } from './metrics/http-metrics.hook';
-import { ReplayHeaderInterceptor } from './http/replay-header.interceptor';
+import { registerReplayHeader } from './http/replay-header.hook';
 import { hardenHttp } from './security/http-hardening';
 import { setupApiDocs } from './http/openapi';
 import { acceptsHtmlStrategy } from './reader-page/content-negotiation';
@@ -127,7 +127,7 @@ export async function createApp(
   });
   registerReadCache(fastify, new ReadCache(settings.readCacheEntries), () => positions.position());
   app.useGlobalFilters(new ErrorsFilter());
-  app.useGlobalInterceptors(new ReplayHeaderInterceptor());
+  registerReplayHeader(fastify);
   app.useGlobalPipes(
     new QueryKeysPipe(),
     new ValidationPipe({

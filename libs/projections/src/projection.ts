@@ -36,6 +36,13 @@ export interface Projection {
   flush(tx: SqlQueryable, t: TableNames): Promise<void>;
   /** Forgets what was staged (the batch failed). */
   reset(): void;
+  /**
+   * Called by a rebuild on each instance it uses, before it replays the log from the start into
+   * empty tables, with one `notes` map shared by those instances. In a replay the tables hold
+   * nothing but what the replay wrote, so what a projection notes there about its writes can
+   * spare it queries of its own tables. Optional; the live projector never calls it.
+   */
+  replayingFromEmpty?(notes: Map<string, unknown>): void;
 }
 
 /** A new, empty instance of the same projection: for a rebuild or a retry, while the live one stages the projector's batches. */

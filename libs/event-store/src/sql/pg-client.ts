@@ -1,5 +1,8 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { Lease, SqlClient, SqlQueryable } from './sql-client';
+import { from as copyFromStdin } from 'pg-copy-streams';
+import { Lease, SqlClient, SqlQueryable, TransactionOptions } from './sql-client';
 
 /** How often a held lease checks that its connection is alive, ms. */
 const LEASE_HEARTBEAT_MS = 2000;
@@ -28,7 +31,7 @@ export class PgClient implements SqlClient {
     return { rows: res.rows as R[] };
   }
 
-  async transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: SqlQueryable) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const client = await this.pool.connect();
     // pg-pool drops its own error listener while a client is checked out: without one of ours,
     // a server going away mid-transaction is an unhandled 'error' that ends the process. The
@@ -39,6 +42,7 @@ export class PgClient implements SqlClient {
       await client.query('BEGIN');
       const tx: SqlQueryable = {
         query: async <R>(text: string, params?: unknown[]) => ({ rows: (await client.query(text, params as unknown[])).rows as R[] }),
+        ...(options.bulkLoad ? { copyFrom: (statement: string, data: string) => copyIn(client, statement, data) } : {}),
       };
       const result = await fn(tx);
       await client.query('COMMIT');
@@ -184,4 +188,13 @@ export class PgClient implements SqlClient {
     await Promise.all([...this.leases].map((l) => l.release()));
     await this.pool.end();
   }
+}
+
+/**
+ * One `COPY … FROM STDIN` on `client` with `data` as its input (pg-copy-streams). Resolves once
+ * PostgreSQL has taken every row; a row it refuses rejects with its error (SQLSTATE in `code`,
+ * as for a query), and the transaction is then failed as after any failed statement.
+ */
+async function copyIn(client: pg.PoolClient, statement: string, data: string): Promise<void> {
+  await pipeline(Readable.from([Buffer.from(data, 'utf8')]), client.query(copyFromStdin(statement)));
 }

@@ -81,14 +81,14 @@ export function waitsBehind(projection: string, recorded: RecordedEvent, head: n
 /** `tx` with its statements run one after another however they are called: a connection runs one at a time. */
 function inOrder(tx: SqlQueryable): SqlQueryable {
   let last: Promise<unknown> = Promise.resolve();
+  const next = <T>(statement: () => Promise<T>): Promise<T> => {
+    const run = last.then(statement, statement);
+    last = run;
+    return run;
+  };
+  const copyFrom = tx.copyFrom?.bind(tx);
   return {
-    query: <R>(text: string, params?: unknown[]) => {
-      const run = last.then(
-        () => tx.query<R>(text, params),
-        () => tx.query<R>(text, params),
-      );
-      last = run;
-      return run;
-    },
+    query: <R>(text: string, params?: unknown[]) => next(() => tx.query<R>(text, params)),
+    ...(copyFrom ? { copyFrom: (statement: string, data: string) => next(() => copyFrom(statement, data)) } : {}),
   };
 }

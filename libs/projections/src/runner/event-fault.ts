@@ -23,12 +23,15 @@ const raisedByQuery = new WeakSet<object>();
 
 /** `tx`, whose failed queries are remembered as the database's, so that `isEventFault` can tell them from projection code's. */
 export function blameDatabase(tx: SqlQueryable): SqlQueryable {
+  const blamed = (err: unknown): never => {
+    if (typeof err === 'object' && err !== null) raisedByQuery.add(err);
+    throw err;
+  };
+  const copyFrom = tx.copyFrom?.bind(tx);
   return {
-    query: <R>(text: string, params?: unknown[]) =>
-      tx.query<R>(text, params).catch((err: unknown) => {
-        if (typeof err === 'object' && err !== null) raisedByQuery.add(err);
-        throw err;
-      }),
+    query: <R>(text: string, params?: unknown[]) => tx.query<R>(text, params).catch(blamed),
+    // A COPY is a statement too: a row PostgreSQL refuses is judged by its SQLSTATE like any query's.
+    ...(copyFrom ? { copyFrom: (statement: string, data: string) => copyFrom(statement, data).catch(blamed) } : {}),
   };
 }
 

@@ -111,10 +111,19 @@ export async function applyUnderSavepoint(
 
 /** `tx`, whose statements first wait for `committed`. */
 export function afterCommit(tx: SqlQueryable, committed: Promise<void>): SqlQueryable {
+  const copyFrom = tx.copyFrom?.bind(tx);
   return {
     query: async <R>(text: string, params?: unknown[]) => {
       await committed;
       return tx.query<R>(text, params);
     },
+    ...(copyFrom
+      ? {
+          copyFrom: async (statement: string, data: string) => {
+            await committed;
+            return copyFrom(statement, data);
+          },
+        }
+      : {}),
   };
 }

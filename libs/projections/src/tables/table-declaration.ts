@@ -35,6 +35,13 @@ export interface IndexDeclaration<K extends string> {
   readonly using?: 'gin';
   /** A partial index's condition, in SQL over the table's columns. */
   readonly where?: string;
+  /**
+   * The projection itself reads through it as it writes (an amendment finds the version it
+   * closes, a reorder its heading's rows). A rebuild creates such an index before loading the
+   * table, so that those reads stay index lookups however far the load has come; the others
+   * it builds once, after the load.
+   */
+  readonly readWhileProjecting?: boolean;
 }
 
 /** What generic code (schema, rebuild, flush) needs of any table. */
@@ -80,9 +87,16 @@ export function createTableStatement(table: Table, physical: string): string {
   return `CREATE TABLE ${physical} (${[...columns, `PRIMARY KEY (${table.primaryKey.join(', ')})`].join(', ')})`;
 }
 
-/** The secondary indexes' CREATE INDEX statements: a rebuild runs them after loading the rows. */
-export function createIndexStatements(table: Table, physical: string): string[] {
-  return table.indexes.map((index) => {
+/**
+ * The secondary indexes' CREATE INDEX statements, or those of the indexes `which` keeps: a
+ * rebuild runs those the projection reads through before loading the rows, the rest after.
+ */
+export function createIndexStatements(
+  table: Table,
+  physical: string,
+  which: (index: IndexDeclaration<string>) => boolean = () => true,
+): string[] {
+  return table.indexes.filter(which).map((index) => {
     const keys = index.on.map((column) => (index.using === 'gin' ? `${column} jsonb_path_ops` : column));
     return `CREATE INDEX ON ${physical}${index.using ? ` USING ${index.using}` : ''} (${keys.join(', ')})${index.where ? ` WHERE ${index.where}` : ''}`;
   });

@@ -70,6 +70,21 @@ export class TimelineEntriesProjection implements Projection {
   /** Stored rows whose order key changed in this batch, by `<entry id>/<version>`: the last change wins. */
   private rekeys = new Map<string, Rekey>();
   private headings = new HeadingOrder();
+  /**
+   * In a rebuild only (replayingFromEmpty), shared by its instances: the headings the replay has
+   * written a row with relations to, in any version. A heading without one holds only facts whose
+   * keys are their own alone (ADR 0015), so no key in it can change and its reorder needs no
+   * query. The live projector leaves it undefined: it cannot know what its table holds without
+   * asking. Without this, each amendment of a rebuild waited for a query of its heading, one
+   * round trip after another, and held the next batch's staging back behind the commit.
+   */
+  private relatedHeadings?: Set<string>;
+
+  replayingFromEmpty(notes: Map<string, unknown>): void {
+    const key = `${this.name}:related-headings`;
+    if (!notes.has(key)) notes.set(key, new Set<string>());
+    this.relatedHeadings = notes.get(key) as Set<string>;
+  }
 
   private async recorded(e: DiplomaticEventRecorded, c: ProjectionContext): Promise<void> {
     const { eventId, ...fields } = e.data;
@@ -177,7 +192,11 @@ export class TimelineEntriesProjection implements Projection {
     });
     this.inserts.push(...rows);
     this.open.set(eventId, rows);
-    for (const row of rows) this.headings.staged(row);
+    for (const row of rows) {
+      this.headings.staged(row);
+      // Noted at staging, whether or not the batch commits: more headings than needed only costs queries.
+      if (row.relations !== null) this.relatedHeadings?.add(row.sort_key);
+    }
     return rows;
   }
 
@@ -223,6 +242,7 @@ export class TimelineEntriesProjection implements Projection {
    */
   private async reorder(sortKeys: readonly string[], c: ProjectionContext): Promise<void> {
     for (const sortKey of new Set(sortKeys)) {
+      if (this.relatedHeadings && !this.relatedHeadings.has(sortKey)) continue;
       const members = await this.headings.members(sortKey, (key) => this.loadHeading(key, c));
       for (const { member, key } of HeadingOrder.changed(members)) {
         member.order_key = key;

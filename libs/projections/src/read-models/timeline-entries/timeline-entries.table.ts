@@ -87,8 +87,8 @@ export const TIMELINE_ENTRIES = declareTable<EntryRow>()({
   primaryKey: ['entry_id', 'version'],
   indexes: [
     // A day's page now, in reading order, from any point (a page's keyset): a sort key starts with its day.
-    // Also a heading's entries, when the order of its facts changes.
-    { on: ['sort_key', 'order_key', 'entry_id'], where: 'recorded_to IS NULL' },
+    // Also a heading's entries, when the order of its facts changes (the projection's own read).
+    { on: ['sort_key', 'order_key', 'entry_id'], where: 'recorded_to IS NULL', readWhileProjecting: true },
     // The days with entries now (the reader page), as of a recorded instant, and as published at an editorial one.
     { on: ['day'], where: 'recorded_to IS NULL' },
     { on: ['day', 'recorded_from'] },
@@ -97,9 +97,10 @@ export const TIMELINE_ENTRIES = declareTable<EntryRow>()({
     { on: ['latest'], where: 'recorded_to IS NULL' },
     { on: ['latest', 'recorded_from'] },
     // An event's current version (amendments, retractions, GET /diplomatic-events/:id), and a
-    // version's entries (closing them, the live feed): the primary key is by entry.
-    { on: ['event_id'], where: 'recorded_to IS NULL' },
-    { on: ['event_id', 'version'] },
+    // version's entries (closing them, the live feed): the primary key is by entry. The
+    // projection reads through both as it closes a version.
+    { on: ['event_id'], where: 'recorded_to IS NULL', readWhileProjecting: true },
+    { on: ['event_id', 'version'], readWhileProjecting: true },
     // The participant and storyId filters, and a story's linked events.
     { on: ['participants'], using: 'gin' },
     { on: ['story_ids'], using: 'gin' },

@@ -1,0 +1,94 @@
+import http from 'node:http';
+
+/** One request of an open-loop run, as the load generator saw it. */
+export interface Sent {
+  readonly label: string;
+  /** ms from the instant it was due (not when it was sent): a late send counts against the run, not the service. */
+  readonly ms: number;
+  /** ms the send came after the instant it was due: the load generator's own lag. */
+  readonly lateMs: number;
+  /** 0: no answer (a connection error, or none within the time allowed). */
+  readonly status: number;
+}
+
+/** An answer later than this counts as none: an overloaded service must not keep a run going for minutes. */
+const ANSWER_TIMEOUT_MS = 10_000;
+
+export interface OpenLoopRequest {
+  readonly label: string;
+  readonly path: string;
+  readonly headers: Record<string, string>;
+}
+
+/**
+ * Sends `rate` requests per second for `seconds`, each at the instant it is due whatever the
+ * earlier ones are doing (an open loop: a slow answer does not hold back the next request, as
+ * it would with a fixed number of connections), over a keep-alive pool of `sockets`. Latency is
+ * counted from the instant a request was due, so that a load generator running late shows as
+ * lateness instead of flattering the service (coordinated omission). `onAllSent` is called when
+ * the last request has been sent, before the answers still due are awaited.
+ */
+export async function openLoop(
+  port: number,
+  rate: number,
+  seconds: number,
+  next: (i: number) => OpenLoopRequest,
+  options: { sockets?: number; onAllSent?: () => void } = {},
+): Promise<Sent[]> {
+  const sockets = options.sockets ?? 256;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+  const sent: Sent[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const total = Math.round(rate * seconds);
+  const started = performance.now();
+  const request = (i: number, due: number) => {
+    const r = next(i);
+    const at = performance.now();
+    const done = new Promise<void>((resolve) => {
+      let finished = false;
+      const finish = (status: number) => {
+        if (finished) return;
+        finished = true;
+        sent.push({ label: r.label, ms: performance.now() - due, lateMs: Math.max(0, at - due), status });
+        resolve();
+      };
+      const req = http.get({ host: '127.0.0.1', port, path: r.path, headers: r.headers, agent }, (res) => {
+        res.resume();
+        res.on('end', () => finish(res.statusCode ?? 0));
+        res.on('error', () => finish(0));
+      });
+      req.on('error', () => finish(0));
+      // Counted from the instant it was due, as its latency is: a request queued for a socket waits too.
+      const timer = setTimeout(
+        () => {
+          finish(0);
+          req.destroy();
+        },
+        Math.max(0, due + ANSWER_TIMEOUT_MS - performance.now()),
+      );
+      req.on('close', () => clearTimeout(timer));
+    });
+    inFlight.add(done);
+    void done.then(() => inFlight.delete(done));
+  };
+  let i = 0;
+  await new Promise<void>((resolve) => {
+    // A tick every millisecond sends whatever has come due since the last one.
+    const timer = setInterval(() => {
+      const now = performance.now();
+      while (i < total) {
+        const due = started + (i * 1000) / rate;
+        if (due > now) break;
+        request(i++, due);
+      }
+      if (i >= total) {
+        clearInterval(timer);
+        options.onAllSent?.();
+        resolve();
+      }
+    }, 1);
+  });
+  await Promise.all(inFlight);
+  agent.destroy();
+  return sent;
+}
