@@ -3,8 +3,8 @@
  * file: bench/results/<YYYY-MM-DD>.json (`--quick`: <YYYY-MM-DD>-quick.json), with the machine
  * and the load average before and after each scenario (other processes may share the machine).
  *
- *   npm run bench                     # everything (about 25 minutes on 2 cores)
- *   npm run bench -- --quick          # smaller sizes, shorter runs (about 3 minutes)
+ *   npm run bench                     # everything (30 minutes on 2 cores, 2026-12-06)
+ *   npm run bench -- --quick          # smaller sizes, shorter runs
  *   npm run bench -- --only append,read,desk
  *   npm run bench -- --only breaking-news --quick   # a 10 s smoke of the breaking-news profile
  *
