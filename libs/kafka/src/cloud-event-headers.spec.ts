@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CloudEvent, Kafka } from 'cloudevents';
 import type { DatelineEventType, DiplomaticEventEntry } from '@dateline/domain';
+import { factFields } from '@dateline/domain/testing/fact-fields';
 import type { RecordedEvent } from '@dateline/event-store';
 import { binaryHeaders, CloudEventAttributes } from './cloud-event-headers';
 import { datelineHeaders, eventAttributes, toEventMessage } from './cloud-event-message';
@@ -53,18 +54,7 @@ const DATA: Record<DatelineEventType, unknown> = {
     candidateId: 'fc-0123456789abcdef01234567',
     revision: 1,
     factId: diplomaticId,
-    fields: {
-      title: 'Talks open',
-      kind: 'talks',
-      when: { precision: 'day', on: '2025-05-16', certainty: 'explicit' },
-      status: 'happened',
-      relations: [],
-      about: [],
-      participants: [],
-      sources: [],
-      quotes: [],
-      storyIds: [storyId],
-    },
+    fields: factFields({ title: 'Talks open', kind: 'talks', storyIds: [storyId] }),
   },
   FactCandidateDismissed: { storyId, candidateId: 'fc-76543210fedcba9876543210', revision: 1, reason: 'an expectation' },
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { factFields } from '@dateline/domain/testing/fact-fields';
 import type { FactCandidateView } from '@dateline/projections';
 import { markedText } from './fact-candidates.template';
 
@@ -9,17 +10,9 @@ function candidate(id: string, start: number, end: number): FactCandidateView {
     id,
     revision: 1,
     evidence: { revision: 1, paragraph: 1, start, end, text: BODY.slice(start, end), sentence: { start, end } },
-    proposed: {
-      title: id,
-      kind: 'talks',
-      when: { precision: 'day', on: '2025-03-03', certainty: 'explicit' },
-      status: 'happened',
-      relations: [],
-      about: [],
-      participants: [],
-      sources: [],
-      quotes: [],
-    },
+    proposed: (({ storyIds: _stories, ...fields }) => fields)(
+      factFields({ title: id, kind: 'talks', when: { precision: 'day', on: '2025-03-03', certainty: 'explicit' } }),
+    ),
     confidence: 0.5,
     flags: [],
     review: { state: 'open' },
