@@ -75,7 +75,7 @@ describe('projector crash consistency (PostgreSQL, real child processes)', () =>
 
       // Restart it, let it catch up, and compare with a rebuild from scratch.
       const restarted = await startProjector();
-      await whenCaughtUp(store, sql);
+      await whenCaughtUp(store, sql, 30_000, history.lastPosition);
       await kill(restarted);
 
       let same = true;

@@ -17,6 +17,8 @@ const INSTANCES = 3;
 interface Acked {
   readonly id: string;
   readonly version: number;
+  /** The log position the answer gave. */
+  readonly position: number;
   readonly key: string;
 }
 
@@ -41,7 +43,7 @@ describe(`${KILLS} random SIGKILLs of service instances under a mixed load`, () 
   };
 
   /** A write to a random live instance, with an idempotency key; undefined when it failed. */
-  const write = async (path: string, body: unknown): Promise<{ id: string; version: number } | undefined> => {
+  const write = async (path: string, body: unknown): Promise<{ id: string; version: number; position: number } | undefined> => {
     const live = ports.filter((_, i) => instances[i]);
     const port = live[Math.floor(Math.random() * live.length)];
     const key = randomUUID();
@@ -54,7 +56,7 @@ describe(`${KILLS} random SIGKILLs of service instances under a mixed load`, () 
       if (res.status !== 201) {
         return undefined;
       }
-      const answer = (await res.json()) as { id: string; version: number };
+      const answer = (await res.json()) as { id: string; version: number; position: number };
       acked.push({ ...answer, key });
       return answer;
     } catch {
@@ -112,6 +114,14 @@ describe(`${KILLS} random SIGKILLs of service instances under a mixed load`, () 
     const sql = new PgClient(db.url, 4);
     const store = await PostgresEventStore.create(sql);
     try {
+      // The readable head stops below the oldest transaction open anywhere in the cluster (ADR
+      // 0001): wait until it has passed the last acknowledged write before reading the log, so
+      // that a write missing from it is lost, not merely not readable yet.
+      const lastAcked = Math.max(...acked.map((a) => a.position));
+      for (const deadline = Date.now() + 120_000; (await store.headPosition()) < lastAcked;) {
+        if (Date.now() > deadline) throw new Error(`the log's readable head never reached the last acknowledged write, at ${lastAcked}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
       const log = await store.readAll(0, 1_000_000);
       const head = log[log.length - 1].position;
       // Whichever instances lead now, they catch up.

@@ -62,6 +62,8 @@ export class RandomHistory {
   private readonly related = new Set<string>();
   private readonly texts = new Map<string, StoryText>();
   private n = 0;
+  /** The log position of the last event written: what a reader must see before comparing (when-caught-up.ts). */
+  lastPosition = 0;
 
   constructor(private readonly store: EventStore) {}
 
@@ -81,7 +83,7 @@ export class RandomHistory {
   }
 
   private async append(stream: string, events: DatelineEvent[], expected: number): Promise<void> {
-    await this.store.append(
+    const { position } = await this.store.append(
       stream,
       events.map((e) => ({
         id: randomUUID(),
@@ -92,6 +94,7 @@ export class RandomHistory {
       })),
       expected === 0 ? 'no_stream' : expected,
     );
+    this.lastPosition = Math.max(this.lastPosition, position);
   }
 
   private pick<T>(m: Map<string, T>): [string, T] {
