@@ -18,6 +18,7 @@ const TABLE = declareTable<Row>()({
   indexes: [
     { on: ['n'], where: 'note IS NULL' },
     { on: ['tags'], using: 'gin' },
+    { on: ['n'], using: 'gist', expression: "int4range(n, n, '[]')" },
   ],
 });
 
@@ -41,6 +42,7 @@ describe('a table declared once', () => {
     expect(createIndexStatements(TABLE, 'things')).toEqual([
       'CREATE INDEX ON things (n) WHERE note IS NULL',
       'CREATE INDEX ON things USING gin (tags jsonb_path_ops)',
+      "CREATE INDEX ON things USING gist ((int4range(n, n, '[]')))",
     ]);
   });
 

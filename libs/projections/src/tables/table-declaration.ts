@@ -29,10 +29,19 @@ export interface Column {
   readonly collate?: 'C';
 }
 
-/** A secondary index. GIN indexes are over jsonb arrays, with `jsonb_path_ops` (containment only, smaller). */
+/**
+ * A secondary index. GIN indexes are over jsonb arrays, with `jsonb_path_ops` (containment only,
+ * smaller); GiST ones over an `expression` of range type (what overlaps what).
+ */
 export interface IndexDeclaration<K extends string> {
+  /** The columns it indexes, or those its `expression` reads. */
   readonly on: readonly K[];
-  readonly using?: 'gin';
+  readonly using?: 'gin' | 'gist';
+  /**
+   * SQL over the `on` columns, indexed instead of them: a query uses the index only where it
+   * writes the same expression.
+   */
+  readonly expression?: string;
   /** A partial index's condition, in SQL over the table's columns. */
   readonly where?: string;
   /**
@@ -97,7 +106,9 @@ export function createIndexStatements(
   which: (index: IndexDeclaration<string>) => boolean = () => true,
 ): string[] {
   return table.indexes.filter(which).map((index) => {
-    const keys = index.on.map((column) => (index.using === 'gin' ? `${column} jsonb_path_ops` : column));
+    const keys = index.expression
+      ? [`(${index.expression})`]
+      : index.on.map((column) => (index.using === 'gin' ? `${column} jsonb_path_ops` : column));
     return `CREATE INDEX ON ${physical}${index.using ? ` USING ${index.using}` : ''} (${keys.join(', ')})${index.where ? ` WHERE ${index.where}` : ''}`;
   });
 }

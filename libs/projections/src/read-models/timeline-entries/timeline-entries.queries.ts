@@ -12,7 +12,7 @@ import { SQL_CLIENT } from '@dateline/event-store';
 import type { SqlQueryable } from '@dateline/event-store';
 import { cutWindow, PageWindow, StoredEntry, WHOLE_LIST } from '../../pages/page-window';
 import { namedQuery } from '../../tables/named-statements';
-import { EntryRow, TIMELINE_ENTRIES, TIMELINE_READ_MODEL } from './timeline-entries.table';
+import { EntryRow, POSSIBLE_DAYS, TIMELINE_ENTRIES, TIMELINE_READ_MODEL } from './timeline-entries.table';
 
 /** Which versions a read sees: now, as recorded by `asOf` (system time), as published by `asPublished` (editorial time), or both. */
 export interface VersionTime {
@@ -80,11 +80,16 @@ function versionAt(q: VersionTime, at: string, params: unknown[]): string[] {
 
 /** The range and filters of a timeline read, its parameters appended to `params`. */
 function readCondition(from: string, to: string, q: TimelineQuery, params: unknown[]): string[] {
-  const where =
-    q.match === 'can-fall-in'
-      ? [`latest >= $${params.push(from)}::date AND earliest <= $${params.push(to)}::date`]
-      : // A sort key starts with its day, and '~' sorts after the '|' that ends it: the day's pages, on the ordered index.
-        [`sort_key >= $${params.push(from)} AND sort_key < $${params.push(`${to}|~`)}`];
+  let where: string[];
+  if (q.match === 'can-fall-in') {
+    const [f, t] = [`$${params.push(from)}::date`, `$${params.push(to)}::date`];
+    // The overlap of the two spans, on the GiST index of POSSIBLE_DAYS, holds every row the exact
+    // condition after it keeps: a btree on either end would read every row on one side of the range.
+    where = [`${POSSIBLE_DAYS} && daterange(least(${f}, ${t}), greatest(${f}, ${t}), '[]')`, `latest >= ${f} AND earliest <= ${t}`];
+  } else {
+    // A sort key starts with its day, and '~' sorts after the '|' that ends it: the day's pages, on the ordered index.
+    where = [`sort_key >= $${params.push(from)} AND sort_key < $${params.push(`${to}|~`)}`];
+  }
   if (q.participant) where.push(`participants @> $${params.push(JSON.stringify([q.participant.trim().toLowerCase()]))}::jsonb`);
   if (q.kind) where.push(`kind = $${params.push(q.kind)}`);
   if (q.storyId) where.push(`story_ids @> $${params.push(JSON.stringify([q.storyId.toLowerCase()]))}::jsonb`);
@@ -125,8 +130,13 @@ export class TimelineEntriesQueries {
     const page = perDay
       ? `SELECT * FROM (SELECT a.*, row_number() OVER (PARTITION BY day ORDER BY sort_key, order_key) AS n FROM (${arms}) a) d WHERE n <= ${limit}`
       : `SELECT * FROM (${arms}) a ORDER BY sort_key, order_key LIMIT ${limit}`;
-    // A key changed after the position: the stored order is not that position's.
-    const moved = `SELECT EXISTS (SELECT 1 FROM ${T} WHERE ${[...read, 'rekeyed_position > $1', 'position <= $1', '(position_to IS NULL OR position_to > $1)'].join(' AND ')}) AS moved`;
+    // A key changed after the position: the stored order is not that position's. Asked of the
+    // rows open now and of those closed since apart, like the page, so that each arm has an index
+    // bounded by the read: as one condition (open, or closed after the position) no index of the
+    // read's range applied, and a prepared statement's generic plan scanned the table.
+    const rekeyed = (open: string) =>
+      `EXISTS (SELECT 1 FROM ${T} WHERE ${[...read, open, 'position <= $1', 'rekeyed_position > $1'].join(' AND ')})`;
+    const moved = `SELECT ${rekeyed('recorded_to IS NULL')} OR ${rekeyed('position_to > $1')} AS moved`;
     const { rows } = await namedQuery<PageRow & { moved: boolean; entry: string | null }>(
       this.sql,
       `SELECT m.moved, p.entry, p.sort_key, p.order_key, p.day, p.story_ids FROM (${moved}) m LEFT JOIN (${page}) p ON true ORDER BY p.sort_key, p.order_key`,
@@ -167,7 +177,9 @@ export class TimelineEntriesQueries {
     const where = ['day BETWEEN $1::date AND $2::date', ...versionCondition(q, params)];
     const { rows } = await namedQuery<{ d: Date | string }>(
       this.sql,
-      `SELECT DISTINCT day::text AS d FROM ${T} WHERE ${where.join(' AND ')} ORDER BY d DESC LIMIT $3`,
+      // Grouped by the date, newest first on its index, so that the read stops after `limit` days
+      // (DISTINCT of the text sorted every row of the range first, every row of the log when open).
+      `SELECT day::text AS d FROM ${T} WHERE ${where.join(' AND ')} GROUP BY day ORDER BY day DESC LIMIT $3`,
       params,
     );
     return rows.map((r) => dayOf(r.d));

@@ -53,6 +53,13 @@ export interface EntryRow {
   entry: string;
 }
 
+/**
+ * The days an entry can be on, as a range (what a range read overlaps, on a GiST index). Its
+ * ends in either order: a range whose lower end is above its upper one is an error, and one such
+ * row would fail every write of the table, not only its own read.
+ */
+export const POSSIBLE_DAYS = `daterange(least(earliest, latest), greatest(earliest, latest), '[]')`;
+
 export const TIMELINE_ENTRIES = declareTable<EntryRow>()({
   // v3: entries ready to send, ordered (issue 19); v2 brought the placement day, sort key, about
   // entries and editorial time. A new table, so that a store holding the v2 table projects
@@ -93,9 +100,12 @@ export const TIMELINE_ENTRIES = declareTable<EntryRow>()({
     { on: ['day'], where: 'recorded_to IS NULL' },
     { on: ['day', 'recorded_from'] },
     { on: ['day', 'published_from'] },
-    // A range: everything that can fall in it (latest >= from, then earliest <= to).
-    { on: ['latest'], where: 'recorded_to IS NULL' },
-    { on: ['latest', 'recorded_from'] },
+    // As of an instant, a day's versions then, and every version of their headings (entriesOrderedHere):
+    // the ordered index above holds only the open rows.
+    { on: ['sort_key'] },
+    // A range: everything whose possible days overlap it, now and as of an instant.
+    { on: ['earliest', 'latest'], using: 'gist', expression: POSSIBLE_DAYS, where: 'recorded_to IS NULL' },
+    { on: ['earliest', 'latest'], using: 'gist', expression: POSSIBLE_DAYS },
     // An event's current version (amendments, retractions, GET /diplomatic-events/:id), and a
     // version's entries (closing them, the live feed): the primary key is by entry. The
     // projection reads through both as it closes a version.
