@@ -31,9 +31,9 @@ export default {
   // Files run one after another (2 cores), but each in a worker that is replaced once it holds
   // more than this. In one long-lived process the module graphs that native ESM mode keeps per
   // test file piled up (2.5 GB RSS by the end) and garbage collection took over: on a busy
-  // machine the unit project took 637 s that way and 193 s with this limit, the e2e project
-  // 1,012 s and 541 s. Setting a limit is also what makes Jest use a worker at all with one
-  // worker (it runs in band otherwise).
+  // machine the unit project's files added up to 637 s in such a run and took 193 s with this
+  // limit; the e2e project's, 1,012 s and 541 s. Setting a limit is also what makes Jest use a
+  // worker at all with one worker (it runs in band otherwise).
   workerIdleMemoryLimit: '1GB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.spec.ts', '<rootDir>/test/*.spec.ts'] },
