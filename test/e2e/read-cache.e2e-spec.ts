@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { diplomaticEvent, onDay } from '../support/fixtures';
-import { bearer, startTestApp, TestApp } from '../support/test-app';
+import { createTempDatabase } from '@dateline/event-store/testing';
+import { diplomaticEvent, onDay, story } from '../support/fixtures';
+import { RawHttpConnection } from '../support/raw-http';
+import { bearer, created, listen, startTestApp, TestApp } from '../support/test-app';
 
 /** Public reads are answered from the cache while the read models stay where they were. */
 describe('read cache', () => {
@@ -59,6 +61,51 @@ describe('read cache', () => {
     expect(again.text).toBe(first.text);
     expect(again.headers['content-type']).toMatch(/^text\/html/);
     expect(again.headers['content-security-policy']).toBe(first.headers['content-security-policy']);
+  });
+
+  it('keeps the HTML and the JSON answer of a story apart', async () => {
+    const created = (
+      await t
+        .http()
+        .post('/stories')
+        .set(bearer())
+        .send(story({ headline: 'Cached story' }))
+        .expect(201)
+    ).body as { id: string; position: number };
+    await t.http().get(`/stories/${created.id}?minPosition=${created.position}`).expect(200);
+    for (const round of ['miss', 'hit']) {
+      const page = await t.http().get(`/stories/${created.id}`).set('Accept', 'text/html').expect(200);
+      const json = await t.http().get(`/stories/${created.id}`).set('Accept', 'application/json').expect(200);
+      expect([page.headers['x-dateline-read-cache'], json.headers['x-dateline-read-cache']]).toEqual([round, round]);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect((json.body as { headline: string }).headline).toBe('Cached story');
+    }
+  });
+
+  // On PostgreSQL: PGlite answers in this process, one query at a time, so readers never overlap there.
+  it('computes an answer once for readers asking it at the same time (PostgreSQL)', async () => {
+    const db = await createTempDatabase();
+    const pg = await startTestApp({ databaseUrl: db.url, inMemory: false });
+    try {
+      const made = await created(pg, '/diplomatic-events', diplomaticEvent({ title: 'Talks', when: onDay('2019-03-04') }));
+      await pg.http().get(`/timeline/2019-03-04?minPosition=${made.position}`).expect(200);
+      // Twenty connections opened first, then a request written on each at once: each reaches the
+      // cache before the first answer is computed (fetch would open them one after another).
+      const base = await listen(pg);
+      const connections = await Promise.all(Array.from({ length: 20 }, () => RawHttpConnection.open(base)));
+      for (const c of connections)
+        c.send('GET /?from=2019-03-01&to=2019-03-31 HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\nConnection: close\r\n\r\n');
+      const answers = (await Promise.all(connections.map((c) => c.closed))).map((raw) => ({
+        cache: /^x-dateline-read-cache: (\w+)/im.exec(raw)?.[1],
+        text: raw.slice(raw.indexOf('\r\n\r\n')),
+      }));
+      const misses = answers.filter((a) => a.cache === 'miss');
+      expect([misses.length, answers.length - misses.length]).toEqual([1, 19]);
+      expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+    } finally {
+      await pg.close();
+      await db.drop();
+    }
   });
 
   it('is off with DATELINE_READ_CACHE_ENTRIES=0', async () => {

@@ -67,6 +67,15 @@ export class RandomHistory {
 
   constructor(private readonly store: EventStore) {}
 
+  /** The stories and diplomatic events written so far: what a reader may ask for. */
+  get storyIds(): string[] {
+    return [...this.stories.keys()];
+  }
+
+  get eventIds(): string[] {
+    return [...this.events.keys()];
+  }
+
   async writeOne(): Promise<void> {
     const roll = Math.random();
     this.n++;

@@ -15,6 +15,7 @@ import { jsonOnly } from './http/json-only.hook';
 import { requestDeadlines } from './http/request-deadlines';
 import { utf8JsonParser } from './http/utf8-json-parser';
 import {
+  CacheKeysQueries,
   DiplomaticEventQueries,
   FactCandidatesQueries,
   Projection,
@@ -125,7 +126,15 @@ export async function createApp(
       .flatMap((p) => p.tables.map((t) => t.name))
       .join(','),
   });
-  registerReadCache(fastify, new ReadCache(settings.readCacheEntries), () => positions.position());
+  // Answers are kept across moves of the position unless the changes touch what they show: the
+  // same question as the CDN purge's (ADR 0006). Past a thousand changed rows (a bulk load, a
+  // standby catching up) the cache drops everything rather than wait for the whole answer.
+  const cacheKeys = app.get(CacheKeysQueries);
+  const readCache = new ReadCache({
+    maxEntries: settings.readCacheEntries,
+    changedNames: (after, upTo) => cacheKeys.changedBetween(after, upTo, 1000),
+  });
+  registerReadCache(fastify, readCache, () => positions.position());
   app.useGlobalFilters(new ErrorsFilter());
   registerReplayHeader(fastify);
   app.useGlobalPipes(

@@ -1,27 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { prefersHtml } from '../reader-page/content-negotiation';
+import { answerVariant, CACHED_ROUTES, NEGOTIATED_ROUTE } from './cached-routes';
 import { cacheControl, CachePolicySettings } from './cache-policy';
 import { ifNoneMatchNames, strongEtag } from './etag';
-
-/**
- * The public reads a cache in front may keep (docs/deploy.md): their answers depend only on
- * the URL, the read models' position and, for `/stories/:id`, whether the client wants HTML.
- * Not here: the live stream, health, metrics, admin routes and the desk (`no-store`).
- */
-export const HTTP_CACHED_ROUTES: ReadonlySet<string> = new Set([
-  '/',
-  '/timeline',
-  '/timeline/:date',
-  '/timeline/export/timelinejs',
-  '/stories/:id',
-  '/stories/:id/revisions',
-  '/stories/:id/revisions/:n',
-  '/stories/:id/diff',
-  '/diplomatic-events/:id',
-]);
-
-/** The route that answers JSON or HTML by the Accept header. */
-const NEGOTIATED = '/stories/:id';
 
 export interface HttpCachingOptions {
   readonly settings: CachePolicySettings;
@@ -50,11 +30,10 @@ const validatorsOf = new WeakMap<FastifyRequest, Validators>();
  */
 export function registerHttpCaching(fastify: FastifyInstance, o: HttpCachingOptions): void {
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || !HTTP_CACHED_ROUTES.has(request.routeOptions.url ?? '')) return;
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || !CACHED_ROUTES.has(request.routeOptions.url ?? '')) return;
     const query = (request.query ?? {}) as Record<string, unknown>;
-    const negotiated = request.routeOptions.url === NEGOTIATED;
-    const accept = request.headers.accept;
-    const variant = negotiated ? (prefersHtml(Array.isArray(accept) ? accept.join(',') : accept) ? 'html' : 'json') : '';
+    const negotiated = request.routeOptions.url === NEGOTIATED_ROUTE;
+    const variant = answerVariant(request);
     const position = typeof query.cursor === 'string' ? 'pinned' : String(await o.position());
     const validators = {
       etag: strongEtag([o.salt, position, request.url, variant]),

@@ -1,12 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { answerVariant, CACHED_ROUTES } from '../http-caching/cached-routes';
 import { ReadCache } from './read-cache';
-
-/**
- * The public reads whose answers depend only on the URL and the read models' position. Not
- * here: anything behind a token, the live stream, health, metrics, and the story routes that
- * answer HTML or JSON by the Accept header.
- */
-export const CACHED_ROUTES: ReadonlySet<string> = new Set(['/', '/timeline', '/timeline/:date', '/timeline/export/timelinejs']);
+import { RendersInFlight } from './renders-in-flight';
 
 /** Headers of the request, not of the answer: never replayed from the cache. */
 const PER_REQUEST = new Set(['x-request-id', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
@@ -14,6 +9,7 @@ const PER_REQUEST = new Set(['x-request-id', 'content-length', 'date', 'connecti
 interface Pending {
   readonly key: string;
   readonly position: number;
+  readonly finish: () => void;
 }
 
 const pendingOf = new WeakMap<FastifyRequest, Pending>();
@@ -21,30 +17,49 @@ const pendingOf = new WeakMap<FastifyRequest, Pending>();
 /**
  * Serves cached answers before Nest's pipeline runs (no guards to pass: these routes are
  * public, and a URL only gets an answer cached after it passed validation once), and caches
- * successful answers on their way out. A read asking `minPosition` is never served from the
- * cache: it asks to wait for the projections, and that wait is part of its answer.
+ * successful answers on their way out with the names their Surrogate-Key header gives. A
+ * request for an answer another request is computing waits for it (RendersInFlight). A read
+ * asking `minPosition` is never served from the cache: it asks to wait for the projections,
+ * and that wait is part of its answer.
  */
 export function registerReadCache(fastify: FastifyInstance, cache: ReadCache, position: () => Promise<number>): void {
   if (!cache.enabled) return;
+  const renders = new RendersInFlight();
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'GET' || !CACHED_ROUTES.has(request.routeOptions.url ?? '')) return;
     if ((request.query as Record<string, unknown> | undefined)?.minPosition !== undefined) return;
     const at = await position();
-    const hit = cache.get(request.url, at);
+    await cache.moveTo(at);
+    // The negotiated story route answers HTML or JSON at one URL.
+    const key = `${answerVariant(request)} ${request.url}`;
+    let hit = cache.get(key, at);
+    if (!hit && (await renders.waitFor(key, at))) hit = cache.get(key, at);
     if (hit) {
       reply.headers(hit.headers).header('X-Dateline-Read-Cache', 'hit');
       return reply.send(hit.body);
     }
-    pendingOf.set(request, { key: request.url, position: at });
+    pendingOf.set(request, { key, position: at, finish: renders.start(key, at) });
     reply.header('X-Dateline-Read-Cache', 'miss');
   });
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const pending = pendingOf.get(request);
-    if (!pending || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    if (!pending) return payload;
     pendingOf.delete(request);
-    cache.set(pending.key, pending.position, { body: payload, headers: replayable(reply.getHeaders()) });
+    if (reply.statusCode === 200 && typeof payload === 'string') {
+      const headers = replayable(reply.getHeaders());
+      cache.set(pending.key, pending.position, { body: payload, headers }, headers['surrogate-key']?.split(' '));
+    }
+    pending.finish();
     return payload;
   });
+  // An answer that never reached onSend (the client went away, an error before it): its waiters need not wait out their timeout.
+  const release = async (request: FastifyRequest) => {
+    const pending = pendingOf.get(request);
+    pendingOf.delete(request);
+    pending?.finish();
+  };
+  fastify.addHook('onResponse', release);
+  fastify.addHook('onRequestAbort', release);
 }
 
 function replayable(headers: Record<string, string | number | string[] | undefined>): Record<string, string> {

@@ -3,29 +3,89 @@ import { ReadCache } from './read-cache';
 
 const answer = (body: string) => ({ body, headers: { 'content-type': 'application/json' } });
 
+/** What changed between two positions, as a table: the purge's question answered from a list. */
+function changes(byPosition: Record<number, string[]>) {
+  const asked: [number, number][] = [];
+  const changedNames = async (after: number, upTo: number) => {
+    asked.push([after, upTo]);
+    return Object.entries(byPosition).flatMap(([p, names]) => (Number(p) > after && Number(p) <= upTo ? names : []));
+  };
+  return { asked, changedNames };
+}
+
 describe('ReadCache', () => {
-  it('answers what was stored at the same position, and nothing once the position moved', () => {
-    const cache = new ReadCache(10);
-    expect(cache.get('/timeline/2025-05-16', 7)).toBeUndefined();
-    cache.set('/timeline/2025-05-16', 7, answer('{"entries":[1]}'));
-    expect(cache.get('/timeline/2025-05-16', 7)?.body).toBe('{"entries":[1]}');
+  it('keeps an answer across a move that changed nothing it shows, and drops one that shows what changed', async () => {
+    const { asked, changedNames } = changes({ 8: ['day:2025-05-16', 'story:s1', 'timeline'] });
+    const cache = new ReadCache({ maxEntries: 10, changedNames });
+    await cache.moveTo(7);
+    cache.set('/timeline/2025-05-16', 7, answer('16'), ['day:2025-05-16']);
+    cache.set('/timeline/2025-05-17', 7, answer('17'), ['day:2025-05-17']);
+    cache.set('/stories/s2', 7, answer('s2'), ['story:s2']);
+    cache.set('/', 7, answer('page'), ['timeline', 'day:2025-05-17']);
+    await cache.moveTo(8);
+    expect(asked).toEqual([[7, 8]]);
     expect(cache.get('/timeline/2025-05-16', 8)).toBeUndefined();
-    // Moving on dropped everything: going back (it cannot, but a clock could) finds nothing either.
-    expect(cache.get('/timeline/2025-05-16', 7)).toBeUndefined();
+    expect(cache.get('/', 8)).toBeUndefined();
+    expect(cache.get('/timeline/2025-05-17', 8)?.body).toBe('17');
+    expect(cache.get('/stories/s2', 8)?.body).toBe('s2');
   });
 
-  it('drops an answer whose position passed while it was computed', () => {
-    const cache = new ReadCache(10);
-    cache.get('/a', 3); // a request starts at 3
-    cache.get('/b', 4); // another sees the projector reach 4
-    cache.set('/a', 3, answer('old'));
-    expect(cache.get('/a', 4)).toBeUndefined();
-    expect(cache.size).toBe(0);
+  it('drops at every move an answer that does not say what it shows', async () => {
+    const cache = new ReadCache({ maxEntries: 10, changedNames: changes({}).changedNames });
+    await cache.moveTo(1);
+    cache.set('/a', 1, answer('a'));
+    await cache.moveTo(2);
+    expect(cache.get('/a', 2)).toBeUndefined();
   });
 
-  it('evicts the oldest answers beyond its entry and byte limits', () => {
-    const cache = new ReadCache(2, 1600);
-    cache.get('/', 1);
+  it('drops everything when it cannot learn what changed, or is not told how', async () => {
+    const failing = new ReadCache({ maxEntries: 10, changedNames: () => Promise.reject(new Error('connection lost')) });
+    const untold = new ReadCache({ maxEntries: 10 });
+    for (const cache of [failing, untold]) {
+      await cache.moveTo(1);
+      cache.set('/a', 1, answer('a'), ['day:2025-05-16']);
+      await cache.moveTo(2);
+      expect(cache.get('/a', 2)).toBeUndefined();
+    }
+  });
+
+  it('drops everything when too much changed to name', async () => {
+    const cache = new ReadCache({ maxEntries: 10, changedNames: async () => undefined });
+    await cache.moveTo(1);
+    cache.set('/a', 1, answer('a'), ['day:2025-05-16']);
+    await cache.moveTo(2);
+    expect(cache.get('/a', 2)).toBeUndefined();
+  });
+
+  it('answers nothing for a position it has not moved to, and keeps no answer computed before its position', async () => {
+    const cache = new ReadCache({ maxEntries: 10, changedNames: changes({}).changedNames });
+    await cache.moveTo(3);
+    cache.set('/a', 3, answer('a'), ['day:2025-05-16']);
+    expect(cache.get('/a', 4)).toBeUndefined(); // not moved to 4 yet: changes up to 4 are not checked
+    // A request started at 3 finishes after another moved the cache to 4: its answer is not kept.
+    await cache.moveTo(4);
+    cache.set('/b', 3, answer('b'), ['day:2025-05-17']);
+    expect(cache.get('/b', 4)).toBeUndefined();
+    // A request that read an older position may have the newer answer.
+    expect(cache.get('/a', 3)?.body).toBe('a');
+    // Moving back does nothing.
+    await cache.moveTo(2);
+    expect(cache.get('/a', 4)?.body).toBe('a');
+  });
+
+  it('asks once for moves that requests make at the same time', async () => {
+    const { asked, changedNames } = changes({});
+    const cache = new ReadCache({ maxEntries: 10, changedNames });
+    await cache.moveTo(1);
+    cache.set('/a', 1, answer('a'), ['day:2025-05-16']);
+    await Promise.all([cache.moveTo(5), cache.moveTo(5), cache.moveTo(4)]);
+    expect(asked).toEqual([[1, 5]]);
+    expect(cache.get('/a', 5)?.body).toBe('a');
+  });
+
+  it('evicts the oldest answers beyond its entry and byte limits', async () => {
+    const cache = new ReadCache({ maxEntries: 2, maxBytes: 1600 });
+    await cache.moveTo(1);
     cache.set('/1', 1, answer('x'.repeat(90)));
     cache.set('/2', 1, answer('y'.repeat(90)));
     cache.set('/3', 1, answer('z'.repeat(90)));
@@ -36,10 +96,10 @@ describe('ReadCache', () => {
     expect(cache.size).toBe(2);
   });
 
-  it('answers nothing older than its maximum age, at any position', () => {
+  it('answers nothing older than its maximum age, at any position', async () => {
     let now = 1_000;
-    const cache = new ReadCache(10, 1600, 5000, () => now);
-    cache.get('/', 1);
+    const cache = new ReadCache({ maxEntries: 10, maxAgeMs: 5000, now: () => now });
+    await cache.moveTo(1);
     cache.set('/', 1, answer('x'));
     now += 5000;
     expect(cache.get('/', 1)?.body).toBe('x');
@@ -49,10 +109,10 @@ describe('ReadCache', () => {
     expect(cache.get('/', 1)?.body).toBe('y');
   });
 
-  it('keeps nothing when it has no entries (DATELINE_READ_CACHE_ENTRIES=0)', () => {
-    const cache = new ReadCache(0);
+  it('keeps nothing when it has no entries (DATELINE_READ_CACHE_ENTRIES=0)', async () => {
+    const cache = new ReadCache({ maxEntries: 0 });
     expect(cache.enabled).toBe(false);
-    cache.get('/', 1);
+    await cache.moveTo(1);
     cache.set('/', 1, answer('x'));
     expect(cache.get('/', 1)).toBeUndefined();
   });

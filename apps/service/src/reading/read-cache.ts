@@ -1,12 +1,17 @@
 /**
- * Answers of public reads, kept while the read models stay at the position they were computed
- * at. A read model changes only when the projector commits, and every commit moves the
- * position, so an answer computed at position P is still the answer while the position is P.
- * The first lookup at a new position drops everything: there is no invalidation to get wrong.
+ * Answers of public reads, kept while what they are made of stays unchanged (ADR 0006).
  *
- * Why: a developing story is read by many people asking the same few URLs between two edits.
- * Each answer from the tables costs two PostgreSQL round trips and about 0.6 ms of this
- * process's CPU; a cached one costs neither (docs/benchmarks.md has the numbers).
+ * Each answer is stored with the position it was computed at and the names of what it shows
+ * (its Surrogate-Key: `day:<date>`, `story:<id>`, `event:<id>`, `timeline`). When the read
+ * models move from P to P', the cache asks which names the changes after P up to P' touched
+ * (the same question the CDN purge asks, CacheKeysQueries.changedBetween) and drops exactly the
+ * answers that show one of them; the others are still the answer at P'. An answer without names
+ * is dropped at every move, as all answers were before names were kept.
+ *
+ * Why: under breaking news the desk writes several times a second and every write moved the
+ * position, so dropping every answer at each move left readers with almost no hits
+ * (docs/benchmarks.md, "breaking news"); a new fact of one story changes one day, the story and
+ * the timeline-wide answers, not the other days.
  */
 export interface CachedAnswer {
   readonly body: string;
@@ -16,37 +21,72 @@ export interface CachedAnswer {
 
 interface Entry extends CachedAnswer {
   readonly storedAt: number;
+  /** What the answer shows; undefined when it did not say (then any move drops it). */
+  readonly shows?: readonly string[];
+}
+
+/** The names of the answers that changes after `after`, up to `upTo`, touched; undefined when too much changed to say. */
+export type ChangedNames = (after: number, upTo: number) => Promise<readonly string[] | undefined>;
+
+export interface ReadCacheOptions {
+  /** At most this many answers; 0 turns the cache off (DATELINE_READ_CACHE_ENTRIES). */
+  readonly maxEntries: number;
+  /** Without it, every move drops every answer. */
+  readonly changedNames?: ChangedNames;
+  readonly maxBytes?: number;
+  readonly maxAgeMs?: number;
+  readonly now?: () => number;
 }
 
 /** Bytes of answers kept at most, whatever the entry count: memory stays bounded with large ranges. */
 const MAX_BYTES = 32 * 1024 * 1024;
-/** How long an answer is served at most, ms (see the constructor): a few seconds cost one miss per URL. */
+/**
+ * How long an answer is served at most, ms: this bounds what the position cannot see (a rebuild
+ * swaps tables in under an unchanged position, and so does anything done to the tables by hand).
+ * A few seconds cost one miss per URL per interval.
+ */
 const MAX_AGE_MS = 5000;
 
 export class ReadCache {
   private position = -1;
   private readonly answers = new Map<string, Entry>();
   private bytes = 0;
+  /** The move under way: one question at a time, which later requests wait for. */
+  private moving?: Promise<void>;
+  private readonly maxEntries: number;
+  private readonly maxBytes: number;
+  private readonly maxAgeMs: number;
+  private readonly now: () => number;
 
-  /**
-   * `maxAgeMs` bounds what the position cannot see: a rebuild swaps tables in under an unchanged
-   * position (its answers are the same unless the projection code changed, ADR 0006), and so
-   * does anything done to the tables by hand. A few seconds cost one miss per URL per interval.
-   */
-  constructor(
-    private readonly maxEntries: number,
-    private readonly maxBytes = MAX_BYTES,
-    private readonly maxAgeMs = MAX_AGE_MS,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(private readonly options: ReadCacheOptions) {
+    this.maxEntries = options.maxEntries;
+    this.maxBytes = options.maxBytes ?? MAX_BYTES;
+    this.maxAgeMs = options.maxAgeMs ?? MAX_AGE_MS;
+    this.now = options.now ?? Date.now;
+  }
 
   get enabled(): boolean {
     return this.maxEntries > 0;
   }
 
-  /** The answer for `key` computed at `position`, if there is one. */
+  /**
+   * Brings the cache to `position` (the read models' position a request read): the answers
+   * that the changes since show are dropped, the others kept. A position behind the cache's is
+   * left as it is: another request already saw the read models further on.
+   */
+  async moveTo(position: number): Promise<void> {
+    while (this.enabled && position > this.position) {
+      this.moving ??= this.move(position).finally(() => (this.moving = undefined));
+      await this.moving;
+    }
+  }
+
+  /**
+   * The answer for `key`, valid at `position` or later, if there is one. Call moveTo(position)
+   * first: before it, an answer may be older than the position.
+   */
   get(key: string, position: number): CachedAnswer | undefined {
-    this.moveTo(position);
+    if (position > this.position) return undefined;
     const entry = this.answers.get(key);
     if (entry && this.now() - entry.storedAt > this.maxAgeMs) return undefined;
     return entry;
@@ -54,25 +94,21 @@ export class ReadCache {
 
   /**
    * Keeps an answer computed from read models at or after `position` (the position read before
-   * the query: an answer may be newer than its position says, never older). An answer for a
-   * position that has passed meanwhile is dropped.
+   * the query: an answer may be newer than its position says, never older), with the names of
+   * what it shows. An answer for a position the cache has moved past is not kept: the changes
+   * in between were not checked against it.
    */
-  set(key: string, position: number, answer: CachedAnswer): void {
+  set(key: string, position: number, answer: CachedAnswer, shows?: readonly string[]): void {
     if (!this.enabled || position !== this.position) return;
     const size = answer.body.length;
     if (size > this.maxBytes / 16) return; // one huge range must not evict everything else
-    const old = this.answers.get(key);
-    if (old) {
-      this.bytes -= old.body.length;
-      this.answers.delete(key);
-    }
+    this.delete(key);
     // Oldest first: Map keeps insertion order.
     while (this.answers.size >= this.maxEntries || this.bytes + size > this.maxBytes) {
-      const [oldestKey, oldest] = this.answers.entries().next().value as [string, Entry];
-      this.answers.delete(oldestKey);
-      this.bytes -= oldest.body.length;
+      const oldest = this.answers.keys().next().value as string;
+      this.delete(oldest);
     }
-    this.answers.set(key, { ...answer, storedAt: this.now() });
+    this.answers.set(key, { ...answer, storedAt: this.now(), ...(shows ? { shows } : {}) });
     this.bytes += size;
   }
 
@@ -80,10 +116,27 @@ export class ReadCache {
     return this.answers.size;
   }
 
-  private moveTo(position: number): void {
-    if (position === this.position) return;
-    this.position = position;
-    this.answers.clear();
-    this.bytes = 0;
+  private async move(to: number): Promise<void> {
+    const from = this.position;
+    let changed: ReadonlySet<string> | undefined;
+    if (from >= 0 && this.answers.size > 0 && this.options.changedNames) {
+      try {
+        const names = await this.options.changedNames(from, to);
+        if (names) changed = new Set(names);
+      } catch {
+        changed = undefined; // not known what changed: nothing is kept
+      }
+    }
+    for (const [key, entry] of this.answers) {
+      if (!changed || !entry.shows || entry.shows.some((name) => changed.has(name))) this.delete(key);
+    }
+    this.position = to;
+  }
+
+  private delete(key: string): void {
+    const old = this.answers.get(key);
+    if (!old) return;
+    this.answers.delete(key);
+    this.bytes -= old.body.length;
   }
 }

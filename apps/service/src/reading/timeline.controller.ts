@@ -91,7 +91,8 @@ export class TimelineController {
     if (!isCalendarDate(date)) throw new BadRequestException(['date must be a real calendar date YYYY-MM-DD']);
     const query = ['timeline-day', date, ...filterIdentity(q)];
     const { page, position, next } = await this.read(date, date, q, query, q, reply, request);
-    surrogateKeys(reply, [CACHE_KEYS.day(date), ...storyKeys(page.entries)]);
+    // Not its entries' stories: what changes a day's answer changes an entry filed on it, which names the day (ADR 0006).
+    surrogateKeys(reply, [CACHE_KEYS.day(date)]);
     return asJson(
       reply,
       jsonObject([

@@ -24,8 +24,18 @@ export class CacheKeysQueries {
    * stories and events; a revision's story and the days it can sit on in a reader's zone (its
    * UTC day and the days either side); `timeline` whenever anything did. Sorted, each once.
    */
-  async changedBetween(after: number, upTo: number): Promise<string[]> {
-    const [events, revisions] = await Promise.all([this.events.changedBetween(after, upTo), this.revisions.changedBetween(after, upTo)]);
+  async changedBetween(after: number, upTo: number): Promise<string[]>;
+  /**
+   * The same, or undefined when more than `limit` rows of a read model changed: then nearly
+   * everything did, and the answer would cost more than it saves.
+   */
+  async changedBetween(after: number, upTo: number, limit: number): Promise<string[] | undefined>;
+  async changedBetween(after: number, upTo: number, limit?: number): Promise<string[] | undefined> {
+    const [events, revisions] =
+      limit === undefined
+        ? await Promise.all([this.events.changedBetween(after, upTo), this.revisions.changedBetween(after, upTo)])
+        : await Promise.all([this.events.changedBetween(after, upTo, limit), this.revisions.changedBetween(after, upTo, limit)]);
+    if (!events || !revisions) return undefined;
     const keys = new Set<string>();
     for (const day of events.days) keys.add(CACHE_KEYS.day(day));
     for (const id of events.storyIds) keys.add(CACHE_KEYS.story(id));

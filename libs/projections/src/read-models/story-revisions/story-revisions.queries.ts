@@ -86,13 +86,19 @@ export class StoryRevisionsQueries {
     return w.perDay && w.limit !== undefined ? perDay(entries, w.limit + 1) : entries;
   }
 
-  /** Revisions written after position `after`, up to `upTo`: their stories and publication instants (what a purge names). */
-  async changedBetween(after: number, upTo: number): Promise<{ storyId: string; publishedAt: string }[]> {
+  /**
+   * Revisions written after position `after`, up to `upTo`: their stories and publication instants (what a purge names).
+   * With `limit`, undefined when there are more than that many.
+   */
+  async changedBetween(after: number, upTo: number): Promise<{ storyId: string; publishedAt: string }[]>;
+  async changedBetween(after: number, upTo: number, limit: number): Promise<{ storyId: string; publishedAt: string }[] | undefined>;
+  async changedBetween(after: number, upTo: number, limit?: number): Promise<{ storyId: string; publishedAt: string }[] | undefined> {
     const { rows } = await namedQuery<Pick<RevisionRow, 'story_id' | 'published_at'>>(
       this.sql,
-      `SELECT story_id, published_at FROM ${T} WHERE position > $1 AND position <= $2`,
+      `SELECT story_id, published_at FROM ${T} WHERE position > $1 AND position <= $2 ${limit === undefined ? '' : `LIMIT ${Math.floor(limit) + 1}`}`,
       [after, upTo],
     );
+    if (limit !== undefined && rows.length > limit) return undefined;
     return rows.map((r) => ({ storyId: r.story_id, publishedAt: new Date(r.published_at).toISOString() }));
   }
 

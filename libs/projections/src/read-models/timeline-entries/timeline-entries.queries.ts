@@ -272,15 +272,28 @@ export class TimelineEntriesQueries {
 
   /**
    * What the rows opened or closed after position `after`, up to `upTo`, were about: their
-   * days, stories and events. What a purge of cached answers names (issue 19).
+   * days, stories and events. What a purge of cached answers names (issue 19). With `limit`,
+   * undefined when more than that many rows changed (the read cache then drops everything).
    */
-  async changedBetween(after: number, upTo: number): Promise<{ days: string[]; storyIds: string[]; eventIds: string[] }> {
+  async changedBetween(after: number, upTo: number): Promise<{ days: string[]; storyIds: string[]; eventIds: string[] }>;
+  async changedBetween(
+    after: number,
+    upTo: number,
+    limit: number,
+  ): Promise<{ days: string[]; storyIds: string[]; eventIds: string[] } | undefined>;
+  async changedBetween(
+    after: number,
+    upTo: number,
+    limit?: number,
+  ): Promise<{ days: string[]; storyIds: string[]; eventIds: string[] } | undefined> {
     const { rows } = await namedQuery<{ day: Date | string; story_ids: string[]; event_id: string }>(
       this.sql,
       `SELECT DISTINCT day::text AS day, story_ids, event_id FROM ${T}
-        WHERE (position > $1 AND position <= $2) OR (position_to > $1 AND position_to <= $2) OR (rekeyed_position > $1 AND rekeyed_position <= $2)`,
+        WHERE (position > $1 AND position <= $2) OR (position_to > $1 AND position_to <= $2) OR (rekeyed_position > $1 AND rekeyed_position <= $2)
+        ${limit === undefined ? '' : `LIMIT ${Math.floor(limit) + 1}`}`,
       [after, upTo],
     );
+    if (limit !== undefined && rows.length > limit) return undefined;
     return {
       days: [...new Set(rows.map((r) => dayOf(r.day)))],
       storyIds: [...new Set(rows.flatMap((r) => r.story_ids))],
