@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FEED_ROUTES } from '../feeds/feed-routes';
 import { prefersHtml } from '../reader-page/content-negotiation';
 import { cacheControl, CachePolicySettings } from './cache-policy';
 import { ifNoneMatchNames, strongEtag } from './etag';
@@ -18,6 +19,7 @@ export const HTTP_CACHED_ROUTES: ReadonlySet<string> = new Set([
   '/stories/:id/revisions/:n',
   '/stories/:id/diff',
   '/diplomatic-events/:id',
+  ...FEED_ROUTES,
 ]);
 
 /** The route that answers JSON or HTML by the Accept header. */

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FEED_ROUTES } from '../feeds/feed-routes';
 import { ReadCache } from './read-cache';
 
 /**
@@ -6,7 +7,20 @@ import { ReadCache } from './read-cache';
  * here: anything behind a token, the live stream, health, metrics, and the story routes that
  * answer HTML or JSON by the Accept header.
  */
-export const CACHED_ROUTES: ReadonlySet<string> = new Set(['/', '/timeline', '/timeline/:date', '/timeline/export/timelinejs']);
+export const CACHED_ROUTES: ReadonlySet<string> = new Set([
+  '/',
+  '/timeline',
+  '/timeline/:date',
+  '/timeline/export/timelinejs',
+  ...FEED_ROUTES,
+]);
+
+/**
+ * The routes whose answers name the origin the client reached the service at (the feeds' absolute
+ * URLs, feeds/request-origin.ts): kept per origin, so that a request with another Host header
+ * never gets, or leaves behind, an answer that links elsewhere.
+ */
+const ORIGIN_KEYED_ROUTES: ReadonlySet<string> = new Set(FEED_ROUTES);
 
 /** Headers of the request, not of the answer: never replayed from the cache. */
 const PER_REQUEST = new Set(['x-request-id', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
@@ -30,12 +44,15 @@ export function registerReadCache(fastify: FastifyInstance, cache: ReadCache, po
     if (request.method !== 'GET' || !CACHED_ROUTES.has(request.routeOptions.url ?? '')) return;
     if ((request.query as Record<string, unknown> | undefined)?.minPosition !== undefined) return;
     const at = await position();
-    const hit = cache.get(request.url, at);
+    const key = ORIGIN_KEYED_ROUTES.has(request.routeOptions.url ?? '')
+      ? `${request.protocol}://${request.host} ${request.url}`
+      : request.url;
+    const hit = cache.get(key, at);
     if (hit) {
       reply.headers(hit.headers).header('X-Dateline-Read-Cache', 'hit');
       return reply.send(hit.body);
     }
-    pendingOf.set(request, { key: request.url, position: at });
+    pendingOf.set(request, { key, position: at });
     reply.header('X-Dateline-Read-Cache', 'miss');
   });
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
