@@ -1,6 +1,6 @@
 import { BadRequestException, Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CACHE_KEYS, FeedQueries, ReadModelPositions, StoryRevisionsQueries } from '@dateline/projections';
+import { CACHE_KEYS, FeedPage, FeedQueries, ReadModelPositions, StoryRevisionsQueries } from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { ApiRead } from '../http/api-docs';
 import { surrogateKeys } from '../http-caching/surrogate-keys';
@@ -46,6 +46,13 @@ const JSON_FEED_DOCS = {
 const ITEMS =
   'One item per change, newest first: a new fact, an amendment (with its reason), a retraction (with its public note), a new story, an update or a correction of a story (with its note). Each item has a stable id (`urn:uuid:`, derived from the fact or story id and the version) and the kind of change as its category (Atom) or tag (JSON Feed): `new-fact`, `amendment`, `retraction`, `new-story`, `story-update`, `correction`. docs/feeds.md.';
 const BAD_PAGE = 'limit, cursor or minPosition is malformed, or the cursor belongs to another feed.';
+
+/** A page as read: its changes, the cursor of the next page when there is one, and the limit it was read with. */
+interface ReadPage {
+  readonly changes: FeedPage;
+  readonly next?: string;
+  readonly limit: number;
+}
 
 /** A request's parts a feed depends on besides its query: where the client reached us. */
 interface FeedRequest {
@@ -151,7 +158,7 @@ export class FeedsController {
   }
 
   /** The page a request asks for: the read position (the cursor's on later pages), and where it starts. */
-  private async page(q: FeedQueryDto, storyId: string | null, reply: HeaderSink) {
+  private async page(q: FeedQueryDto, storyId: string | null, reply: HeaderSink): Promise<ReadPage> {
     const query = ['feed', storyId];
     const cursor = q.cursor === undefined ? undefined : this.cursors.decode(q.cursor, query);
     const before = cursor && beforeOf(cursor);
@@ -159,13 +166,10 @@ export class FeedsController {
     const limit = q.limit ?? DEFAULT_FEED_LIMIT;
     const changes = await this.feeds.changes({ at, limit, ...(before !== undefined ? { before } : {}), ...(storyId ? { storyId } : {}) });
     const next = changes.nextBefore === undefined ? undefined : this.cursors.encode({ at, after: [changes.nextBefore] }, query);
-    return { changes, next, limit };
+    return { changes, ...(next ? { next } : {}), limit };
   }
 
-  private document(
-    page: Awaited<ReturnType<FeedsController['page']>>,
-    about: Pick<FeedDocument, 'id' | 'title' | 'description' | 'selfPath' | 'homePath'>,
-  ): FeedDocument {
+  private document(page: ReadPage, about: Pick<FeedDocument, 'id' | 'title' | 'description' | 'selfPath' | 'homePath'>): FeedDocument {
     const items = page.changes.changes.map(feedItem);
     const nextQuery = new URLSearchParams({
       ...(page.limit !== DEFAULT_FEED_LIMIT ? { limit: String(page.limit) } : {}),
