@@ -26,6 +26,7 @@ import { DatelineMetrics } from './metrics/dateline-metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { ReadinessIndicators } from './health/readiness-indicators';
 import { TimelineExportController } from './exports/timeline-export.controller';
+import { FeedsController } from './feeds/feeds.controller';
 import { TimelineStreamController } from './live-updates/timeline-stream.controller';
 import { TimelineStreamHub } from './live-updates/timeline-stream.hub';
 import { ReaderPageController } from './reader-page/reader-page.controller';
@@ -69,6 +70,7 @@ const readControllers = [
   TimelineController,
   TimelineStreamController,
   TimelineExportController,
+  FeedsController,
 ];
 
 /** The service, wired for given settings and already-opened storage (so tests can choose both). */

@@ -1,9 +1,11 @@
 import type { FastifyRequest } from 'fastify';
+import { FEED_ROUTES } from '../feeds/feed-routes';
 import { prefersHtml } from '../reader-page/content-negotiation';
 
 /**
  * The public reads whose answers depend only on the URL, the read models' position and, for
- * `/stories/:id`, whether the client wants HTML: what a cache in front (docs/deploy.md) and the
+ * `/stories/:id`, whether the client wants HTML, and for the feeds, the origin the client
+ * reached the service at: what a cache in front (docs/deploy.md) and the
  * in-process read cache (ADR 0006) may keep. Not here: the live stream, health, metrics, admin
  * routes and the desk (`no-store`).
  */
@@ -17,14 +19,28 @@ export const CACHED_ROUTES: ReadonlySet<string> = new Set([
   '/stories/:id/revisions/:n',
   '/stories/:id/diff',
   '/diplomatic-events/:id',
+  ...FEED_ROUTES,
 ]);
 
 /** The route that answers JSON or HTML by the Accept header. */
 export const NEGOTIATED_ROUTE = '/stories/:id';
 
-/** Which kind of answer the request gets besides its URL: `html` or `json` on the negotiated route, '' elsewhere. */
+/**
+ * The routes whose answers name the origin the client reached the service at (the feeds' absolute
+ * URLs, feeds/request-origin.ts): kept per origin, so that a request with another Host header
+ * never gets, or leaves behind, an answer that links elsewhere.
+ */
+const ORIGIN_KEYED_ROUTES: ReadonlySet<string> = new Set(FEED_ROUTES);
+
+/**
+ * What the answer depends on besides its URL and the position: `html` or `json` on the
+ * negotiated route, the origin on the feeds, '' elsewhere. Part of the read cache's key and of
+ * the ETag.
+ */
 export function answerVariant(request: FastifyRequest): string {
-  if (request.routeOptions.url !== NEGOTIATED_ROUTE) return '';
+  const route = request.routeOptions.url ?? '';
+  if (ORIGIN_KEYED_ROUTES.has(route)) return `${request.protocol}://${request.host}`;
+  if (route !== NEGOTIATED_ROUTE) return '';
   const accept = request.headers.accept;
   return prefersHtml(Array.isArray(accept) ? accept.join(',') : accept) ? 'html' : 'json';
 }

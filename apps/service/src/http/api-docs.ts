@@ -171,6 +171,8 @@ export interface ReadDocs {
   readonly badRequest?: string;
   /** The answer is a page (`limit`, `cursor`): a Link header, and a 503 while a cursor's position is not reached. */
   readonly paged?: boolean;
+  /** The answer's media type and schema, when it is not the JSON of `type` (a feed). */
+  readonly produces?: { readonly mediaType: string; readonly schema: Record<string, unknown> };
 }
 
 /** A public read: 200 with the read models' position and what caches need, 304, and the 400/404 it may answer. */
@@ -178,11 +180,18 @@ export function ApiRead(o: ReadDocs): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiOperation({ summary: o.summary, ...(o.description ? { description: o.description } : {}) }),
     ifNoneMatch,
-    ApiOkResponse({
-      ...(o.type ? { type: o.type } : {}),
-      description: 'OK',
-      headers: { ...caughtUpHeader, ...cachingHeaders, ...(o.paged ? linkHeader : {}) },
-    }),
+    o.produces
+      ? ApiResponse({
+          status: 200,
+          description: 'OK',
+          headers: { ...caughtUpHeader, ...cachingHeaders, ...(o.paged ? linkHeader : {}) },
+          content: { [o.produces.mediaType]: { schema: o.produces.schema } },
+        })
+      : ApiOkResponse({
+          ...(o.type ? { type: o.type } : {}),
+          description: 'OK',
+          headers: { ...caughtUpHeader, ...cachingHeaders, ...(o.paged ? linkHeader : {}) },
+        }),
     notModified,
     ApiBadRequestResponse({ type: ErrorResponseDto, description: o.badRequest ?? 'A query parameter is malformed or unknown.' }),
     ...(o.notFound ? [ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown id.' })] : []),

@@ -1,3 +1,4 @@
+import type { FeedAnnouncement } from '../../feeds/feed-links';
 import { html, jsonForScript, SafeHtml, trusted } from '../html';
 import { READER_CSS } from './styles';
 
@@ -8,6 +9,8 @@ export interface LayoutOptions {
   readonly jsonLd?: unknown;
   /** Loads the page's small script (live updates); the page works without it. */
   readonly script?: boolean;
+  /** Feeds of what the page shows: announced in the head for feed readers (autodiscovery), and linked in the footer. */
+  readonly feeds?: readonly FeedAnnouncement[];
 }
 
 /**
@@ -23,7 +26,10 @@ export function layout(o: LayoutOptions, main: SafeHtml): SafeHtml {
 <title>${o.title} · Dateline</title>
 <link rel="icon" href="data:,">
 ${o.description ? html`<meta name="description" content="${o.description}">` : ''}
-<style>${trusted(READER_CSS)}</style>
+${(o.feeds ?? []).map(
+  (f) => html`<link rel="alternate" type="${f.type}" title="${f.title}" href="${f.href}">
+`,
+)}<style>${trusted(READER_CSS)}</style>
 ${o.jsonLd ? html`<script type="application/ld+json">${jsonForScript(o.jsonLd)}</script>` : ''}
 ${o.script ? html`<script src="/assets/reader.js" defer></script>` : ''}
 </head>
@@ -41,7 +47,11 @@ ${main}
 </main>
 <footer class="site"><div class="wrap">
 <p>Dateline keeps every story revision and every dated fact as an immutable event. Dates marked <em>(inferred)</em> are our reading of the report; “on or before”, “between” and “some time in” say how loosely the report dates a fact, and such a fact sits on the latest day it can have happened.</p>
-<p>Data: <a href="/docs">HTTP API and OpenAPI description</a>.</p>
+<p>Data: <a href="/docs">HTTP API and OpenAPI description</a>.${
+    o.feeds && o.feeds.length > 0
+      ? html` Feeds: ${o.feeds.map((f, i) => html`${i > 0 ? ', ' : ''}<a href="${f.href}" type="${f.type}">${f.title}</a>`)}.`
+      : ''
+  }</p>
 </div></footer>
 </body>
 </html>

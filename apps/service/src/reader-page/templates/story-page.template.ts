@@ -1,3 +1,4 @@
+import { storyFeeds, TIMELINE_FEEDS } from '../../feeds/feed-links';
 import { DiffPart } from '../../reading/word-diff';
 import { html, SafeHtml } from '../html';
 import { StoryPageView } from '../view-models/story-page.view-model';
@@ -67,6 +68,7 @@ ${v.diff ? diffSection(v.diff) : ''}`
       description: `Revision ${v.revision} of a story, with its full revision history.`,
       current: 'story',
       jsonLd: v.jsonLd,
+      feeds: [...storyFeeds(v.slug), ...TIMELINE_FEEDS],
     },
     main,
   );

@@ -1,3 +1,4 @@
+import { TIMELINE_FEEDS } from '../../feeds/feed-links';
 import { html, SafeHtml } from '../html';
 import { SectionView, TimelinePageView } from '../view-models/timeline-page.view-model';
 import { renderEntry } from './entry.template';
@@ -48,6 +49,7 @@ ${v.exportHref ? html`<a href="${v.exportHref}" type="application/json">These da
       current: 'timeline',
       jsonLd: v.jsonLd,
       script: v.live !== undefined,
+      feeds: TIMELINE_FEEDS,
     },
     main,
   );

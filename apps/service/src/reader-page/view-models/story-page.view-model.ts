@@ -23,6 +23,7 @@ export interface RevisionRowView {
 
 export interface StoryPageView {
   readonly id: string;
+  readonly slug: string;
   readonly headline: string;
   readonly editorsNote?: string;
   readonly developing: boolean;
@@ -58,6 +59,7 @@ export function storyPageView(
   const b = diff && find(diff.to);
   return {
     id: story.id,
+    slug: story.slug,
     headline: story.headline,
     ...(story.editorsNote ? { editorsNote: story.editorsNote } : {}),
     developing: story.developing,

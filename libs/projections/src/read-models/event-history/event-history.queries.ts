@@ -22,6 +22,12 @@ export interface PositionedVersion {
   readonly position: number;
 }
 
+/** A change with what a reader of the feeds sees of it: when, by whom, why, and which fields it changed. */
+export interface PositionedHistoryItem extends HistoryItem {
+  readonly eventId: string;
+  readonly position: number;
+}
+
 const T = DIPLOMATIC_EVENT_VERSIONS.name;
 
 /** Questions answered from diplomatic_event_versions alone, with indexed lookups. */
@@ -68,6 +74,36 @@ export class EventHistoryQueries {
     );
     return rows.map((r) => ({ eventId: r.event_id, version: r.version, type: r.type, position: Number(r.position) }));
   }
+
+  /**
+   * The newest changes to any diplomatic event written by position `at` and before position
+   * `before` (when given), newest first, at most `limit`: the feeds' page of fact changes.
+   */
+  async newest(page: { at: number; before?: number; limit: number }): Promise<PositionedHistoryItem[]> {
+    const { rows } = await namedQuery<VersionRow>(
+      this.sql,
+      `SELECT event_id, version, type, recorded_at, editor, reason, changes, position FROM ${T}
+        WHERE position <= $1 AND position < $2 ORDER BY position DESC LIMIT $3`,
+      [page.at, page.before ?? Number.MAX_SAFE_INTEGER, page.limit],
+    );
+    return rows.map(positioned);
+  }
+
+  /** These versions of these events, in no particular order; a version not recorded is left out. */
+  async versions(keys: readonly { readonly eventId: string; readonly version: number }[]): Promise<PositionedHistoryItem[]> {
+    if (keys.length === 0) return [];
+    const { rows } = await namedQuery<VersionRow>(
+      this.sql,
+      `SELECT h.event_id, h.version, h.type, h.recorded_at, h.editor, h.reason, h.changes, h.position
+         FROM ${T} h JOIN unnest($1::uuid[], $2::integer[]) AS k(event_id, version) ON h.event_id = k.event_id AND h.version = k.version`,
+      [keys.map((k) => k.eventId), keys.map((k) => k.version)],
+    );
+    return rows.map(positioned);
+  }
+}
+
+function positioned(r: VersionRow): PositionedHistoryItem {
+  return { ...historyItem(r), eventId: r.event_id, position: Number(r.position) };
 }
 
 function historyItem(h: Pick<VersionRow, 'version' | 'type' | 'recorded_at' | 'editor' | 'reason' | 'changes'>): HistoryItem {

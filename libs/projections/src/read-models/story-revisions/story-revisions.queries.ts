@@ -128,6 +128,22 @@ export class StoryRevisionsQueries {
     return rows.map((r) => ({ position: Number(r.position), entry: toRevisionEntry(r, tz) }));
   }
 
+  /**
+   * The newest revisions (of one story, or of all) written by position `at` and before position
+   * `before` (when given), newest first, at most `limit`: the feeds' page of story changes.
+   */
+  async newest(page: { at: number; before?: number; limit: number; storyId?: string }): Promise<PositionedRevisionEntry[]> {
+    const params: unknown[] = [page.at, page.before ?? Number.MAX_SAFE_INTEGER, page.limit];
+    // One story's on its key (a few rows, sorted), all stories' on the position index: two texts, two plans.
+    const story = page.storyId ? ` AND story_id = $${params.push(page.storyId)}::uuid` : '';
+    const { rows } = await namedQuery<RevisionRow>(
+      this.sql,
+      `SELECT ${ENTRY_COLUMNS}, position FROM ${T} WHERE position <= $1 AND position < $2${story} ORDER BY position DESC LIMIT $3`,
+      params,
+    );
+    return rows.map((r) => ({ position: Number(r.position), entry: toRevisionEntry(r, 'UTC') }));
+  }
+
   /** Every revision of a story (published by `asPublished` when given), oldest first, with full text; undefined for none. */
   async revisions(storyId: string, q: { asPublished?: string } = {}): Promise<StoryRevisionView[] | undefined> {
     const params: unknown[] = [storyId];

@@ -235,6 +235,32 @@ export class TimelineEntriesQueries {
     );
   }
 
+  /**
+   * The changes to facts of the story written by position `at` and before position `before`
+   * (when given), newest first, at most `limit`: each fact version that names the story, at the
+   * position that opened it, and the change that closed it (the next version: an amendment, or
+   * a retraction), at the position that closed it. So a fact amended out of the story, or
+   * retracted, shows that change in the story's feed too. A stream's versions count up by one,
+   * so the change that closed version n is version n + 1.
+   */
+  async storyFactChanges(
+    storyId: string,
+    page: { at: number; before?: number; limit: number },
+  ): Promise<{ eventId: string; version: number; position: number }[]> {
+    const { rows } = await namedQuery<{ event_id: string; version: number; position: number | string }>(
+      this.sql,
+      `SELECT DISTINCT ON (position) event_id, version, position FROM (
+         SELECT event_id, version, position FROM ${T}
+          WHERE story_ids @> $1::jsonb AND role = 'fact' AND position <= $2 AND position < $3
+         UNION ALL
+         SELECT event_id, version + 1, position_to FROM ${T}
+          WHERE story_ids @> $1::jsonb AND role = 'fact' AND position_to <= $2 AND position_to < $3
+       ) c ORDER BY position DESC LIMIT $4`,
+      [JSON.stringify([storyId.toLowerCase()]), page.at, page.before ?? Number.MAX_SAFE_INTEGER, page.limit],
+    );
+    return rows.map((r) => ({ eventId: r.event_id, version: r.version, position: Number(r.position) }));
+  }
+
   /** The event's latest version written by position `at` (also when a retraction closed it); undefined for an unknown event. */
   async latest(eventId: string, at = Number.MAX_SAFE_INTEGER): Promise<LatestEntry | undefined> {
     const { rows } = await namedQuery<EntryRow>(
