@@ -6,6 +6,7 @@ import { DatelineMetrics } from '../metrics/dateline-metrics';
 import { liveEntryMarkup } from '../reader-page/live-entry-markup';
 import { entryDomId } from '../reader-page/view-models/entry.view-model';
 import { SETTINGS } from '../storage/storage.tokens';
+import { SharedChangeFrames } from './shared-change-frames';
 import { sseComment, sseEvent } from './sse';
 
 /**
@@ -54,13 +55,16 @@ export class TimelineStreamHub implements BeforeApplicationShutdown {
   private readonly logger = new Logger('TimelineStream');
   private readonly clients = new Set<Client>();
   private unwatch?: () => void;
+  private readonly frames: SharedChangeFrames<TimelineChange>;
 
   constructor(
     private readonly positions: ReadModelPositions,
     private readonly changes: TimelineChangesQueries,
     @Inject(SETTINGS) private readonly settings: Settings,
     private readonly metrics: DatelineMetrics,
-  ) {}
+  ) {
+    this.frames = new SharedChangeFrames((after, upTo, limit) => this.changes.changes(after, upTo, { limit }), frame);
+  }
 
   get connections(): number {
     return this.clients.size;
@@ -121,10 +125,10 @@ export class TimelineStreamHub implements BeforeApplicationShutdown {
         c.again = false;
         const target = await this.positions.position(this.changes.readModels);
         while (!c.closed && c.sent < target) {
-          const changes = await this.changes.changes(c.sent, target, { limit: BATCH });
+          const changes = await this.frames.get(c.sent, target, BATCH);
           for (const change of changes) {
             if (c.closed) break;
-            this.write(c, frame(change));
+            this.write(c, change.frame);
           }
           c.sent = changes.length >= BATCH ? changes[changes.length - 1].position : target;
         }

@@ -3,6 +3,9 @@ import { answerVariant, CACHED_ROUTES } from '../http-caching/cached-routes';
 import { ReadCache } from './read-cache';
 import { RendersInFlight } from './renders-in-flight';
 
+/** How many renders of the same answer a request waits for before computing it itself. */
+const MAX_WAIT_ROUNDS = 3;
+
 /** Headers of the request, not of the answer: never replayed from the cache. */
 const PER_REQUEST = new Set(['x-request-id', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 
@@ -33,7 +36,10 @@ export function registerReadCache(fastify: FastifyInstance, cache: ReadCache, po
     // The negotiated story route answers HTML or JSON at one URL.
     const key = `${answerVariant(request)} ${request.url}`;
     let hit = cache.get(key, at);
-    if (!hit && (await renders.waitFor(key, at))) hit = cache.get(key, at);
+    // A render that left nothing (its answer could not be kept, or failed) hands over: the first
+    // waiter to wake computes the answer (renders.start below, before anything else runs), the
+    // others wait for it in turn. A few rounds at most.
+    for (let round = 0; !hit && round < MAX_WAIT_ROUNDS && (await renders.waitFor(key, at)); round++) hit = cache.get(key, at);
     if (hit) {
       reply.headers(hit.headers).header('X-Dateline-Read-Cache', 'hit');
       return reply.send(hit.body);

@@ -57,20 +57,45 @@ describe('ReadCache', () => {
     expect(cache.get('/a', 2)).toBeUndefined();
   });
 
-  it('answers nothing for a position it has not moved to, and keeps no answer computed before its position', async () => {
-    const cache = new ReadCache({ maxEntries: 10, changedNames: changes({}).changedNames });
+  it('answers nothing for a position it has not moved to, and keeps no answer computed before a change it shows', async () => {
+    const cache = new ReadCache({ maxEntries: 10, changedNames: changes({ 4: ['timeline'] }).changedNames });
     await cache.moveTo(3);
     cache.set('/a', 3, answer('a'), ['day:2025-05-16']);
     expect(cache.get('/a', 4)).toBeUndefined(); // not moved to 4 yet: changes up to 4 are not checked
-    // A request started at 3 finishes after another moved the cache to 4: its answer is not kept.
+    // A request started at 3 finishes after another moved the cache to 4 on a change it shows: its answer is not kept.
     await cache.moveTo(4);
-    cache.set('/b', 3, answer('b'), ['day:2025-05-17']);
+    cache.set('/b', 3, answer('b'), ['day:2025-05-17', 'timeline']);
     expect(cache.get('/b', 4)).toBeUndefined();
     // A request that read an older position may have the newer answer.
     expect(cache.get('/a', 3)?.body).toBe('a');
     // Moving back does nothing.
     await cache.moveTo(2);
     expect(cache.get('/a', 4)?.body).toBe('a');
+  });
+
+  it('keeps an answer computed before a move that changed nothing it shows, and only then', async () => {
+    const { changedNames } = changes({ 5: ['day:2025-05-16', 'timeline'], 6: ['day:2025-05-18'] });
+    const cache = new ReadCache({ maxEntries: 10, changedNames });
+    await cache.moveTo(4);
+    // Requests start at 4; the read models move twice before their answers are ready.
+    await cache.moveTo(5);
+    await cache.moveTo(6);
+    cache.set('/17', 4, answer('17'), ['day:2025-05-17']);
+    cache.set('/16', 4, answer('16'), ['day:2025-05-16']);
+    cache.set('/18', 5, answer('18'), ['day:2025-05-18']);
+    cache.set('/unnamed', 5, answer('?'));
+    expect(cache.get('/17', 6)?.body).toBe('17');
+    expect([cache.get('/16', 6), cache.get('/18', 6), cache.get('/unnamed', 6)]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('keeps no answer computed before more moves than it remembers', async () => {
+    const cache = new ReadCache({ maxEntries: 10, changedNames: changes({}).changedNames });
+    await cache.moveTo(1);
+    for (let p = 2; p <= 100; p++) await cache.moveTo(p);
+    cache.set('/old', 1, answer('old'), ['day:2025-05-17']);
+    cache.set('/recent', 90, answer('recent'), ['day:2025-05-17']);
+    expect(cache.get('/old', 100)).toBeUndefined();
+    expect(cache.get('/recent', 100)?.body).toBe('recent');
   });
 
   it('asks once for moves that requests make at the same time', async () => {

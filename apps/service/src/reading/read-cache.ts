@@ -46,6 +46,13 @@ const MAX_BYTES = 32 * 1024 * 1024;
  * A few seconds cost one miss per URL per interval.
  */
 const MAX_AGE_MS = 5000;
+/**
+ * Moves remembered with what they changed, so that an answer computed at a position the cache
+ * has since moved past can still be kept when none of those changes touched it. Under a steady
+ * write load the position moves while most answers are being computed; without this, they
+ * would all be thrown away.
+ */
+const MOVES_KEPT = 64;
 
 export class ReadCache {
   private position = -1;
@@ -53,6 +60,8 @@ export class ReadCache {
   private bytes = 0;
   /** The move under way: one question at a time, which later requests wait for. */
   private moving?: Promise<void>;
+  /** The latest moves, oldest first: from, to, and the names changed (undefined: not known). */
+  private readonly moves: { readonly from: number; readonly to: number; readonly changed?: ReadonlySet<string> }[] = [];
   private readonly maxEntries: number;
   private readonly maxBytes: number;
   private readonly maxAgeMs: number;
@@ -95,11 +104,11 @@ export class ReadCache {
   /**
    * Keeps an answer computed from read models at or after `position` (the position read before
    * the query: an answer may be newer than its position says, never older), with the names of
-   * what it shows. An answer for a position the cache has moved past is not kept: the changes
-   * in between were not checked against it.
+   * what it shows. An answer for a position the cache has moved past is kept only if the moves
+   * since are remembered and none changed what it shows.
    */
   set(key: string, position: number, answer: CachedAnswer, shows?: readonly string[]): void {
-    if (!this.enabled || position !== this.position) return;
+    if (!this.enabled || position > this.position || !this.unchangedSince(position, shows)) return;
     const size = answer.body.length;
     if (size > this.maxBytes / 16) return; // one huge range must not evict everything else
     this.delete(key);
@@ -116,10 +125,23 @@ export class ReadCache {
     return this.answers.size;
   }
 
+  /** Whether nothing `shows` names changed after `position`, up to the cache's position. */
+  private unchangedSince(position: number, shows: readonly string[] | undefined): boolean {
+    if (position === this.position) return true;
+    if (!shows) return false;
+    for (let i = this.moves.length - 1; i >= 0; i--) {
+      const move = this.moves[i];
+      if (!move.changed || shows.some((name) => move.changed!.has(name))) return false;
+      if (move.from <= position) return true;
+    }
+    return false; // moved past it longer ago than remembered
+  }
+
   private async move(to: number): Promise<void> {
     const from = this.position;
     let changed: ReadonlySet<string> | undefined;
-    if (from >= 0 && this.answers.size > 0 && this.options.changedNames) {
+    // Asked even with no answer kept: answers being computed meanwhile may still be kept (unchangedSince).
+    if (from >= 0 && this.options.changedNames) {
       try {
         const names = await this.options.changedNames(from, to);
         if (names) changed = new Set(names);
@@ -130,6 +152,8 @@ export class ReadCache {
     for (const [key, entry] of this.answers) {
       if (!changed || !entry.shows || entry.shows.some((name) => changed.has(name))) this.delete(key);
     }
+    this.moves.push({ from, to, ...(changed ? { changed } : {}) });
+    if (this.moves.length > MOVES_KEPT) this.moves.shift();
     this.position = to;
   }
 
