@@ -18,10 +18,11 @@ export const HTTP_CACHED_ROUTES: ReadonlySet<string> = new Set([
   '/stories/:id/revisions/:n',
   '/stories/:id/diff',
   '/diplomatic-events/:id',
+  '/search',
 ]);
 
-/** The route that answers JSON or HTML by the Accept header. */
-const NEGOTIATED = '/stories/:id';
+/** The routes that answer JSON or HTML by the Accept header. */
+export const NEGOTIATED_ROUTES: ReadonlySet<string> = new Set(['/stories/:id', '/search']);
 
 export interface HttpCachingOptions {
   readonly settings: CachePolicySettings;
@@ -52,7 +53,7 @@ export function registerHttpCaching(fastify: FastifyInstance, o: HttpCachingOpti
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || !HTTP_CACHED_ROUTES.has(request.routeOptions.url ?? '')) return;
     const query = (request.query ?? {}) as Record<string, unknown>;
-    const negotiated = request.routeOptions.url === NEGOTIATED;
+    const negotiated = NEGOTIATED_ROUTES.has(request.routeOptions.url ?? '');
     const accept = request.headers.accept;
     const variant = negotiated ? (prefersHtml(Array.isArray(accept) ? accept.join(',') : accept) ? 'html' : 'json') : '';
     const position = typeof query.cursor === 'string' ? 'pinned' : String(await o.position());

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Projection } from '../projection';
 import { CacheKeysQueries } from '../queries/cache-keys.queries';
 import { DiplomaticEventQueries } from '../queries/diplomatic-event.queries';
+import { SearchQueries } from '../queries/search.queries';
 import { StoryQueries } from '../queries/story.queries';
 import { TimelineChangesQueries } from '../queries/timeline-changes.queries';
 import { TimelineQueries } from '../queries/timeline.queries';
@@ -26,6 +27,7 @@ const QUERIES = [
   StoryQueries,
   DiplomaticEventQueries,
   CacheKeysQueries,
+  SearchQueries,
 ];
 const SERVICES = [ProjectorRunner, ReadModelPositions, QuarantineOperations];
 

@@ -31,7 +31,8 @@ export interface Column {
 
 /**
  * A secondary index. GIN indexes are over jsonb arrays, with `jsonb_path_ops` (containment only,
- * smaller); GiST ones over an `expression` of range type (what overlaps what).
+ * smaller), or over an `expression` (a text search vector, trigrams of a text); GiST ones over
+ * an `expression` of range type (what overlaps what).
  */
 export interface IndexDeclaration<K extends string> {
   /** The columns it indexes, or those its `expression` reads. */
@@ -42,6 +43,8 @@ export interface IndexDeclaration<K extends string> {
    * writes the same expression.
    */
   readonly expression?: string;
+  /** The operator class of an `expression` (`gin_trgm_ops`: trigram likeness of a text); the type's default otherwise. */
+  readonly opclass?: string;
   /** A partial index's condition, in SQL over the table's columns. */
   readonly where?: string;
   /**
@@ -107,7 +110,7 @@ export function createIndexStatements(
 ): string[] {
   return table.indexes.filter(which).map((index) => {
     const keys = index.expression
-      ? [`(${index.expression})`]
+      ? [`(${index.expression})${index.opclass ? ` ${index.opclass}` : ''}`]
       : index.on.map((column) => (index.using === 'gin' ? `${column} jsonb_path_ops` : column));
     return `CREATE INDEX ON ${physical}${index.using ? ` USING ${index.using}` : ''} (${keys.join(', ')})${index.where ? ` WHERE ${index.where}` : ''}`;
   });

@@ -1,4 +1,5 @@
 import { declareTable } from '../../tables/table-declaration';
+import { SEARCH_CONFIG } from '../../tables/text-search';
 
 /** The read model's name: its projection's, its checkpoint's and its position's. */
 export const STORY_REVISIONS_READ_MODEL = 'story-revisions';
@@ -23,6 +24,16 @@ export interface RevisionRow {
   published_at: string | Date;
   position: number;
 }
+
+/**
+ * What a search matches in a story's revision (docs/search.md), weighted for ranking: its
+ * headline (A), its editor's note (C) and its text (D). An index expression, as the facts' one
+ * (timeline-entries.table.ts): a query uses the index only where it writes the same expression.
+ */
+export const STORY_SEARCH_VECTOR =
+  `setweight(to_tsvector('${SEARCH_CONFIG}', headline), 'A')` +
+  ` || setweight(to_tsvector('${SEARCH_CONFIG}', coalesce(editors_note, '')), 'C')` +
+  ` || setweight(to_tsvector('${SEARCH_CONFIG}', body), 'D')`;
 
 export const STORY_REVISIONS = declareTable<RevisionRow>()({
   // v2: published_at (editorial time); a new table so that a store holding the v1 table
@@ -54,5 +65,7 @@ export const STORY_REVISIONS = declareTable<RevisionRow>()({
     { on: ['position'] },
     // Stories are addressed by slug too (GET /stories/istanbul-peace-talks-2025).
     { on: ['slug', 'position'], where: 'revision = 1' },
+    // Search (docs/search.md): every revision's words; a read keeps the latest revision at its position.
+    { on: ['headline', 'editors_note', 'body'], using: 'gin', expression: STORY_SEARCH_VECTOR },
   ],
 });
