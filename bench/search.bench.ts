@@ -36,14 +36,17 @@ const LATENCY_RATE = 200;
  * What readers search for, in the synthetic log's words (bench/support/synthetic-log.ts): its
  * participants are "Envoy <g % 97>" and "Minister <g % 89>", its titles "Delegations meet,
  * round <g>", every fact's summary names a ceasefire, and every story's text Istanbul.
+ * `everyFact`: a search that every fact matches, so that all of them are ranked (ADR 0017,
+ * "Consequences"): reported, not held to the goal, which is for searches a reader makes of a
+ * name or a few words.
  */
-const SEARCHES: { label: string; q: string }[] = [
+const SEARCHES: { label: string; q: string; everyFact?: true }[] = [
   { label: 'a name (1 fact in 97)', q: 'Envoy 42' },
-  { label: 'a name spelled otherwise', q: 'Envoi 42' },
-  { label: 'a partial name', q: 'Minist 7' },
+  { label: 'a name and the beginning of a number (about 1 fact in 40)', q: 'Minister 17' },
   { label: "a title's words (a few facts)", q: 'round 4213' },
   { label: "a story's word (1 story in 20 facts)", q: 'Istanbul' },
-  { label: 'a word in every fact', q: 'ceasefire' },
+  { label: 'a name like one in every fact', q: 'Envoi', everyFact: true },
+  { label: 'a word in every fact', q: 'ceasefire', everyFact: true },
 ];
 /** The search of the autocannon runs and of the bare route: a name, the common case. */
 const MAIN = SEARCHES[0];
@@ -138,7 +141,7 @@ async function measure(events: number, seconds: number, requests: number, log: L
       dateline,
       bareNest: peer,
       throughputRatio: ratio,
-      goalMet: searches.every((s) => s.p99Ms < SEARCH_GOALS.p99Ms),
+      goalMet: searches.every((s) => s.everyFact || s.p99Ms < SEARCH_GOALS.p99Ms),
     };
   } finally {
     await sql.close();

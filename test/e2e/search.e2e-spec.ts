@@ -3,7 +3,8 @@ import { MAX_SEARCH_LENGTH, MAX_SEARCH_WORDS } from '@dateline/domain';
 import { BACKENDS, StartedBackend } from '../support/backends';
 import { diplomaticEvent, onDay, story } from '../support/fixtures';
 import { readModelsAndRebuild } from '../support/read-models-vs-rebuild';
-import { created, TestApp } from '../support/test-app';
+import { createTempDatabase } from '@dateline/event-store/testing';
+import { created, startTestApp, TestApp } from '../support/test-app';
 
 interface Part {
   text: string;
@@ -283,4 +284,29 @@ describe.each(BACKENDS)('search (%s)', (_name, start) => {
     const { live, rebuilt } = await readModelsAndRebuild(t.storage.store, t.storage.sql);
     expect(live).toEqual(rebuilt);
   });
+});
+
+describe('search on a store whose tables predate it (PostgreSQL)', () => {
+  it('adds the generated search columns at start, without projecting again, and finds what was there', async () => {
+    const db = await createTempDatabase();
+    try {
+      const before = await startTestApp({ databaseUrl: db.url, inMemory: false });
+      const fact = await created(before, '/diplomatic-events', diplomaticEvent({ title: 'Envoys meet in Lausanne', when: onDay(DAY) }));
+      await before.http().get(`/timeline/${DAY}?minPosition=${fact.position}`).expect(200).expect('X-Dateline-Caught-Up', 'true');
+      // The tables as a version before search created them.
+      await before.storage.sql.query('ALTER TABLE timeline_entries_v3 DROP COLUMN search_vector, DROP COLUMN search_names');
+      await before.storage.sql.query('ALTER TABLE story_revisions_v2 DROP COLUMN search_vector');
+      await before.close();
+
+      const after = await startTestApp({ databaseUrl: db.url, inMemory: false });
+      try {
+        const res = await after.http().get(`/search?q=Lausanne&minPosition=${fact.position}`).expect(200);
+        expect((res.body as Answer).results.map((r) => r.id)).toEqual([fact.id]);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await db.drop();
+    }
+  }, 60_000);
 });

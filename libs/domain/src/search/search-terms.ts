@@ -10,8 +10,8 @@ export const MAX_SEARCH_LENGTH = 200;
 /** The most words a search takes: each is a term the index is asked for. */
 export const MAX_SEARCH_WORDS = 12;
 /**
- * The fewest letters a search needs before names are also compared by likeness (trigrams):
- * below it nearly every name is "like" the text ("an" is like Anton, Andriy, Iran).
+ * The fewest letters a one-word search needs before names are also compared by likeness
+ * (trigrams): below it nearly every name is "like" the text ("an" is like Anton, Andriy, Iran).
  */
 export const MIN_SIMILAR_NAME_LENGTH = 4;
 
@@ -21,11 +21,19 @@ export interface SearchTerms {
   readonly text: string;
   /** Its words: runs of letters, digits and combining marks, in order, each once. */
   readonly words: readonly string[];
-  /** to_tsquery input: every word, each also as a prefix ("Zelen" finds "Zelensky"). */
+  /**
+   * to_tsquery input: every word, the last also as a prefix, as one types ("Zelen" finds
+   * "Zelensky", "Marco Rub" finds "Marco Rubio"). Only the last: a prefix of a word most facts
+   * have ("envoy:*") makes the index collect all of them instead of skipping to the rarer words.
+   */
   readonly allWords: string;
-  /** to_tsquery input: any word, as a prefix: what marks the words that matched in a field. */
+  /** to_tsquery input: any of the same terms: what marks the words that matched in a field. */
   readonly anyWord: string;
-  /** The text names are compared with by likeness, or undefined when too short for that. */
+  /**
+   * The word names are compared with by likeness, or undefined: only a search of one word of
+   * four letters or more. Several words are compared as one text, whose trigrams a common word
+   * fills ("Envoy 42" is 0.67 like every "Envoy N"), so they are found by their words only.
+   */
   readonly nameText: string | undefined;
 }
 
@@ -50,14 +58,13 @@ export function searchTextProblem(text: string | undefined): string | undefined 
 export function searchTerms(text: string): SearchTerms {
   const trimmed = text.trim();
   const words = wordsOf(trimmed);
-  const prefixes = words.map((w) => `${w}:*`);
-  const letters = words.join(' ');
+  const terms = words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w));
   return {
     text: trimmed,
     words,
-    allWords: prefixes.join(' & '),
-    anyWord: prefixes.join(' | '),
-    nameText: letters.length >= MIN_SIMILAR_NAME_LENGTH ? letters : undefined,
+    allWords: terms.join(' & '),
+    anyWord: terms.join(' | '),
+    nameText: words.length === 1 && words[0].length >= MIN_SIMILAR_NAME_LENGTH ? words[0] : undefined,
   };
 }
 

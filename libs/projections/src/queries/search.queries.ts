@@ -2,14 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SearchTerms } from '@dateline/domain';
 import { SQL_CLIENT } from '@dateline/event-store';
 import type { SqlQueryable } from '@dateline/event-store';
-import { STORY_REVISIONS, STORY_REVISIONS_READ_MODEL, STORY_SEARCH_VECTOR } from '../read-models/story-revisions/story-revisions.table';
-import {
-  FACT_NAMES,
-  FACT_NAMES_TEXT,
-  FACT_SEARCH_VECTOR,
-  TIMELINE_ENTRIES,
-  TIMELINE_READ_MODEL,
-} from '../read-models/timeline-entries/timeline-entries.table';
+import { STORY_REVISIONS, STORY_REVISIONS_READ_MODEL } from '../read-models/story-revisions/story-revisions.table';
+import { FACT_NAMES, TIMELINE_ENTRIES, TIMELINE_READ_MODEL } from '../read-models/timeline-entries/timeline-entries.table';
 import { namedQuery } from '../tables/named-statements';
 import { MATCH_END, MATCH_START, SEARCH_CONFIG } from '../tables/text-search';
 
@@ -133,9 +127,9 @@ interface HitRow {
 
 /**
  * Full-text search over the facts' current versions and the stories' latest revisions, on the
- * read models' own tables through expression indexes (docs/search.md,
- * docs/adr/0017-search-in-the-read-models.md): every word (or a word it begins) in any field,
- * or, for a text long enough, a name like it. Ranked, and read at a log position, so that pages
+ * read models' own tables, through their generated search columns and GIN indexes
+ * (docs/search.md, docs/adr/0017-search-in-the-read-models.md): every word (or a word it begins)
+ * in any field, or, for one word long enough, a name like it. Ranked, and read at a log position, so that pages
  * read while writes go on never skip or repeat a result.
  */
 @Injectable()
@@ -151,39 +145,42 @@ export class SearchQueries {
     const byName = terms.nameText !== undefined;
     if (byName) params.push(terms.nameText);
     const name = 'lower(unaccent($4))';
+    // The generated columns search_vector and search_names (the tables' declarations), on their GIN indexes.
     const likeness = byName
-      ? ` + ${LIKENESS_WEIGHT} * (CASE WHEN ${name} <% ${FACT_NAMES_TEXT} THEN word_similarity(${name}, ${FACT_NAMES_TEXT}) ELSE 0 END)`
+      ? ` + ${LIKENESS_WEIGHT} * (CASE WHEN ${name} <% search_names THEN word_similarity(${name}, search_names) ELSE 0 END)`
       : '';
-    const score = (vector: string, extra: string) =>
-      `round(${SCORE_SCALE} * (ts_rank(${vector}, ${every}, ${RANK_NORMALISATION})${extra}))::bigint`;
-    // A fact's version valid at the position (retracted facts are closed: not found); a story's latest revision then.
-    const facts = `SELECT 'fact' AS type, event_id::text AS id, 'fact:' || event_id AS k, ${score(FACT_SEARCH_VECTOR, likeness)} AS score,
-        entry, story_ids, NULL::text AS slug, NULL::text AS headline, NULL::int AS revision, NULL::timestamptz AS published_at,
-        fields, NULL::text AS editors_note, NULL::text AS body
+    const score = (extra: string) => `round(${SCORE_SCALE} * (ts_rank(search_vector, ${every}, ${RANK_NORMALISATION})${extra}))::bigint`;
+    // A fact's version valid at the position (retracted facts are closed: not found); a story's
+    // latest revision then. Ranked by their keys and scores alone: the rows' texts are read for
+    // the page's results only, not for every match the ranking sorts.
+    const facts = `SELECT 'fact' AS type, entry_id AS id, version AS v, 'fact:' || event_id AS k, ${score(likeness)} AS score
       FROM ${T}
      WHERE role = 'fact' AND position <= $1 AND (position_to IS NULL OR position_to > $1)
-       AND (${FACT_SEARCH_VECTOR} @@ ${every}${byName ? ` OR ${name} <% ${FACT_NAMES_TEXT}` : ''})`;
-    const stories = `SELECT 'story', story_id::text, 'story:' || story_id, ${score(STORY_SEARCH_VECTOR, '')},
-        NULL, jsonb_build_array(story_id::text), slug, headline, revision, published_at, NULL::jsonb, editors_note, body
+       AND (search_vector @@ ${every}${byName ? ` OR ${name} <% search_names` : ''})`;
+    const stories = `SELECT 'story', story_id::text, revision, 'story:' || story_id, ${score('')}
       FROM ${S} s
-     WHERE position <= $1 AND ${STORY_SEARCH_VECTOR} @@ ${every}
+     WHERE position <= $1 AND search_vector @@ ${every}
        AND NOT EXISTS (SELECT 1 FROM ${S} n WHERE n.story_id = s.story_id AND n.revision > s.revision AND n.position <= $1)`;
     const after = w.after
       ? `WHERE h.score < $${params.push(w.after.score)}::bigint OR (h.score = $${params.length}::bigint AND h.k > $${params.push(w.after.key)})`
       : '';
     const limit = `$${params.push(w.limit + 1)}::int`;
     const similar = byName
-      ? `CASE WHEN type = 'fact' THEN (SELECT jsonb_agg(n) FROM jsonb_array_elements_text(${FACT_NAMES}) n WHERE ${name} <% lower(unaccent(n))) END`
+      ? `CASE WHEN page.type = 'fact' THEN (SELECT jsonb_agg(n) FROM jsonb_array_elements_text(${FACT_NAMES}) n WHERE ${name} <% lower(unaccent(n))) END`
       : 'NULL::jsonb';
     const { rows } = await namedQuery<HitRow>(
       this.sql,
       `WITH page AS (
          SELECT * FROM (${facts} UNION ALL ${stories}) h ${after} ORDER BY h.score DESC, h.k LIMIT ${limit}
        )
-       SELECT type, id, k, score, entry, story_ids, slug, headline, revision, published_at,
-              CASE WHEN type = 'fact' THEN ${FACT_WHY} ELSE ${STORY_WHY} END AS why,
-              ${similar} AS similar, CASE WHEN type = 'fact' THEN fields END AS fields
-         FROM page ORDER BY score DESC, k`,
+       SELECT page.type, page.id, page.k, page.score, t.entry, coalesce(t.story_ids, jsonb_build_array(lower(s.story_id::text))) AS story_ids,
+              s.slug, s.headline, s.revision, s.published_at,
+              CASE WHEN page.type = 'fact' THEN ${FACT_WHY} ELSE ${STORY_WHY} END AS why,
+              ${similar} AS similar, t.fields
+         FROM page
+         LEFT JOIN ${T} t ON page.type = 'fact' AND t.entry_id = page.id AND t.version = page.v
+         LEFT JOIN ${S} s ON page.type = 'story' AND s.story_id = page.id::uuid AND s.revision = page.v
+        ORDER BY page.score DESC, page.k`,
       params,
     );
     const hits = rows.slice(0, w.limit).map(toHit);

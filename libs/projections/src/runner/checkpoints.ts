@@ -1,7 +1,7 @@
 import { SqlClient, SqlQueryable } from '@dateline/event-store';
 import { Projection } from '../projection';
 import { liveTables } from '../tables/table-names';
-import { createIndexStatements, createTableStatement } from '../tables/table-declaration';
+import { addGeneratedColumnStatement, createIndexStatements, createTableStatement, Table } from '../tables/table-declaration';
 import { TEXT_SEARCH_STATEMENTS, textSearchSetupError } from '../tables/text-search';
 import { QUARANTINE_TABLE, quarantineSchema } from './quarantine';
 
@@ -39,9 +39,22 @@ export async function ensureSchema(sql: SqlClient, projections: readonly Project
         );
       } else if (missing.some(Boolean)) {
         throw new Error(`projection ${p.name}: some of its tables are missing (${p.tables.map((t) => t.name).join(', ')}); rebuild it`);
+      } else {
+        for (const table of p.tables) await addMissingGeneratedColumns(tx, table, live[table.name]);
       }
     }
   });
+}
+
+/** Adds the generated columns a table created before their declaration lacks (tables/table-declaration.ts). */
+async function addMissingGeneratedColumns(tx: SqlQueryable, table: Table, physical: string): Promise<void> {
+  for (const [name, column] of Object.entries(table.generated ?? {})) {
+    const { rows } = await tx.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_attribute WHERE attrelid = $1::regclass AND attname = $2 AND NOT attisdropped',
+      [physical, name],
+    );
+    if (rows[0].n === 0) await tx.query(addGeneratedColumnStatement(physical, name, column));
+  }
 }
 
 /** Reads (and with `lock`, locks until the transaction ends) the checkpoints of these projections. */
