@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MAX_SEARCH_LENGTH, MAX_SEARCH_WORDS } from '@dateline/domain';
+import fc from 'fast-check';
 import { BACKENDS, StartedBackend } from '../support/backends';
+import { expandMarkers, nastyString, urlText } from '../support/hostile-input';
 import { diplomaticEvent, onDay, story } from '../support/fixtures';
 import { readModelsAndRebuild } from '../support/read-models-vs-rebuild';
 import { createTempDatabase } from '@dateline/event-store/testing';
@@ -256,6 +258,28 @@ describe.each(BACKENDS)('search (%s)', (_name, start) => {
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Rubio <mark>forged</mark> mark');
     expect(page.text).not.toContain('<script>alert(1)');
+  });
+
+  it('answers hostile search texts with results or a 400, never an error of its own', async () => {
+    const texts = [
+      ...fc.sample(nastyString, { numRuns: 60, seed: 20 }),
+      '\u0301',
+      '½',
+      "'); DROP TABLE timeline_entries_v3; --",
+      'a:* & !b | (c',
+    ];
+    for (const q of texts) {
+      // The markers for huge strings expanded, as the write fuzz sends them.
+      const res = await t.http().get(`/search?q=${urlText({ text: JSON.parse(expandMarkers(JSON.stringify(q))) as string })}`);
+      expect({ q, answered: [200, 400].includes(res.status) }).toEqual({ q, answered: true });
+      if (res.status === 200) expect(Array.isArray((res.body as Answer).results)).toBe(true);
+    }
+    const page = await t
+      .http()
+      .get(`/search?q=${encodeURIComponent('<b>Rubio</b>')}`)
+      .set('Accept', 'text/html')
+      .expect(200);
+    expect(page.text).toContain('value="&lt;b&gt;Rubio&lt;/b&gt;"');
   });
 
   it('answers browsers with the results page and everyone else with JSON, each cached by the read cache rules', async () => {

@@ -128,9 +128,9 @@ interface HitRow {
 /**
  * Full-text search over the facts' current versions and the stories' latest revisions, on the
  * read models' own tables, through their generated search columns and GIN indexes
- * (docs/search.md, docs/adr/0017-search-in-the-read-models.md): every word (or a word it begins)
- * in any field, or, for one word long enough, a name like it. Ranked, and read at a log position, so that pages
- * read while writes go on never skip or repeat a result.
+ * (docs/search.md, docs/adr/0017-search-in-the-read-models.md): every word in any field (the
+ * last also as a word's beginning), or, for one word long enough, a name like it. Ranked, and
+ * read at a log position, so that pages read while writes go on never skip or repeat a result.
  */
 @Injectable()
 export class SearchQueries {
