@@ -30,9 +30,12 @@ import { FeedsController } from './feeds/feeds.controller';
 import { TimelineStreamController } from './live-updates/timeline-stream.controller';
 import { TimelineStreamHub } from './live-updates/timeline-stream.hub';
 import { ReaderPageController } from './reader-page/reader-page.controller';
+import { SearchPageController } from './reader-page/search-page.controller';
 import { DiplomaticEventsReadController } from './reading/diplomatic-events-read.controller';
 import { StoriesReadController } from './reading/stories-read.controller';
 import { TimelineController } from './reading/timeline.controller';
+import { SearchController } from './search/search.controller';
+import { SearchReader } from './search/search-reader';
 import { PurgeNotifier } from './http-caching/purge-notifier';
 import { PageCursors } from './reading/page-cursor';
 import { PAGE_CURSORS } from './reading/pages';
@@ -71,6 +74,7 @@ const readControllers = [
   TimelineStreamController,
   TimelineExportController,
   FeedsController,
+  SearchController,
 ];
 
 /** The service, wired for given settings and already-opened storage (so tests can choose both). */
@@ -92,6 +96,7 @@ export class AppModule {
         ...writeControllers,
         ...readControllers,
         ReaderPageController,
+        SearchPageController,
         AdminController,
         QuarantineController,
         HealthController,
@@ -110,6 +115,7 @@ export class AppModule {
         StoryReferences,
         StoryRelations,
         StoryAddresses,
+        SearchReader,
         FactCandidateReviews,
         RebuildJobs,
         ReadinessIndicators,

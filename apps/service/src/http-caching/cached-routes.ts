@@ -4,7 +4,7 @@ import { prefersHtml } from '../reader-page/content-negotiation';
 
 /**
  * The public reads whose answers depend only on the URL, the read models' position and, for
- * `/stories/:id`, whether the client wants HTML, and for the feeds, the origin the client
+ * `/stories/:id` and `/search`, whether the client wants HTML, and for the feeds, the origin the client
  * reached the service at: what a cache in front (docs/deploy.md) and the
  * in-process read cache (ADR 0006) may keep. Not here: the live stream, health, metrics, admin
  * routes and the desk (`no-store`).
@@ -19,11 +19,12 @@ export const CACHED_ROUTES: ReadonlySet<string> = new Set([
   '/stories/:id/revisions/:n',
   '/stories/:id/diff',
   '/diplomatic-events/:id',
+  '/search',
   ...FEED_ROUTES,
 ]);
 
-/** The route that answers JSON or HTML by the Accept header. */
-export const NEGOTIATED_ROUTE = '/stories/:id';
+/** The routes that answer JSON or HTML by the Accept header. */
+export const NEGOTIATED_ROUTES: ReadonlySet<string> = new Set(['/stories/:id', '/search']);
 
 /**
  * The routes whose answers name the origin the client reached the service at (the feeds' absolute
@@ -34,13 +35,13 @@ const ORIGIN_KEYED_ROUTES: ReadonlySet<string> = new Set(FEED_ROUTES);
 
 /**
  * What the answer depends on besides its URL and the position: `html` or `json` on the
- * negotiated route, the origin on the feeds, '' elsewhere. Part of the read cache's key and of
+ * negotiated routes, the origin on the feeds, '' elsewhere. Part of the read cache's key and of
  * the ETag.
  */
 export function answerVariant(request: FastifyRequest): string {
   const route = request.routeOptions.url ?? '';
   if (ORIGIN_KEYED_ROUTES.has(route)) return `${request.protocol}://${request.host}`;
-  if (route !== NEGOTIATED_ROUTE) return '';
+  if (!NEGOTIATED_ROUTES.has(route)) return '';
   const accept = request.headers.accept;
   return prefersHtml(Array.isArray(accept) ? accept.join(',') : accept) ? 'html' : 'json';
 }

@@ -25,7 +25,7 @@ import { ACCEPTS_HTML } from './content-negotiation';
 import { HtmlErrorsFilter } from './html-errors.filter';
 import { StoryPageQueryDto, TimelinePageQueryDto } from './reader-page.query.dto';
 import { READER_SCRIPT } from './reader-script';
-import { READER_PAGE_CSP } from './templates/layout.template';
+import { readerPageHeaders } from './reader-page-headers';
 import { renderStoryPage } from './templates/story-page.template';
 import { renderTimelinePage } from './templates/timeline-page.template';
 import { storyPageView } from './view-models/story-page.view-model';
@@ -35,13 +35,6 @@ import { StoryAddresses, storyNotFound } from '../stories/story-addresses';
 
 /** Days with entries per page of the timeline. */
 export const DAYS_PER_PAGE = 14;
-
-function pageHeaders(reply: HeaderSink): void {
-  reply.header('Content-Type', 'text/html; charset=utf-8');
-  reply.header('Content-Security-Policy', READER_PAGE_CSP);
-  reply.header('X-Content-Type-Options', 'nosniff');
-  reply.header('Referrer-Policy', 'same-origin');
-}
 
 /**
  * The reader pages: server-rendered HTML that works without JavaScript (the script only adds
@@ -133,7 +126,7 @@ export class ReaderPageController {
       ...shown.map(CACHE_KEYS.day),
       ...page.entries.flatMap((e) => e.storyIds.map(CACHE_KEYS.story)),
     ]);
-    pageHeaders(reply);
+    readerPageHeaders(reply);
     return renderTimelinePage(view).value;
   }
 
@@ -161,7 +154,7 @@ export class ReaderPageController {
     // The linked facts' full fields, in one query: the page dates and orders them as the timeline does.
     const facts = await this.entries.versions(story.linkedEvents.map((e) => ({ eventId: e.id, version: e.version })));
     surrogateKeys(reply, [CACHE_KEYS.story(id)]);
-    pageHeaders(reply);
+    readerPageHeaders(reply);
     // Each version's first entry is the fact itself; the dates it is about follow it.
     const linked = [...facts.values()].map(([fact]) => fact).filter((e): e is DiplomaticEventEntry => e?.type === 'diplomatic-event');
     return renderStoryPage(storyPageView(story, revisions, diff, linked)).value;

@@ -1,11 +1,12 @@
 import type { FeedAnnouncement } from '../../feeds/feed-links';
 import { html, jsonForScript, SafeHtml, trusted } from '../html';
+import { MAX_SEARCH_LENGTH } from '@dateline/domain';
 import { READER_CSS } from './styles';
 
 export interface LayoutOptions {
   readonly title: string;
   readonly description?: string;
-  readonly current?: 'timeline' | 'story';
+  readonly current?: 'timeline' | 'story' | 'search';
   readonly jsonLd?: unknown;
   /** Loads the page's small script (live updates); the page works without it. */
   readonly script?: boolean;
@@ -41,6 +42,15 @@ ${o.script ? html`<script src="/assets/reader.js" defer></script>` : ''}
 <li><a href="/"${o.current === 'timeline' ? trusted(' aria-current="page"') : ''}>Timeline</a></li>
 <li><a href="/docs">API</a></li>
 </ul></nav>
+${
+  o.current === 'search'
+    ? ''
+    : html`<form class="site-search" role="search" method="get" action="/search" aria-label="Search facts and stories">
+<label for="site-q">Search</label>
+<input type="search" id="site-q" name="q" maxlength="${MAX_SEARCH_LENGTH}" required placeholder="Words or names">
+<button type="submit">Search</button>
+</form>`
+}
 </div></header>
 <main id="main" class="wrap" tabindex="-1">
 ${main}
