@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseDecimalInteger } from '@dateline/domain';
 import { KafkaConfig, kafkaConfigFromEnv } from '@dateline/kafka';
+import { parseEmbedOrigins } from './embed-origins';
 
 export type Role = 'api' | 'projector' | 'relay';
 
@@ -26,6 +27,8 @@ export interface Settings {
   readonly writeRateLimit: number;
   /** Origins allowed by CORS; empty: no CORS headers (same-origin only). */
   readonly corsOrigins: readonly string[];
+  /** Sites whose pages may frame the embed (its CSP frame-ancestors); empty: none (config/embed-origins.ts). */
+  readonly embedOrigins: readonly string[];
   /** How often a standby instance tries to take over the projector or relay lease, ms. */
   readonly leaderRetryMs: number;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
@@ -95,6 +98,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     logFormat: oneOf('DATELINE_LOG_FORMAT', env.DATELINE_LOG_FORMAT, ['json', 'pretty'] as const),
     sample: oneOf('DATELINE_SAMPLE', env.DATELINE_SAMPLE, ['istanbul', 'none'] as const) ?? 'istanbul',
     corsOrigins: list(env.DATELINE_CORS_ORIGINS),
+    embedOrigins: parseEmbedOrigins(env.DATELINE_EMBED_ORIGINS),
     sessionSecret: sessionSecret(env.DATELINE_SESSION_SECRET),
     trustProxy: trustProxy(env.DATELINE_TRUST_PROXY),
     purgeUrl: purgeUrl(env.DATELINE_PURGE_URL),
