@@ -4,10 +4,11 @@ import { prefersHtml } from '../reader-page/content-negotiation';
 
 /**
  * The public reads whose answers depend only on the URL, the read models' position and, for
- * `/stories/:id`, whether the client wants HTML, and for the feeds, the origin the client
- * reached the service at: what a cache in front (docs/deploy.md) and the
- * in-process read cache (ADR 0006) may keep. Not here: the live stream, health, metrics, admin
- * routes and the desk (`no-store`).
+ * `/stories/:id` and its timeline, whether the client wants HTML, and for the feeds, the origin
+ * the client reached the service at: what a cache in front (docs/deploy.md) and the in-process
+ * read cache (ADR 0006) may keep. Not here: the live stream, health, metrics, admin routes and
+ * the desk (`no-store`). (The embed's and oEmbed's absolute links come from configuration,
+ * DATELINE_PUBLIC_URL, not from the request: docs/embeds.md.)
  */
 export const CACHED_ROUTES: ReadonlySet<string> = new Set([
   '/',
@@ -20,10 +21,13 @@ export const CACHED_ROUTES: ReadonlySet<string> = new Set([
   '/stories/:id/diff',
   '/diplomatic-events/:id',
   ...FEED_ROUTES,
+  '/stories/:id/timeline',
+  '/embed/stories/:id',
+  '/oembed',
 ]);
 
-/** The route that answers JSON or HTML by the Accept header. */
-export const NEGOTIATED_ROUTE = '/stories/:id';
+/** The routes that answer JSON or HTML by the Accept header. */
+export const NEGOTIATED_ROUTES: ReadonlySet<string> = new Set(['/stories/:id', '/stories/:id/timeline']);
 
 /**
  * The routes whose answers name the origin the client reached the service at (the feeds' absolute
@@ -33,14 +37,14 @@ export const NEGOTIATED_ROUTE = '/stories/:id';
 const ORIGIN_KEYED_ROUTES: ReadonlySet<string> = new Set(FEED_ROUTES);
 
 /**
- * What the answer depends on besides its URL and the position: `html` or `json` on the
+ * What the answer depends on besides its URL and the position: `html` or `json` on a
  * negotiated route, the origin on the feeds, '' elsewhere. Part of the read cache's key and of
  * the ETag.
  */
 export function answerVariant(request: FastifyRequest): string {
   const route = request.routeOptions.url ?? '';
   if (ORIGIN_KEYED_ROUTES.has(route)) return `${request.protocol}://${request.host}`;
-  if (route !== NEGOTIATED_ROUTE) return '';
+  if (!NEGOTIATED_ROUTES.has(route)) return '';
   const accept = request.headers.accept;
   return prefersHtml(Array.isArray(accept) ? accept.join(',') : accept) ? 'html' : 'json';
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { answerVariant, CACHED_ROUTES, NEGOTIATED_ROUTE } from './cached-routes';
+import { answerVariant, CACHED_ROUTES, NEGOTIATED_ROUTES } from './cached-routes';
 import { cacheControl, CachePolicySettings } from './cache-policy';
 import { ifNoneMatchNames, strongEtag } from './etag';
 
@@ -32,7 +32,7 @@ export function registerHttpCaching(fastify: FastifyInstance, o: HttpCachingOpti
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || !CACHED_ROUTES.has(request.routeOptions.url ?? '')) return;
     const query = (request.query ?? {}) as Record<string, unknown>;
-    const negotiated = request.routeOptions.url === NEGOTIATED_ROUTE;
+    const negotiated = NEGOTIATED_ROUTES.has(request.routeOptions.url ?? '');
     const variant = answerVariant(request);
     const position = typeof query.cursor === 'string' ? 'pinned' : String(await o.position());
     const validators = {

@@ -1,4 +1,16 @@
-import { BadRequestException, Controller, Get, Header, Inject, NotFoundException, Param, Query, Res, UseFilters } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Header,
+  Inject,
+  NotFoundException,
+  Param,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { PageKey } from '@dateline/projections';
 import { RouteConstraints } from '@nestjs/platform-fastify';
 import { ApiExcludeEndpoint, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -33,6 +45,8 @@ import { DayPage, PointInTime, timelinePageView } from './view-models/timeline-p
 import { RevisionTimes, revisionTimeKey } from './view-models/provenance-words';
 import { StoryAddresses, storyNotFound } from '../stories/story-addresses';
 import { entryOrder, factsNamedOnly, storyIdsOf } from './page-entries';
+import { publicOrigin, type RequestAddress } from '../embeds/public-origin';
+import { storyReach } from './view-models/story-reach';
 
 /** Days with entries per page of the timeline. */
 export const DAYS_PER_PAGE = 14;
@@ -143,7 +157,12 @@ export class ReaderPageController {
   @Get('stories/:id')
   @RouteConstraints({ [ACCEPTS_HTML]: 'yes' })
   @ApiExcludeEndpoint()
-  async story(@Param('id') address: string, @Query() q: StoryPageQueryDto, @Res({ passthrough: true }) reply: HeaderSink): Promise<string> {
+  async story(
+    @Param('id') address: string,
+    @Query() q: StoryPageQueryDto,
+    @Req() request: RequestAddress,
+    @Res({ passthrough: true }) reply: HeaderSink,
+  ): Promise<string> {
     reply.header('Vary', 'Accept');
     await readPosition(this.positions, this.stories.readModels, q.minPosition, this.settings.minPositionWaitMs, reply);
     const id = await this.addresses.forRead(address);
@@ -166,7 +185,13 @@ export class ReaderPageController {
     pageHeaders(reply);
     // Each version's first entry is the fact itself; the dates it is about follow it.
     const linked = [...facts.values()].map(([fact]) => fact).filter((e): e is DiplomaticEventEntry => e?.type === 'diplomatic-event');
-    return renderStoryPage(storyPageView(story, revisions, diff, linked)).value;
+    const reach = storyReach({
+      origin: publicOrigin(request, this.settings),
+      slug: story.slug,
+      headline: story.headline,
+      embedOrigins: this.settings.embedOrigins,
+    });
+    return renderStoryPage(storyPageView(story, revisions, diff, linked), reach).value;
   }
 
   /** When the story revisions the shown facts' provenances name were published: a lookup per revision (few: accepted candidates). */

@@ -113,7 +113,15 @@ export function timelinePageView(input: TimelinePageInput): TimelinePageView {
   const revisions = input.entries.filter((e): e is StoryRevisionEntry => e.type === 'story-revision');
   const at = input.at;
   const atQuery = at ? { [at.by]: at.instant } : {};
-  const days = dayViews(input.dates, facts, revisions, atQuery, input.dayPages ?? new Map(), input.revisionTimes ?? new Map(), input.storyNames);
+  const days = dayViews(
+    input.dates,
+    facts,
+    revisions,
+    atQuery,
+    input.dayPages ?? new Map(),
+    input.revisionTimes ?? new Map(),
+    input.storyNames,
+  );
   const oldest = input.dates.at(-1);
   const newest = input.dates[0];
   const title = pageTitle(input.from, input.to);
