@@ -32,6 +32,11 @@ import { TimelineStreamHub } from './live-updates/timeline-stream.hub';
 import { ReaderPageController } from './reader-page/reader-page.controller';
 import { DiplomaticEventsReadController } from './reading/diplomatic-events-read.controller';
 import { StoriesReadController } from './reading/stories-read.controller';
+import { StoryTimelineController } from './reading/story-timeline.controller';
+import { StoryTimelineReads } from './reading/story-timeline-reads';
+import { StoryTimelinePageController } from './reader-page/story-timeline-page.controller';
+import { EmbedController } from './embeds/embed.controller';
+import { OEmbedController } from './embeds/oembed.controller';
 import { TimelineController } from './reading/timeline.controller';
 import { PurgeNotifier } from './http-caching/purge-notifier';
 import { PageCursors } from './reading/page-cursor';
@@ -71,6 +76,8 @@ const readControllers = [
   TimelineStreamController,
   TimelineExportController,
   FeedsController,
+  StoryTimelineController,
+  OEmbedController,
 ];
 
 /** The service, wired for given settings and already-opened storage (so tests can choose both). */
@@ -92,6 +99,8 @@ export class AppModule {
         ...writeControllers,
         ...readControllers,
         ReaderPageController,
+        StoryTimelinePageController,
+        EmbedController,
         AdminController,
         QuarantineController,
         HealthController,
@@ -110,6 +119,7 @@ export class AppModule {
         StoryReferences,
         StoryRelations,
         StoryAddresses,
+        StoryTimelineReads,
         FactCandidateReviews,
         RebuildJobs,
         ReadinessIndicators,

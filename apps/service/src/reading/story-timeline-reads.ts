@@ -3,7 +3,7 @@ import { CACHE_KEYS, ReadModelPositions, StoryRevisionsQueries, TimelinePage, Ti
 import type { Settings } from '../config/settings';
 import { SETTINGS } from '../storage/storage.tokens';
 import { StoryAddresses, storyNotFound } from '../stories/story-addresses';
-import type { HeaderSink } from './consistency';
+import { readPosition, type HeaderSink } from './consistency';
 import { Cursor, nextLink, PageCursors } from './page-cursor';
 import { PAGE_CURSORS, pagePosition } from './pages';
 import { DEFAULT_PAGE_LIMIT } from './read-query.dto';
@@ -44,10 +44,14 @@ export class StoryTimelineReads {
     reply: HeaderSink,
     request?: { url: string },
   ): Promise<StoryTimelineRead> {
+    // The wait for minPosition first: a story created a moment ago is known by its slug only once the read models have it.
+    const now = await readPosition(this.positions, this.timelines.readModels, q.minPosition, this.settings.minPositionWaitMs, reply);
     const id = await this.addresses.forRead(address);
     const query = ['story-timeline', id];
     const cursor = q.cursor === undefined ? undefined : this.cursors.decode(q.cursor, query);
-    const position = await pagePosition(this.positions, this.timelines.readModels, q, cursor, this.settings.minPositionWaitMs, reply);
+    const position = cursor
+      ? await pagePosition(this.positions, this.timelines.readModels, {}, cursor, this.settings.minPositionWaitMs, reply)
+      : now;
     const story = await this.revisions.current(id);
     if (!story) throw storyNotFound(address);
     const page = await this.timelines.storyPage(id, {

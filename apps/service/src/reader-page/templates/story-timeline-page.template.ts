@@ -35,9 +35,12 @@ ${d.revisions.length > 0 ? html`<div class="updates" id="revisions-${d.date}"><h
 }
 
 /** One revision where it happened: its kind as a labelled badge (a correction stands out in words, not by colour alone). */
-export function renderRevisionMark(r: RevisionMarkView, linkAttributes: SafeHtml | '' = ''): SafeHtml {
+export function renderRevisionMark(
+  r: RevisionMarkView,
+  link: { attributes: SafeHtml; suffix: SafeHtml } | undefined = undefined,
+): SafeHtml {
   return html`<li class="update revision-mark revision-mark--${r.kind}" id="${r.domId}" data-revision="${r.revision}">
-<span class="kind kind--${r.kind}">${r.kindLabel}</span> <a href="${r.href}"${linkAttributes}>Revision ${r.revision}</a>
+<span class="kind kind--${r.kind}">${r.kindLabel}</span> <a href="${r.href}"${link?.attributes}>Revision ${r.revision}${link?.suffix}</a>
 <span class="detail">published <time datetime="${r.publishedAt}">${r.timeLabel}</time>${r.changeNote ? html`: ${r.changeNote}` : ''}</span>
 </li>`;
 }
