@@ -68,7 +68,11 @@ function renderEntry(e: EntryView): SafeHtml {
 ${e.statusLabel ? html`<span class="status-badge status-badge--${e.words.status}">${e.statusLabel}</span>` : ''}
 ${when(e.words)}</p>
 <h3 class="entry__h">${e.headline}</h3>
-${extra.length > 0 ? html`<p class="fact-words">${extra.join(' · ')}</p>` : ''}
+${extra.length > 0 ? html`<p class="fact-words">${capitalize(extra.join(' · '))}</p>` : ''}
 ${e.namedBy ? html`<p class="named-by">Named in: ${e.namedBy.title}</p>` : ''}
 </li>`;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
