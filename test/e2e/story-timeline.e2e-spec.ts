@@ -237,9 +237,9 @@ describe.each(BACKENDS)('a story timeline (%s)', (_name, start) => {
     expect(asJson.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
     expect(asHtml.headers.etag).not.toBe(asJson.headers.etag);
     expect(asJson.headers['cache-control']).toBe('public, max-age=5, stale-while-revalidate=30');
-    expect(asJson.headers['surrogate-key']!.split(' ').sort()).toEqual([`story:${otherId}`, `story:${storyId}`].sort());
-    await t.http().get(url).set('If-None-Match', asJson.headers.etag!).expect(304);
-    await t.http().get(url).set('Accept', BROWSER_ACCEPT).set('If-None-Match', asHtml.headers.etag!).expect(304);
+    expect(asJson.headers['surrogate-key'].split(' ').sort()).toEqual([`story:${otherId}`, `story:${storyId}`].sort());
+    await t.http().get(url).set('If-None-Match', asJson.headers.etag).expect(304);
+    await t.http().get(url).set('Accept', BROWSER_ACCEPT).set('If-None-Match', asHtml.headers.etag).expect(304);
     // The read cache keeps each kind of answer apart (over one listener: the page names the origin it was reached at).
     const base = await listen(t);
     await request(base).get(url).set('Accept', BROWSER_ACCEPT).expect(200);

@@ -18,7 +18,6 @@ import { DiplomaticEventEntry, readRangeProblem, TimelineEntry } from '@dateline
 import {
   CACHE_KEYS,
   ReadModelPositions,
-  StoredEntry,
   StoryQueries,
   StoryRevisionsQueries,
   TimelineEntriesQueries,
