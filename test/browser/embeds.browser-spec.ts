@@ -1,11 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, Server } from 'node:http';
+import { createServer as createTcpServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { seriousViolations, sideScroll } from '../support/axe';
 import { collectErrors, DESKTOP, launchChromium, screenshot } from '../support/browser';
 import { seedIstanbul } from '../support/seed-sample';
-import { listen, startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, TestApp } from '../support/test-app';
 
 // Code passed to page.evaluate runs in the browser; the project's tsconfig has no DOM library.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the browser's document, untyped without the DOM library
@@ -34,6 +35,15 @@ ${snippet()}
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** A port nothing listens on now, for a service that must know its address before it listens. */
+async function freePort(): Promise<number> {
+  const probe = createTcpServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
 
 /** The iframe's height on the host page and the height of the document inside it, CSS pixels. */
@@ -79,8 +89,12 @@ describe('story timeline and embeds in Chromium', () => {
     // The article servers first: the service is configured with the allowed one's origin.
     allowed = await articleServer(() => snippet);
     refused = await articleServer(() => snippet);
-    t = await startTestApp({ embedOrigins: [allowed.origin] });
-    base = await listen(t);
+    // The service's own address must be known before it starts: its snippets name it (DATELINE_PUBLIC_URL's default).
+    const port = await freePort();
+    t = await startTestApp({ embedOrigins: [allowed.origin], env: { PORT: String(port) } });
+    await t.app.listen({ port, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${port}`;
+    expect(t.settings.publicUrl).toBe(base);
     const seeded = await seedIstanbul(base);
     await t.http().get(`/stories/${SLUG}/timeline?minPosition=${seeded.position}`).expect(200).expect('X-Dateline-Caught-Up', 'true');
     // The snippet as a consumer gets it: through oEmbed, for the story's address.

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import request from 'supertest';
 import { BACKENDS, StartedBackend } from '../support/backends';
 import { diplomaticEvent, onDay, story } from '../support/fixtures';
-import { created, listen, TestApp } from '../support/test-app';
+import { created, TestApp } from '../support/test-app';
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 const ORIGINS = ['https://news.example', 'https://*.partner.example'];
-/** The origin the oEmbed answers name: the Host the request reached. */
-const HOST = 'dateline.test';
-const ORIGIN = `http://${HOST}`;
+/** The origin the snippets and oEmbed answers name (DATELINE_PUBLIC_URL). */
+const ORIGIN = 'https://dateline.test';
 
 /** A CSP's directives by name. */
 function directives(csp: string | undefined): Map<string, string> {
@@ -43,10 +41,10 @@ describe.each(BACKENDS)('embeds (%s)', (_name, start) => {
   let storyId: string;
   let factIds: string[] = [];
 
-  const oembed = (query: string) => t.http().get(`/oembed?${query}`).set('Host', HOST);
+  const oembed = (query: string) => t.http().get(`/oembed?${query}`);
 
   beforeAll(async () => {
-    backend = await start({ embedOrigins: ORIGINS });
+    backend = await start({ embedOrigins: ORIGINS, publicUrl: ORIGIN });
     t = backend.app;
     storyId = (
       await created(
@@ -78,7 +76,7 @@ describe.each(BACKENDS)('embeds (%s)', (_name, start) => {
   });
 
   it("is the story's timeline, minimal, framable by the configured sites only, every link opening outside the frame", async () => {
-    const res = await t.http().get('/embed/stories/geneva-embed').set('Host', HOST).expect(200);
+    const res = await t.http().get('/embed/stories/geneva-embed').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     const csp = directives(res.headers['content-security-policy']);
     expect(csp.get('frame-ancestors')).toBe('https://news.example https://*.partner.example');
@@ -114,24 +112,23 @@ describe.each(BACKENDS)('embeds (%s)', (_name, start) => {
       '<a href="/stories/geneva-embed/timeline" target="_blank" rel="noopener" id="full-timeline">This timeline on Dateline',
     );
     // By id the same; a short embed links to the rest.
-    expect((await t.http().get(`/embed/stories/${storyId}`).set('Host', HOST).expect(200)).text).toBe(page);
+    expect((await t.http().get(`/embed/stories/${storyId}`).expect(200)).text).toBe(page);
     const short = (await t.http().get('/embed/stories/geneva-embed?limit=2').expect(200)).text;
     expect(short).toContain('More of this timeline on Dateline');
     expect([...short.matchAll(/<li class="(?:entry|update)[^"]*" id="([^"]+)"/g)]).toHaveLength(2);
   });
 
   it('is cached like the reader page, and its 304s and cached answers keep its frame-ancestors', async () => {
-    const base = await listen(t);
     const url = '/embed/stories/geneva-embed';
-    const first = await request(base).get(url).expect(200);
+    const first = await t.http().get(url).expect(200);
     expect(first.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
     expect(first.headers['cache-control']).toBe('public, max-age=5, stale-while-revalidate=30');
     expect(first.headers['surrogate-key']).toBe(`story:${storyId}`);
-    const again = await request(base).get(url).expect(200);
+    const again = await t.http().get(url).expect(200);
     expect(again.headers['x-dateline-read-cache']).toBe('hit');
     expect(directives(again.headers['content-security-policy']).get('frame-ancestors')).toBe(ORIGINS.join(' '));
     expect(again.headers['x-frame-options']).toBeUndefined();
-    const notModified = await request(base).get(url).set('If-None-Match', first.headers.etag).expect(304);
+    const notModified = await t.http().get(url).set('If-None-Match', first.headers.etag).expect(304);
     expect(directives(notModified.headers['content-security-policy']).get('frame-ancestors')).toBe(ORIGINS.join(' '));
     expect(notModified.headers['x-frame-options']).toBeUndefined();
   });
@@ -145,7 +142,7 @@ describe.each(BACKENDS)('embeds (%s)', (_name, start) => {
       ['/oembed?url=' + encodeURIComponent(`${ORIGIN}/stories/geneva-embed`), 'application/json'],
       ['/embed/stories/no-such-story', BROWSER_ACCEPT],
     ]) {
-      const res = await t.http().get(path).set('Accept', accept).set('Host', HOST);
+      const res = await t.http().get(path).set('Accept', accept);
       expect([path, directives(res.headers['content-security-policy']).get('frame-ancestors')]).toEqual([path, "'none'"]);
       if (!path.startsWith('/embed/')) expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     }
@@ -217,7 +214,7 @@ describe.each(BACKENDS)('embeds (%s)', (_name, start) => {
       ['', 'url is required'],
       [
         'url=not%20a%20url',
-        'url must be an absolute http:// or https:// URL of a story, such as http://dateline.test/stories/<slug> (got "not a url")',
+        'url must be an absolute http:// or https:// URL of a story, such as https://dateline.test/stories/<slug> (got "not a url")',
       ],
       [`url=${encodeURIComponent('ftp://dateline.test/stories/geneva-embed')}`, 'url must be an absolute http:// or https:// URL'],
       [`url=${url}&format=yaml`, 'format must be json (or xml, which this provider does not offer)'],
@@ -246,7 +243,7 @@ describe.each(BACKENDS)('embeds (%s)', (_name, start) => {
   });
 
   it('puts the snippet and the discovery link on the story page, saying which sites may show it', async () => {
-    const page = (await t.http().get('/stories/geneva-embed').set('Accept', BROWSER_ACCEPT).set('Host', HOST).expect(200)).text;
+    const page = (await t.http().get('/stories/geneva-embed').set('Accept', BROWSER_ACCEPT).expect(200)).text;
     const snippet = page.match(/<textarea id="embed-snippet"[^>]*>([\s\S]*?)<\/textarea>/)?.[1];
     expect(snippet).toContain(`&lt;iframe src=&quot;${ORIGIN}/embed/stories/geneva-embed&quot;`);
     expect(snippet).toContain(`&lt;script src=&quot;${ORIGIN}/assets/embed-host.js&quot; async&gt;&lt;/script&gt;`);

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { BACKENDS, StartedBackend } from '../support/backends';
 import { diplomaticEvent, onDay, story } from '../support/fixtures';
-import request from 'supertest';
-import { created, listen, TestApp } from '../support/test-app';
+import { created, TestApp } from '../support/test-app';
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
@@ -177,7 +176,7 @@ describe.each(BACKENDS)('a story timeline (%s)', (_name, start) => {
     );
     // Its oEmbed discovery link, and a way back to the story.
     expect(page).toMatch(
-      /<link rel="alternate" type="application\/json\+oembed" href="http:\/\/127\.0\.0\.1(:\d+)?\/oembed\?url=http%3A%2F%2F127\.0\.0\.1[^"]*geneva-timeline&amp;format=json" title="Talks open in Geneva">/,
+      /<link rel="alternate" type="application\/json\+oembed" href="http:\/\/127\.0\.0\.1:3000\/oembed\?url=http%3A%2F%2F127\.0\.0\.1%3A3000%2Fstories%2Fgeneva-timeline&amp;format=json" title="Talks open in Geneva">/,
     );
     expect(page).toContain('<a href="/stories/geneva-timeline">Read the story</a>');
   });
@@ -240,13 +239,10 @@ describe.each(BACKENDS)('a story timeline (%s)', (_name, start) => {
     expect(asJson.headers['surrogate-key'].split(' ').sort()).toEqual([`story:${otherId}`, `story:${storyId}`].sort());
     await t.http().get(url).set('If-None-Match', asJson.headers.etag).expect(304);
     await t.http().get(url).set('Accept', BROWSER_ACCEPT).set('If-None-Match', asHtml.headers.etag).expect(304);
-    // The read cache keeps each kind of answer apart (over one listener: the page names the origin it was reached at).
-    const base = await listen(t);
-    await request(base).get(url).set('Accept', BROWSER_ACCEPT).expect(200);
-    const again = await request(base).get(url).set('Accept', BROWSER_ACCEPT).expect(200);
+    // The read cache keeps each kind of answer apart.
+    const again = await t.http().get(url).set('Accept', BROWSER_ACCEPT).expect(200);
     expect(again.headers['x-dateline-read-cache']).toBe('hit');
-    expect(again.text).toContain('<h1 id="timeline-h">Timeline: Talks open in Geneva</h1>');
-    await t.http().get(url).expect(200);
+    expect(again.text).toBe(asHtml.text);
     const againJson = await t.http().get(url).expect(200);
     expect(againJson.headers['x-dateline-read-cache']).toBe('hit');
     expect(againJson.body).toEqual(asJson.body);

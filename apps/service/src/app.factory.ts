@@ -124,10 +124,11 @@ export async function createApp(
     settings,
     position: () => positions.known(),
     positionTime: () => positions.positionTime(),
-    // The embed origins too: the embed's CSP and the story page's snippet note depend on them.
+    // The embed's settings too: its CSP, the snippets and oEmbed links depend on them.
     salt: [
       ...app.get<Projection[]>(PROJECTIONS).flatMap((p) => p.tables.map((t) => t.name)),
       `embed:${settings.embedOrigins.join(' ')}`,
+      `public:${settings.publicUrl}`,
     ].join(','),
   });
   // Answers are kept across moves of the position unless the changes touch what they show: the

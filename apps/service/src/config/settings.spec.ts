@@ -191,3 +191,21 @@ describe('settings: DATELINE_EMBED_ORIGINS', () => {
       expect(() => loadSettings({ DATELINE_EMBED_ORIGINS: value })).toThrow(new RegExp(`DATELINE_EMBED_ORIGINS: .*${why.source}`));
   });
 });
+
+describe('settings: DATELINE_PUBLIC_URL', () => {
+  it("is the listener's address by default, a wildcard listener's on the loopback", () => {
+    expect(loadSettings({}).publicUrl).toBe('http://127.0.0.1:3000');
+    expect(loadSettings({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl).toBe('http://127.0.0.1:8080');
+    expect(loadSettings({ HOST: '::1' }).publicUrl).toBe('http://[::1]:3000');
+  });
+
+  it('takes an http(s) origin, a trailing slash dropped, and refuses anything else naming the variable', () => {
+    expect(loadSettings({ DATELINE_PUBLIC_URL: 'https://dateline.example.org/' }).publicUrl).toBe('https://dateline.example.org');
+    expect(loadSettings({ DATELINE_PUBLIC_URL: 'http://localhost:8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(() => loadSettings({ DATELINE_PUBLIC_URL: 'https://dateline.example.org/news' })).toThrow(
+      /DATELINE_PUBLIC_URL: "https:\/\/dateline.example.org\/news" is not an origin alone/,
+    );
+    expect(() => loadSettings({ DATELINE_PUBLIC_URL: 'dateline.example.org' })).toThrow(/DATELINE_PUBLIC_URL: .* is not a URL/);
+    expect(() => loadSettings({ DATELINE_PUBLIC_URL: 'ftp://dateline.example.org' })).toThrow(/is not an http:\/\/ or https:\/\/ URL/);
+  });
+});

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Inject, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { TimelineEntry } from '@dateline/domain';
 import { StoryRevisionsQueries, TimelineEntriesQueries } from '@dateline/projections';
@@ -13,7 +13,6 @@ import { SETTINGS } from '../storage/storage.tokens';
 import { oembedDiscovery } from './embed-snippet';
 import { EMBED_FRAME_SCRIPT, EMBED_HOST_SCRIPT } from './embed-scripts';
 import { EmbedQueryDto } from './oembed.dto';
-import { publicOrigin, type RequestAddress } from './public-origin';
 import { renderEmbedPage } from './templates/embed-page.template';
 
 /**
@@ -39,12 +38,7 @@ export class EmbedController {
       "The story's first `limit` timeline entries (100 by default) and a link to the rest. Only the sites of DATELINE_EMBED_ORIGINS may frame it: its `Content-Security-Policy` says `frame-ancestors` with them, or `'none'` when none is configured. Every link opens outside the frame. Its script posts its height to the parent page (`/assets/embed-host.js` listens); docs/embeds.md.",
     notFound: true,
   })
-  async embed(
-    @Param('id') address: string,
-    @Query() q: EmbedQueryDto,
-    @Req() request: RequestAddress,
-    @Res({ passthrough: true }) reply: HeaderSink,
-  ): Promise<string> {
+  async embed(@Param('id') address: string, @Query() q: EmbedQueryDto, @Res({ passthrough: true }) reply: HeaderSink): Promise<string> {
     const read = await this.reads.read(address, q, reply);
     const listed = read.page.entries.map((e) => JSON.parse(e.json) as TimelineEntry);
     const view = storyTimelineView({
@@ -57,7 +51,7 @@ export class EmbedController {
     reply.header('Content-Type', 'text/html; charset=utf-8');
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
-    const origin = publicOrigin(request, this.settings);
+    const origin = this.settings.publicUrl;
     return renderEmbedPage(view, { oembed: oembedDiscovery(origin, read.slug, read.headline), moreEntries: read.next !== undefined }).value;
   }
 

@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Inject, NotFoundException, NotImplementedException, Query, Req, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, NotFoundException, NotImplementedException, Query, Res } from '@nestjs/common';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CACHE_KEYS, StoryRevisionsQueries } from '@dateline/projections';
 import type { Settings } from '../config/settings';
@@ -9,7 +9,6 @@ import { SETTINGS } from '../storage/storage.tokens';
 import { StoryAddresses, storyNotFound } from '../stories/story-addresses';
 import { EMBED_SIZE, embedSnippet } from './embed-snippet';
 import { OEmbedDto, OEmbedQueryDto } from './oembed.dto';
-import { publicOrigin, type RequestAddress } from './public-origin';
 
 /** The paths of a story on this service that oEmbed answers for: its page, its timeline, its embed. */
 const STORY_PATH = /^\/stories\/([^/]+)(?:\/timeline)?\/?$|^\/embed\/stories\/([^/]+)\/?$/;
@@ -47,14 +46,10 @@ export class OEmbedController {
     type: ErrorResponseDto,
     description: '`format=xml`: this provider answers JSON only (oEmbed 1.0, section 2.3).',
   })
-  async oembed(
-    @Query() q: OEmbedQueryDto,
-    @Req() request: RequestAddress,
-    @Res({ passthrough: true }) reply: HeaderSink,
-  ): Promise<OEmbedDto> {
+  async oembed(@Query() q: OEmbedQueryDto, @Res({ passthrough: true }) reply: HeaderSink): Promise<OEmbedDto> {
     if (q.format === 'xml')
       throw new NotImplementedException('format xml is not offered: this provider answers oEmbed in JSON only (format=json)');
-    const origin = publicOrigin(request, this.settings);
+    const origin = this.settings.publicUrl;
     const example = `${origin}/stories/<slug>`;
     let url: URL;
     try {

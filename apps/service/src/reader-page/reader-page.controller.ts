@@ -1,16 +1,4 @@
-import {
-  BadRequestException,
-  Controller,
-  Get,
-  Header,
-  Inject,
-  NotFoundException,
-  Param,
-  Query,
-  Req,
-  Res,
-  UseFilters,
-} from '@nestjs/common';
+import { BadRequestException, Controller, Get, Header, Inject, NotFoundException, Param, Query, Res, UseFilters } from '@nestjs/common';
 import { PageKey } from '@dateline/projections';
 import { RouteConstraints } from '@nestjs/platform-fastify';
 import { ApiExcludeEndpoint, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -44,7 +32,6 @@ import { DayPage, PointInTime, timelinePageView } from './view-models/timeline-p
 import { RevisionTimes, revisionTimeKey } from './view-models/provenance-words';
 import { StoryAddresses, storyNotFound } from '../stories/story-addresses';
 import { entryOrder, factsNamedOnly, storyIdsOf } from './page-entries';
-import { publicOrigin, type RequestAddress } from '../embeds/public-origin';
 import { storyReach } from './view-models/story-reach';
 
 /** Days with entries per page of the timeline. */
@@ -156,12 +143,7 @@ export class ReaderPageController {
   @Get('stories/:id')
   @RouteConstraints({ [ACCEPTS_HTML]: 'yes' })
   @ApiExcludeEndpoint()
-  async story(
-    @Param('id') address: string,
-    @Query() q: StoryPageQueryDto,
-    @Req() request: RequestAddress,
-    @Res({ passthrough: true }) reply: HeaderSink,
-  ): Promise<string> {
+  async story(@Param('id') address: string, @Query() q: StoryPageQueryDto, @Res({ passthrough: true }) reply: HeaderSink): Promise<string> {
     reply.header('Vary', 'Accept');
     await readPosition(this.positions, this.stories.readModels, q.minPosition, this.settings.minPositionWaitMs, reply);
     const id = await this.addresses.forRead(address);
@@ -185,7 +167,7 @@ export class ReaderPageController {
     // Each version's first entry is the fact itself; the dates it is about follow it.
     const linked = [...facts.values()].map(([fact]) => fact).filter((e): e is DiplomaticEventEntry => e?.type === 'diplomatic-event');
     const reach = storyReach({
-      origin: publicOrigin(request, this.settings),
+      origin: this.settings.publicUrl,
       slug: story.slug,
       headline: story.headline,
       embedOrigins: this.settings.embedOrigins,

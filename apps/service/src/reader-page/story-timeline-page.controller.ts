@@ -5,7 +5,6 @@ import { TimelineEntry } from '@dateline/domain';
 import { StoryRevisionsQueries, TimelineEntriesQueries } from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { oembedDiscovery } from '../embeds/embed-snippet';
-import { publicOrigin, type RequestAddress } from '../embeds/public-origin';
 import type { HeaderSink } from '../reading/consistency';
 import { StoryTimelineQueryDto } from '../reading/read-query.dto';
 import { StoryTimelineReads } from '../reading/story-timeline-reads';
@@ -38,7 +37,7 @@ export class StoryTimelinePageController {
   async timeline(
     @Param('id') address: string,
     @Query() q: StoryTimelineQueryDto,
-    @Req() request: RequestAddress & { url: string },
+    @Req() request: { url: string },
     @Res({ passthrough: true }) reply: HeaderSink,
   ): Promise<string> {
     reply.header('Vary', 'Accept');
@@ -56,7 +55,7 @@ export class StoryTimelinePageController {
     reply.header('Content-Security-Policy', READER_PAGE_CSP);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
-    const origin = publicOrigin(request, this.settings);
+    const origin = this.settings.publicUrl;
     return renderStoryTimelinePage(view, [oembedDiscovery(origin, read.slug, read.headline)]).value;
   }
 }
