@@ -39,9 +39,9 @@ ${(o.feeds ?? []).map(
   (f) => html`<link rel="alternate" type="${f.type}" title="${f.title}" href="${f.href}">
 `,
 )}${(o.alternates ?? []).map(
-  (a) => html`<link rel="alternate" type="${a.type}" href="${a.href}" title="${a.title}">
+    (a) => html`<link rel="alternate" type="${a.type}" href="${a.href}" title="${a.title}">
 `,
-)}<style>${trusted(READER_CSS)}</style>
+  )}<style>${trusted(READER_CSS)}</style>
 ${o.jsonLd ? html`<script type="application/ld+json">${jsonForScript(o.jsonLd)}</script>` : ''}
 ${o.script ? html`<script src="/assets/reader.js" defer></script>` : ''}
 </head>
