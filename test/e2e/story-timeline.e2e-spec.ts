@@ -179,6 +179,10 @@ describe.each(BACKENDS)('a story timeline (%s)', (_name, start) => {
       /<link rel="alternate" type="application\/json\+oembed" href="http:\/\/127\.0\.0\.1:3000\/oembed\?url=http%3A%2F%2F127\.0\.0\.1%3A3000%2Fstories%2Fgeneva-timeline&amp;format=json" title="Talks open in Geneva">/,
     );
     expect(page).toContain('<a href="/stories/geneva-timeline">Read the story</a>');
+    // The story's feeds are announced as on the story page.
+    expect(page).toContain(
+      '<link rel="alternate" type="application/atom+xml" title="This story (Atom)" href="/stories/geneva-timeline/feed.atom">',
+    );
   });
 
   it('comes in pages, JSON and HTML, whose entries add up to the whole, at one position', async () => {

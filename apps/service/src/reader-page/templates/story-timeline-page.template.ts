@@ -1,3 +1,4 @@
+import { storyFeeds } from '../../feeds/feed-links';
 import { html, SafeHtml } from '../html';
 import { RevisionMarkView, StoryTimelineDayView, StoryTimelineView } from '../view-models/story-timeline.view-model';
 import { layout, LayoutAlternate } from './layout.template';
@@ -20,6 +21,8 @@ ${v.nextHref ? html`<a href="${v.nextHref}" rel="next">Later entries</a>` : ''}
       title: `Timeline: ${v.headline}`,
       description: `The dated facts of a story, with its updates and corrections, ${v.factCount} facts and ${v.revisionCount} revisions on this page.`,
       current: 'story',
+      // The story's feeds follow the same changes as this timeline.
+      feeds: storyFeeds(v.slug),
       alternates,
     },
     main,
