@@ -33,6 +33,11 @@ import { ReaderPageController } from './reader-page/reader-page.controller';
 import { SearchPageController } from './reader-page/search-page.controller';
 import { DiplomaticEventsReadController } from './reading/diplomatic-events-read.controller';
 import { StoriesReadController } from './reading/stories-read.controller';
+import { StoryTimelineController } from './reading/story-timeline.controller';
+import { StoryTimelineReads } from './reading/story-timeline-reads';
+import { StoryTimelinePageController } from './reader-page/story-timeline-page.controller';
+import { EmbedController } from './embeds/embed.controller';
+import { OEmbedController } from './embeds/oembed.controller';
 import { TimelineController } from './reading/timeline.controller';
 import { SearchController } from './search/search.controller';
 import { SearchReader } from './search/search-reader';
@@ -75,6 +80,8 @@ const readControllers = [
   TimelineExportController,
   FeedsController,
   SearchController,
+  StoryTimelineController,
+  OEmbedController,
 ];
 
 /** The service, wired for given settings and already-opened storage (so tests can choose both). */
@@ -97,6 +104,8 @@ export class AppModule {
         ...readControllers,
         ReaderPageController,
         SearchPageController,
+        StoryTimelinePageController,
+        EmbedController,
         AdminController,
         QuarantineController,
         HealthController,
@@ -116,6 +125,7 @@ export class AppModule {
         StoryRelations,
         StoryAddresses,
         SearchReader,
+        StoryTimelineReads,
         FactCandidateReviews,
         RebuildJobs,
         ReadinessIndicators,

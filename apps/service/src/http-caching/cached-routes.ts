@@ -4,10 +4,11 @@ import { prefersHtml } from '../reader-page/content-negotiation';
 
 /**
  * The public reads whose answers depend only on the URL, the read models' position and, for
- * `/stories/:id` and `/search`, whether the client wants HTML, and for the feeds, the origin the client
- * reached the service at: what a cache in front (docs/deploy.md) and the
+ * `/stories/:id`, its timeline and `/search`, whether the client wants HTML, and for the feeds,
+ * the origin the client reached the service at: what a cache in front (docs/deploy.md) and the
  * in-process read cache (ADR 0006) may keep. Not here: the live stream, health, metrics, admin
- * routes and the desk (`no-store`).
+ * routes and the desk (`no-store`). (The embed's and oEmbed's absolute links come from
+ * configuration, DATELINE_PUBLIC_URL, not from the request: docs/embeds.md.)
  */
 export const CACHED_ROUTES: ReadonlySet<string> = new Set([
   '/',
@@ -21,10 +22,13 @@ export const CACHED_ROUTES: ReadonlySet<string> = new Set([
   '/diplomatic-events/:id',
   '/search',
   ...FEED_ROUTES,
+  '/stories/:id/timeline',
+  '/embed/stories/:id',
+  '/oembed',
 ]);
 
 /** The routes that answer JSON or HTML by the Accept header. */
-export const NEGOTIATED_ROUTES: ReadonlySet<string> = new Set(['/stories/:id', '/search']);
+export const NEGOTIATED_ROUTES: ReadonlySet<string> = new Set(['/stories/:id', '/stories/:id/timeline', '/search']);
 
 /**
  * The routes whose answers name the origin the client reached the service at (the feeds' absolute
@@ -34,8 +38,8 @@ export const NEGOTIATED_ROUTES: ReadonlySet<string> = new Set(['/stories/:id', '
 const ORIGIN_KEYED_ROUTES: ReadonlySet<string> = new Set(FEED_ROUTES);
 
 /**
- * What the answer depends on besides its URL and the position: `html` or `json` on the
- * negotiated routes, the origin on the feeds, '' elsewhere. Part of the read cache's key and of
+ * What the answer depends on besides its URL and the position: `html` or `json` on a
+ * negotiated route, the origin on the feeds, '' elsewhere. Part of the read cache's key and of
  * the ETag.
  */
 export function answerVariant(request: FastifyRequest): string {

@@ -12,6 +12,15 @@ export interface LayoutOptions {
   readonly script?: boolean;
   /** Feeds of what the page shows: announced in the head for feed readers (autodiscovery), and linked in the footer. */
   readonly feeds?: readonly FeedAnnouncement[];
+  /** Other `<link rel="alternate">`s in the head: other forms of the page, such as its oEmbed description. */
+  readonly alternates?: readonly LayoutAlternate[];
+}
+
+/** Another form of the page (docs/embeds.md: the oEmbed discovery link). */
+export interface LayoutAlternate {
+  readonly type: string;
+  readonly href: string;
+  readonly title: string;
 }
 
 /**
@@ -30,7 +39,10 @@ ${o.description ? html`<meta name="description" content="${o.description}">` : '
 ${(o.feeds ?? []).map(
   (f) => html`<link rel="alternate" type="${f.type}" title="${f.title}" href="${f.href}">
 `,
-)}<style>${trusted(READER_CSS)}</style>
+)}${(o.alternates ?? []).map(
+    (a) => html`<link rel="alternate" type="${a.type}" href="${a.href}" title="${a.title}">
+`,
+  )}<style>${trusted(READER_CSS)}</style>
 ${o.jsonLd ? html`<script type="application/ld+json">${jsonForScript(o.jsonLd)}</script>` : ''}
 ${o.script ? html`<script src="/assets/reader.js" defer></script>` : ''}
 </head>

@@ -4,9 +4,10 @@ import { html, SafeHtml } from '../html';
 import { StoryPageView } from '../view-models/story-page.view-model';
 import { when } from './entry.template';
 import { layout } from './layout.template';
+import { StoryReach } from '../view-models/story-reach';
 
 /** `GET /stories/:id` for a browser: the story now, its revision history, and a word diff of any two revisions. */
-export function renderStoryPage(v: StoryPageView): SafeHtml {
+export function renderStoryPage(v: StoryPageView, reach?: StoryReach): SafeHtml {
   const options = v.revisions.map((r) => r.revision);
   const select = (
     name: 'from' | 'to',
@@ -20,6 +21,7 @@ ${v.developing ? html`<p class="editors-note"><strong>Developing story.</strong>
 <p class="byline">${v.byline ? html`By ${v.byline} · ` : ''}Published <time datetime="${v.published.at}">${v.published.label}</time> · Updated <time datetime="${v.updated.at}">${v.updated.label}</time> · Revision ${v.revision}</p>
 <div class="story-body">${v.paragraphs.map((p) => html`<p>${p}</p>`)}</div>
 </article>
+${reach ? html`<p class="story-timeline-link"><a href="${reach.timelineHref}">The story’s timeline</a>: its dated facts day by day, with its updates and corrections.</p>` : ''}
 ${
   v.facts.length > 0
     ? html`<section aria-labelledby="facts-h" id="facts"><h2 id="facts-h">Dated facts in this story</h2>
@@ -61,7 +63,8 @@ ${select('to', 'To revision', v.diff?.to)}
 </form>
 ${v.diff ? diffSection(v.diff) : ''}`
 }
-</section>`;
+</section>
+${reach ? embedSection(reach) : ''}`;
   return layout(
     {
       title: v.headline,
@@ -69,9 +72,25 @@ ${v.diff ? diffSection(v.diff) : ''}`
       current: 'story',
       jsonLd: v.jsonLd,
       feeds: [...storyFeeds(v.slug), ...TIMELINE_FEEDS],
+      ...(reach ? { alternates: reach.alternates } : {}),
     },
     main,
   );
+}
+
+/** The embed snippet, to copy into an article: which sites may show it, and how it sizes itself. */
+function embedSection(r: StoryReach): SafeHtml {
+  return html`<section aria-labelledby="embed-h" id="embed"><h2 id="embed-h">Embed this timeline</h2>
+<p class="hint" id="embed-hint">Paste this into an article to show the story’s timeline there. It works without JavaScript; with it, the frame takes the height of its content. ${
+    r.embedOrigins.length === 0
+      ? 'No other site may show it yet: the service’s DATELINE_EMBED_ORIGINS lists none.'
+      : r.embedOrigins.includes('*')
+        ? 'Any site may show it.'
+        : `Only pages of ${r.embedOrigins.join(', ')} may show it.`
+  }</p>
+<label for="embed-snippet">Embed code</label>
+<textarea id="embed-snippet" class="snippet" rows="5" style="width:100%;font-family:monospace;font-size:0.85rem" readonly aria-describedby="embed-hint">${r.embedSnippet}</textarea>
+</section>`;
 }
 
 function diffSection(d: NonNullable<StoryPageView['diff']>): SafeHtml {

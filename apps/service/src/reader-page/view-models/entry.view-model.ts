@@ -1,6 +1,7 @@
 import { DiplomaticEventEntry, factKnowledge, formatInstantUtc, Participant, Placement, Quote, TimelineEntry } from '@dateline/domain';
 import { aboutDateWords, FactWords, factWords, statusLabel } from './fact-words';
 import { provenanceHref, provenanceWords, RevisionTimes } from './provenance-words';
+import { StoryLink, storyLinks, StoryNames } from './story-links';
 
 /** One fact (or a date a fact is about) as the reader page shows it: strings ready for the template. */
 export interface EntryView {
@@ -28,7 +29,8 @@ export interface EntryView {
    * "Amended (version 2) 16 May 2025, 11:00 UTC".
    */
   readonly reported: string;
-  readonly storyHref?: string;
+  /** Every story the fact belongs to (not only the first). */
+  readonly stories: readonly StoryLink[];
   /** A fact accepted from a fact candidate: "From the story of 16 May 2025, paragraph 4", linked to the story. */
   readonly provenance?: { readonly words: string; readonly href: string };
   /** For an about entry: the fact that names the date. */
@@ -48,6 +50,7 @@ export function toEntryView(
   titles: ReadonlyMap<string, string> = new Map(),
   sortKey?: string,
   revisionTimes: RevisionTimes = new Map(),
+  storyNames?: StoryNames,
 ): EntryView {
   const words = factWords(e, titles);
   const provenance = provenanceWords(e.provenance, revisionTimes);
@@ -68,14 +71,14 @@ export function toEntryView(
     participants: e.participants.map((p) => ({ name: p.name, ...(participantDetail(p) ? { detail: participantDetail(p) } : {}) })),
     quotes: e.quotes,
     reported,
-    ...(e.storyIds.length > 0 ? { storyHref: `/stories/${e.storyIds[0]}` } : {}),
+    stories: storyLinks(e.storyIds, storyNames),
     ...(provenance && e.provenance ? { provenance: { words: provenance, href: provenanceHref(e.provenance) } } : {}),
   };
 }
 
 /** A date the fact is about, on that date's page: "Proposed start of the unconditional ceasefire", linked to its fact. */
-export function toAboutView(e: DiplomaticEventEntry, p: Placement, factHref: string, sortKey: string): EntryView {
-  const fact = toEntryView(e);
+export function toAboutView(e: DiplomaticEventEntry, p: Placement, factHref: string, sortKey: string, storyNames?: StoryNames): EntryView {
+  const fact = toEntryView(e, new Map(), undefined, new Map(), storyNames);
   const about = p.about!;
   const date = factKnowledge(e).about[about.index].date;
   return {
@@ -90,7 +93,7 @@ export function toAboutView(e: DiplomaticEventEntry, p: Placement, factHref: str
     participants: [],
     quotes: [],
     reported: fact.reported,
-    ...(fact.storyHref ? { storyHref: fact.storyHref } : {}),
+    stories: fact.stories,
     namedBy: { title: e.title, href: factHref },
   };
 }

@@ -19,6 +19,7 @@ import { queryString } from '../html';
 import { EntryView, toAboutView, toEntryView } from './entry.view-model';
 import { titlesOf } from './fact-words';
 import { RevisionTimes } from './provenance-words';
+import { StoryNames } from './story-links';
 import { StoryUpdateView, storyUpdates } from './story-updates.view-model';
 
 /** A day: its facts under their headings first, then one line per story that changed that day. */
@@ -103,6 +104,8 @@ export interface TimelinePageInput {
   readonly pinned?: boolean;
   /** When the story revisions the facts' provenances name were published: "From the story of 16 May 2025". */
   readonly revisionTimes?: RevisionTimes;
+  /** The headlines of the stories the entries belong to: each entry links to all of them. */
+  readonly storyNames?: StoryNames;
 }
 
 export function timelinePageView(input: TimelinePageInput): TimelinePageView {
@@ -110,7 +113,15 @@ export function timelinePageView(input: TimelinePageInput): TimelinePageView {
   const revisions = input.entries.filter((e): e is StoryRevisionEntry => e.type === 'story-revision');
   const at = input.at;
   const atQuery = at ? { [at.by]: at.instant } : {};
-  const days = dayViews(input.dates, facts, revisions, atQuery, input.dayPages ?? new Map(), input.revisionTimes ?? new Map());
+  const days = dayViews(
+    input.dates,
+    facts,
+    revisions,
+    atQuery,
+    input.dayPages ?? new Map(),
+    input.revisionTimes ?? new Map(),
+    input.storyNames,
+  );
   const oldest = input.dates.at(-1);
   const newest = input.dates[0];
   const title = pageTitle(input.from, input.to);
@@ -144,13 +155,14 @@ export function timelinePageView(input: TimelinePageInput): TimelinePageView {
  * them on: the domain's placement decides the heading and the order. A fact the placement puts
  * on no day shown stays on the read model's day, under its own heading, rather than vanish.
  */
-function dayViews(
+export function dayViews(
   dates: readonly string[],
   facts: readonly DiplomaticEventEntry[],
   revisions: readonly StoryRevisionEntry[],
   atQuery: Record<string, string>,
   dayPages: ReadonlyMap<string, DayPage>,
   revisionTimes: RevisionTimes,
+  storyNames?: StoryNames,
 ): DayView[] {
   const titles = titlesOf(facts);
   const byId = new Map(facts.map((f) => [f.id, f]));
@@ -182,8 +194,8 @@ function dayViews(
             const fact = byId.get(p.fact)!;
             const sortKey = String(i).padStart(4, '0');
             return p.role === 'fact'
-              ? { ...toEntryView(fact, titles, sortKey, revisionTimes), date }
-              : toAboutView(fact, p, href(fact.id), sortKey);
+              ? { ...toEntryView(fact, titles, sortKey, revisionTimes, storyNames), date }
+              : toAboutView(fact, p, href(fact.id), sortKey, storyNames);
           }),
         },
       ];
@@ -200,7 +212,10 @@ function dayViews(
       day.sections.push({
         key: `${day.date}|left|${heading}`,
         heading,
-        entries: list.map((f, i) => ({ ...toEntryView(f, titles, `~${String(i).padStart(4, '0')}`, revisionTimes), date: day.date })),
+        entries: list.map((f, i) => ({
+          ...toEntryView(f, titles, `~${String(i).padStart(4, '0')}`, revisionTimes, storyNames),
+          date: day.date,
+        })),
       });
   }
   return days.map(({ date, sections }) => {
@@ -217,7 +232,7 @@ function dayViews(
 }
 
 /** Each fact once, in its latest version: the list is in recording order, which the order within a day falls back on. */
-function latestFacts(entries: readonly TimelineEntry[]): DiplomaticEventEntry[] {
+export function latestFacts(entries: readonly TimelineEntry[]): DiplomaticEventEntry[] {
   const byId = new Map<string, DiplomaticEventEntry>();
   for (const e of entries) {
     if (e.type !== 'diplomatic-event') continue;
