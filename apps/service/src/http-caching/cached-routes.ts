@@ -4,11 +4,11 @@ import { prefersHtml } from '../reader-page/content-negotiation';
 
 /**
  * The public reads whose answers depend only on the URL, the read models' position and, for
- * `/stories/:id`, its timeline and `/search`, whether the client wants HTML, and for the feeds,
- * the origin the client reached the service at: what a cache in front (docs/deploy.md) and the
- * in-process read cache (ADR 0006) may keep. Not here: the live stream, health, metrics, admin
- * routes and the desk (`no-store`). (The embed's and oEmbed's absolute links come from
- * configuration, DATELINE_PUBLIC_URL, not from the request: docs/embeds.md.)
+ * `/stories/:id`, its timeline and `/search`, whether the client wants HTML: what a cache in
+ * front (docs/deploy.md) and the in-process read cache (ADR 0006) may keep. Not here: the live
+ * stream, health, metrics, admin routes and the desk (`no-store`). (The absolute links of the
+ * feeds, the embed and oEmbed come from configuration, DATELINE_PUBLIC_URL, never from the
+ * request: docs/embeds.md.)
  */
 export const CACHED_ROUTES: ReadonlySet<string> = new Set([
   '/',
@@ -31,20 +31,12 @@ export const CACHED_ROUTES: ReadonlySet<string> = new Set([
 export const NEGOTIATED_ROUTES: ReadonlySet<string> = new Set(['/stories/:id', '/stories/:id/timeline', '/search']);
 
 /**
- * The routes whose answers name the origin the client reached the service at (the feeds' absolute
- * URLs, feeds/request-origin.ts): kept per origin, so that a request with another Host header
- * never gets, or leaves behind, an answer that links elsewhere.
- */
-const ORIGIN_KEYED_ROUTES: ReadonlySet<string> = new Set(FEED_ROUTES);
-
-/**
  * What the answer depends on besides its URL and the position: `html` or `json` on a
- * negotiated route, the origin on the feeds, '' elsewhere. Part of the read cache's key and of
+ * negotiated route, '' elsewhere. Part of the read cache's key and of
  * the ETag.
  */
 export function answerVariant(request: FastifyRequest): string {
   const route = request.routeOptions.url ?? '';
-  if (ORIGIN_KEYED_ROUTES.has(route)) return `${request.protocol}://${request.host}`;
   if (!NEGOTIATED_ROUTES.has(route)) return '';
   const accept = request.headers.accept;
   return prefersHtml(Array.isArray(accept) ? accept.join(',') : accept) ? 'html' : 'json';
