@@ -25,12 +25,14 @@ import { parseArgs, promisify } from 'node:util';
 import { run as runAppend } from './append.bench';
 import { run as runBreakingNews } from './breaking-news.bench';
 import { run as runDesk } from './desk.bench';
+import { run as runEmbed } from './embed.bench';
 import { run as runHttpAppend } from './http-append.bench';
 import { run as runLag } from './lag.bench';
 import { describeMachine } from './machine';
 import { run as runMemory } from './memory.bench';
 import { run as runRead } from './read.bench';
 import { run as runRebuild } from './rebuild.bench';
+import { run as runSearch } from './search.bench';
 import { Log, writeReport } from './support/bench-cli';
 import { TEST_PG_ADMIN_URL } from '@dateline/event-store/testing';
 import { ratioTable } from './summary';
@@ -129,6 +131,8 @@ async function main(): Promise<void> {
       name: 'read',
       run: () => runRead({ quick, log, beforeMeasure: needsKafka ? () => startBroker().catch(() => undefined) : undefined }),
     },
+    { name: 'search', run: () => runSearch({ quick, log }) },
+    { name: 'embed', run: () => runEmbed({ quick, log }) },
     { name: 'rebuild', run: () => runRebuild({ quick, log }) },
     { name: 'lag', run: () => runLag({ quick, log }) },
     { name: 'memory', run: () => runMemory({ quick, log }) },
