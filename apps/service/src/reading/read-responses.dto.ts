@@ -28,6 +28,8 @@ export class DiplomaticEventFieldsDto {
   @ApiProperty({ type: [QuoteDto] }) quotes: QuoteDto[];
   @ApiPropertyOptional() cameoCode?: string;
   @ApiProperty({ type: [String], format: 'uuid' }) storyIds: string[];
+  @ApiPropertyOptional({ description: 'The language the fact is written in (BCP 47), when the newsroom said.', example: 'uk' })
+  language?: string;
 }
 
 /** Where a fact accepted from a fact candidate came from (issue 18): a span of a story revision's body. */
