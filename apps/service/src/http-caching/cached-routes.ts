@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { FEED_ROUTES } from '../feeds/feed-routes';
 import { prefersHtml } from '../reader-page/content-negotiation';
+import { requestLanguage } from '../reader-page/messages/request-language';
 
 /**
  * The public reads whose answers depend only on the URL, the read models' position and, for
@@ -32,15 +33,32 @@ export const NEGOTIATED_ROUTE = '/stories/:id';
  */
 const ORIGIN_KEYED_ROUTES: ReadonlySet<string> = new Set(FEED_ROUTES);
 
+/** The reader page's own route: HTML only, in the language the request chooses. */
+const PAGE_ROUTE = '/';
+
 /**
  * What the answer depends on besides its URL and the position: `html` or `json` on the
- * negotiated route, the origin on the feeds, '' elsewhere. Part of the read cache's key and of
+ * negotiated route, the origin on the feeds, '' elsewhere; on a page, the language it is shown
+ * in, which Accept-Language can choose (docs/languages.md). Part of the read cache's key and of
  * the ETag.
  */
 export function answerVariant(request: FastifyRequest): string {
   const route = request.routeOptions.url ?? '';
   if (ORIGIN_KEYED_ROUTES.has(route)) return `${request.protocol}://${request.host}`;
+  if (route === PAGE_ROUTE) return `html ${requestLanguage(request)}`;
   if (route !== NEGOTIATED_ROUTE) return '';
+  return wantsHtml(request) ? `html ${requestLanguage(request)}` : 'json';
+}
+
+/** The request headers an answer of this route varies by, for `Vary`; undefined for none. */
+export function answerVary(request: FastifyRequest): string | undefined {
+  const route = request.routeOptions.url ?? '';
+  if (route === PAGE_ROUTE) return 'Accept-Language';
+  if (route !== NEGOTIATED_ROUTE) return undefined;
+  return wantsHtml(request) ? 'Accept, Accept-Language' : 'Accept';
+}
+
+function wantsHtml(request: FastifyRequest): boolean {
   const accept = request.headers.accept;
-  return prefersHtml(Array.isArray(accept) ? accept.join(',') : accept) ? 'html' : 'json';
+  return prefersHtml(Array.isArray(accept) ? accept.join(',') : accept);
 }

@@ -4,9 +4,6 @@ import {
   daySections,
   DiplomaticEventEntry,
   factKnowledge,
-  formatCalendarDate,
-  formatDayHeading,
-  formatInstantUtc,
   headingKey,
   headingWords,
   placement,
@@ -20,6 +17,8 @@ import { EntryView, toAboutView, toEntryView } from './entry.view-model';
 import { titlesOf } from './fact-words';
 import { RevisionTimes } from './provenance-words';
 import { StoryUpdateView, storyUpdates } from './story-updates.view-model';
+import { messagesFor } from '../messages/catalogue';
+import type { Messages } from '../messages/messages';
 
 /** A day: its facts under their headings first, then one line per story that changed that day. */
 export interface DayView {
@@ -103,22 +102,27 @@ export interface TimelinePageInput {
   readonly pinned?: boolean;
   /** When the story revisions the facts' provenances name were published: "From the story of 16 May 2025". */
   readonly revisionTimes?: RevisionTimes;
+  /** The page's language; English when not given. */
+  readonly messages?: Messages;
 }
 
 export function timelinePageView(input: TimelinePageInput): TimelinePageView {
+  const m = input.messages ?? messagesFor();
   const facts = latestFacts(input.entries);
   const revisions = input.entries.filter((e): e is StoryRevisionEntry => e.type === 'story-revision');
   const at = input.at;
   const atQuery = at ? { [at.by]: at.instant } : {};
-  const days = dayViews(input.dates, facts, revisions, atQuery, input.dayPages ?? new Map(), input.revisionTimes ?? new Map());
+  const days = dayViews(input.dates, facts, revisions, atQuery, input.dayPages ?? new Map(), input.revisionTimes ?? new Map(), m);
   const oldest = input.dates.at(-1);
   const newest = input.dates[0];
-  const title = pageTitle(input.from, input.to);
+  const title = pageTitle(input.from, input.to, m);
   return {
     title,
     ...(input.from ? { from: input.from } : {}),
     ...(input.to ? { to: input.to } : {}),
-    ...(at ? { at, atLabel: formatInstantUtc(at.instant, true), ...(at.by === 'asOf' ? { asOfInput: at.instant.slice(0, 19) } : {}) } : {}),
+    ...(at
+      ? { at, atLabel: m.dates.instantUtc(at.instant, true), ...(at.by === 'asOf' ? { asOfInput: at.instant.slice(0, 19) } : {}) }
+      : {}),
     nowHref: `/${queryString({ from: input.from, to: input.to })}`,
     position: input.position,
     days,
@@ -151,6 +155,7 @@ function dayViews(
   atQuery: Record<string, string>,
   dayPages: ReadonlyMap<string, DayPage>,
   revisionTimes: RevisionTimes,
+  m: Messages,
 ): DayView[] {
   const titles = titlesOf(facts);
   const byId = new Map(facts.map((f) => [f.id, f]));
@@ -182,8 +187,8 @@ function dayViews(
             const fact = byId.get(p.fact)!;
             const sortKey = String(i).padStart(4, '0');
             return p.role === 'fact'
-              ? { ...toEntryView(fact, titles, sortKey, revisionTimes), date }
-              : toAboutView(fact, p, href(fact.id), sortKey);
+              ? { ...toEntryView(fact, titles, sortKey, revisionTimes, m), date }
+              : toAboutView(fact, p, href(fact.id), sortKey, m);
           }),
         },
       ];
@@ -200,16 +205,19 @@ function dayViews(
       day.sections.push({
         key: `${day.date}|left|${heading}`,
         heading,
-        entries: list.map((f, i) => ({ ...toEntryView(f, titles, `~${String(i).padStart(4, '0')}`, revisionTimes), date: day.date })),
+        entries: list.map((f, i) => ({ ...toEntryView(f, titles, `~${String(i).padStart(4, '0')}`, revisionTimes, m), date: day.date })),
       });
   }
   return days.map(({ date, sections }) => {
     const page = dayPages.get(date);
     return {
       date,
-      heading: formatDayHeading(date),
+      heading: m.dates.dayHeading(date),
       sections,
-      updates: storyUpdates(revisions.filter((r) => r.date === date && (!page || page.order.has(`${r.id}#${r.revision}`)))),
+      updates: storyUpdates(
+        revisions.filter((r) => r.date === date && (!page || page.order.has(`${r.id}#${r.revision}`))),
+        m,
+      ),
       ...(page?.moreHref ? { moreHref: page.moreHref } : {}),
       ...(page?.continued ? { continued: true } : {}),
     };
@@ -227,10 +235,10 @@ function latestFacts(entries: readonly TimelineEntry[]): DiplomaticEventEntry[] 
   return [...byId.values()].sort((a, b) => (a.firstRecordedAt < b.firstRecordedAt ? -1 : a.firstRecordedAt > b.firstRecordedAt ? 1 : 0));
 }
 
-function pageTitle(from: string | undefined, to: string | undefined): string {
-  if (from && to)
-    return from === to ? `Timeline, ${formatCalendarDate(from)}` : `Timeline, ${formatCalendarDate(from)} to ${formatCalendarDate(to)}`;
-  if (from) return `Timeline from ${formatCalendarDate(from)}`;
-  if (to) return `Timeline up to ${formatCalendarDate(to)}`;
-  return 'Timeline';
+function pageTitle(from: string | undefined, to: string | undefined, m: Messages): string {
+  const [t, day] = [m.timeline, m.dates.calendarDate];
+  if (from && to) return from === to ? t.titleDay(day(from)) : t.titleRange(day(from), day(to));
+  if (from) return t.titleFrom(day(from));
+  if (to) return t.titleTo(day(to));
+  return t.title;
 }
