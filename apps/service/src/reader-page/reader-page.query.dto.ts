@@ -5,15 +5,16 @@ import { IsOptional, ValidateBy } from 'class-validator';
 import { REVISION_NUMBER } from '@dateline/domain';
 import { IsCalendarDate, IsDecimalInteger, IsInstant } from '../http/domain-validators';
 import { ConsistencyQueryDto, pageCursor } from '../reading/read-query.dto';
-import { PAGE_LANGUAGES } from './messages/catalogue';
+import { DEFAULT_LANGUAGE, PAGE_LANGUAGES } from './messages/catalogue';
 import { catalogueLanguage } from './messages/choose-language';
 
 /** `?lang=`: a language of the catalogue (docs/languages.md); without it, Accept-Language chooses. */
 function PageLang(): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({
-      description: `The page's language, one of ${PAGE_LANGUAGES.join(', ')}. Without it, the browser's Accept-Language chooses among them, else English.`,
-      enum: PAGE_LANGUAGES,
+      description: `The page's language, a BCP 47 tag naming one of ${PAGE_LANGUAGES.join(', ')} (a region is ignored: en-GB is en). Without it, the browser's Accept-Language chooses among them, else English.`,
+      type: String,
+      example: DEFAULT_LANGUAGE,
     }),
     emptyIsAbsent(),
     IsOptional(),
