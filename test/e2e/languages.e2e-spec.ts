@@ -112,6 +112,34 @@ describe.each(BACKENDS)('languages: a fact’s language tag and the page’s lan
     });
   });
 
+  describe('a story’s language', () => {
+    it('is set with the story, kept in its JSON, and marks its headline and text on its page', async () => {
+      const id = await post(
+        '/stories',
+        story({ slug: 'kyiv-uk', headline: 'Переговори у Стамбулі', body: 'Делегації зустрілися.\n\nДалі буде.', language: 'uk' }),
+      );
+      const json = await t.http().get(`/stories/${id}?minPosition=${last}`).expect(200);
+      expect(json.body.language).toBe('uk');
+      const res = await page('/stories/kyiv-uk').expect(200);
+      expect(res.text).toContain('<h1 id="story-h" lang="uk">Переговори у Стамбулі</h1>');
+      expect(res.text).toContain('<div class="story-body" lang="uk"><p>Делегації зустрілися.</p>');
+      // In the page's language, or untagged: nothing to mark.
+      await post('/stories', story({ slug: 'geneva-en', headline: 'Talks in Geneva', language: 'en' }));
+      const english = await page('/stories/geneva-en').expect(200);
+      expect(english.text).toContain('<h1 id="story-h">Talks in Geneva</h1>');
+      expect((await page('/stories/istanbul-languages').expect(200)).text).toContain('<h1 id="story-h">Talks in Istanbul</h1>');
+    });
+
+    it('must be a well-formed BCP 47 tag, or the story is a 400 naming the field', async () => {
+      for (const bad of ['en_US', 'ukrainian!', '']) {
+        expect(await refused('/stories', story({ slug: 'bad-language', language: bad }))).toMatch(
+          /^language must be a well-formed BCP 47 language tag such as en, uk or pt-BR/m,
+        );
+      }
+      await t.http().get('/stories/bad-language').expect(404);
+    });
+  });
+
   describe('the page’s language', () => {
     it('is English by default, said in <html lang>, Content-Language and hreflang, and varies by Accept-Language', async () => {
       for (const path of ['/', `/stories/${storyId}`]) {

@@ -202,6 +202,8 @@ export class StoryTextDto {
   @ApiProperty() developing: boolean;
   @ApiPropertyOptional() byline?: string;
   @ApiProperty({ type: [String] }) tags: string[];
+  @ApiPropertyOptional({ description: 'The language the story is written in (BCP 47), when the newsroom said.', example: 'en' })
+  language?: string;
 }
 
 export class StoryDto extends StoryTextDto {

@@ -18,10 +18,10 @@ export function renderStoryPage(v: StoryPageView, m: Messages = messagesFor(), l
   ) => html`<div class="field"><label for="diff-${name}">${label}</label>
 <select id="diff-${name}" name="${name}">${options.map((n) => html`<option value="${n}"${n === chosen ? html` selected` : ''}>${t.revision(n)}</option>`)}</select></div>`;
   const main = html`<article aria-labelledby="story-h">
-<h1 id="story-h">${v.headline}</h1>
+<h1 id="story-h"${langAttribute(v.language, m)}>${v.headline}</h1>
 ${v.developing ? html`<p class="editors-note"><strong>${t.developing}</strong>${v.editorsNote ? html` ${v.editorsNote}` : ''}</p>` : v.editorsNote ? html`<p class="editors-note">${v.editorsNote}</p>` : ''}
 <p class="byline">${v.byline ? html`${t.by(v.byline)} · ` : ''}${t.published} <time datetime="${v.published.at}">${v.published.label}</time> · ${t.updated} <time datetime="${v.updated.at}">${v.updated.label}</time> · ${t.revision(v.revision)}</p>
-<div class="story-body">${v.paragraphs.map((p) => html`<p>${p}</p>`)}</div>
+<div class="story-body"${langAttribute(v.language, m)}>${v.paragraphs.map((p) => html`<p>${p}</p>`)}</div>
 </article>
 ${
   v.facts.length > 0

@@ -35,6 +35,8 @@ export interface StoryPageView {
   readonly updated: { readonly at: string; readonly label: string };
   readonly paragraphs: readonly string[];
   readonly tags: readonly string[];
+  /** The language the story is written in (BCP 47), when the newsroom said. */
+  readonly language?: string;
   /** The story's facts by date and order within the day. */
   readonly facts: readonly StoryFactGroup[];
   readonly revisions: readonly RevisionRowView[];
@@ -74,6 +76,7 @@ export function storyPageView(
       .map((p) => p.trim())
       .filter(Boolean),
     tags: story.tags,
+    ...(story.language ? { language: story.language } : {}),
     // Its own revisions say when each was published: the day a fact's provenance names.
     facts: storyFacts(facts, new Map(revisions.map((r) => [revisionTimeKey(story.id, r.revision), r.publishedAt])), m),
     revisions: revisions.map((r, i) => ({
