@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { addDays, formatCalendarDate, formatDayHeading, formatInstantUtc } from '@dateline/domain';
+import { SafeHtml } from '../html';
 import { CATALOGUE, DEFAULT_LANGUAGE, messagesFor, PAGE_LANGUAGES } from './catalogue';
 import { intlDateFormats } from './date-formats';
 import type { Messages } from './messages';
@@ -8,7 +9,7 @@ import type { Messages } from './messages';
 function leaves(value: unknown, path: string): [string, string][] {
   if (typeof value === 'string') return [[path, value]];
   if (typeof value === 'function') return [[path, String((value as (...a: unknown[]) => unknown)('2025-05-16', 2, 3))]];
-  if (value && typeof value === 'object' && 'value' in value && Object.keys(value).length === 1) return [[path, String(value)]];
+  if (value instanceof SafeHtml) return [[path, value.value]];
   return Object.entries(value as object).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
 }
 
