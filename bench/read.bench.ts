@@ -38,7 +38,7 @@ export interface ReadOptions extends RunOptions {
 }
 
 /** Closed loop (as fast as 10 connections go), or at `rate` requests/s in all; `headers` sent with every request. */
-async function load(url: string, seconds: number, serverPid: number, rate?: number, headers?: Record<string, string>) {
+export async function load(url: string, seconds: number, serverPid: number, rate?: number, headers?: Record<string, string>) {
   const before = cpuSnapshot(serverPid);
   const r = await autocannon({
     url,

@@ -65,12 +65,19 @@ describe.each(BACKENDS)('HTTP caching of public reads (%s)', (_name, start) => {
     expect(first.headers.etag).not.toBe(etag); // another URL (minPosition), another tag
 
     let notModified: { status: number; text: string; headers: Record<string, string> } | undefined;
-    const statements = await statementsDuring(t.storage.sql, async () => {
-      notModified = await t.http().get(url).set('If-None-Match', etag);
-    });
-    expect(notModified).toMatchObject({ status: 304, text: '' });
-    expect(notModified!.headers.etag).toBe(etag);
-    expect(statements).toBe(0);
+    // The fewest of three tries: a 304 that needed a query would send it every time, while the
+    // projector's and the lease's own background statements land in a try now and then on a busy machine.
+    const tries: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      tries.push(
+        await statementsDuring(t.storage.sql, async () => {
+          notModified = await t.http().get(url).set('If-None-Match', etag);
+        }),
+      );
+      expect(notModified).toMatchObject({ status: 304, text: '' });
+      expect(notModified!.headers.etag).toBe(etag);
+    }
+    expect(Math.min(...tries)).toBe(0);
     // While an answer that is not cached does send some.
     expect(await statementsDuring(t.storage.sql, () => t.http().get(`${url}?limit=7`).expect(200))).toBeGreaterThan(0);
 

@@ -1,4 +1,5 @@
 import { createTempDatabase } from '@dateline/event-store/testing';
+import type { Settings } from '../../apps/service/src/config/settings';
 import { startTestApp, TestApp } from './test-app';
 
 /** A started app and what removes its store afterwards. */
@@ -9,15 +10,16 @@ export interface StartedBackend {
 
 /**
  * The two stores every write suite runs on, for `describe.each`: in-memory PGlite, and a
- * PostgreSQL database of the suite's own (dropped by `cleanup`).
+ * PostgreSQL database of the suite's own (dropped by `cleanup`). `settings`: what the suite
+ * configures besides the store (DATELINE_EMBED_ORIGINS, say).
  */
-export const BACKENDS: [string, () => Promise<StartedBackend>][] = [
-  ['PGlite', async () => ({ app: await startTestApp(), cleanup: async () => undefined })],
+export const BACKENDS: [string, (settings?: Partial<Settings>) => Promise<StartedBackend>][] = [
+  ['PGlite', async (settings = {}) => ({ app: await startTestApp(settings), cleanup: async () => undefined })],
   [
     'PostgreSQL',
-    async () => {
+    async (settings = {}) => {
       const db = await createTempDatabase();
-      return { app: await startTestApp({ databaseUrl: db.url, inMemory: false }), cleanup: () => db.drop() };
+      return { app: await startTestApp({ ...settings, databaseUrl: db.url, inMemory: false }), cleanup: () => db.drop() };
     },
   ],
 ];

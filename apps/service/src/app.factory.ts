@@ -34,6 +34,7 @@ import { DatelineMetrics } from './metrics/dateline-metrics';
 import { registerHttpMetrics } from './metrics/http-metrics.hook';
 import { registerReplayHeader } from './http/replay-header.hook';
 import { hardenHttp } from './security/http-hardening';
+import { registerEmbedFrameHeaders } from './embeds/embed-frame.hook';
 import { setupApiDocs } from './http/openapi';
 import { acceptsHtmlStrategy } from './reader-page/content-negotiation';
 import { openStorage, Storage } from './storage/open-storage';
@@ -113,6 +114,8 @@ export async function createApp(
   });
   registerHttpMetrics(fastify, app.get(DatelineMetrics));
   await hardenHttp(app, settings.corsOrigins);
+  // After helmet's headers, which it changes for the embed and its host script alone.
+  registerEmbedFrameHeaders(fastify, settings.embedOrigins);
   // After the request id and security headers, so that cached answers carry them too.
   // Keyed by the smallest position of all read models: it moves with every batch that changes any of them (ADR 0012).
   const positions = app.get(ReadModelPositions);
@@ -121,10 +124,12 @@ export async function createApp(
     settings,
     position: () => positions.known(),
     positionTime: () => positions.positionTime(),
-    salt: app
-      .get<Projection[]>(PROJECTIONS)
-      .flatMap((p) => p.tables.map((t) => t.name))
-      .join(','),
+    // The embed's settings too: its CSP, the snippets and oEmbed links depend on them.
+    salt: [
+      ...app.get<Projection[]>(PROJECTIONS).flatMap((p) => p.tables.map((t) => t.name)),
+      `embed:${settings.embedOrigins.join(' ')}`,
+      `public:${settings.publicUrl}`,
+    ].join(','),
   });
   // Answers are kept across moves of the position unless the changes touch what they show: the
   // same question as the CDN purge's (ADR 0006). Past a thousand changed rows (a bulk load, a

@@ -30,9 +30,17 @@ import { FeedsController } from './feeds/feeds.controller';
 import { TimelineStreamController } from './live-updates/timeline-stream.controller';
 import { TimelineStreamHub } from './live-updates/timeline-stream.hub';
 import { ReaderPageController } from './reader-page/reader-page.controller';
+import { SearchPageController } from './reader-page/search-page.controller';
 import { DiplomaticEventsReadController } from './reading/diplomatic-events-read.controller';
 import { StoriesReadController } from './reading/stories-read.controller';
+import { StoryTimelineController } from './reading/story-timeline.controller';
+import { StoryTimelineReads } from './reading/story-timeline-reads';
+import { StoryTimelinePageController } from './reader-page/story-timeline-page.controller';
+import { EmbedController } from './embeds/embed.controller';
+import { OEmbedController } from './embeds/oembed.controller';
 import { TimelineController } from './reading/timeline.controller';
+import { SearchController } from './search/search.controller';
+import { SearchReader } from './search/search-reader';
 import { PurgeNotifier } from './http-caching/purge-notifier';
 import { PageCursors } from './reading/page-cursor';
 import { PAGE_CURSORS } from './reading/pages';
@@ -71,6 +79,9 @@ const readControllers = [
   TimelineStreamController,
   TimelineExportController,
   FeedsController,
+  SearchController,
+  StoryTimelineController,
+  OEmbedController,
 ];
 
 /** The service, wired for given settings and already-opened storage (so tests can choose both). */
@@ -92,6 +103,9 @@ export class AppModule {
         ...writeControllers,
         ...readControllers,
         ReaderPageController,
+        SearchPageController,
+        StoryTimelinePageController,
+        EmbedController,
         AdminController,
         QuarantineController,
         HealthController,
@@ -110,6 +124,8 @@ export class AppModule {
         StoryReferences,
         StoryRelations,
         StoryAddresses,
+        SearchReader,
+        StoryTimelineReads,
         FactCandidateReviews,
         RebuildJobs,
         ReadinessIndicators,

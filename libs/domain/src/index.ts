@@ -58,3 +58,4 @@ export * from './dates/fact-knowledge';
 export * from './dates/date-knowledge-schemas';
 export * from './dates/editorial-time';
 export * from './dates/v1-date-view';
+export * from './search/search-terms';

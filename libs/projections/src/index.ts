@@ -25,6 +25,8 @@ export * from './queries/story.queries';
 export * from './queries/diplomatic-event.queries';
 export * from './queries/cache-keys.queries';
 export * from './queries/feed.queries';
+export * from './queries/search.queries';
+export * from './tables/text-search';
 export * from './pages/page-window';
 export * from './pages/cache-keys';
 export * from './runner/projector';

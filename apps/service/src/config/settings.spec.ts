@@ -163,3 +163,49 @@ describe('settings: HTTP caching and purges', () => {
     expect(() => loadSettings({ DATELINE_HTTP_MAX_AGE_SECONDS: '5s' })).toThrow(/DATELINE_HTTP_MAX_AGE_SECONDS/);
   });
 });
+
+describe('settings: DATELINE_EMBED_ORIGINS', () => {
+  it('is empty by default: no site may frame the embed', () => {
+    expect(loadSettings({}).embedOrigins).toEqual([]);
+  });
+
+  it('takes origins, subdomain wildcards and `*` alone, each once, a trailing slash dropped', () => {
+    expect(
+      loadSettings({ DATELINE_EMBED_ORIGINS: ' https://news.example , http://localhost:8080/,https://*.example.org,https://news.example' })
+        .embedOrigins,
+    ).toEqual(['https://news.example', 'http://localhost:8080', 'https://*.example.org']);
+    expect(loadSettings({ DATELINE_EMBED_ORIGINS: '*' }).embedOrigins).toEqual(['*']);
+  });
+
+  it('refuses, naming the entry, whatever is not an origin alone: it would go into a header as it is', () => {
+    for (const [value, why] of [
+      ['https://news.example/articles', /"https:\/\/news.example\/articles" is not an origin alone/],
+      ["https://news.example; script-src 'unsafe-inline'", /is not an origin/],
+      ["'self'", /is not an origin/],
+      ['ftp://files.example', /is not an http:\/\/ or https:\/\/ origin/],
+      ['https://News.Example', /is not an origin alone \(its origin is https:\/\/news.example\)/],
+      ['https://news.example:443', /is not an origin alone/],
+      ['https://a.*.example', /names no host/],
+      ['*,https://news.example', /`\*` \(any site\) stands alone/],
+    ] as const)
+      expect(() => loadSettings({ DATELINE_EMBED_ORIGINS: value })).toThrow(new RegExp(`DATELINE_EMBED_ORIGINS: .*${why.source}`));
+  });
+});
+
+describe('settings: DATELINE_PUBLIC_URL', () => {
+  it("is the listener's address by default, a wildcard listener's on the loopback", () => {
+    expect(loadSettings({}).publicUrl).toBe('http://127.0.0.1:3000');
+    expect(loadSettings({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl).toBe('http://127.0.0.1:8080');
+    expect(loadSettings({ HOST: '::1' }).publicUrl).toBe('http://[::1]:3000');
+  });
+
+  it('takes an http(s) origin, a trailing slash dropped, and refuses anything else naming the variable', () => {
+    expect(loadSettings({ DATELINE_PUBLIC_URL: 'https://dateline.example.org/' }).publicUrl).toBe('https://dateline.example.org');
+    expect(loadSettings({ DATELINE_PUBLIC_URL: 'http://localhost:8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(() => loadSettings({ DATELINE_PUBLIC_URL: 'https://dateline.example.org/news' })).toThrow(
+      /DATELINE_PUBLIC_URL: "https:\/\/dateline.example.org\/news" is not an origin alone/,
+    );
+    expect(() => loadSettings({ DATELINE_PUBLIC_URL: 'dateline.example.org' })).toThrow(/DATELINE_PUBLIC_URL: .* is not a URL/);
+    expect(() => loadSettings({ DATELINE_PUBLIC_URL: 'ftp://dateline.example.org' })).toThrow(/is not an http:\/\/ or https:\/\/ URL/);
+  });
+});

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { parseDecimalInteger } from '@dateline/domain';
 import { KafkaConfig, kafkaConfigFromEnv } from '@dateline/kafka';
+import { parseEmbedOrigins } from './embed-origins';
+import { parsePublicUrl } from './public-url';
 
 export type Role = 'api' | 'projector' | 'relay';
 
@@ -26,6 +28,10 @@ export interface Settings {
   readonly writeRateLimit: number;
   /** Origins allowed by CORS; empty: no CORS headers (same-origin only). */
   readonly corsOrigins: readonly string[];
+  /** Sites whose pages may frame the embed (its CSP frame-ancestors); empty: none (config/embed-origins.ts). */
+  readonly embedOrigins: readonly string[];
+  /** The service's origin as readers reach it, for absolute links (embed snippets, oEmbed); config/public-url.ts. */
+  readonly publicUrl: string;
   /** How often a standby instance tries to take over the projector or relay lease, ms. */
   readonly leaderRetryMs: number;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
@@ -81,9 +87,11 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const roles = list(env.DATELINE_ROLES ?? 'api,projector,relay');
   for (const r of roles)
     if (!['api', 'projector', 'relay'].includes(r)) throw new Error(`DATELINE_ROLES: unknown role ${r} (use api, projector, relay)`);
+  const port = integer(env, 'PORT', 3000, 0, 65_535);
+  const host = env.HOST ?? '127.0.0.1';
   return {
-    port: integer(env, 'PORT', 3000, 0, 65_535),
-    host: env.HOST ?? '127.0.0.1',
+    port,
+    host,
     dataDir: resolve(env.DATELINE_DATA_DIR ?? './.dateline'),
     databaseUrl: env.DATABASE_URL || undefined,
     eventStoreUrl: eventStoreUrl(env.EVENTSTORE_URL),
@@ -95,6 +103,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     logFormat: oneOf('DATELINE_LOG_FORMAT', env.DATELINE_LOG_FORMAT, ['json', 'pretty'] as const),
     sample: oneOf('DATELINE_SAMPLE', env.DATELINE_SAMPLE, ['istanbul', 'none'] as const) ?? 'istanbul',
     corsOrigins: list(env.DATELINE_CORS_ORIGINS),
+    embedOrigins: parseEmbedOrigins(env.DATELINE_EMBED_ORIGINS),
+    publicUrl: parsePublicUrl(env.DATELINE_PUBLIC_URL, { host, port }),
     sessionSecret: sessionSecret(env.DATELINE_SESSION_SECRET),
     trustProxy: trustProxy(env.DATELINE_TRUST_PROXY),
     purgeUrl: purgeUrl(env.DATELINE_PURGE_URL),

@@ -16,7 +16,6 @@ import { feedItem } from './feed-items';
 import { FEED_PATHS, FeedFormat } from './feed-links';
 import { DEFAULT_FEED_LIMIT, FeedQueryDto } from './feed-query.dto';
 import { JSON_FEED_MEDIA_TYPE, JSON_FEED_VERSION, jsonFeed } from './json-feed';
-import { requestOrigin } from './request-origin';
 
 /** The epoch: an empty feed's `updated`, which Atom requires and nothing else gives. */
 const NEVER = new Date(0).toISOString();
@@ -186,7 +185,8 @@ export class FeedsController {
   private send(format: FeedFormat, doc: FeedDocument, next: string | undefined, request: FeedRequest, reply: HeaderSink): string {
     if (next) reply.header('Link', nextLink(request.url, next));
     reply.header('Content-Type', `${FORMATS[format].mediaType}; charset=utf-8`);
-    return FORMATS[format].write(doc, requestOrigin(request));
+    // The configured public address, as the embeds' links: an answer depends on no request header (docs/feeds.md).
+    return FORMATS[format].write(doc, this.settings.publicUrl);
   }
 }
 

@@ -5,10 +5,11 @@ import { requestLanguage } from '../reader-page/messages/request-language';
 
 /**
  * The public reads whose answers depend only on the URL, the read models' position and, for
- * `/stories/:id`, whether the client wants HTML, and for the feeds, the origin the client
- * reached the service at: what a cache in front (docs/deploy.md) and the
- * in-process read cache (ADR 0006) may keep. Not here: the live stream, health, metrics, admin
- * routes and the desk (`no-store`).
+ * `/stories/:id`, its timeline and `/search`, whether the client wants HTML: what a cache in
+ * front (docs/deploy.md) and the in-process read cache (ADR 0006) may keep. Not here: the live
+ * stream, health, metrics, admin routes and the desk (`no-store`). (The absolute links of the
+ * feeds, the embed and oEmbed come from configuration, DATELINE_PUBLIC_URL, never from the
+ * request: docs/embeds.md.)
  */
 export const CACHED_ROUTES: ReadonlySet<string> = new Set([
   '/',
@@ -20,42 +21,40 @@ export const CACHED_ROUTES: ReadonlySet<string> = new Set([
   '/stories/:id/revisions/:n',
   '/stories/:id/diff',
   '/diplomatic-events/:id',
+  '/search',
   ...FEED_ROUTES,
+  '/stories/:id/timeline',
+  '/embed/stories/:id',
+  '/oembed',
 ]);
 
-/** The route that answers JSON or HTML by the Accept header. */
-export const NEGOTIATED_ROUTE = '/stories/:id';
+/** The routes that answer JSON or HTML by the Accept header. */
+export const NEGOTIATED_ROUTES: ReadonlySet<string> = new Set(['/stories/:id', '/stories/:id/timeline', '/search']);
 
 /**
- * The routes whose answers name the origin the client reached the service at (the feeds' absolute
- * URLs, feeds/request-origin.ts): kept per origin, so that a request with another Host header
- * never gets, or leaves behind, an answer that links elsewhere.
+ * The routes whose pages speak the message catalogue: their HTML is in the language the request
+ * chooses, by `?lang=` or Accept-Language (docs/languages.md). `/` answers HTML only.
  */
-const ORIGIN_KEYED_ROUTES: ReadonlySet<string> = new Set(FEED_ROUTES);
-
-/** The reader page's own route: HTML only, in the language the request chooses. */
-const PAGE_ROUTE = '/';
+const LANGUAGE_ROUTES: ReadonlySet<string> = new Set(['/', '/stories/:id']);
 
 /**
- * What the answer depends on besides its URL and the position: `html` or `json` on the
- * negotiated route, the origin on the feeds, '' elsewhere; on a page, the language it is shown
- * in, which Accept-Language can choose (docs/languages.md). Part of the read cache's key and of
- * the ETag.
+ * What the answer depends on besides its URL and the position: `html` or `json` on a
+ * negotiated route, '' elsewhere; on a page that speaks the catalogue, the language it is shown
+ * in, which Accept-Language can choose. Part of the read cache's key and of the ETag.
  */
 export function answerVariant(request: FastifyRequest): string {
   const route = request.routeOptions.url ?? '';
-  if (ORIGIN_KEYED_ROUTES.has(route)) return `${request.protocol}://${request.host}`;
-  if (route === PAGE_ROUTE) return `html ${requestLanguage(request)}`;
-  if (route !== NEGOTIATED_ROUTE) return '';
-  return wantsHtml(request) ? `html ${requestLanguage(request)}` : 'json';
+  const html = NEGOTIATED_ROUTES.has(route) ? wantsHtml(request) : LANGUAGE_ROUTES.has(route);
+  const kind = NEGOTIATED_ROUTES.has(route) ? (html ? 'html' : 'json') : '';
+  return html && LANGUAGE_ROUTES.has(route) ? `html ${requestLanguage(request)}` : kind;
 }
 
 /** The request headers an answer of this route varies by, for `Vary`; undefined for none. */
 export function answerVary(request: FastifyRequest): string | undefined {
   const route = request.routeOptions.url ?? '';
-  if (route === PAGE_ROUTE) return 'Accept-Language';
-  if (route !== NEGOTIATED_ROUTE) return undefined;
-  return wantsHtml(request) ? 'Accept, Accept-Language' : 'Accept';
+  const negotiated = NEGOTIATED_ROUTES.has(route);
+  const language = LANGUAGE_ROUTES.has(route) && (!negotiated || wantsHtml(request));
+  return [...(negotiated ? ['Accept'] : []), ...(language ? ['Accept-Language'] : [])].join(', ') || undefined;
 }
 
 function wantsHtml(request: FastifyRequest): boolean {

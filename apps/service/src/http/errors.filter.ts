@@ -25,6 +25,7 @@ const ERROR_NAMES: Record<number, string> = {
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
+  501: 'Not Implemented',
   503: 'Service Unavailable',
 };
 

@@ -18,7 +18,6 @@ import { DiplomaticEventEntry, readRangeProblem, TimelineEntry } from '@dateline
 import {
   CACHE_KEYS,
   ReadModelPositions,
-  StoredEntry,
   StoryQueries,
   StoryRevisionsQueries,
   TimelineEntriesQueries,
@@ -37,13 +36,15 @@ import { ACCEPTS_HTML } from './content-negotiation';
 import { HtmlErrorsFilter } from './html-errors.filter';
 import { StoryPageQueryDto, TimelinePageQueryDto } from './reader-page.query.dto';
 import { READER_SCRIPT } from './reader-script';
-import { READER_PAGE_CSP } from './templates/layout.template';
+import { readerPageHeaders } from './reader-page-headers';
 import { renderStoryPage } from './templates/story-page.template';
 import { renderTimelinePage } from './templates/timeline-page.template';
 import { storyPageView } from './view-models/story-page.view-model';
 import { DayPage, PointInTime, timelinePageView } from './view-models/timeline-page.view-model';
 import { RevisionTimes, revisionTimeKey } from './view-models/provenance-words';
 import { StoryAddresses, storyNotFound } from '../stories/story-addresses';
+import { entryOrder, factsNamedOnly, storyIdsOf } from './page-entries';
+import { storyReach } from './view-models/story-reach';
 import { PAGE_LANGUAGES } from './messages/catalogue';
 import type { Messages } from './messages/messages';
 import { LanguageRequest, languageLinks, requestMessages } from './messages/request-language';
@@ -54,12 +55,10 @@ type PageRequest = LanguageRequest & { readonly url: string };
 /** Days with entries per page of the timeline. */
 export const DAYS_PER_PAGE = 14;
 
+/** A reader page's headers, and the language it is in. */
 function pageHeaders(reply: HeaderSink, m: Messages): void {
-  reply.header('Content-Type', 'text/html; charset=utf-8');
+  readerPageHeaders(reply);
   reply.header('Content-Language', m.lang);
-  reply.header('Content-Security-Policy', READER_PAGE_CSP);
-  reply.header('X-Content-Type-Options', 'nosniff');
-  reply.header('Referrer-Policy', 'same-origin');
 }
 
 /**
@@ -127,7 +126,7 @@ export class ReaderPageController {
           })
         : { entries: [], nextByDay: new Map<string, PageKey>() };
     const listed = page.entries.map((e) => JSON.parse(e.json) as TimelineEntry);
-    const entries = [...listed, ...(await this.factsNamedOnly(listed))];
+    const entries = [...listed, ...(await factsNamedOnly(this.entries, listed))];
     const dayPages = new Map<string, DayPage>();
     for (const day of new Set([...page.nextByDay.keys(), ...(cursorDay ? [cursorDay] : [])])) {
       const next = page.nextByDay.get(day);
@@ -151,6 +150,7 @@ export class ReaderPageController {
       dayPages,
       pinned: cursor !== undefined,
       revisionTimes: await this.revisionTimes(entries),
+      storyNames: await this.revisions.headlines(storyIdsOf(entries)),
       messages: m,
     });
     surrogateKeys(reply, [
@@ -196,7 +196,13 @@ export class ReaderPageController {
     pageHeaders(reply, m);
     // Each version's first entry is the fact itself; the dates it is about follow it.
     const linked = [...facts.values()].map(([fact]) => fact).filter((e): e is DiplomaticEventEntry => e?.type === 'diplomatic-event');
-    return renderStoryPage(storyPageView(story, revisions, diff, linked, m), m, languageLinks(request.url, PAGE_LANGUAGES)).value;
+    const reach = storyReach({
+      origin: this.settings.publicUrl,
+      slug: story.slug,
+      headline: story.headline,
+      embedOrigins: this.settings.embedOrigins,
+    });
+    return renderStoryPage(storyPageView(story, revisions, diff, linked, m), reach, m, languageLinks(request.url, PAGE_LANGUAGES)).value;
   }
 
   /** When the story revisions the shown facts' provenances name were published: a lookup per revision (few: accepted candidates). */
@@ -209,20 +215,6 @@ export class ReaderPageController {
       [...named].map(async ([key, p]) => [key, (await this.revisions.revision(p.storyId, p.revision))?.publishedAt] as const),
     );
     return new Map(times.filter((t): t is readonly [string, string] => t[1] !== undefined));
-  }
-
-  /**
-   * The facts behind the dates-they-are-about listed on these days, when the fact itself sits on
-   * a day not shown (the ceasefire proposal of 16 May names 12 May): the page words a named date
-   * from its fact, and places the fact itself only on the days shown.
-   */
-  private async factsNamedOnly(entries: readonly TimelineEntry[]): Promise<DiplomaticEventEntry[]> {
-    const present = new Set(entries.filter((e) => e.type === 'diplomatic-event').map((e) => e.id));
-    const keys = new Map<string, { eventId: string; version: number }>();
-    for (const e of entries)
-      if (e.type === 'about-date' && !present.has(e.fact)) keys.set(`${e.fact}/${e.version}`, { eventId: e.fact, version: e.version });
-    const versions = await this.entries.versions([...keys.values()]);
-    return [...versions.values()].map(([fact]) => fact).filter((e): e is DiplomaticEventEntry => e?.type === 'diplomatic-event');
   }
 
   @Get('assets/reader.js')
@@ -243,14 +235,4 @@ function dayKey(cursor: Cursor): PageKey {
   if (typeof sortKey !== 'string' || typeof orderKey !== 'string')
     throw new BadRequestException(['cursor is not a cursor of this page: leave it out']);
   return { sortKey, orderKey };
-}
-
-/** Each entry's place on a page, by the key the page's view finds it by: a fact's id, an about date's key, `<story>#<revision>`. */
-function entryOrder(entries: readonly StoredEntry[]): Map<string, number> {
-  return new Map(
-    entries.map((e, i) => {
-      const parsed = JSON.parse(e.json) as TimelineEntry;
-      return [parsed.type === 'story-revision' ? `${parsed.id}#${parsed.revision}` : parsed.id, i];
-    }),
-  );
 }

@@ -136,3 +136,9 @@ export class DiffQueryDto extends ConsistencyQueryDto {
   @IsDecimalInteger(REVISION_NUMBER)
   to: number;
 }
+
+/** One story's timeline (`/stories/:id/timeline`, JSON and page): in pages. */
+export class StoryTimelineQueryDto extends ConsistencyQueryDto implements PageQuery {
+  @pageLimit() limit?: number;
+  @pageCursor() cursor?: string;
+}

@@ -175,6 +175,24 @@ export class TimelineRangeDto {
   next?: string;
 }
 
+/** `GET /stories/:id/timeline`: one story's timeline, every day, in pages. */
+export class StoryTimelineDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'istanbul-peace-talks-2025' }) slug: string;
+  @ApiProperty({ description: "The story's current headline." }) headline: string;
+  @position() position: number;
+  @ApiProperty({
+    type: [TimelineDayEntriesDto],
+    description:
+      "Only days with entries, oldest first, each day's entries in the timeline's order (docs/dates.md): the story's facts where their dates place them, the dates they are about, and the story's revisions (its updates and corrections, `kind`) on the day they were published (UTC), after that day's facts.",
+  })
+  days: TimelineDayEntriesDto[];
+  @ApiPropertyOptional({
+    description: 'When more follow: the cursor of the next page (pass it as `cursor`); the `Link` header has its URL.',
+  })
+  next?: string;
+}
+
 export class LinkedEventDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() version: number;

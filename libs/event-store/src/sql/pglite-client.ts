@@ -1,4 +1,6 @@
 import { PGlite, types } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { DataDirLock } from './data-dir-lock';
 import { DurableNodeFS } from './pglite-durable-fs';
 import { initPgliteDataDir } from './pglite-initdb';
@@ -36,6 +38,9 @@ export class PgliteClient implements SqlClient {
       const durable = dataDir && options.sync !== false ? new DurableNodeFS(dataDir) : undefined;
       const db = await PGlite.create({
         ...(durable ? { fs: durable } : { dataDir }),
+        // The contrib extensions the read models' search indexes use (docs/search.md): PGlite
+        // loads an extension's files only when given here; CREATE EXTENSION then finds them.
+        extensions: { unaccent, pg_trgm },
         // INT8 as strings, as `pg` returns them, so both drivers give the adapters the same rows.
         parsers: { [types.INT8]: (v: string) => v },
         // 16 MB of shared buffers instead of PostgreSQL's 128 MB: the buffers live in the WASM

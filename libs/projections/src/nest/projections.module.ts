@@ -3,6 +3,7 @@ import { Projection } from '../projection';
 import { CacheKeysQueries } from '../queries/cache-keys.queries';
 import { DiplomaticEventQueries } from '../queries/diplomatic-event.queries';
 import { FeedQueries } from '../queries/feed.queries';
+import { SearchQueries } from '../queries/search.queries';
 import { StoryQueries } from '../queries/story.queries';
 import { TimelineChangesQueries } from '../queries/timeline-changes.queries';
 import { TimelineQueries } from '../queries/timeline.queries';
@@ -28,6 +29,7 @@ const QUERIES = [
   DiplomaticEventQueries,
   CacheKeysQueries,
   FeedQueries,
+  SearchQueries,
 ];
 const SERVICES = [ProjectorRunner, ReadModelPositions, QuarantineOperations];
 

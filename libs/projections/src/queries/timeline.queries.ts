@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TimelineEntry } from '@dateline/domain';
+import { EARLIEST_DATE, LATEST_DATE, TimelineEntry } from '@dateline/domain';
 import { comparePageKeys, cutWindow, PageKey, PageWindow, StoredEntry, WHOLE_LIST } from '../pages/page-window';
 import { StoryRevisionsQueries } from '../read-models/story-revisions/story-revisions.queries';
 import { TimelineEntriesQueries, TimelineQuery } from '../read-models/timeline-entries/timeline-entries.queries';
@@ -53,6 +53,15 @@ export class TimelineQueries {
       if (list.length > w.limit) nextByDay.set(day, list[w.limit - 1].key);
     }
     return { entries: entries.sort((a, b) => comparePageKeys(a.key, b.key)), nextByDay };
+  }
+
+  /**
+   * A story's timeline: every entry of the story, on every day, in the timeline's reading order
+   * (oldest day first; within a day as the global timeline orders it, the story's revisions after
+   * its facts), a page of them as `page` reads it.
+   */
+  storyPage(storyId: string, w: PageWindow): Promise<TimelinePage> {
+    return this.page(EARLIEST_DATE, LATEST_DATE, { storyId }, w);
   }
 
   /** The whole timeline of `from` to `to` as entries (the reader page, the exports): page's entries, parsed. */

@@ -1,18 +1,27 @@
 import { SqlClient, SqlQueryable } from '@dateline/event-store';
 import { Projection } from '../projection';
 import { liveTables } from '../tables/table-names';
-import { createIndexStatements, createTableStatement } from '../tables/table-declaration';
+import { addGeneratedColumnStatement, createIndexStatements, createTableStatement, Table } from '../tables/table-declaration';
+import { TEXT_SEARCH_STATEMENTS, textSearchSetupError } from '../tables/text-search';
 import { QUARANTINE_TABLE, quarantineSchema } from './quarantine';
 
 export const CHECKPOINTS_TABLE = 'projection_checkpoints';
 const SCHEMA_LOCK = 0x7072_6f6a; // "proj"
 
-/** Creates the checkpoint table, each projection's tables and its checkpoint row, once. */
+/**
+ * Creates the checkpoint table, what the search indexes are built with (tables/text-search.ts),
+ * each projection's tables and its checkpoint row, once.
+ */
 export async function ensureSchema(sql: SqlClient, projections: readonly Projection[]): Promise<void> {
   await sql.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`);
     await tx.query(`CREATE TABLE IF NOT EXISTS ${CHECKPOINTS_TABLE} (projection text PRIMARY KEY, position bigint NOT NULL)`);
     await tx.query(quarantineSchema(QUARANTINE_TABLE));
+    try {
+      for (const statement of TEXT_SEARCH_STATEMENTS) await tx.query(statement);
+    } catch (err) {
+      throw textSearchSetupError(err);
+    }
     for (const p of projections) {
       const live = liveTables(p.tables);
       const missing = await Promise.all(
@@ -30,9 +39,22 @@ export async function ensureSchema(sql: SqlClient, projections: readonly Project
         );
       } else if (missing.some(Boolean)) {
         throw new Error(`projection ${p.name}: some of its tables are missing (${p.tables.map((t) => t.name).join(', ')}); rebuild it`);
+      } else {
+        for (const table of p.tables) await addMissingGeneratedColumns(tx, table, live[table.name]);
       }
     }
   });
+}
+
+/** Adds the generated columns a table created before their declaration lacks (tables/table-declaration.ts). */
+async function addMissingGeneratedColumns(tx: SqlQueryable, table: Table, physical: string): Promise<void> {
+  for (const [name, column] of Object.entries(table.generated ?? {})) {
+    const { rows } = await tx.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_attribute WHERE attrelid = $1::regclass AND attname = $2 AND NOT attisdropped',
+      [physical, name],
+    );
+    if (rows[0].n === 0) await tx.query(addGeneratedColumnStatement(physical, name, column));
+  }
 }
 
 /** Reads (and with `lock`, locks until the transaction ends) the checkpoints of these projections. */

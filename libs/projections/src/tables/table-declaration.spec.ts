@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { SqlQueryable } from '@dateline/event-store';
 import { insertRows } from './insert-rows';
-import { createIndexStatements, createTableStatement, declareTable } from './table-declaration';
+import { addGeneratedColumnStatement, createIndexStatements, createTableStatement, declareTable } from './table-declaration';
 import { updateRows } from './update-rows';
 
 interface Row {
@@ -44,6 +44,22 @@ describe('a table declared once', () => {
       'CREATE INDEX ON things USING gin (tags jsonb_path_ops)',
       "CREATE INDEX ON things USING gist ((int4range(n, n, '[]')))",
     ]);
+  });
+
+  it('puts generated columns after the others, never among the written ones, and indexes an expression with its operator class', () => {
+    const searched = declareTable<Row>()({
+      ...TABLE,
+      generated: { words: { type: 'tsvector', expression: "to_tsvector('simple', coalesce(note, ''))" } },
+      indexes: [{ on: ['note'], using: 'gin', expression: 'lower(note)', opclass: 'gin_trgm_ops' }],
+    });
+    expect(createTableStatement(searched, 'things')).toBe(
+      "CREATE TABLE things (id uuid NOT NULL, n integer NOT NULL, note text, tags jsonb NOT NULL, words tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(note, ''))) STORED, PRIMARY KEY (id))",
+    );
+    expect(searched.columnNames).toEqual(['id', 'n', 'note', 'tags']);
+    expect(createIndexStatements(searched, 'things')).toEqual(['CREATE INDEX ON things USING gin ((lower(note)) gin_trgm_ops)']);
+    expect(addGeneratedColumnStatement('things', 'words', searched.generated!.words)).toBe(
+      "ALTER TABLE things ADD COLUMN IF NOT EXISTS words tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(note, ''))) STORED",
+    );
   });
 
   it('gives a column compared byte by byte its collation', () => {

@@ -31,7 +31,8 @@ export interface Column {
 
 /**
  * A secondary index. GIN indexes are over jsonb arrays, with `jsonb_path_ops` (containment only,
- * smaller); GiST ones over an `expression` of range type (what overlaps what).
+ * smaller), or over an `expression` (a text search vector, trigrams of a text); GiST ones over
+ * an `expression` of range type (what overlaps what).
  */
 export interface IndexDeclaration<K extends string> {
   /** The columns it indexes, or those its `expression` reads. */
@@ -42,6 +43,8 @@ export interface IndexDeclaration<K extends string> {
    * writes the same expression.
    */
   readonly expression?: string;
+  /** The operator class of an `expression` (`gin_trgm_ops`: trigram likeness of a text); the type's default otherwise. */
+  readonly opclass?: string;
   /** A partial index's condition, in SQL over the table's columns. */
   readonly where?: string;
   /**
@@ -53,6 +56,17 @@ export interface IndexDeclaration<K extends string> {
   readonly readWhileProjecting?: boolean;
 }
 
+/**
+ * A column PostgreSQL computes from the row itself (GENERATED ALWAYS AS … STORED): never
+ * written by the projections, so rows staged, inserted and copied are the same without it, and
+ * a rebuild computes it as the live table did. For what reads need precomputed (a search vector).
+ */
+export interface GeneratedColumn {
+  readonly type: 'tsvector' | 'text';
+  /** SQL over the row's columns, of immutable functions only. */
+  readonly expression: string;
+}
+
 /** What generic code (schema, rebuild, flush) needs of any table. */
 export interface Table {
   /** The logical name; the physical one is the same, or `<name>__next` in a rebuild (table-names.ts). */
@@ -62,6 +76,8 @@ export interface Table {
   readonly columnNames: readonly string[];
   readonly primaryKey: readonly string[];
   readonly indexes: readonly IndexDeclaration<string>[];
+  /** Generated columns by name, after the others in the DDL; not in columnNames (nothing writes them). */
+  readonly generated?: Readonly<Record<string, GeneratedColumn>>;
 }
 
 /** A read-model table declared once for rows of type Row: its DDL, column list and flushed rows all come from here. */
@@ -93,7 +109,20 @@ export function createTableStatement(table: Table, physical: string): string {
     const c = table.columns[name];
     return `${name} ${c.type}${c.collate ? ` COLLATE "${c.collate}"` : ''}${c.nullable ? '' : ' NOT NULL'}`;
   });
-  return `CREATE TABLE ${physical} (${[...columns, `PRIMARY KEY (${table.primaryKey.join(', ')})`].join(', ')})`;
+  const generated = Object.entries(table.generated ?? {}).map(([name, g]) => generatedColumn(name, g));
+  return `CREATE TABLE ${physical} (${[...columns, ...generated, `PRIMARY KEY (${table.primaryKey.join(', ')})`].join(', ')})`;
+}
+
+function generatedColumn(name: string, g: GeneratedColumn): string {
+  return `${name} ${g.type} GENERATED ALWAYS AS (${g.expression}) STORED`;
+}
+
+/**
+ * The statement that adds a generated column to a table created before it was declared: the
+ * table is rewritten once, its rows' values computed, nothing projected again.
+ */
+export function addGeneratedColumnStatement(physical: string, name: string, g: GeneratedColumn): string {
+  return `ALTER TABLE ${physical} ADD COLUMN IF NOT EXISTS ${generatedColumn(name, g)}`;
 }
 
 /**
@@ -107,7 +136,7 @@ export function createIndexStatements(
 ): string[] {
   return table.indexes.filter(which).map((index) => {
     const keys = index.expression
-      ? [`(${index.expression})`]
+      ? [`(${index.expression})${index.opclass ? ` ${index.opclass}` : ''}`]
       : index.on.map((column) => (index.using === 'gin' ? `${column} jsonb_path_ops` : column));
     return `CREATE INDEX ON ${physical}${index.using ? ` USING ${index.using}` : ''} (${keys.join(', ')})${index.where ? ` WHERE ${index.where}` : ''}`;
   });

@@ -23,6 +23,10 @@ export interface Messages {
     readonly mainNav: string;
     readonly timeline: string;
     readonly api: string;
+    /** The header's search box: its form's name, its label and button, its placeholder. */
+    readonly searchForm: string;
+    readonly search: string;
+    readonly searchPlaceholder: string;
     readonly about: SafeHtml;
     readonly data: string;
     readonly apiDescription: string;
@@ -65,7 +69,12 @@ export interface Messages {
     readonly namesDate: string;
     readonly namedIn: string;
     readonly speakerInferred: string;
+    /** A link to a story whose headline the page did not look up: the fact's one story, or one of several ("Story 2"). */
     readonly readStory: string;
+    readonly storyN: (n: number) => string;
+    /** Before the links to a fact's stories, named by their headlines. */
+    readonly inStory: string;
+    readonly inStories: string;
     readonly place: string;
     readonly participants: string;
     readonly sources: string;

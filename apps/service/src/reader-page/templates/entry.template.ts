@@ -29,9 +29,17 @@ ${e.quotes.map(
     html`<blockquote><p>“${q.text}”</p><footer>— ${q.speaker}${q.speakerInferred ? html` <span class="flag">${m.entry.speakerInferred}</span>` : ''}${q.context ? html`, ${q.context}` : ''}</footer></blockquote>`,
 )}
 ${e.provenance ? html`<p class="provenance"><a href="${e.provenance.href}">${e.provenance.words}</a></p>` : ''}
-<p class="reported">${e.reported}${e.storyHref ? html` · <a href="${e.storyHref}">${m.entry.readStory}</a>` : ''}</p>
+<p class="reported">${e.reported}${storyLinksHtml(e.stories, m)}</p>
 </article>
 </li>`;
+}
+
+/** " · In the story: <headline>", or every story the fact belongs to: "In the stories: <a>, <b>". */
+function storyLinksHtml(links: EntryView['stories'], m: Messages): SafeHtml | '' {
+  if (links.length === 0) return '';
+  const anchors = links.map((l, i) => html`${i > 0 ? ', ' : ''}<a href="${l.href}">${l.title}</a>`);
+  if (links.length === 1 && !links[0].named) return html` · ${anchors}`;
+  return html` · <span class="entry__stories">${links.length === 1 ? m.entry.inStory : m.entry.inStories} ${anchors}</span>`;
 }
 
 /** The date in words; a `<time>` only when the date names a day, month, year or instant a machine can read. */

@@ -1,5 +1,6 @@
 import type { FeedAnnouncement } from '../../feeds/feed-links';
 import { html, jsonForScript, SafeHtml, trusted } from '../html';
+import { MAX_SEARCH_LENGTH } from '@dateline/domain';
 import { messagesFor } from '../messages/catalogue';
 import type { Messages } from '../messages/messages';
 import { READER_CSS } from './styles';
@@ -7,16 +8,25 @@ import { READER_CSS } from './styles';
 export interface LayoutOptions {
   readonly title: string;
   readonly description?: string;
-  readonly current?: 'timeline' | 'story';
+  readonly current?: 'timeline' | 'story' | 'search';
   readonly jsonLd?: unknown;
   /** Loads the page's small script (live updates); the page works without it. */
   readonly script?: boolean;
   /** Feeds of what the page shows: announced in the head for feed readers (autodiscovery), and linked in the footer. */
   readonly feeds?: readonly FeedAnnouncement[];
+  /** Other `<link rel="alternate">`s in the head: other forms of the page, such as its oEmbed description. */
+  readonly alternates?: readonly LayoutAlternate[];
   /** The page's words and `<html lang>`; English when not given. */
   readonly messages?: Messages;
   /** The same page in each language the catalogue speaks (`hreflang`), this one included. */
   readonly languages?: readonly { readonly lang: string; readonly href: string }[];
+}
+
+/** Another form of the page (docs/embeds.md: the oEmbed discovery link). */
+export interface LayoutAlternate {
+  readonly type: string;
+  readonly href: string;
+  readonly title: string;
 }
 
 /**
@@ -36,7 +46,10 @@ ${o.description ? html`<meta name="description" content="${o.description}">` : '
 ${(o.feeds ?? []).map(
   (f) => html`<link rel="alternate" type="${f.type}" title="${f.title}" href="${f.href}">
 `,
-)}${(o.languages ?? []).map(
+)}${(o.alternates ?? []).map(
+    (a) => html`<link rel="alternate" type="${a.type}" href="${a.href}" title="${a.title}">
+`,
+  )}${(o.languages ?? []).map(
     (l) => html`<link rel="alternate" hreflang="${l.lang}" href="${l.href}">
 `,
   )}<style>${trusted(READER_CSS)}</style>
@@ -51,6 +64,15 @@ ${o.script ? html`<script src="/assets/reader.js" defer></script>` : ''}
 <li><a href="/"${o.current === 'timeline' ? trusted(' aria-current="page"') : ''}>${m.layout.timeline}</a></li>
 <li><a href="/docs">${m.layout.api}</a></li>
 </ul></nav>
+${
+  o.current === 'search'
+    ? ''
+    : html`<form class="site-search" role="search" method="get" action="/search" aria-label="${m.layout.searchForm}">
+<label for="site-q">${m.layout.search}</label>
+<input type="search" id="site-q" name="q" maxlength="${MAX_SEARCH_LENGTH}" required placeholder="${m.layout.searchPlaceholder}">
+<button type="submit">${m.layout.search}</button>
+</form>`
+}
 </div></header>
 <main id="main" class="wrap" tabindex="-1">
 ${main}

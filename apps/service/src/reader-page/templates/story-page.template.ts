@@ -6,9 +6,15 @@ import type { Messages } from '../messages/messages';
 import { StoryPageView } from '../view-models/story-page.view-model';
 import { langAttribute, when } from './entry.template';
 import { layout, LayoutOptions } from './layout.template';
+import { StoryReach } from '../view-models/story-reach';
 
 /** `GET /stories/:id` for a browser: the story now, its revision history, and a word diff of any two revisions. */
-export function renderStoryPage(v: StoryPageView, m: Messages = messagesFor(), languages: LayoutOptions['languages'] = []): SafeHtml {
+export function renderStoryPage(
+  v: StoryPageView,
+  reach?: StoryReach,
+  m: Messages = messagesFor(),
+  languages: LayoutOptions['languages'] = [],
+): SafeHtml {
   const t = m.story;
   const options = v.revisions.map((r) => r.revision);
   const select = (
@@ -23,6 +29,7 @@ ${v.developing ? html`<p class="editors-note"><strong>${t.developing}</strong>${
 <p class="byline">${v.byline ? html`${t.by(v.byline)} · ` : ''}${t.published} <time datetime="${v.published.at}">${v.published.label}</time> · ${t.updated} <time datetime="${v.updated.at}">${v.updated.label}</time> · ${t.revision(v.revision)}</p>
 <div class="story-body"${langAttribute(v.language, m)}>${v.paragraphs.map((p) => html`<p>${p}</p>`)}</div>
 </article>
+${reach ? html`<p class="story-timeline-link"><a href="${reach.timelineHref}">The story’s timeline</a>: its dated facts day by day, with its updates and corrections.</p>` : ''}
 ${
   v.facts.length > 0
     ? html`<section aria-labelledby="facts-h" id="facts"><h2 id="facts-h">${t.facts}</h2>
@@ -64,7 +71,8 @@ ${select('to', t.toRevision, v.diff?.to)}
 </form>
 ${v.diff ? diffSection(v.diff, m) : ''}`
 }
-</section>`;
+</section>
+${reach ? embedSection(reach) : ''}`;
   return layout(
     {
       title: v.headline,
@@ -72,11 +80,27 @@ ${v.diff ? diffSection(v.diff, m) : ''}`
       current: 'story',
       jsonLd: v.jsonLd,
       feeds: [...storyFeeds(v.slug), ...TIMELINE_FEEDS],
+      ...(reach ? { alternates: reach.alternates } : {}),
       messages: m,
       languages,
     },
     main,
   );
+}
+
+/** The embed snippet, to copy into an article: which sites may show it, and how it sizes itself. */
+function embedSection(r: StoryReach): SafeHtml {
+  return html`<section aria-labelledby="embed-h" id="embed"><h2 id="embed-h">Embed this timeline</h2>
+<p class="hint" id="embed-hint">Paste this into an article to show the story’s timeline there. It works without JavaScript; with it, the frame takes the height of its content. ${
+    r.embedOrigins.length === 0
+      ? 'No other site may show it yet: the service’s DATELINE_EMBED_ORIGINS lists none.'
+      : r.embedOrigins.includes('*')
+        ? 'Any site may show it.'
+        : `Only pages of ${r.embedOrigins.join(', ')} may show it.`
+  }</p>
+<label for="embed-snippet">Embed code</label>
+<textarea id="embed-snippet" class="snippet" rows="5" style="width:100%;font-family:monospace;font-size:0.85rem" readonly aria-describedby="embed-hint">${r.embedSnippet}</textarea>
+</section>`;
 }
 
 function diffSection(d: NonNullable<StoryPageView['diff']>, m: Messages): SafeHtml {

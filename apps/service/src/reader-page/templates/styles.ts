@@ -22,6 +22,16 @@ header.site .wrap { display: flex; flex-wrap: wrap; align-items: center; justify
 .brand a { color: var(--ink); text-decoration: none; }
 nav.site ul { list-style: none; display: flex; gap: 1rem; margin: 0; padding: 0; }
 nav.site a[aria-current="page"] { font-weight: 700; text-decoration: none; border-bottom: 3px solid var(--link); }
+form.site-search { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem; }
+form.site-search input { width: 14rem; max-width: 100%; }
+form.controls .field--wide { flex: 1 1 16rem; }
+ol.results { list-style: none; margin: 0; padding: 0; }
+.result { border-bottom: 1px solid var(--line); padding: 0.9rem 0; }
+.result__h { font-size: 1.15rem; margin: 0.1rem 0 0.35rem; }
+dl.why { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 0.75rem; margin: 0; font-size: 0.95rem; }
+dl.why dt { font-weight: 600; color: var(--muted); }
+dl.why dd { margin: 0; }
+mark { background: var(--warn-bg); color: var(--ink); font-weight: 600; padding: 0 0.1em; }
 main { padding-top: 1rem; padding-bottom: 2rem; }
 main:focus { outline: none; }
 h1 { font-size: 1.75rem; line-height: 1.2; margin: 0.5rem 0 0.5rem; }

@@ -3,6 +3,7 @@ import { messagesFor } from '../messages/catalogue';
 import type { Messages } from '../messages/messages';
 import { aboutDateWords, FactWords, factWords, statusLabel } from './fact-words';
 import { provenanceHref, provenanceWords, RevisionTimes } from './provenance-words';
+import { StoryLink, storyLinks, StoryNames } from './story-links';
 
 /** One fact (or a date a fact is about) as the reader page shows it: strings ready for the template. */
 export interface EntryView {
@@ -30,7 +31,8 @@ export interface EntryView {
    * "Amended (version 2) 16 May 2025, 11:00 UTC".
    */
   readonly reported: string;
-  readonly storyHref?: string;
+  /** Every story the fact belongs to (not only the first). */
+  readonly stories: readonly StoryLink[];
   /** A fact accepted from a fact candidate: "From the story of 16 May 2025, paragraph 4", linked to the story. */
   readonly provenance?: { readonly words: string; readonly href: string };
   /** For an about entry: the fact that names the date. */
@@ -52,6 +54,7 @@ export function toEntryView(
   titles: ReadonlyMap<string, string> = new Map(),
   sortKey?: string,
   revisionTimes: RevisionTimes = new Map(),
+  storyNames?: StoryNames,
   m: Messages = messagesFor(),
 ): EntryView {
   const words = factWords(e, titles);
@@ -73,7 +76,7 @@ export function toEntryView(
     participants: e.participants.map((p) => ({ name: p.name, ...(participantDetail(p) ? { detail: participantDetail(p) } : {}) })),
     quotes: e.quotes,
     reported,
-    ...(e.storyIds.length > 0 ? { storyHref: `/stories/${e.storyIds[0]}` } : {}),
+    stories: storyLinks(e.storyIds, storyNames, m),
     ...(provenance && e.provenance ? { provenance: { words: provenance, href: provenanceHref(e.provenance) } } : {}),
     ...(e.language ? { language: e.language } : {}),
   };
@@ -85,9 +88,10 @@ export function toAboutView(
   p: Placement,
   factHref: string,
   sortKey: string,
+  storyNames?: StoryNames,
   m: Messages = messagesFor(),
 ): EntryView {
-  const fact = toEntryView(e, undefined, undefined, undefined, m);
+  const fact = toEntryView(e, new Map(), undefined, new Map(), storyNames, m);
   const about = p.about!;
   const date = factKnowledge(e).about[about.index].date;
   return {
@@ -102,7 +106,7 @@ export function toAboutView(
     participants: [],
     quotes: [],
     reported: fact.reported,
-    ...(fact.storyHref ? { storyHref: fact.storyHref } : {}),
+    stories: fact.stories,
     namedBy: { title: e.title, href: factHref },
     ...(e.language ? { language: e.language } : {}),
   };

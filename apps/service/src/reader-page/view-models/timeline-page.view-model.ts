@@ -16,6 +16,7 @@ import { queryString } from '../html';
 import { EntryView, toAboutView, toEntryView } from './entry.view-model';
 import { titlesOf } from './fact-words';
 import { RevisionTimes } from './provenance-words';
+import { StoryNames } from './story-links';
 import { StoryUpdateView, storyUpdates } from './story-updates.view-model';
 import { messagesFor } from '../messages/catalogue';
 import type { Messages } from '../messages/messages';
@@ -102,6 +103,8 @@ export interface TimelinePageInput {
   readonly pinned?: boolean;
   /** When the story revisions the facts' provenances name were published: "From the story of 16 May 2025". */
   readonly revisionTimes?: RevisionTimes;
+  /** The headlines of the stories the entries belong to: each entry links to all of them. */
+  readonly storyNames?: StoryNames;
   /** The page's language; English when not given. */
   readonly messages?: Messages;
 }
@@ -112,7 +115,16 @@ export function timelinePageView(input: TimelinePageInput): TimelinePageView {
   const revisions = input.entries.filter((e): e is StoryRevisionEntry => e.type === 'story-revision');
   const at = input.at;
   const atQuery = at ? { [at.by]: at.instant } : {};
-  const days = dayViews(input.dates, facts, revisions, atQuery, input.dayPages ?? new Map(), input.revisionTimes ?? new Map(), m);
+  const days = dayViews(
+    input.dates,
+    facts,
+    revisions,
+    atQuery,
+    input.dayPages ?? new Map(),
+    input.revisionTimes ?? new Map(),
+    input.storyNames,
+    m,
+  );
   const oldest = input.dates.at(-1);
   const newest = input.dates[0];
   const title = pageTitle(input.from, input.to, m);
@@ -148,14 +160,15 @@ export function timelinePageView(input: TimelinePageInput): TimelinePageView {
  * them on: the domain's placement decides the heading and the order. A fact the placement puts
  * on no day shown stays on the read model's day, under its own heading, rather than vanish.
  */
-function dayViews(
+export function dayViews(
   dates: readonly string[],
   facts: readonly DiplomaticEventEntry[],
   revisions: readonly StoryRevisionEntry[],
   atQuery: Record<string, string>,
   dayPages: ReadonlyMap<string, DayPage>,
   revisionTimes: RevisionTimes,
-  m: Messages,
+  storyNames?: StoryNames,
+  m: Messages = messagesFor(),
 ): DayView[] {
   const titles = titlesOf(facts);
   const byId = new Map(facts.map((f) => [f.id, f]));
@@ -187,8 +200,8 @@ function dayViews(
             const fact = byId.get(p.fact)!;
             const sortKey = String(i).padStart(4, '0');
             return p.role === 'fact'
-              ? { ...toEntryView(fact, titles, sortKey, revisionTimes, m), date }
-              : toAboutView(fact, p, href(fact.id), sortKey, m);
+              ? { ...toEntryView(fact, titles, sortKey, revisionTimes, storyNames, m), date }
+              : toAboutView(fact, p, href(fact.id), sortKey, storyNames, m);
           }),
         },
       ];
@@ -205,7 +218,10 @@ function dayViews(
       day.sections.push({
         key: `${day.date}|left|${heading}`,
         heading,
-        entries: list.map((f, i) => ({ ...toEntryView(f, titles, `~${String(i).padStart(4, '0')}`, revisionTimes, m), date: day.date })),
+        entries: list.map((f, i) => ({
+          ...toEntryView(f, titles, `~${String(i).padStart(4, '0')}`, revisionTimes, storyNames, m),
+          date: day.date,
+        })),
       });
   }
   return days.map(({ date, sections }) => {
@@ -225,7 +241,7 @@ function dayViews(
 }
 
 /** Each fact once, in its latest version: the list is in recording order, which the order within a day falls back on. */
-function latestFacts(entries: readonly TimelineEntry[]): DiplomaticEventEntry[] {
+export function latestFacts(entries: readonly TimelineEntry[]): DiplomaticEventEntry[] {
   const byId = new Map<string, DiplomaticEventEntry>();
   for (const e of entries) {
     if (e.type !== 'diplomatic-event') continue;

@@ -213,6 +213,21 @@ export class StoryRevisionsQueries {
   }
 
   /**
+   * Each story's slug and current headline, by id (lowercased): what a link to a story says. One
+   * query for the stories of a page's entries; an unknown id is left out.
+   */
+  async headlines(storyIds: readonly string[]): Promise<Map<string, { slug: string; headline: string }>> {
+    const ids = [...new Set(storyIds.map((id) => id.toLowerCase()))];
+    if (ids.length === 0) return new Map();
+    const { rows } = await namedQuery<Pick<RevisionRow, 'story_id' | 'slug' | 'headline'>>(
+      this.sql,
+      `SELECT DISTINCT ON (story_id) story_id, slug, headline FROM ${T} WHERE story_id = ANY($1::uuid[]) ORDER BY story_id, revision DESC`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.story_id.toLowerCase(), { slug: r.slug, headline: r.headline }]));
+  }
+
+  /**
    * The story with this slug: the first one created with it, should a log from before slugs
    * were unique (docs/adr/0010-unique-slugs.md) hold several.
    */

@@ -1,4 +1,5 @@
 import { declareTable } from '../../tables/table-declaration';
+import { SEARCH_CONFIG } from '../../tables/text-search';
 
 /** The read model's name: its projection's, its checkpoint's and its position's. */
 export const STORY_REVISIONS_READ_MODEL = 'story-revisions';
@@ -26,6 +27,16 @@ export interface RevisionRow {
   position: number;
 }
 
+/**
+ * What a search matches in a story's revision (docs/search.md), weighted for ranking: its
+ * headline (A), its editor's note (C) and its text (D). The generated column `search_vector`,
+ * as the facts' one (timeline-entries.table.ts).
+ */
+const STORY_SEARCH_VECTOR =
+  `setweight(to_tsvector('${SEARCH_CONFIG}', headline), 'A')` +
+  ` || setweight(to_tsvector('${SEARCH_CONFIG}', coalesce(editors_note, '')), 'C')` +
+  ` || setweight(to_tsvector('${SEARCH_CONFIG}', body), 'D')`;
+
 export const STORY_REVISIONS = declareTable<RevisionRow>()({
   // v2: published_at (editorial time); v3: language (issue 20). A new table so that a store
   // holding an older one projects afresh into this one at start (docs/operations.md).
@@ -49,6 +60,7 @@ export const STORY_REVISIONS = declareTable<RevisionRow>()({
     position: { type: 'bigint' },
   },
   primaryKey: ['story_id', 'revision'],
+  generated: { search_vector: { type: 'tsvector', expression: STORY_SEARCH_VECTOR } },
   indexes: [
     // Revisions on the timeline by the day they were published, and as recorded by an instant.
     { on: ['published_at'] },
@@ -57,5 +69,7 @@ export const STORY_REVISIONS = declareTable<RevisionRow>()({
     { on: ['position'] },
     // Stories are addressed by slug too (GET /stories/istanbul-peace-talks-2025).
     { on: ['slug', 'position'], where: 'revision = 1' },
+    // Search (docs/search.md): every revision's words; a read keeps the latest revision at its position.
+    { on: ['headline', 'editors_note', 'body'], using: 'gin', expression: 'search_vector' },
   ],
 });

@@ -1,5 +1,6 @@
 import { DiplomaticEventFields, FactRelation } from '@dateline/domain';
 import { declareTable } from '../../tables/table-declaration';
+import { NAMES_CONFIG, SEARCH_CONFIG } from '../../tables/text-search';
 
 /** The read model's name: its projection's, its checkpoint's and its position's. */
 export const TIMELINE_READ_MODEL = 'timeline';
@@ -60,6 +61,30 @@ export interface EntryRow {
  */
 export const POSSIBLE_DAYS = `daterange(least(earliest, latest), greatest(earliest, latest), '[]')`;
 
+/** The names of a fact's version, as a jsonb array of strings: its participants, its place and its quotes' speakers. */
+export const FACT_NAMES = `(jsonb_path_query_array(fields, '$.participants[*].name') || jsonb_path_query_array(fields, '$.location.name') || jsonb_path_query_array(fields, '$.quotes[*].speaker'))`;
+
+/**
+ * What a search matches in a fact's version (docs/search.md), weighted for ranking: its title
+ * (A), its names (B), its summary (C), its quotes (D). Computed by PostgreSQL from the stored
+ * `fields` into the generated column `search_vector`, so that ranking a match reads it instead
+ * of parsing the text again; built only of immutable functions with an explicit configuration,
+ * as a generated column must be.
+ */
+const FACT_SEARCH_VECTOR =
+  `setweight(to_tsvector('${SEARCH_CONFIG}', coalesce(fields->>'title', '')), 'A')` +
+  ` || setweight(to_tsvector('${SEARCH_CONFIG}', ${FACT_NAMES}), 'B')` +
+  ` || setweight(to_tsvector('${SEARCH_CONFIG}', coalesce(fields->>'summary', '')), 'C')` +
+  ` || setweight(to_tsvector('${SEARCH_CONFIG}', jsonb_path_query_array(fields, '$.quotes[*].text')), 'D')`;
+
+/**
+ * A fact's names folded (lower case, no accents) as one text, for trigram likeness (the
+ * generated column `search_names`): a tsvector stripped of its positions, as text
+ * (`'volodymyr' 'zelenskyy'`), because the `unaccent` function itself is not immutable; its
+ * dictionary in a text search configuration is.
+ */
+const FACT_NAMES_TEXT = `(strip(to_tsvector('${NAMES_CONFIG}', ${FACT_NAMES}))::text)`;
+
 export const TIMELINE_ENTRIES = declareTable<EntryRow>()({
   // v3: entries ready to send, ordered (issue 19); v2 brought the placement day, sort key, about
   // entries and editorial time. A new table, so that a store holding the v2 table projects
@@ -92,6 +117,11 @@ export const TIMELINE_ENTRIES = declareTable<EntryRow>()({
     entry: { type: 'text' },
   },
   primaryKey: ['entry_id', 'version'],
+  // Search (docs/search.md, ADR 0017): computed by PostgreSQL from `fields`, never written.
+  generated: {
+    search_vector: { type: 'tsvector', expression: FACT_SEARCH_VECTOR },
+    search_names: { type: 'text', expression: FACT_NAMES_TEXT },
+  },
   indexes: [
     // A day's page now, in reading order, from any point (a page's keyset): a sort key starts with its day.
     // Also a heading's entries, when the order of its facts changes (the projection's own read).
@@ -119,5 +149,9 @@ export const TIMELINE_ENTRIES = declareTable<EntryRow>()({
     { on: ['rekeyed_position'], where: 'rekeyed_position IS NOT NULL' },
     // What a commit changed, for the purge webhook: the rows it opened.
     { on: ['position'] },
+    // Search (docs/search.md): the words of each fact's versions, and their names by likeness.
+    // Every version, not only open rows: a page pinned to a position reads the versions valid then.
+    { on: ['fields'], using: 'gin', expression: 'search_vector', where: "role = 'fact'" },
+    { on: ['fields'], using: 'gin', expression: 'search_names', opclass: 'gin_trgm_ops', where: "role = 'fact'" },
   ],
 });

@@ -1,0 +1,31 @@
+import { DiplomaticEventEntry, TimelineEntry } from '@dateline/domain';
+import { StoredEntry, TimelineEntriesQueries } from '@dateline/projections';
+
+/** Each entry's place on a page, by the key the page's view finds it by: a fact's id, an about date's key, `<story>#<revision>`. */
+export function entryOrder(entries: readonly StoredEntry[]): Map<string, number> {
+  return new Map(
+    entries.map((e, i) => {
+      const parsed = JSON.parse(e.json) as TimelineEntry;
+      return [parsed.type === 'story-revision' ? `${parsed.id}#${parsed.revision}` : parsed.id, i];
+    }),
+  );
+}
+
+/**
+ * The facts behind the dates-they-are-about listed on a page, when the fact itself is not on it
+ * (the ceasefire proposal of 16 May names 12 May): a page words a named date from its fact, and
+ * places the fact itself only where the page shows it.
+ */
+export async function factsNamedOnly(queries: TimelineEntriesQueries, entries: readonly TimelineEntry[]): Promise<DiplomaticEventEntry[]> {
+  const present = new Set(entries.filter((e) => e.type === 'diplomatic-event').map((e) => e.id));
+  const keys = new Map<string, { eventId: string; version: number }>();
+  for (const e of entries)
+    if (e.type === 'about-date' && !present.has(e.fact)) keys.set(`${e.fact}/${e.version}`, { eventId: e.fact, version: e.version });
+  const versions = await queries.versions([...keys.values()]);
+  return [...versions.values()].map(([fact]) => fact).filter((e): e is DiplomaticEventEntry => e?.type === 'diplomatic-event');
+}
+
+/** The stories the entries belong to: what their links name. */
+export function storyIdsOf(entries: readonly TimelineEntry[]): string[] {
+  return [...new Set(entries.flatMap((e) => (e.type === 'story-revision' ? [e.id] : e.type === 'diplomatic-event' ? e.storyIds : [])))];
+}
