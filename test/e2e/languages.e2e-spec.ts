@@ -105,6 +105,18 @@ describe.each(BACKENDS)('languages: a fact’s language tag and the page’s lan
       expect(res.text.match(/ lang="/g)).toHaveLength(3); // <html lang>, the headline, the summary
     });
 
+    it('marks it on the story’s timeline page and in its embed', async () => {
+      for (const path of ['/stories/istanbul-languages/timeline', '/embed/stories/istanbul-languages']) {
+        const res = await page(path).expect(200);
+        expect(res.text).toMatch(/^<!doctype html>\n<html lang="en">/);
+        expect(res.headers['content-language']).toBe('en');
+        expect(res.text).toMatch(/<h3 [^>]*lang="uk">Делегації почали переговори в Стамбулі<\/h3>/);
+        expect(res.text).toMatch(/<h3 [^>]*>Delegations meet again<\/h3>/);
+        expect(res.text).not.toMatch(/<h3 [^>]*lang="[^"]*">Delegations meet again/);
+        expect(res.text).toContain('Friday 16 May 2025');
+      }
+    });
+
     it('marks it on the story page’s list of facts too', async () => {
       const res = await page('/stories/istanbul-languages').expect(200);
       expect(res.text).toMatch(new RegExp(`<a href="[^"]*#event-${ukrainian}" lang="uk">Делегації почали переговори в Стамбулі</a>`));
@@ -162,7 +174,7 @@ describe.each(BACKENDS)('languages: a fact’s language tag and the page’s lan
     });
 
     it('refuses a lang the catalogue does not speak, or no tag at all, with a 400 page naming lang', async () => {
-      for (const path of ['/?lang=uk', '/?lang=en_US', `/stories/${storyId}?lang=fr`]) {
+      for (const path of ['/?lang=uk', '/?lang=en_US', `/stories/${storyId}?lang=fr`, '/embed/stories/istanbul-languages?lang=uk']) {
         const res = await page(path).expect(400);
         expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
         expect(res.text).toContain('<html lang="en">');
@@ -172,9 +184,12 @@ describe.each(BACKENDS)('languages: a fact’s language tag and the page’s lan
 
     it('follows Accept-Language to a language of the catalogue, and falls back to English for any other', async () => {
       for (const acceptLanguage of ['uk-UA, uk;q=0.9, en;q=0.5', 'de', '*', 'en-GB']) {
-        const res = await page(`/?from=${DAY}&to=${DAY}`, { 'Accept-Language': acceptLanguage }).expect(200);
-        expect(res.text).toContain('<html lang="en">');
-        expect(res.text).toContain('Friday 16 May 2025');
+        for (const path of [`/?from=${DAY}&to=${DAY}`, '/stories/istanbul-languages/timeline', '/embed/stories/istanbul-languages']) {
+          const res = await page(path, { 'Accept-Language': acceptLanguage }).expect(200);
+          expect(res.text).toContain('<html lang="en">');
+          expect(res.text).toContain('Friday 16 May 2025');
+          expect(res.headers.vary).toMatch(/Accept-Language/);
+        }
       }
     });
   });

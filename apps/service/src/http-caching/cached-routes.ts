@@ -33,9 +33,9 @@ export const NEGOTIATED_ROUTES: ReadonlySet<string> = new Set(['/stories/:id', '
 
 /**
  * The routes whose pages speak the message catalogue: their HTML is in the language the request
- * chooses, by `?lang=` or Accept-Language (docs/languages.md). `/` answers HTML only.
+ * chooses, by `?lang=` or Accept-Language (docs/languages.md). `/` and the embed answer HTML only.
  */
-const LANGUAGE_ROUTES: ReadonlySet<string> = new Set(['/', '/stories/:id']);
+const LANGUAGE_ROUTES: ReadonlySet<string> = new Set(['/', '/stories/:id', '/stories/:id/timeline', '/embed/stories/:id']);
 
 /**
  * What the answer depends on besides its URL and the position: `html` or `json` on a

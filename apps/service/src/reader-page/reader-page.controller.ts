@@ -47,7 +47,8 @@ import { entryOrder, factsNamedOnly, storyIdsOf } from './page-entries';
 import { storyReach } from './view-models/story-reach';
 import { PAGE_LANGUAGES } from './messages/catalogue';
 import type { Messages } from './messages/messages';
-import { LanguageRequest, languageLinks, requestMessages } from './messages/request-language';
+import type { LanguageRequest } from './messages/request-language';
+import { languageLinks, requestMessages } from './messages/request-language';
 
 /** What a page handler reads of its request besides the query: the language's headers and its URL, for the `hreflang` links. */
 type PageRequest = LanguageRequest & { readonly url: string };

@@ -4,12 +4,12 @@ import { Transform } from 'class-transformer';
 import { IsOptional, ValidateBy } from 'class-validator';
 import { REVISION_NUMBER } from '@dateline/domain';
 import { IsCalendarDate, IsDecimalInteger, IsInstant } from '../http/domain-validators';
-import { ConsistencyQueryDto, pageCursor } from '../reading/read-query.dto';
+import { ConsistencyQueryDto, pageCursor, StoryTimelineQueryDto } from '../reading/read-query.dto';
 import { DEFAULT_LANGUAGE, PAGE_LANGUAGES } from './messages/catalogue';
 import { catalogueLanguage } from './messages/choose-language';
 
 /** `?lang=`: a language of the catalogue (docs/languages.md); without it, Accept-Language chooses. */
-function PageLang(): PropertyDecorator {
+export function PageLang(): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({
       description: `The page's language, a BCP 47 tag naming one of ${PAGE_LANGUAGES.join(', ')} (a region is ignored: en-GB is en). Without it, the browser's Accept-Language chooses among them, else English.`,
@@ -95,6 +95,12 @@ export class StoryPageQueryDto extends ConsistencyQueryDto {
   @IsDecimalInteger(REVISION_NUMBER, { emptyIsAbsent: true })
   to?: number;
 
+  @PageLang()
+  lang?: string;
+}
+
+/** A story's timeline as a page: the JSON answer's query, and the page's language. */
+export class StoryTimelinePageQueryDto extends StoryTimelineQueryDto {
   @PageLang()
   lang?: string;
 }

@@ -121,6 +121,26 @@ export const EN: Messages = {
     added: '[added: ',
     removed: '[removed: ',
   },
+  storyTimeline: {
+    title: (headline) => `Timeline: ${headline}`,
+    description: (facts, revisions) =>
+      `The dated facts of a story, with its updates and corrections, ${facts} facts and ${revisions} revisions on this page.`,
+    lede: 'Every dated fact of this story where the report places it, oldest first: a fact dated only loosely sits on the latest day it can have happened, under a heading that says so. The story’s updates and corrections are marked on the day they were published.',
+    continuedNotice: 'The timeline continued, as it stood when you opened its first page.',
+    backToStart: 'Back to its start',
+    empty: 'This story has no dated facts yet.',
+    pages: 'More of this timeline',
+    later: 'Later entries',
+    storyAndHistory: 'The story and its revision history',
+    storyThisDay: 'The story this day',
+    published: 'published',
+  },
+  embed: {
+    brand: 'Dateline timeline',
+    newTab: ' (opens in a new tab)',
+    more: 'More of this timeline on Dateline',
+    whole: 'This timeline on Dateline',
+  },
   error: {
     titles: {
       400: 'This address asks for something we cannot show',

@@ -129,6 +129,27 @@ export interface Messages {
     readonly added: string;
     readonly removed: string;
   };
+  /** A story's timeline page (`/stories/:id/timeline`); its embed shares its days. */
+  readonly storyTimeline: {
+    readonly title: (headline: string) => string;
+    readonly description: (facts: number, revisions: number) => string;
+    readonly lede: string;
+    readonly continuedNotice: string;
+    readonly backToStart: string;
+    readonly empty: string;
+    readonly pages: string;
+    readonly later: string;
+    readonly storyAndHistory: string;
+    readonly storyThisDay: string;
+    readonly published: string;
+  };
+  /** The embed (`/embed/stories/:id`), framed in another site's article. */
+  readonly embed: {
+    readonly brand: string;
+    readonly newTab: string;
+    readonly more: string;
+    readonly whole: string;
+  };
   readonly error: {
     readonly titles: { readonly 400: string; readonly 404: string; readonly 503: string; readonly other: string };
     readonly status: (status: number) => string;
