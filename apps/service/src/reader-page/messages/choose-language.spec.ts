@@ -48,7 +48,7 @@ describe('requestLanguage and languageLinks', () => {
   });
 
   it('gives the page in each language with the rest of its query kept', () => {
-    expect(languageLinks('/?from=2025-05-16&lang=uk', ['en', 'uk'])).toEqual([
+    expect(languageLinks('/?from=2025-05-16&minPosition=7&lang=uk', ['en', 'uk'])).toEqual([
       { lang: 'en', href: '/?from=2025-05-16&lang=en' },
       { lang: 'uk', href: '/?from=2025-05-16&lang=uk' },
     ]);

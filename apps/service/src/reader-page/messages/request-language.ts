@@ -20,10 +20,15 @@ export function requestMessages(request: LanguageRequest): Messages {
   return messagesFor(requestLanguage(request));
 }
 
-/** The same page in each of the catalogue's languages, for `hreflang` links: its path and query with `lang` set. */
+/**
+ * The same page in each of the catalogue's languages, for `hreflang` links: its path and query
+ * with `lang` set, less `minPosition`, which asks this request to wait for a write and names no
+ * page of its own.
+ */
 export function languageLinks(url: string, languages: readonly string[]): { lang: string; href: string }[] {
   return languages.map((lang) => {
     const u = new URL(url, 'http://page.invalid');
+    u.searchParams.delete('minPosition');
     u.searchParams.set('lang', lang);
     return { lang, href: `${u.pathname}${u.search}` };
   });
