@@ -259,7 +259,7 @@ describe('OpenAPI document at /docs-json', () => {
         .sort();
     for (const name of bodies.filter((n) => n !== 'DiplomaticEventChangesDto'))
       expect({ name, nullable: nullable(name) }).toEqual({ name, nullable: [] });
-    expect(nullable('DiplomaticEventChangesDto')).toEqual(['cameoCode', 'location', 'summary']);
+    expect(nullable('DiplomaticEventChangesDto')).toEqual(['cameoCode', 'language', 'location', 'summary']);
   });
 
   it('declares security on every operation: none on public routes, bearer where a role is needed', () => {

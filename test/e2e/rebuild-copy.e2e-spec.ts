@@ -110,7 +110,7 @@ describe('a rebuild on PostgreSQL loads its tables with COPY', () => {
     expect(copies).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^COPY timeline_entries_v3__next \(/),
-        expect.stringMatching(/^COPY story_revisions_v2__next \(/),
+        expect.stringMatching(/^COPY story_revisions_v3__next \(/),
         expect.stringMatching(/^COPY diplomatic_event_versions__next \(/),
       ]),
     );
@@ -118,7 +118,7 @@ describe('a rebuild on PostgreSQL loads its tables with COPY', () => {
       // A row per fact version (no about dates; the retraction only closes one), the two
       // revisions, and a history row per write of a fact.
       'timeline.timeline_entries_v3': { rows: facts.length + 1 },
-      'story-revisions.story_revisions_v2': { rows: 2 },
+      'story-revisions.story_revisions_v3': { rows: 2 },
       'event-history.diplomatic_event_versions': { rows: facts.length + 2 },
     });
     expect(rebuilt).toEqual(live);
@@ -129,7 +129,7 @@ describe('a rebuild on PostgreSQL loads its tables with COPY', () => {
     );
     expect(new Set(titles.map((r) => r.title))).toEqual(new Set(Object.entries(HOSTILE).map(([name, text]) => `${name}: ${text}`)));
     const { rows: revisions } = await t.storage.sql.query<{ body: string; change_note: string | null; tags: string[] }>(
-      'SELECT body, change_note, tags FROM story_revisions_v2__next ORDER BY revision',
+      'SELECT body, change_note, tags FROM story_revisions_v3__next ORDER BY revision',
     );
     expect(revisions).toEqual([
       { body: ALL, change_note: null, tags: [HOSTILE.tabs] },

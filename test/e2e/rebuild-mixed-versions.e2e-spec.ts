@@ -217,7 +217,7 @@ describe('a rebuild on PostgreSQL of a log holding v1 and v2 events', () => {
     // Two versions of the talks, the envoys, the retracted fact, the three v2 facts and the about date; two revisions.
     expect(live).toMatchObject({
       'timeline.timeline_entries_v3': { rows: 8 },
-      'story-revisions.story_revisions_v2': { rows: 2 },
+      'story-revisions.story_revisions_v3': { rows: 2 },
     });
     expect(rebuilt).toEqual(live);
   });

@@ -319,7 +319,7 @@ describe('search on a store whose tables predate it (PostgreSQL)', () => {
       await before.http().get(`/timeline/${DAY}?minPosition=${fact.position}`).expect(200).expect('X-Dateline-Caught-Up', 'true');
       // The tables as a version before search created them.
       await before.storage.sql.query('ALTER TABLE timeline_entries_v3 DROP COLUMN search_vector, DROP COLUMN search_names');
-      await before.storage.sql.query('ALTER TABLE story_revisions_v2 DROP COLUMN search_vector');
+      await before.storage.sql.query('ALTER TABLE story_revisions_v3 DROP COLUMN search_vector');
       await before.close();
 
       const after = await startTestApp({ databaseUrl: db.url, inMemory: false });

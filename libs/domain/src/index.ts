@@ -39,6 +39,7 @@ export * from './values/date-range';
 export * from './values/expected-version';
 export * from './values/nested-values';
 export * from './values/storable-text';
+export * from './values/language-tag';
 export * from './timeline/read-range';
 export * from './dates/fact-date';
 export * from './dates/fact-date-problems';

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Inject, Param, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { TimelineEntry } from '@dateline/domain';
 import { StoryRevisionsQueries, TimelineEntriesQueries } from '@dateline/projections';
@@ -6,6 +6,8 @@ import type { Settings } from '../config/settings';
 import { ApiHtmlPage } from '../http/api-docs';
 import { HtmlErrorsFilter } from '../reader-page/html-errors.filter';
 import { factsNamedOnly, storyIdsOf } from '../reader-page/page-entries';
+import type { LanguageRequest } from '../reader-page/messages/request-language';
+import { requestMessages } from '../reader-page/messages/request-language';
 import { storyTimelineView } from '../reader-page/view-models/story-timeline.view-model';
 import type { HeaderSink } from '../reading/consistency';
 import { StoryTimelineReads } from '../reading/story-timeline-reads';
@@ -38,7 +40,13 @@ export class EmbedController {
       "The story's first `limit` timeline entries (100 by default) and a link to the rest. Only the sites of DATELINE_EMBED_ORIGINS may frame it: its `Content-Security-Policy` says `frame-ancestors` with them, or `'none'` when none is configured. Every link opens outside the frame. Its script posts its height to the parent page (`/assets/embed-host.js` listens); docs/embeds.md.",
     notFound: true,
   })
-  async embed(@Param('id') address: string, @Query() q: EmbedQueryDto, @Res({ passthrough: true }) reply: HeaderSink): Promise<string> {
+  async embed(
+    @Param('id') address: string,
+    @Query() q: EmbedQueryDto,
+    @Req() request: LanguageRequest,
+    @Res({ passthrough: true }) reply: HeaderSink,
+  ): Promise<string> {
+    const m = requestMessages(request);
     const read = await this.reads.read(address, q, reply);
     const listed = read.page.entries.map((e) => JSON.parse(e.json) as TimelineEntry);
     const view = storyTimelineView({
@@ -47,12 +55,16 @@ export class EmbedController {
       namedOnly: await factsNamedOnly(this.entries, listed),
       storyNames: await this.revisions.headlines(storyIdsOf(listed)),
       continued: false,
+      messages: m,
     });
     reply.header('Content-Type', 'text/html; charset=utf-8');
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
+    reply.header('Content-Language', m.lang);
+    reply.header('Vary', 'Accept-Language');
     const origin = this.settings.publicUrl;
-    return renderEmbedPage(view, { oembed: oembedDiscovery(origin, read.slug, read.headline), moreEntries: read.next !== undefined }).value;
+    return renderEmbedPage(view, { oembed: oembedDiscovery(origin, read.slug, read.headline), moreEntries: read.next !== undefined }, m)
+      .value;
   }
 
   @Get('assets/embed.js')

@@ -1,3 +1,4 @@
+import { PageLang } from '../reader-page/reader-page.query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IntegerRange } from '@dateline/domain';
@@ -64,4 +65,5 @@ export class OEmbedDto {
 /** `GET /embed/stories/:id`: how many entries the embed shows at most (then it links to the whole timeline). */
 export class EmbedQueryDto extends ConsistencyQueryDto {
   @pageLimit() limit?: number;
+  @PageLang() lang?: string;
 }

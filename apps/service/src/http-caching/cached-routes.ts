@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { FEED_ROUTES } from '../feeds/feed-routes';
 import { prefersHtml } from '../reader-page/content-negotiation';
+import { requestLanguage } from '../reader-page/messages/request-language';
 
 /**
  * The public reads whose answers depend only on the URL, the read models' position and, for
@@ -31,13 +32,32 @@ export const CACHED_ROUTES: ReadonlySet<string> = new Set([
 export const NEGOTIATED_ROUTES: ReadonlySet<string> = new Set(['/stories/:id', '/stories/:id/timeline', '/search']);
 
 /**
+ * The routes whose pages speak the message catalogue: their HTML is in the language the request
+ * chooses, by `?lang=` or Accept-Language (docs/languages.md). `/` and the embed answer HTML only.
+ */
+const LANGUAGE_ROUTES: ReadonlySet<string> = new Set(['/', '/stories/:id', '/stories/:id/timeline', '/embed/stories/:id']);
+
+/**
  * What the answer depends on besides its URL and the position: `html` or `json` on a
- * negotiated route, '' elsewhere. Part of the read cache's key and of
- * the ETag.
+ * negotiated route, '' elsewhere; on a page that speaks the catalogue, the language it is shown
+ * in, which Accept-Language can choose. Part of the read cache's key and of the ETag.
  */
 export function answerVariant(request: FastifyRequest): string {
   const route = request.routeOptions.url ?? '';
-  if (!NEGOTIATED_ROUTES.has(route)) return '';
+  const html = NEGOTIATED_ROUTES.has(route) ? wantsHtml(request) : LANGUAGE_ROUTES.has(route);
+  const kind = NEGOTIATED_ROUTES.has(route) ? (html ? 'html' : 'json') : '';
+  return html && LANGUAGE_ROUTES.has(route) ? `html ${requestLanguage(request)}` : kind;
+}
+
+/** The request headers an answer of this route varies by, for `Vary`; undefined for none. */
+export function answerVary(request: FastifyRequest): string | undefined {
+  const route = request.routeOptions.url ?? '';
+  const negotiated = NEGOTIATED_ROUTES.has(route);
+  const language = LANGUAGE_ROUTES.has(route) && (!negotiated || wantsHtml(request));
+  return [...(negotiated ? ['Accept'] : []), ...(language ? ['Accept-Language'] : [])].join(', ') || undefined;
+}
+
+function wantsHtml(request: FastifyRequest): boolean {
   const accept = request.headers.accept;
-  return prefersHtml(Array.isArray(accept) ? accept.join(',') : accept) ? 'html' : 'json';
+  return prefersHtml(Array.isArray(accept) ? accept.join(',') : accept);
 }

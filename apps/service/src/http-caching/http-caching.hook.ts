@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { answerVariant, CACHED_ROUTES, NEGOTIATED_ROUTES } from './cached-routes';
+import { answerVariant, answerVary, CACHED_ROUTES } from './cached-routes';
 import { cacheControl, CachePolicySettings } from './cache-policy';
 import { ifNoneMatchNames, strongEtag } from './etag';
 
@@ -32,7 +32,6 @@ export function registerHttpCaching(fastify: FastifyInstance, o: HttpCachingOpti
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || !CACHED_ROUTES.has(request.routeOptions.url ?? '')) return;
     const query = (request.query ?? {}) as Record<string, unknown>;
-    const negotiated = NEGOTIATED_ROUTES.has(request.routeOptions.url ?? '');
     const variant = answerVariant(request);
     const position = typeof query.cursor === 'string' ? 'pinned' : String(await o.position());
     const validators = {
@@ -42,7 +41,8 @@ export function registerHttpCaching(fastify: FastifyInstance, o: HttpCachingOpti
     validatorsOf.set(request, validators);
     if (!ifNoneMatchNames(request.headers['if-none-match'], validators.etag)) return;
     reply.code(304).header('ETag', validators.etag).header('Cache-Control', validators.cacheControl);
-    if (negotiated) reply.header('Vary', 'Accept');
+    const vary = answerVary(request);
+    if (vary) reply.header('Vary', vary);
     return reply.send();
   });
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {

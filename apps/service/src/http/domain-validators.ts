@@ -1,7 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ValidateBy, ValidationOptions } from 'class-validator';
-import { decimalIntegerProblem, IntegerRange, isCalendarDate, isInstant, isTimeZone, parseDecimalInteger } from '@dateline/domain';
+import {
+  decimalIntegerProblem,
+  IntegerRange,
+  isCalendarDate,
+  isInstant,
+  isLanguageTag,
+  isTimeZone,
+  parseDecimalInteger,
+} from '@dateline/domain';
 import { unstorable } from './json-body-check';
 
 /** class-validator decorators backed by the domain's own rules, so both sides agree. */
@@ -31,6 +39,18 @@ export const IsTimeZone = (options?: ValidationOptions) =>
     {
       name: 'isTimeZone',
       validator: { validate: isTimeZone, defaultMessage: () => '$property must be an IANA time zone name such as Europe/Istanbul' },
+    },
+    options,
+  );
+
+export const IsLanguageTag = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isLanguageTag',
+      validator: {
+        validate: isLanguageTag,
+        defaultMessage: () => '$property must be a well-formed BCP 47 language tag such as en, uk or pt-BR',
+      },
     },
     options,
   );

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch } from '@nestjs/common';
 import { ErrorsFilter } from '../http/errors.filter';
 import { READER_PAGE_CSP } from './templates/layout.template';
 import { renderErrorPage } from './templates/error-page.template';
+import { LanguageRequest, requestMessages } from './messages/request-language';
 
 interface Reply {
   status(code: number): Reply;
@@ -22,6 +23,6 @@ export class HtmlErrorsFilter extends ErrorsFilter {
       .status(status)
       .header('Content-Type', 'text/html; charset=utf-8')
       .header('Content-Security-Policy', READER_PAGE_CSP)
-      .send(renderErrorPage(status, messages).value);
+      .send(renderErrorPage(status, messages, requestMessages(host.switchToHttp().getRequest<LanguageRequest>())).value);
   }
 }

@@ -1,4 +1,16 @@
-import { BadRequestException, Controller, Get, Header, Inject, NotFoundException, Param, Query, Res, UseFilters } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Header,
+  Inject,
+  NotFoundException,
+  Param,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { PageKey } from '@dateline/projections';
 import { RouteConstraints } from '@nestjs/platform-fastify';
 import { ApiExcludeEndpoint, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -33,9 +45,22 @@ import { RevisionTimes, revisionTimeKey } from './view-models/provenance-words';
 import { StoryAddresses, storyNotFound } from '../stories/story-addresses';
 import { entryOrder, factsNamedOnly, storyIdsOf } from './page-entries';
 import { storyReach } from './view-models/story-reach';
+import { PAGE_LANGUAGES } from './messages/catalogue';
+import type { Messages } from './messages/messages';
+import type { LanguageRequest } from './messages/request-language';
+import { languageLinks, requestMessages } from './messages/request-language';
+
+/** What a page handler reads of its request besides the query: the language's headers and its URL, for the `hreflang` links. */
+type PageRequest = LanguageRequest & { readonly url: string };
 
 /** Days with entries per page of the timeline. */
 export const DAYS_PER_PAGE = 14;
+
+/** A reader page's headers, and the language it is in. */
+function pageHeaders(reply: HeaderSink, m: Messages): void {
+  readerPageHeaders(reply);
+  reply.header('Content-Language', m.lang);
+}
 
 /**
  * The reader pages: server-rendered HTML that works without JavaScript (the script only adds
@@ -64,7 +89,12 @@ export class ReaderPageController {
       'Deep links: `/?from=YYYY-MM-DD&to=YYYY-MM-DD&asOf=<instant>` (as recorded then) or `&asPublished=<instant>` (as the newsroom had published it then). Live updates through GET /timeline/stream unless one of them is given. A day shows at most 100 entries, then links to the rest ("More entries of this day": `/?from=<day>&to=<day>&cursor=…`).',
     paged: true,
   })
-  async timeline(@Query() q: TimelinePageQueryDto, @Res({ passthrough: true }) reply: HeaderSink): Promise<string> {
+  async timeline(
+    @Query() q: TimelinePageQueryDto,
+    @Req() request: PageRequest,
+    @Res({ passthrough: true }) reply: HeaderSink,
+  ): Promise<string> {
+    const m = requestMessages(request);
     // The API's range rule (order and cap); with one end open the page shows at most DAYS_PER_PAGE days anyway.
     const rangeProblem = q.from && q.to ? readRangeProblem(q.from, q.to) : undefined;
     if (rangeProblem) throw new BadRequestException([rangeProblem]);
@@ -122,22 +152,30 @@ export class ReaderPageController {
       pinned: cursor !== undefined,
       revisionTimes: await this.revisionTimes(entries),
       storyNames: await this.revisions.headlines(storyIdsOf(entries)),
+      messages: m,
     });
     surrogateKeys(reply, [
       CACHE_KEYS.timeline,
       ...shown.map(CACHE_KEYS.day),
       ...page.entries.flatMap((e) => e.storyIds.map(CACHE_KEYS.story)),
     ]);
-    readerPageHeaders(reply);
-    return renderTimelinePage(view).value;
+    pageHeaders(reply, m);
+    reply.header('Vary', 'Accept-Language');
+    return renderTimelinePage(view, m, languageLinks(request.url, PAGE_LANGUAGES)).value;
   }
 
   /** Documented on the JSON route of the same path (GET /stories/{id}), which says it answers HTML to browsers. */
   @Get('stories/:id')
   @RouteConstraints({ [ACCEPTS_HTML]: 'yes' })
   @ApiExcludeEndpoint()
-  async story(@Param('id') address: string, @Query() q: StoryPageQueryDto, @Res({ passthrough: true }) reply: HeaderSink): Promise<string> {
-    reply.header('Vary', 'Accept');
+  async story(
+    @Param('id') address: string,
+    @Query() q: StoryPageQueryDto,
+    @Req() request: PageRequest,
+    @Res({ passthrough: true }) reply: HeaderSink,
+  ): Promise<string> {
+    const m = requestMessages(request);
+    reply.header('Vary', 'Accept, Accept-Language');
     await readPosition(this.positions, this.stories.readModels, q.minPosition, this.settings.minPositionWaitMs, reply);
     const id = await this.addresses.forRead(address);
     const [story, revisions] = await Promise.all([this.stories.story(id), this.revisions.revisions(id)]);
@@ -156,7 +194,7 @@ export class ReaderPageController {
     // The linked facts' full fields, in one query: the page dates and orders them as the timeline does.
     const facts = await this.entries.versions(story.linkedEvents.map((e) => ({ eventId: e.id, version: e.version })));
     surrogateKeys(reply, [CACHE_KEYS.story(id)]);
-    readerPageHeaders(reply);
+    pageHeaders(reply, m);
     // Each version's first entry is the fact itself; the dates it is about follow it.
     const linked = [...facts.values()].map(([fact]) => fact).filter((e): e is DiplomaticEventEntry => e?.type === 'diplomatic-event');
     const reach = storyReach({
@@ -165,7 +203,7 @@ export class ReaderPageController {
       headline: story.headline,
       embedOrigins: this.settings.embedOrigins,
     });
-    return renderStoryPage(storyPageView(story, revisions, diff, linked), reach).value;
+    return renderStoryPage(storyPageView(story, revisions, diff, linked, m), reach, m, languageLinks(request.url, PAGE_LANGUAGES)).value;
   }
 
   /** When the story revisions the shown facts' provenances name were published: a lookup per revision (few: accepted candidates). */

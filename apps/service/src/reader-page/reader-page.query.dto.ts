@@ -1,10 +1,32 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional } from 'class-validator';
+import { IsOptional, ValidateBy } from 'class-validator';
 import { REVISION_NUMBER } from '@dateline/domain';
 import { IsCalendarDate, IsDecimalInteger, IsInstant } from '../http/domain-validators';
-import { ConsistencyQueryDto, pageCursor } from '../reading/read-query.dto';
+import { ConsistencyQueryDto, pageCursor, StoryTimelineQueryDto } from '../reading/read-query.dto';
+import { DEFAULT_LANGUAGE, PAGE_LANGUAGES } from './messages/catalogue';
+import { catalogueLanguage } from './messages/choose-language';
+
+/** `?lang=`: a language of the catalogue (docs/languages.md); without it, Accept-Language chooses. */
+export function PageLang(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      description: `The page's language, a BCP 47 tag naming one of ${PAGE_LANGUAGES.join(', ')} (a region is ignored: en-GB is en). Without it, the browser's Accept-Language chooses among them, else English.`,
+      type: String,
+      example: DEFAULT_LANGUAGE,
+    }),
+    emptyIsAbsent(),
+    IsOptional(),
+    ValidateBy({
+      name: 'isPageLanguage',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && catalogueLanguage(value) !== undefined,
+        defaultMessage: () => `lang must be a language these pages are written in: ${PAGE_LANGUAGES.join(', ')}`,
+      },
+    }),
+  );
+}
 
 /** An empty form field means "not given". */
 const emptyIsAbsent = () => Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value));
@@ -57,6 +79,9 @@ export class TimelinePageQueryDto extends ConsistencyQueryDto {
   /** A day's "More entries of this day" link: the rest of that day (from = to = the day), as it stood when the day was first shown. */
   @pageCursor()
   cursor?: string;
+
+  @PageLang()
+  lang?: string;
 }
 
 export class StoryPageQueryDto extends ConsistencyQueryDto {
@@ -69,4 +94,13 @@ export class StoryPageQueryDto extends ConsistencyQueryDto {
   @IsOptional()
   @IsDecimalInteger(REVISION_NUMBER, { emptyIsAbsent: true })
   to?: number;
+
+  @PageLang()
+  lang?: string;
+}
+
+/** A story's timeline as a page: the JSON answer's query, and the page's language. */
+export class StoryTimelinePageQueryDto extends StoryTimelineQueryDto {
+  @PageLang()
+  lang?: string;
 }

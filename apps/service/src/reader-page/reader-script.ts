@@ -1,8 +1,11 @@
+import { messagesFor } from './messages/catalogue';
+
 /**
  * The reader page's only script, served as /assets/reader.js (the page's CSP allows no inline
  * script). It enhances the server-rendered timeline: entries from the live stream
  * (GET /timeline/stream) are put in place, or removed on retraction, without a reload. The
  * stream sends each entry's markup as the server renders it, so nothing is built from data here.
+ * What it says comes from the page (`data-live-words`, the page language's messages, messages/en.ts).
  * Plain ES2017, no build step.
  */
 export const READER_SCRIPT = `(function () {
@@ -12,6 +15,8 @@ export const READER_SCRIPT = `(function () {
   var from = root.getAttribute('data-live-from') || '';
   var to = root.getAttribute('data-live-to') || '';
   var status = document.getElementById('live-status');
+  var words = ${JSON.stringify(messagesFor().live)};
+  try { words = JSON.parse(root.getAttribute('data-live-words') || '') || words; } catch (e) { /* the page's words are missing: the English defaults */ }
   var source = new EventSource('/timeline/stream?since=' + encodeURIComponent(root.getAttribute('data-live-since') || '0'));
 
   function say(text) { if (status) status.textContent = text; }
@@ -99,7 +104,7 @@ export const READER_SCRIPT = `(function () {
     aside.id = 'updates-' + date;
     var h3 = document.createElement('h3');
     h3.className = 'updates__h';
-    h3.textContent = 'Story updates';
+    h3.textContent = words.updates;
     var ul = document.createElement('ul');
     ul.className = 'updates__list';
     aside.appendChild(h3);
@@ -137,19 +142,19 @@ export const READER_SCRIPT = `(function () {
       }
       list.insertBefore(item, next);
     }
-    say((known ? 'Updated: ' : 'New: ') + (change.entry.title || change.entry.headline));
+    say((known ? words.updated : words.added) + (change.entry.title || change.entry.headline));
   });
 
   source.addEventListener('retracted', function (event) {
     var change = JSON.parse(event.data);
     root.setAttribute('data-position', String(change.position));
-    if (removeEntry(change.domId)) say('An entry was retracted and removed from the timeline.');
+    if (removeEntry(change.domId)) say(words.retracted);
   });
 
   source.addEventListener('open', function () { root.setAttribute('data-live-state', 'open'); });
   source.addEventListener('error', function () {
     root.setAttribute('data-live-state', 'reconnecting');
-    say('Live updates interrupted; reconnecting…');
+    say(words.interrupted);
   });
 })();
 `;

@@ -6,7 +6,6 @@ import { StoryRevisionsQueries, TimelineEntriesQueries } from '@dateline/project
 import type { Settings } from '../config/settings';
 import { oembedDiscovery } from '../embeds/embed-snippet';
 import type { HeaderSink } from '../reading/consistency';
-import { StoryTimelineQueryDto } from '../reading/read-query.dto';
 import { StoryTimelineReads } from '../reading/story-timeline-reads';
 import { SETTINGS } from '../storage/storage.tokens';
 import { ACCEPTS_HTML } from './content-negotiation';
@@ -15,6 +14,10 @@ import { factsNamedOnly, storyIdsOf } from './page-entries';
 import { READER_PAGE_CSP } from './templates/layout.template';
 import { renderStoryTimelinePage } from './templates/story-timeline-page.template';
 import { storyTimelineView } from './view-models/story-timeline.view-model';
+import { StoryTimelinePageQueryDto } from './reader-page.query.dto';
+import { PAGE_LANGUAGES } from './messages/catalogue';
+import type { LanguageRequest } from './messages/request-language';
+import { languageLinks, requestMessages } from './messages/request-language';
 
 /**
  * `GET /stories/:id/timeline` for a browser (Accept prefers text/html): the story's timeline as a
@@ -36,11 +39,12 @@ export class StoryTimelinePageController {
   @ApiExcludeEndpoint()
   async timeline(
     @Param('id') address: string,
-    @Query() q: StoryTimelineQueryDto,
-    @Req() request: { url: string },
+    @Query() q: StoryTimelinePageQueryDto,
+    @Req() request: LanguageRequest & { readonly url: string },
     @Res({ passthrough: true }) reply: HeaderSink,
   ): Promise<string> {
-    reply.header('Vary', 'Accept');
+    const m = requestMessages(request);
+    reply.header('Vary', 'Accept, Accept-Language');
     const read = await this.reads.read(address, q, reply, request);
     const listed = read.page.entries.map((e) => JSON.parse(e.json) as TimelineEntry);
     const view = storyTimelineView({
@@ -50,12 +54,15 @@ export class StoryTimelinePageController {
       storyNames: await this.revisions.headlines(storyIdsOf(listed)),
       continued: q.cursor !== undefined,
       ...(q.limit !== undefined ? { limit: q.limit } : {}),
+      messages: m,
     });
     reply.header('Content-Type', 'text/html; charset=utf-8');
     reply.header('Content-Security-Policy', READER_PAGE_CSP);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
+    reply.header('Content-Language', m.lang);
     const origin = this.settings.publicUrl;
-    return renderStoryTimelinePage(view, [oembedDiscovery(origin, read.slug, read.headline)]).value;
+    return renderStoryTimelinePage(view, [oembedDiscovery(origin, read.slug, read.headline)], m, languageLinks(request.url, PAGE_LANGUAGES))
+      .value;
   }
 }

@@ -28,6 +28,8 @@ export class DiplomaticEventFieldsDto {
   @ApiProperty({ type: [QuoteDto] }) quotes: QuoteDto[];
   @ApiPropertyOptional() cameoCode?: string;
   @ApiProperty({ type: [String], format: 'uuid' }) storyIds: string[];
+  @ApiPropertyOptional({ description: 'The language the fact is written in (BCP 47), when the newsroom said.', example: 'uk' })
+  language?: string;
 }
 
 /** Where a fact accepted from a fact candidate came from (issue 18): a span of a story revision's body. */
@@ -218,6 +220,8 @@ export class StoryTextDto {
   @ApiProperty() developing: boolean;
   @ApiPropertyOptional() byline?: string;
   @ApiProperty({ type: [String] }) tags: string[];
+  @ApiPropertyOptional({ description: 'The language the story is written in (BCP 47), when the newsroom said.', example: 'en' })
+  language?: string;
 }
 
 export class StoryDto extends StoryTextDto {

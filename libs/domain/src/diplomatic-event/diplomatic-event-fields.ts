@@ -7,6 +7,7 @@ import { DEFAULT_FACT_STATUS, FACT_STATUSES } from '../dates/fact-status';
 import { EVENT_KINDS, isEventKind } from '../values/event-kind';
 import { nullProblems, textProblems } from '../values/nested-values';
 import { Problems } from '../values/problems';
+import { languageTagProblem } from '../values/language-tag';
 import { isCameoCode } from '../cameo/cameo';
 import { InvalidInput } from '../errors/domain-errors';
 import { ParticipantSchema, PlaceSchema, QuoteSchema } from './diplomatic-event-parts';
@@ -34,6 +35,8 @@ export const DiplomaticEventFieldsSchema = closedObject({
   quotes: readonlyArray(QuoteSchema),
   cameoCode: Type.Optional(text({ pattern: '^\\d{2,4}$' })),
   storyIds: readonlyArray(uuid()),
+  /** The language the fact is written in, a BCP 47 tag (issue 20): the reader page marks its text with `lang` where it differs. */
+  language: Type.Optional(text({ minLength: 1 })),
 });
 
 export type DiplomaticEventFields = Static<typeof DiplomaticEventFieldsSchema>;
@@ -86,6 +89,10 @@ export function checkDiplomaticEventFields(f: DiplomaticEventFields): void {
     if (x.country !== undefined)
       p.check(isCountryCode(x.country), `participants.${i}.country must be an ISO 3166-1 alpha-2 code such as UA`);
   });
+  if (f.language !== undefined) {
+    const problem = languageTagProblem('language', f.language);
+    if (problem) p.add(problem);
+  }
   checkStoryIds(f.storyIds, p);
   const { when: _w, status: _s, relations: _r, about: _a, sources: _src, ...rest } = f;
   for (const problem of textProblems(rest, '')) p.add(problem);

@@ -12,6 +12,8 @@ export interface CreateStory {
   readonly tags?: readonly string[];
   /** When the newsroom published this revision (editorial time), if the editor says. */
   readonly publishedAt?: string;
+  /** The language the story is written in (BCP 47). */
+  readonly language?: string;
 }
 
 export interface ReviseStory {

@@ -2,6 +2,7 @@ import { AggregateNotFound, CommandRejected, InvalidInput, StaleVersion } from '
 import { expectedVersionProblem } from '../values/expected-version';
 import { nullProblems, textProblems } from '../values/nested-values';
 import { Problems } from '../values/problems';
+import { languageTagProblem } from '../values/language-tag';
 import { publishedAtProblems } from '../dates/editorial-time';
 import { CreateStory, ReviseStory, StoryCommand } from './story.commands';
 import { STORY_SLUG } from './story-slug';
@@ -17,6 +18,7 @@ export interface StoryState {
   readonly developing: boolean;
   readonly byline?: string;
   readonly tags: readonly string[];
+  readonly language?: string;
   /** Number of the current revision; 0 before the story exists. Equals the stream version. */
   readonly revision: number;
 }
@@ -60,6 +62,8 @@ function create(c: CreateStory, state: StoryState): StoryCreated {
   p.check(c.headline.trim().length > 0, 'headline must not be empty');
   p.check(c.body.trim().length > 0, 'body must not be empty');
   for (const problem of publishedAtProblems(c.publishedAt)) p.add(problem);
+  const languageProblem = c.language !== undefined ? languageTagProblem('language', c.language) : undefined;
+  if (languageProblem) p.add(languageProblem);
   p.throwIfAny();
   return {
     type: 'StoryCreated',
@@ -74,6 +78,7 @@ function create(c: CreateStory, state: StoryState): StoryCreated {
       tags: [...new Set(c.tags ?? [])],
       revision: 1,
       ...(c.publishedAt !== undefined ? { publishedAt: c.publishedAt } : {}),
+      ...(c.language !== undefined ? { language: c.language } : {}),
     },
   };
 }

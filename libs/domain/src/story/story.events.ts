@@ -17,6 +17,8 @@ export const StoryCreatedData = closedObject({
   revision: Type.Literal(1),
   /** Editorial time: when the newsroom published revision 1 (issue 16); absent, it is the recorded time. */
   publishedAt: Type.Optional(instant()),
+  /** The language the story is written in, a BCP 47 tag (issue 20); set with the story, as its slug and byline are. */
+  language: Type.Optional(text({ minLength: 1 })),
 });
 
 /** The data of `StoryRevised`: only what changed; the full text is a fold of the stream. */

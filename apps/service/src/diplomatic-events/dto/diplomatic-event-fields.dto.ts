@@ -19,6 +19,7 @@ import type { EventKind, FactDate, FactStatus } from '@dateline/domain';
 import { AboutDateDto, AttributedSourceDto, FactDateDto, factDate, FactRelationDto } from './date-knowledge.dto';
 import { ParticipantDto, PlaceDto, QuoteDto } from './diplomatic-event-parts.dto';
 import { PublishedAt } from '../../writing/published-at';
+import { IsLanguageTag } from '../../http/domain-validators';
 
 /**
  * The optional fields of a diplomatic event: shape only. The domain checks the meaning (real
@@ -115,6 +116,18 @@ function optionalEventFieldsDto<Removed extends null>(removable: boolean) {
     @ArrayMaxSize(100)
     @IsUUID('all', { each: true })
     storyIds?: string[] | Removed;
+
+    @ApiPropertyOptional({
+      ...nullable,
+      type: String,
+      maxLength: 64,
+      description:
+        'The language the fact is written in: a BCP 47 tag. The reader page marks the fact with it where it differs from the page language.',
+      example: 'uk',
+    })
+    @IsOptional()
+    @IsLanguageTag()
+    language?: string | Removed;
   }
   return OptionalEventFieldsDto;
 }

@@ -1,6 +1,8 @@
 import type { FeedAnnouncement } from '../../feeds/feed-links';
 import { html, jsonForScript, SafeHtml, trusted } from '../html';
 import { MAX_SEARCH_LENGTH } from '@dateline/domain';
+import { messagesFor } from '../messages/catalogue';
+import type { Messages } from '../messages/messages';
 import { READER_CSS } from './styles';
 
 export interface LayoutOptions {
@@ -14,6 +16,10 @@ export interface LayoutOptions {
   readonly feeds?: readonly FeedAnnouncement[];
   /** Other `<link rel="alternate">`s in the head: other forms of the page, such as its oEmbed description. */
   readonly alternates?: readonly LayoutAlternate[];
+  /** The page's words and `<html lang>`; English when not given. */
+  readonly messages?: Messages;
+  /** The same page in each language the catalogue speaks (`hreflang`), this one included. */
+  readonly languages?: readonly { readonly lang: string; readonly href: string }[];
 }
 
 /** Another form of the page (docs/embeds.md: the oEmbed discovery link). */
@@ -28,8 +34,9 @@ export interface LayoutAlternate {
  * and JSON-LD when given. Every page is complete HTML that works without JavaScript.
  */
 export function layout(o: LayoutOptions, main: SafeHtml): SafeHtml {
+  const m = o.messages ?? messagesFor();
   return html`<!doctype html>
-<html lang="en">
+<html lang="${m.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -42,25 +49,28 @@ ${(o.feeds ?? []).map(
 )}${(o.alternates ?? []).map(
     (a) => html`<link rel="alternate" type="${a.type}" href="${a.href}" title="${a.title}">
 `,
+  )}${(o.languages ?? []).map(
+    (l) => html`<link rel="alternate" hreflang="${l.lang}" href="${l.href}">
+`,
   )}<style>${trusted(READER_CSS)}</style>
 ${o.jsonLd ? html`<script type="application/ld+json">${jsonForScript(o.jsonLd)}</script>` : ''}
 ${o.script ? html`<script src="/assets/reader.js" defer></script>` : ''}
 </head>
 <body>
-<a class="skip" href="#main">Skip to content</a>
+<a class="skip" href="#main">${m.layout.skipToContent}</a>
 <header class="site"><div class="wrap">
 <p class="brand"><a href="/">Dateline</a></p>
-<nav class="site" aria-label="Main"><ul>
-<li><a href="/"${o.current === 'timeline' ? trusted(' aria-current="page"') : ''}>Timeline</a></li>
-<li><a href="/docs">API</a></li>
+<nav class="site" aria-label="${m.layout.mainNav}"><ul>
+<li><a href="/"${o.current === 'timeline' ? trusted(' aria-current="page"') : ''}>${m.layout.timeline}</a></li>
+<li><a href="/docs">${m.layout.api}</a></li>
 </ul></nav>
 ${
   o.current === 'search'
     ? ''
-    : html`<form class="site-search" role="search" method="get" action="/search" aria-label="Search facts and stories">
-<label for="site-q">Search</label>
-<input type="search" id="site-q" name="q" maxlength="${MAX_SEARCH_LENGTH}" required placeholder="Words or names">
-<button type="submit">Search</button>
+    : html`<form class="site-search" role="search" method="get" action="/search" aria-label="${m.layout.searchForm}">
+<label for="site-q">${m.layout.search}</label>
+<input type="search" id="site-q" name="q" maxlength="${MAX_SEARCH_LENGTH}" required placeholder="${m.layout.searchPlaceholder}">
+<button type="submit">${m.layout.search}</button>
 </form>`
 }
 </div></header>
@@ -68,10 +78,10 @@ ${
 ${main}
 </main>
 <footer class="site"><div class="wrap">
-<p>Dateline keeps every story revision and every dated fact as an immutable event. Dates marked <em>(inferred)</em> are our reading of the report; “on or before”, “between” and “some time in” say how loosely the report dates a fact, and such a fact sits on the latest day it can have happened.</p>
-<p>Data: <a href="/docs">HTTP API and OpenAPI description</a>.${
+<p>${m.layout.about}</p>
+<p>${m.layout.data} <a href="/docs">${m.layout.apiDescription}</a>.${
     o.feeds && o.feeds.length > 0
-      ? html` Feeds: ${o.feeds.map((f, i) => html`${i > 0 ? ', ' : ''}<a href="${f.href}" type="${f.type}">${f.title}</a>`)}.`
+      ? html` ${m.layout.feeds} ${o.feeds.map((f, i) => html`${i > 0 ? ', ' : ''}<a href="${f.href}" type="${f.type}">${f.title}</a>`)}.`
       : ''
   }</p>
 </div></footer>

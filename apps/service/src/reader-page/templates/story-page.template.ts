@@ -1,78 +1,88 @@
 import { storyFeeds, TIMELINE_FEEDS } from '../../feeds/feed-links';
 import { DiffPart } from '../../reading/word-diff';
 import { html, SafeHtml } from '../html';
+import { messagesFor } from '../messages/catalogue';
+import type { Messages } from '../messages/messages';
 import { StoryPageView } from '../view-models/story-page.view-model';
-import { when } from './entry.template';
-import { layout } from './layout.template';
+import { langAttribute, when } from './entry.template';
+import { layout, LayoutOptions } from './layout.template';
 import { StoryReach } from '../view-models/story-reach';
 
 /** `GET /stories/:id` for a browser: the story now, its revision history, and a word diff of any two revisions. */
-export function renderStoryPage(v: StoryPageView, reach?: StoryReach): SafeHtml {
+export function renderStoryPage(
+  v: StoryPageView,
+  reach?: StoryReach,
+  m: Messages = messagesFor(),
+  languages: LayoutOptions['languages'] = [],
+): SafeHtml {
+  const t = m.story;
   const options = v.revisions.map((r) => r.revision);
   const select = (
     name: 'from' | 'to',
     label: string,
     chosen: number | undefined,
   ) => html`<div class="field"><label for="diff-${name}">${label}</label>
-<select id="diff-${name}" name="${name}">${options.map((n) => html`<option value="${n}"${n === chosen ? html` selected` : ''}>Revision ${n}</option>`)}</select></div>`;
+<select id="diff-${name}" name="${name}">${options.map((n) => html`<option value="${n}"${n === chosen ? html` selected` : ''}>${t.revision(n)}</option>`)}</select></div>`;
   const main = html`<article aria-labelledby="story-h">
-<h1 id="story-h">${v.headline}</h1>
-${v.developing ? html`<p class="editors-note"><strong>Developing story.</strong>${v.editorsNote ? html` ${v.editorsNote}` : ''}</p>` : v.editorsNote ? html`<p class="editors-note">${v.editorsNote}</p>` : ''}
-<p class="byline">${v.byline ? html`By ${v.byline} · ` : ''}Published <time datetime="${v.published.at}">${v.published.label}</time> · Updated <time datetime="${v.updated.at}">${v.updated.label}</time> · Revision ${v.revision}</p>
-<div class="story-body">${v.paragraphs.map((p) => html`<p>${p}</p>`)}</div>
+<h1 id="story-h"${langAttribute(v.language, m)}>${v.headline}</h1>
+${v.developing ? html`<p class="editors-note"><strong>${t.developing}</strong>${v.editorsNote ? html` ${v.editorsNote}` : ''}</p>` : v.editorsNote ? html`<p class="editors-note">${v.editorsNote}</p>` : ''}
+<p class="byline">${v.byline ? html`${t.by(v.byline)} · ` : ''}${t.published} <time datetime="${v.published.at}">${v.published.label}</time> · ${t.updated} <time datetime="${v.updated.at}">${v.updated.label}</time> · ${t.revision(v.revision)}</p>
+<div class="story-body"${langAttribute(v.language, m)}>${v.paragraphs.map((p) => html`<p>${p}</p>`)}</div>
 </article>
 ${reach ? html`<p class="story-timeline-link"><a href="${reach.timelineHref}">The story’s timeline</a>: its dated facts day by day, with its updates and corrections.</p>` : ''}
 ${
   v.facts.length > 0
-    ? html`<section aria-labelledby="facts-h" id="facts"><h2 id="facts-h">Dated facts in this story</h2>
-<p class="hint">By date, and within a day in the order things happened; loosely dated facts under a heading that says how loosely.</p>
+    ? html`<section aria-labelledby="facts-h" id="facts"><h2 id="facts-h">${t.facts}</h2>
+<p class="hint">${t.factsHint}</p>
 ${v.facts.map(
   (g) => html`<h3 class="dating__h">${g.heading}</h3>
 <ol class="story-facts">${g.facts.map(
     (f) =>
-      html`<li class="story-fact story-fact--${f.role}" id="fact-${f.key}" data-day="${f.day}"><a href="${f.href}">${f.title}</a> <span class="kind kind--${f.kind}">${f.role === 'about' ? 'date named' : f.kind}</span>${f.statusLabel ? html` <span class="status-badge status-badge--${f.words.status}">${f.statusLabel}</span>` : ''}
+      html`<li class="story-fact story-fact--${f.role}" id="fact-${f.key}" data-day="${f.day}"><a href="${f.href}"${langAttribute(f.language, m)}>${f.title}</a> <span class="kind kind--${f.kind}">${f.role === 'about' ? t.dateNamed : f.kind}</span>${f.statusLabel ? html` <span class="status-badge status-badge--${f.words.status}">${f.statusLabel}</span>` : ''}
 <span class="fact-words">${when(f.words)}${[f.words.timing, ...f.words.attributions].filter(Boolean).map((w) => html` · ${w}`)}</span>${f.provenance ? html` <span class="provenance">${f.provenance}</span>` : ''}</li>`,
   )}</ol>`,
 )}
 </section>`
     : ''
 }
-<section aria-labelledby="history-h"><h2 id="history-h">Revision history</h2>
+<section aria-labelledby="history-h"><h2 id="history-h">${t.history}</h2>
 <table class="revisions">
-<thead><tr><th scope="col">Revision</th><th scope="col">Published</th><th scope="col">Kind</th><th scope="col">Editor</th><th scope="col">Change note</th><th scope="col">Compare</th></tr></thead>
+<thead><tr><th scope="col">${t.columns.revision}</th><th scope="col">${t.columns.published}</th><th scope="col">${t.columns.kind}</th><th scope="col">${t.columns.editor}</th><th scope="col">${t.columns.changeNote}</th><th scope="col">${t.columns.compare}</th></tr></thead>
 <tbody>
 ${v.revisions.map(
   (
     r,
-  ) => html`<tr id="revision-${r.revision}"><th scope="row" data-label="Revision">${r.revision}</th><td data-label="Published"><time datetime="${r.publishedAt}">${r.publishedLabel}</time></td>
-<td data-label="Kind"><span class="kind kind--${r.kind}">${r.kindLabel}</span>${r.boring ? html` <span class="detail">(spacing or punctuation only)</span>` : ''}</td>
-<td data-label="Editor">${r.editor ?? '—'}</td><td data-label="Change note">${r.changeNote ?? '—'}</td>
-<td data-label="Compare">${r.compareHref ? html`<a href="${r.compareHref}">Changes from revision ${r.revision - 1}</a>` : '—'}</td></tr>`,
+  ) => html`<tr id="revision-${r.revision}"><th scope="row" data-label="${t.columns.revision}">${r.revision}</th><td data-label="${t.columns.published}"><time datetime="${r.publishedAt}">${r.publishedLabel}</time></td>
+<td data-label="${t.columns.kind}"><span class="kind kind--${r.kind}">${r.kindLabel}</span>${r.boring ? html` <span class="detail">${t.spacingOnly}</span>` : ''}</td>
+<td data-label="${t.columns.editor}">${r.editor ?? '—'}</td><td data-label="${t.columns.changeNote}">${r.changeNote ?? '—'}</td>
+<td data-label="${t.columns.compare}">${r.compareHref ? html`<a href="${r.compareHref}">${t.changesFrom(r.revision - 1)}</a>` : '—'}</td></tr>`,
 )}
 </tbody>
 </table>
 </section>
-<section aria-labelledby="compare-h" id="compare"><h2 id="compare-h">Compare revisions</h2>
+<section aria-labelledby="compare-h" id="compare"><h2 id="compare-h">${t.compareHeading}</h2>
 ${
   options.length < 2
-    ? html`<p>This story has one revision so far.</p>`
-    : html`<form class="controls" method="get" action="/stories/${v.id}#compare" aria-label="Revisions to compare">
-${select('from', 'From revision', v.diff?.from)}
-${select('to', 'To revision', v.diff?.to)}
-<button type="submit">Compare</button>
+    ? html`<p>${t.oneRevision}</p>`
+    : html`<form class="controls" method="get" action="/stories/${v.id}#compare" aria-label="${t.compareControls}">
+${select('from', t.fromRevision, v.diff?.from)}
+${select('to', t.toRevision, v.diff?.to)}
+<button type="submit">${t.compare}</button>
 </form>
-${v.diff ? diffSection(v.diff) : ''}`
+${v.diff ? diffSection(v.diff, m) : ''}`
 }
 </section>
 ${reach ? embedSection(reach) : ''}`;
   return layout(
     {
       title: v.headline,
-      description: `Revision ${v.revision} of a story, with its full revision history.`,
+      description: t.description(v.revision),
       current: 'story',
       jsonLd: v.jsonLd,
       feeds: [...storyFeeds(v.slug), ...TIMELINE_FEEDS],
       ...(reach ? { alternates: reach.alternates } : {}),
+      messages: m,
+      languages,
     },
     main,
   );
@@ -93,17 +103,25 @@ function embedSection(r: StoryReach): SafeHtml {
 </section>`;
 }
 
-function diffSection(d: NonNullable<StoryPageView['diff']>): SafeHtml {
-  return html`<p id="diff-summary">Changes from revision ${d.from} to revision ${d.to}${d.boring ? ' (spacing or punctuation only)' : ''}. <span class="visually-hidden">Added words are marked as insertions, removed words as deletions.</span></p>
-<h3>Headline</h3>
-<p class="diff" id="diff-headline">${d.headline.map(part)}</p>
-<h3>Body</h3>
-<div class="diff" id="diff-body">${d.body.map(part)}</div>`;
+function diffSection(d: NonNullable<StoryPageView['diff']>, m: Messages): SafeHtml {
+  const t = m.story;
+  return html`<p id="diff-summary">${t.diffSummary(d.from, d.to)}${d.boring ? ` ${t.spacingOnly}` : ''}. <span class="visually-hidden">${t.diffHint}</span></p>
+<h3>${t.headline}</h3>
+<p class="diff" id="diff-headline">${d.headline.map((p) => diffPart(p, m))}</p>
+<h3>${t.body}</h3>
+<div class="diff" id="diff-body">${d.body.map((p) => diffPart(p, m))}</div>`;
 }
 
-/** One run of a word diff, marked for sight and for screen readers (the desk shows its diffs the same way). */
+/** One run of a word diff, marked for sight and for screen readers (the desk shows its diffs the same way, in English). */
 export function part(p: DiffPart): SafeHtml {
-  if (p.added) return html`<ins><span class="visually-hidden">[added: </span>${p.value}<span class="visually-hidden">]</span></ins>`;
-  if (p.removed) return html`<del><span class="visually-hidden">[removed: </span>${p.value}<span class="visually-hidden">]</span></del>`;
+  return diffPart(p, messagesFor());
+}
+
+/** `part` in a page's language. */
+export function diffPart(p: DiffPart, m: Messages): SafeHtml {
+  if (p.added)
+    return html`<ins><span class="visually-hidden">${m.story.added}</span>${p.value}<span class="visually-hidden">]</span></ins>`;
+  if (p.removed)
+    return html`<del><span class="visually-hidden">${m.story.removed}</span>${p.value}<span class="visually-hidden">]</span></del>`;
   return html`${p.value}`;
 }

@@ -1,39 +1,49 @@
 import { storyFeeds } from '../../feeds/feed-links';
 import { html, SafeHtml } from '../html';
+import { messagesFor } from '../messages/catalogue';
+import type { Messages } from '../messages/messages';
 import { RevisionMarkView, StoryTimelineDayView, StoryTimelineView } from '../view-models/story-timeline.view-model';
-import { layout, LayoutAlternate } from './layout.template';
+import { layout, LayoutAlternate, LayoutOptions } from './layout.template';
 import { renderSection } from './timeline-page.template';
 
 /** `GET /stories/:id/timeline` for a browser: the story's facts by date, oldest first, its revisions marked on their days. */
-export function renderStoryTimelinePage(v: StoryTimelineView, alternates: readonly LayoutAlternate[] = []): SafeHtml {
-  const main = html`<h1 id="timeline-h">Timeline: ${v.headline}</h1>
-<p class="lede">${v.developing ? html`<strong>Developing story.</strong> ` : ''}Every dated fact of this story where the report places it, oldest first: a fact dated only loosely sits on the latest day it can have happened, under a heading that says so. The story’s updates and corrections are marked on the day they were published. <a href="${v.storyHref}">Read the story</a></p>
-${v.continued ? html`<p class="status" id="continued-notice">The timeline continued, as it stood when you opened its first page. <a href="${v.timelineHref}">Back to its start</a></p>` : ''}
+export function renderStoryTimelinePage(
+  v: StoryTimelineView,
+  alternates: readonly LayoutAlternate[] = [],
+  m: Messages = messagesFor(),
+  languages: LayoutOptions['languages'] = [],
+): SafeHtml {
+  const t = m.storyTimeline;
+  const main = html`<h1 id="timeline-h">${t.title(v.headline)}</h1>
+<p class="lede">${v.developing ? html`<strong>${m.story.developing}</strong> ` : ''}${t.lede} <a href="${v.storyHref}">${m.entry.readStory}</a></p>
+${v.continued ? html`<p class="status" id="continued-notice">${t.continuedNotice} <a href="${v.timelineHref}">${t.backToStart}</a></p>` : ''}
 <div id="story-timeline" data-position="${v.position}">
-${v.days.length === 0 ? html`<p class="empty" id="timeline-empty">This story has no dated facts yet.</p>` : v.days.map(renderDay)}
+${v.days.length === 0 ? html`<p class="empty" id="timeline-empty">${t.empty}</p>` : v.days.map((d) => renderDay(d, m))}
 </div>
-<nav class="pages" aria-label="More of this timeline">
-${v.nextHref ? html`<a href="${v.nextHref}" rel="next">Later entries</a>` : ''}
-<a href="${v.storyHref}">The story and its revision history</a>
+<nav class="pages" aria-label="${t.pages}">
+${v.nextHref ? html`<a href="${v.nextHref}" rel="next">${t.later}</a>` : ''}
+<a href="${v.storyHref}">${t.storyAndHistory}</a>
 </nav>`;
   return layout(
     {
-      title: `Timeline: ${v.headline}`,
-      description: `The dated facts of a story, with its updates and corrections, ${v.factCount} facts and ${v.revisionCount} revisions on this page.`,
+      title: t.title(v.headline),
+      description: t.description(v.factCount, v.revisionCount),
       current: 'story',
       // The story's feeds follow the same changes as this timeline.
       feeds: storyFeeds(v.slug),
       alternates,
+      messages: m,
+      languages,
     },
     main,
   );
 }
 
-function renderDay(d: StoryTimelineDayView): SafeHtml {
+function renderDay(d: StoryTimelineDayView, m: Messages): SafeHtml {
   return html`<section class="day" id="day-${d.date}" data-date="${d.date}" aria-labelledby="day-${d.date}-h">
 <h2 id="day-${d.date}-h"><time datetime="${d.date}">${d.heading}</time></h2>
-${d.sections.map(renderSection)}
-${d.revisions.length > 0 ? html`<div class="updates" id="revisions-${d.date}"><h3 class="updates__h">The story this day</h3><ul class="updates__list">${d.revisions.map((r) => renderRevisionMark(r))}</ul></div>` : ''}
+${d.sections.map((s) => renderSection(s, m))}
+${d.revisions.length > 0 ? html`<div class="updates" id="revisions-${d.date}"><h3 class="updates__h">${m.storyTimeline.storyThisDay}</h3><ul class="updates__list">${d.revisions.map((r) => renderRevisionMark(r, undefined, m))}</ul></div>` : ''}
 </section>`;
 }
 
@@ -41,9 +51,10 @@ ${d.revisions.length > 0 ? html`<div class="updates" id="revisions-${d.date}"><h
 export function renderRevisionMark(
   r: RevisionMarkView,
   link: { attributes: SafeHtml; suffix: SafeHtml } | undefined = undefined,
+  m: Messages = messagesFor(),
 ): SafeHtml {
   return html`<li class="update revision-mark revision-mark--${r.kind}" id="${r.domId}" data-revision="${r.revision}">
-<span class="kind kind--${r.kind}">${r.kindLabel}</span> <a href="${r.href}"${link?.attributes}>Revision ${r.revision}${link?.suffix}</a>
-<span class="detail">published <time datetime="${r.publishedAt}">${r.timeLabel}</time>${r.changeNote ? html`: ${r.changeNote}` : ''}</span>
+<span class="kind kind--${r.kind}">${r.kindLabel}</span> <a href="${r.href}"${link?.attributes}>${m.story.revision(r.revision)}${link?.suffix}</a>
+<span class="detail">${m.storyTimeline.published} <time datetime="${r.publishedAt}">${r.timeLabel}</time>${r.changeNote ? html`: ${r.changeNote}` : ''}</span>
 </li>`;
 }

@@ -1,4 +1,6 @@
-import { DiplomaticEventEntry, factKnowledge, formatInstantUtc, Participant, Placement, Quote, TimelineEntry } from '@dateline/domain';
+import { DiplomaticEventEntry, factKnowledge, Participant, Placement, Quote, TimelineEntry } from '@dateline/domain';
+import { messagesFor } from '../messages/catalogue';
+import type { Messages } from '../messages/messages';
 import { aboutDateWords, FactWords, factWords, statusLabel } from './fact-words';
 import { provenanceHref, provenanceWords, RevisionTimes } from './provenance-words';
 import { StoryLink, storyLinks, StoryNames } from './story-links';
@@ -35,6 +37,8 @@ export interface EntryView {
   readonly provenance?: { readonly words: string; readonly href: string };
   /** For an about entry: the fact that names the date. */
   readonly namedBy?: { readonly title: string; readonly href: string };
+  /** The language the fact is written in (BCP 47), when the newsroom said: marked with `lang` where it differs from the page's. */
+  readonly language?: string;
 }
 
 export function entryDomId(entry: { type: TimelineEntry['type']; id: string; revision?: number }): string {
@@ -51,18 +55,19 @@ export function toEntryView(
   sortKey?: string,
   revisionTimes: RevisionTimes = new Map(),
   storyNames?: StoryNames,
+  m: Messages = messagesFor(),
 ): EntryView {
   const words = factWords(e, titles);
-  const provenance = provenanceWords(e.provenance, revisionTimes);
-  const reported =
-    e.version > 1 ? `Amended (version ${e.version}) ${formatInstantUtc(e.publishedAt)}` : `Reported ${formatInstantUtc(e.publishedAt)}`;
+  const provenance = provenanceWords(e.provenance, revisionTimes, m);
+  const at = m.dates.instantUtc(e.publishedAt);
+  const reported = e.version > 1 ? m.entry.amended(e.version, at) : m.entry.reported(at);
   return {
     domId: entryDomId(e),
     sortKey: sortKey ?? `~${e.firstRecordedAt}|${e.id}`,
     date: e.date,
     role: 'fact',
     kind: e.kind,
-    kindLabel: capitalize(e.kind),
+    kindLabel: m.entry.kind(e.kind),
     headline: e.title,
     words,
     ...(words.statusWords ? { statusLabel: statusLabel(words.statusWords) } : {}),
@@ -71,14 +76,22 @@ export function toEntryView(
     participants: e.participants.map((p) => ({ name: p.name, ...(participantDetail(p) ? { detail: participantDetail(p) } : {}) })),
     quotes: e.quotes,
     reported,
-    stories: storyLinks(e.storyIds, storyNames),
+    stories: storyLinks(e.storyIds, storyNames, m),
     ...(provenance && e.provenance ? { provenance: { words: provenance, href: provenanceHref(e.provenance) } } : {}),
+    ...(e.language ? { language: e.language } : {}),
   };
 }
 
 /** A date the fact is about, on that date's page: "Proposed start of the unconditional ceasefire", linked to its fact. */
-export function toAboutView(e: DiplomaticEventEntry, p: Placement, factHref: string, sortKey: string, storyNames?: StoryNames): EntryView {
-  const fact = toEntryView(e, new Map(), undefined, new Map(), storyNames);
+export function toAboutView(
+  e: DiplomaticEventEntry,
+  p: Placement,
+  factHref: string,
+  sortKey: string,
+  storyNames?: StoryNames,
+  m: Messages = messagesFor(),
+): EntryView {
+  const fact = toEntryView(e, new Map(), undefined, new Map(), storyNames, m);
   const about = p.about!;
   const date = factKnowledge(e).about[about.index].date;
   return {
@@ -87,7 +100,7 @@ export function toAboutView(e: DiplomaticEventEntry, p: Placement, factHref: str
     date: p.day,
     role: 'about',
     kind: 'about',
-    kindLabel: 'Date named',
+    kindLabel: m.entry.dateNamed,
     headline: capitalize(about.label),
     words: aboutDateWords(date),
     participants: [],
@@ -95,6 +108,7 @@ export function toAboutView(e: DiplomaticEventEntry, p: Placement, factHref: str
     reported: fact.reported,
     stories: fact.stories,
     namedBy: { title: e.title, href: factHref },
+    ...(e.language ? { language: e.language } : {}),
   };
 }
 

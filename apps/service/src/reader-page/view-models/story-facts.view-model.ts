@@ -2,6 +2,8 @@ import { DiplomaticEventEntry, factKnowledge, FactRelation, headingWords, orderW
 import { queryString } from '../html';
 import { aboutDateWords, FactWords, factWords, statusLabel, titlesOf } from './fact-words';
 import { provenanceWords, RevisionTimes } from './provenance-words';
+import { messagesFor } from '../messages/catalogue';
+import type { Messages } from '../messages/messages';
 
 /** One heading of a story's facts: "Friday 16 May 2025", "On or before 16 May 2025", "Some time in 2022". */
 export interface StoryFactGroup {
@@ -22,6 +24,8 @@ export interface StoryFactView {
   readonly href: string;
   /** A fact accepted from a fact candidate: "From the story of 16 May 2025, paragraph 4". */
   readonly provenance?: string;
+  /** The language the fact is written in (BCP 47), when the newsroom said. */
+  readonly language?: string;
 }
 
 /**
@@ -29,7 +33,11 @@ export interface StoryFactView {
  * order (`sortKey`), and within it by time, relations, then recording order (`orderWithinDay`),
  * never by title. A date a fact names is listed on its own day too, as on the timeline.
  */
-export function storyFacts(facts: readonly DiplomaticEventEntry[], revisionTimes: RevisionTimes = new Map()): StoryFactGroup[] {
+export function storyFacts(
+  facts: readonly DiplomaticEventEntry[],
+  revisionTimes: RevisionTimes = new Map(),
+  m: Messages = messagesFor(),
+): StoryFactGroup[] {
   const inRecordingOrder = [...facts].sort((a, b) =>
     a.firstRecordedAt < b.firstRecordedAt ? -1 : a.firstRecordedAt > b.firstRecordedAt ? 1 : 0,
   );
@@ -41,7 +49,7 @@ export function storyFacts(facts: readonly DiplomaticEventEntry[], revisionTimes
   for (const fact of inRecordingOrder) {
     const k = factKnowledge(fact);
     const words = factWords(fact, titles);
-    const provenance = provenanceWords(fact.provenance, revisionTimes);
+    const provenance = provenanceWords(fact.provenance, revisionTimes, m);
     const dates = [k.when, ...k.about.map((a) => a.date)];
     placement({ id: fact.id, when: k.when, about: k.about }).forEach((p, i) => {
       const d = dates[i];
@@ -59,15 +67,17 @@ export function storyFacts(facts: readonly DiplomaticEventEntry[], revisionTimes
               ...(words.statusWords ? { statusLabel: statusLabel(words.statusWords) } : {}),
               href,
               ...(provenance ? { provenance } : {}),
+              ...(fact.language ? { language: fact.language } : {}),
             }
           : {
               key: p.key,
               day: p.day,
               role: 'about',
-              title: `${capitalize(p.about!.label)} (named in: ${fact.title})`,
+              title: m.story.namedIn(p.about!.label, fact.title),
               kind: 'about',
               words: aboutDateWords(d),
               href,
+              ...(fact.language ? { language: fact.language } : {}),
             };
       const at = d.precision === 'day' ? d.at : undefined;
       group.items.push({ key: p.key, ...(at ? { at } : {}), relations: p.role === 'fact' ? k.relations : [], view });
@@ -77,8 +87,4 @@ export function storyFacts(facts: readonly DiplomaticEventEntry[], revisionTimes
   return [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, g]) => ({ heading: g.heading, facts: orderWithinDay(g.items).map((x) => x.view) }));
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -1,3 +1,6 @@
+import { messagesFor } from '../messages/catalogue';
+import type { Messages } from '../messages/messages';
+
 /** Each story's slug and current headline by its id (lowercased): what a link to the story says. */
 export type StoryNames = ReadonlyMap<string, { readonly slug: string; readonly headline: string }>;
 
@@ -13,10 +16,10 @@ export interface StoryLink {
  * Links to every story an entry belongs to, in the order the entry names them (a fact may belong
  * to several stories; each reader came from one of them). By slug when the story is known.
  */
-export function storyLinks(storyIds: readonly string[], names: StoryNames = new Map()): StoryLink[] {
+export function storyLinks(storyIds: readonly string[], names: StoryNames = new Map(), m: Messages = messagesFor()): StoryLink[] {
   return storyIds.map((id, i) => {
     const known = names.get(id.toLowerCase());
     if (known) return { href: `/stories/${known.slug}`, title: known.headline, named: true };
-    return { href: `/stories/${id}`, title: storyIds.length === 1 ? 'Read the story' : `Story ${i + 1}`, named: false };
+    return { href: `/stories/${id}`, title: storyIds.length === 1 ? m.entry.readStory : m.entry.storyN(i + 1), named: false };
   });
 }

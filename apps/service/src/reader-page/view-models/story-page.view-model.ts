@@ -1,10 +1,12 @@
-import { DiplomaticEventEntry, formatInstantUtc, isBoringRevision } from '@dateline/domain';
+import { DiplomaticEventEntry, isBoringRevision } from '@dateline/domain';
 import type { LinkedEvent, StoryRevisionView } from '@dateline/projections';
 import { storyJsonLd } from '../../exports/json-ld';
 import { revisionDiff } from '../../reading/revision-diff';
 import type { DiffPart } from '../../reading/word-diff';
 import { StoryFactGroup, storyFacts } from './story-facts.view-model';
 import { revisionTimeKey } from './provenance-words';
+import { messagesFor } from '../messages/catalogue';
+import type { Messages } from '../messages/messages';
 
 export interface RevisionRowView {
   readonly revision: number;
@@ -33,6 +35,8 @@ export interface StoryPageView {
   readonly updated: { readonly at: string; readonly label: string };
   readonly paragraphs: readonly string[];
   readonly tags: readonly string[];
+  /** The language the story is written in (BCP 47), when the newsroom said. */
+  readonly language?: string;
   /** The story's facts by date and order within the day. */
   readonly facts: readonly StoryFactGroup[];
   readonly revisions: readonly RevisionRowView[];
@@ -46,13 +50,12 @@ export interface StoryPageView {
   readonly jsonLd: unknown;
 }
 
-const KIND_LABELS: Record<StoryRevisionView['kind'], string> = { created: 'Published', update: 'Update', correction: 'Correction' };
-
 export function storyPageView(
   story: StoryRevisionView & { firstPublishedAt: string; linkedEvents: readonly LinkedEvent[] },
   revisions: readonly StoryRevisionView[],
   diff: { from: number; to: number } | undefined,
   facts: readonly DiplomaticEventEntry[],
+  m: Messages = messagesFor(),
 ): StoryPageView {
   const find = (n: number) => revisions.find((r) => r.revision === n);
   const a = diff && find(diff.from);
@@ -66,20 +69,21 @@ export function storyPageView(
     ...(story.byline ? { byline: story.byline } : {}),
     revision: story.revision,
     // Editorial time: a story brought in from the archive says when the newsroom published it.
-    published: { at: story.firstPublishedAt, label: formatInstantUtc(story.firstPublishedAt) },
-    updated: { at: story.publishedAt, label: formatInstantUtc(story.publishedAt) },
+    published: { at: story.firstPublishedAt, label: m.dates.instantUtc(story.firstPublishedAt) },
+    updated: { at: story.publishedAt, label: m.dates.instantUtc(story.publishedAt) },
     paragraphs: story.body
       .split(/\n\s*\n/)
       .map((p) => p.trim())
       .filter(Boolean),
     tags: story.tags,
+    ...(story.language ? { language: story.language } : {}),
     // Its own revisions say when each was published: the day a fact's provenance names.
-    facts: storyFacts(facts, new Map(revisions.map((r) => [revisionTimeKey(story.id, r.revision), r.publishedAt]))),
+    facts: storyFacts(facts, new Map(revisions.map((r) => [revisionTimeKey(story.id, r.revision), r.publishedAt])), m),
     revisions: revisions.map((r, i) => ({
       revision: r.revision,
       publishedAt: r.publishedAt,
-      publishedLabel: formatInstantUtc(r.publishedAt, true),
-      kindLabel: KIND_LABELS[r.kind],
+      publishedLabel: m.dates.instantUtc(r.publishedAt, true),
+      kindLabel: m.story.kinds[r.kind],
       kind: r.kind,
       ...(r.editor ? { editor: r.editor } : {}),
       ...(r.changeNote ? { changeNote: r.changeNote } : {}),

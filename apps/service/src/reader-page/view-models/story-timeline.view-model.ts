@@ -1,8 +1,10 @@
-import { DiplomaticEventEntry, formatDayHeading, StoryRevisionEntry, TimelineEntry } from '@dateline/domain';
+import { DiplomaticEventEntry, StoryRevisionEntry, TimelineEntry } from '@dateline/domain';
 import { StoredEntry } from '@dateline/projections';
 import { queryString } from '../html';
 import { entryOrder } from '../page-entries';
 import { StoryNames } from './story-links';
+import { messagesFor } from '../messages/catalogue';
+import type { Messages } from '../messages/messages';
 import { DayPage, dayViews, latestFacts, SectionView } from './timeline-page.view-model';
 
 /** A revision of the story, marked on the day it was published: "Corrected · revision 4, 13:05 UTC: <note>". */
@@ -65,9 +67,9 @@ export interface StoryTimelineInput {
   readonly continued: boolean;
   /** The page size asked for, kept in the link to the next page. */
   readonly limit?: number;
+  /** The page's language; English when not given. */
+  readonly messages?: Messages;
 }
-
-const KIND_LABELS: Record<StoryRevisionEntry['kind'], string> = { created: 'Published', update: 'Updated', correction: 'Corrected' };
 
 /**
  * A story's timeline, as the page and the embed show it: the page's entries in their stored
@@ -76,13 +78,14 @@ const KIND_LABELS: Record<StoryRevisionEntry['kind'], string> = { created: 'Publ
  * the day it was published rather than folded into one line per day.
  */
 export function storyTimelineView(input: StoryTimelineInput): StoryTimelineView {
+  const m = input.messages ?? messagesFor();
   const parsed = input.entries.map((e) => JSON.parse(e.json) as TimelineEntry);
   const facts = latestFacts([...parsed, ...input.namedOnly]);
   const revisions = parsed.filter((e): e is StoryRevisionEntry => e.type === 'story-revision');
   const dates = [...new Set(input.entries.map((e) => e.date))];
   // Every day of the page is shown in part: exactly the page's entries, in the page's order.
   const dayPages = new Map<string, DayPage>(dates.map((d) => [d, { order: entryOrder(input.entries.filter((e) => e.date === d)) }]));
-  const days = dayViews(dates, facts, [], {}, dayPages, new Map(), input.storyNames);
+  const days = dayViews(dates, facts, [], {}, dayPages, new Map(), input.storyNames, m);
   const timelineHref = `/stories/${input.slug}/timeline`;
   return {
     id: input.id,
@@ -94,9 +97,9 @@ export function storyTimelineView(input: StoryTimelineInput): StoryTimelineView 
     position: input.position,
     days: days.map((d) => ({
       date: d.date,
-      heading: formatDayHeading(d.date),
+      heading: m.dates.dayHeading(d.date),
       sections: d.sections,
-      revisions: revisions.filter((r) => r.date === d.date).map((r) => revisionMark(r, input.slug)),
+      revisions: revisions.filter((r) => r.date === d.date).map((r) => revisionMark(r, input.slug, m)),
     })),
     ...(input.next ? { nextHref: `${timelineHref}${queryString({ limit: input.limit, cursor: input.next })}` } : {}),
     continued: input.continued,
@@ -105,14 +108,14 @@ export function storyTimelineView(input: StoryTimelineInput): StoryTimelineView 
   };
 }
 
-function revisionMark(r: StoryRevisionEntry, slug: string): RevisionMarkView {
+function revisionMark(r: StoryRevisionEntry, slug: string, m: Messages): RevisionMarkView {
   return {
     domId: `story-${r.id}-r${r.revision}`,
     revision: r.revision,
     kind: r.kind,
-    kindLabel: KIND_LABELS[r.kind],
+    kindLabel: m.updates.kinds[r.kind],
     publishedAt: r.publishedAt,
-    timeLabel: `${new Date(r.publishedAt).toISOString().slice(11, 16)} UTC`,
+    timeLabel: m.dates.timeUtc(r.publishedAt),
     ...(r.changeNote ? { changeNote: r.changeNote } : {}),
     href:
       r.revision > 1

@@ -1,4 +1,6 @@
 import { StoryRevisionEntry } from '@dateline/domain';
+import { messagesFor } from '../messages/catalogue';
+import type { Messages } from '../messages/messages';
 
 /**
  * One line of a day's "story updates" strip: a story and its latest change that day. Revisions
@@ -24,25 +26,23 @@ export interface StoryUpdateView {
   readonly count: number;
 }
 
-const KIND_LABELS: Record<string, string> = { created: 'Published', update: 'Updated', correction: 'Corrected' };
-
 export function storyUpdateDomId(storyId: string, date: string): string {
   return `updates-${storyId}-${date}`;
 }
 
 /** One line per story, in the order of their latest change; `revisions` are one day's. */
-export function storyUpdates(revisions: readonly StoryRevisionEntry[]): StoryUpdateView[] {
+export function storyUpdates(revisions: readonly StoryRevisionEntry[], m: Messages = messagesFor()): StoryUpdateView[] {
   const byStory = new Map<string, StoryRevisionEntry[]>();
   for (const r of revisions) byStory.set(r.id, [...(byStory.get(r.id) ?? []), r]);
   return [...byStory.values()]
     .map((rs) => {
       const latest = rs.reduce((a, b) => (b.revision > a.revision ? b : a));
-      return storyUpdateView(latest, rs.length);
+      return storyUpdateView(latest, rs.length, m);
     })
     .sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : 0));
 }
 
-export function storyUpdateView(r: StoryRevisionEntry, count = 1): StoryUpdateView {
+export function storyUpdateView(r: StoryRevisionEntry, count = 1, m: Messages = messagesFor()): StoryUpdateView {
   return {
     domId: storyUpdateDomId(r.id, r.date),
     date: r.date,
@@ -50,10 +50,10 @@ export function storyUpdateView(r: StoryRevisionEntry, count = 1): StoryUpdateVi
     headline: r.headline,
     href: `/stories/${r.id}#revision-${r.revision}`,
     kind: r.kind,
-    kindLabel: KIND_LABELS[r.kind] ?? r.kind,
+    kindLabel: m.updates.kinds[r.kind],
     revision: r.revision,
     publishedAt: r.publishedAt,
-    timeLabel: `${new Date(r.publishedAt).toISOString().slice(11, 16)} UTC`,
+    timeLabel: m.dates.timeUtc(r.publishedAt),
     ...(r.changeNote ? { changeNote: r.changeNote } : {}),
     count,
   };

@@ -4,9 +4,6 @@ import {
   daySections,
   DiplomaticEventEntry,
   factKnowledge,
-  formatCalendarDate,
-  formatDayHeading,
-  formatInstantUtc,
   headingKey,
   headingWords,
   placement,
@@ -21,6 +18,8 @@ import { titlesOf } from './fact-words';
 import { RevisionTimes } from './provenance-words';
 import { StoryNames } from './story-links';
 import { StoryUpdateView, storyUpdates } from './story-updates.view-model';
+import { messagesFor } from '../messages/catalogue';
+import type { Messages } from '../messages/messages';
 
 /** A day: its facts under their headings first, then one line per story that changed that day. */
 export interface DayView {
@@ -106,9 +105,12 @@ export interface TimelinePageInput {
   readonly revisionTimes?: RevisionTimes;
   /** The headlines of the stories the entries belong to: each entry links to all of them. */
   readonly storyNames?: StoryNames;
+  /** The page's language; English when not given. */
+  readonly messages?: Messages;
 }
 
 export function timelinePageView(input: TimelinePageInput): TimelinePageView {
+  const m = input.messages ?? messagesFor();
   const facts = latestFacts(input.entries);
   const revisions = input.entries.filter((e): e is StoryRevisionEntry => e.type === 'story-revision');
   const at = input.at;
@@ -121,15 +123,18 @@ export function timelinePageView(input: TimelinePageInput): TimelinePageView {
     input.dayPages ?? new Map(),
     input.revisionTimes ?? new Map(),
     input.storyNames,
+    m,
   );
   const oldest = input.dates.at(-1);
   const newest = input.dates[0];
-  const title = pageTitle(input.from, input.to);
+  const title = pageTitle(input.from, input.to, m);
   return {
     title,
     ...(input.from ? { from: input.from } : {}),
     ...(input.to ? { to: input.to } : {}),
-    ...(at ? { at, atLabel: formatInstantUtc(at.instant, true), ...(at.by === 'asOf' ? { asOfInput: at.instant.slice(0, 19) } : {}) } : {}),
+    ...(at
+      ? { at, atLabel: m.dates.instantUtc(at.instant, true), ...(at.by === 'asOf' ? { asOfInput: at.instant.slice(0, 19) } : {}) }
+      : {}),
     nowHref: `/${queryString({ from: input.from, to: input.to })}`,
     position: input.position,
     days,
@@ -163,6 +168,7 @@ export function dayViews(
   dayPages: ReadonlyMap<string, DayPage>,
   revisionTimes: RevisionTimes,
   storyNames?: StoryNames,
+  m: Messages = messagesFor(),
 ): DayView[] {
   const titles = titlesOf(facts);
   const byId = new Map(facts.map((f) => [f.id, f]));
@@ -194,8 +200,8 @@ export function dayViews(
             const fact = byId.get(p.fact)!;
             const sortKey = String(i).padStart(4, '0');
             return p.role === 'fact'
-              ? { ...toEntryView(fact, titles, sortKey, revisionTimes, storyNames), date }
-              : toAboutView(fact, p, href(fact.id), sortKey, storyNames);
+              ? { ...toEntryView(fact, titles, sortKey, revisionTimes, storyNames, m), date }
+              : toAboutView(fact, p, href(fact.id), sortKey, storyNames, m);
           }),
         },
       ];
@@ -213,7 +219,7 @@ export function dayViews(
         key: `${day.date}|left|${heading}`,
         heading,
         entries: list.map((f, i) => ({
-          ...toEntryView(f, titles, `~${String(i).padStart(4, '0')}`, revisionTimes, storyNames),
+          ...toEntryView(f, titles, `~${String(i).padStart(4, '0')}`, revisionTimes, storyNames, m),
           date: day.date,
         })),
       });
@@ -222,9 +228,12 @@ export function dayViews(
     const page = dayPages.get(date);
     return {
       date,
-      heading: formatDayHeading(date),
+      heading: m.dates.dayHeading(date),
       sections,
-      updates: storyUpdates(revisions.filter((r) => r.date === date && (!page || page.order.has(`${r.id}#${r.revision}`)))),
+      updates: storyUpdates(
+        revisions.filter((r) => r.date === date && (!page || page.order.has(`${r.id}#${r.revision}`))),
+        m,
+      ),
       ...(page?.moreHref ? { moreHref: page.moreHref } : {}),
       ...(page?.continued ? { continued: true } : {}),
     };
@@ -242,10 +251,10 @@ export function latestFacts(entries: readonly TimelineEntry[]): DiplomaticEventE
   return [...byId.values()].sort((a, b) => (a.firstRecordedAt < b.firstRecordedAt ? -1 : a.firstRecordedAt > b.firstRecordedAt ? 1 : 0));
 }
 
-function pageTitle(from: string | undefined, to: string | undefined): string {
-  if (from && to)
-    return from === to ? `Timeline, ${formatCalendarDate(from)}` : `Timeline, ${formatCalendarDate(from)} to ${formatCalendarDate(to)}`;
-  if (from) return `Timeline from ${formatCalendarDate(from)}`;
-  if (to) return `Timeline up to ${formatCalendarDate(to)}`;
-  return 'Timeline';
+function pageTitle(from: string | undefined, to: string | undefined, m: Messages): string {
+  const [t, day] = [m.timeline, m.dates.calendarDate];
+  if (from && to) return from === to ? t.titleDay(day(from)) : t.titleRange(day(from), day(to));
+  if (from) return t.titleFrom(day(from));
+  if (to) return t.titleTo(day(to));
+  return t.title;
 }

@@ -12,6 +12,8 @@ export interface StoryRevisionView {
   developing: boolean;
   byline?: string;
   tags: string[];
+  /** The language the story is written in (BCP 47), when the newsroom said. */
+  language?: string;
   kind: 'created' | 'update' | 'correction';
   changeNote?: string;
   editor?: string;
@@ -33,6 +35,7 @@ export function toRevisionView(r: RevisionRow): StoryRevisionView {
     developing: r.developing,
     ...(r.byline !== null ? { byline: r.byline } : {}),
     tags: r.tags,
+    ...(r.language !== null && r.language !== undefined ? { language: r.language } : {}),
     kind: r.kind,
     ...(r.change_note !== null ? { changeNote: r.change_note } : {}),
     ...(r.editor !== null ? { editor: r.editor } : {}),

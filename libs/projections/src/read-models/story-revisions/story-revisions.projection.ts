@@ -40,6 +40,7 @@ export class StoryRevisionsProjection implements Projection {
       developing: state.developing,
       byline: state.byline ?? null,
       tags: [...state.tags],
+      language: state.language ?? null,
       kind: revised ? revised.kind : 'created',
       change_note: revised ? revised.changeNote : null,
       editor: c.editor ?? null,
@@ -86,6 +87,7 @@ function toState(r: RevisionRow): StoryState {
     developing: r.developing,
     ...(r.byline !== null ? { byline: r.byline } : {}),
     tags: r.tags,
+    ...(r.language !== null ? { language: r.language } : {}),
     revision: r.revision,
   };
 }

@@ -15,6 +15,8 @@ export interface RevisionRow {
   developing: boolean;
   byline: string | null;
   tags: string[];
+  /** The story's language (BCP 47), when the newsroom said. */
+  language: string | null;
   kind: 'created' | 'update' | 'correction';
   change_note: string | null;
   editor: string | null;
@@ -36,9 +38,9 @@ const STORY_SEARCH_VECTOR =
   ` || setweight(to_tsvector('${SEARCH_CONFIG}', body), 'D')`;
 
 export const STORY_REVISIONS = declareTable<RevisionRow>()({
-  // v2: published_at (editorial time); a new table so that a store holding the v1 table
-  // projects afresh into this one at start (docs/operations.md).
-  name: 'story_revisions_v2',
+  // v2: published_at (editorial time); v3: language (issue 20). A new table so that a store
+  // holding an older one projects afresh into this one at start (docs/operations.md).
+  name: 'story_revisions_v3',
   columns: {
     story_id: { type: 'uuid' },
     revision: { type: 'integer' },
@@ -49,6 +51,7 @@ export const STORY_REVISIONS = declareTable<RevisionRow>()({
     developing: { type: 'boolean' },
     byline: { type: 'text', nullable: true },
     tags: { type: 'jsonb' },
+    language: { type: 'text', nullable: true },
     kind: { type: 'text' },
     change_note: { type: 'text', nullable: true },
     editor: { type: 'text', nullable: true },

@@ -2,6 +2,7 @@ import { PublishedAt } from '../../../writing/published-at';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotBlank } from '../../../http/text-validators';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsLanguageTag } from '../../../http/domain-validators';
 
 export class CreateStoryDto {
   @ApiProperty({ example: 'istanbul-peace-talks-2025', maxLength: 120, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' })
@@ -49,4 +50,14 @@ export class CreateStoryDto {
 
   @PublishedAt()
   publishedAt?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 64,
+    description:
+      'The language the story is written in: a BCP 47 tag, set with the story. Its page marks its text with it where it differs from the page language.',
+    example: 'en',
+  })
+  @IsOptional()
+  @IsLanguageTag()
+  language?: string;
 }
