@@ -9,7 +9,8 @@ import { startTestApp, TestApp } from '../support/test-app';
  * The read cache keeps answers across writes that do not touch what they show (ADR 0006). Here
  * a random newsroom history (facts placed, amended to other days, related, retracted; stories
  * created and revised) is written one event at a time, and after each, every public read is
- * asked twice: through the cache, and past it (`minPosition` is never served from the cache).
+ * asked twice: through the cache, and past it (`minPosition` is never served from the cache),
+ * the reads `asOf` instants the history passed among them.
  * A kept answer that a write should have dropped shows as a difference.
  */
 describe('read cache: answers kept across writes', () => {
@@ -25,11 +26,20 @@ describe('read cache: answers kept across writes', () => {
   const days = Array.from({ length: 14 }, (_, i) => addDays('2024-01-31', i));
   const json = { Accept: 'application/json' };
   const html = { Accept: 'text/html' };
+  // Instants for `asOf` views (below).
+  const instants: string[] = [];
+  const asOfReads = (asOf: string) => [
+    ...days.slice(1, 9).map((d) => ({ path: `/timeline/${d}?asOf=${asOf}`, headers: json })),
+    { path: `/timeline?from=2024-01-31&to=2024-02-13&asOf=${asOf}`, headers: json },
+    { path: `/timeline/export/timelinejs?from=2024-01-31&to=2024-02-13&asOf=${asOf}`, headers: json },
+    { path: `/?from=2024-01-31&to=2024-02-13&asOf=${asOf}`, headers: html },
+  ];
   const reads = (): { path: string; headers: Record<string, string> }[] => [
     ...days.map((d) => ({ path: `/timeline/${d}`, headers: json })),
     { path: '/timeline?from=2024-01-31&to=2024-02-13', headers: json },
     { path: '/timeline/export/timelinejs?from=2024-01-31&to=2024-02-13', headers: json },
     { path: '/?from=2024-01-31&to=2024-02-13', headers: html },
+    ...instants.flatMap(asOfReads),
     ...history.storyIds.flatMap((id) => [
       { path: `/stories/${id}`, headers: json },
       { path: `/stories/${id}`, headers: html },
@@ -41,6 +51,10 @@ describe('read cache: answers kept across writes', () => {
   it('answers from the cache exactly what the read models answer, write after write', async () => {
     let kept = 0;
     for (let round = 0; round < 60; round++) {
+      // One instant passed, and one a few seconds ahead: the writes until then are in its view,
+      // as a write stamped before an instant and committed after it is, and must drop it.
+      if (round === 15) instants.push(new Date().toISOString());
+      if (round === 25) instants.push(new Date(Date.now() + 3000).toISOString());
       await history.writeOne();
       // Caught up: the answer past the cache waits for the position the write reached.
       await t.http().get(`/timeline/2024-02-01?minPosition=${history.lastPosition}`).expect(200);

@@ -137,7 +137,7 @@ export async function createApp(
   const cacheKeys = app.get(CacheKeysQueries);
   const readCache = new ReadCache({
     maxEntries: settings.readCacheEntries,
-    changedNames: (after, upTo) => cacheKeys.changedBetween(after, upTo, 1000),
+    changedNames: (after, upTo) => cacheKeys.changesBetween(after, upTo, 1000),
   });
   registerReadCache(fastify, readCache, () => positions.position());
   app.useGlobalFilters(new ErrorsFilter());

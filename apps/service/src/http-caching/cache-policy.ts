@@ -22,9 +22,17 @@ export type CachePolicySettings = Pick<Settings, 'httpMaxAgeSeconds' | 'httpStal
 export function cacheControl(query: Record<string, unknown>, settings: CachePolicySettings, positionTime: number | undefined): string {
   const long = `public, max-age=${settings.httpSettledMaxAgeSeconds}`;
   if (typeof query.cursor === 'string') return long;
-  if (typeof query.asOf === 'string' && query.asPublished === undefined && positionTime !== undefined) {
-    const at = Date.parse(LOCAL.test(query.asOf) ? `${query.asOf}Z` : query.asOf);
-    if (Number.isFinite(at) && at + SETTLE_MARGIN_MS <= positionTime) return long;
-  }
+  const at = asOfInstant(query);
+  if (at !== undefined && positionTime !== undefined && at + SETTLE_MARGIN_MS <= positionTime) return long;
   return `public, max-age=${settings.httpMaxAgeSeconds}, stale-while-revalidate=${settings.httpStaleWhileRevalidateSeconds}`;
+}
+
+/**
+ * The recorded instant (ms) an `asOf` read views, or undefined: no `asOf`, one that does not
+ * parse, or with `asPublished`, which is not a view of recorded time alone.
+ */
+export function asOfInstant(query: Record<string, unknown>): number | undefined {
+  if (typeof query.asOf !== 'string' || query.asPublished !== undefined) return undefined;
+  const at = Date.parse(LOCAL.test(query.asOf) ? `${query.asOf}Z` : query.asOf);
+  return Number.isFinite(at) ? at : undefined;
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { asOfInstant } from '../http-caching/cache-policy';
 import { answerVariant, CACHED_ROUTES } from '../http-caching/cached-routes';
 import { ReadCache } from './read-cache';
 import { RendersInFlight } from './renders-in-flight';
@@ -12,6 +13,7 @@ const PER_REQUEST = new Set(['x-request-id', 'content-length', 'date', 'connecti
 interface Pending {
   readonly key: string;
   readonly position: number;
+  readonly asOf?: number;
   readonly finish: () => void;
 }
 
@@ -44,7 +46,8 @@ export function registerReadCache(fastify: FastifyInstance, cache: ReadCache, po
       reply.headers(hit.headers).header('X-Dateline-Read-Cache', 'hit');
       return reply.send(hit.body);
     }
-    pendingOf.set(request, { key, position: at, finish: renders.start(key, at) });
+    const asOf = asOfInstant((request.query ?? {}) as Record<string, unknown>);
+    pendingOf.set(request, { key, position: at, ...(asOf === undefined ? {} : { asOf }), finish: renders.start(key, at) });
     reply.header('X-Dateline-Read-Cache', 'miss');
   });
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
@@ -53,7 +56,13 @@ export function registerReadCache(fastify: FastifyInstance, cache: ReadCache, po
     pendingOf.delete(request);
     if (reply.statusCode === 200 && typeof payload === 'string') {
       const headers = replayable(reply.getHeaders());
-      cache.set(pending.key, pending.position, { body: payload, headers }, headers['surrogate-key']?.split(' '));
+      const shows = headers['surrogate-key']?.split(' ');
+      cache.set(
+        pending.key,
+        pending.position,
+        { body: payload, headers },
+        { ...(shows ? { shows } : {}), ...(pending.asOf === undefined ? {} : { asOf: pending.asOf }) },
+      );
     }
     pending.finish();
     return payload;

@@ -3,12 +3,23 @@ import { ReadCache } from './read-cache';
 
 const answer = (body: string) => ({ body, headers: { 'content-type': 'application/json' } });
 
-/** What changed between two positions, as a table: the purge's question answered from a list. */
+/**
+ * What changed between two positions, as a table: the purge's question answered from a list.
+ * `name@ms` says when the change was recorded; a name alone changed only the stored order (Infinity).
+ */
 function changes(byPosition: Record<number, string[]>) {
   const asked: [number, number][] = [];
   const changedNames = async (after: number, upTo: number) => {
     asked.push([after, upTo]);
-    return Object.entries(byPosition).flatMap(([p, names]) => (Number(p) > after && Number(p) <= upTo ? names : []));
+    const out = new Map<string, number>();
+    for (const [p, names] of Object.entries(byPosition)) {
+      if (Number(p) <= after || Number(p) > upTo) continue;
+      for (const n of names) {
+        const [name, at] = n.split('@');
+        out.set(name, Math.min(out.get(name) ?? Infinity, at === undefined ? Infinity : Number(at)));
+      }
+    }
+    return out;
   };
   return { asked, changedNames };
 }
@@ -18,16 +29,39 @@ describe('ReadCache', () => {
     const { asked, changedNames } = changes({ 8: ['day:2025-05-16', 'story:s1', 'timeline'] });
     const cache = new ReadCache({ maxEntries: 10, changedNames });
     await cache.moveTo(7);
-    cache.set('/timeline/2025-05-16', 7, answer('16'), ['day:2025-05-16']);
-    cache.set('/timeline/2025-05-17', 7, answer('17'), ['day:2025-05-17']);
-    cache.set('/stories/s2', 7, answer('s2'), ['story:s2']);
-    cache.set('/', 7, answer('page'), ['timeline', 'day:2025-05-17']);
+    cache.set('/timeline/2025-05-16', 7, answer('16'), { shows: ['day:2025-05-16'] });
+    cache.set('/timeline/2025-05-17', 7, answer('17'), { shows: ['day:2025-05-17'] });
+    cache.set('/stories/s2', 7, answer('s2'), { shows: ['story:s2'] });
+    cache.set('/', 7, answer('page'), { shows: ['timeline', 'day:2025-05-17'] });
     await cache.moveTo(8);
     expect(asked).toEqual([[7, 8]]);
     expect(cache.get('/timeline/2025-05-16', 8)).toBeUndefined();
     expect(cache.get('/', 8)).toBeUndefined();
     expect(cache.get('/timeline/2025-05-17', 8)?.body).toBe('17');
     expect(cache.get('/stories/s2', 8)?.body).toBe('s2');
+  });
+
+  it('keeps an asOf view across changes recorded after its instant, and drops it for one recorded at or before it', async () => {
+    const { changedNames } = changes({ 5: ['day:2025-05-16@2000', 'timeline@2000'], 6: ['day:2025-05-16@1000', 'timeline@1000'] });
+    const cache = new ReadCache({ maxEntries: 10, changedNames });
+    await cache.moveTo(4);
+    cache.set('/16?asOf=1500', 4, answer('then'), { shows: ['day:2025-05-16', 'timeline'], asOf: 1500 });
+    cache.set('/16', 4, answer('now'), { shows: ['day:2025-05-16'] });
+    await cache.moveTo(5); // a write recorded at 2000: not in the view of 1500
+    expect([cache.get('/16?asOf=1500', 5)?.body, cache.get('/16', 5)]).toEqual(['then', undefined]);
+    // A write stamped at 1000 that committed only now: in the view of 1500.
+    await cache.moveTo(6);
+    expect(cache.get('/16?asOf=1500', 6)).toBeUndefined();
+  });
+
+  it('keeps an asOf view when only the stored order of a heading changed: no asOf view reads it', async () => {
+    const { changedNames } = changes({ 5: ['day:2025-05-16'] });
+    const cache = new ReadCache({ maxEntries: 10, changedNames });
+    await cache.moveTo(4);
+    cache.set('/16?asOf=1500', 4, answer('then'), { shows: ['day:2025-05-16'], asOf: 1500 });
+    cache.set('/16', 4, answer('now'), { shows: ['day:2025-05-16'] });
+    await cache.moveTo(5);
+    expect([cache.get('/16?asOf=1500', 5)?.body, cache.get('/16', 5)]).toEqual(['then', undefined]);
   });
 
   it('drops at every move an answer that does not say what it shows', async () => {
@@ -43,7 +77,7 @@ describe('ReadCache', () => {
     const untold = new ReadCache({ maxEntries: 10 });
     for (const cache of [failing, untold]) {
       await cache.moveTo(1);
-      cache.set('/a', 1, answer('a'), ['day:2025-05-16']);
+      cache.set('/a', 1, answer('a'), { shows: ['day:2025-05-16'] });
       await cache.moveTo(2);
       expect(cache.get('/a', 2)).toBeUndefined();
     }
@@ -52,7 +86,7 @@ describe('ReadCache', () => {
   it('drops everything when too much changed to name', async () => {
     const cache = new ReadCache({ maxEntries: 10, changedNames: async () => undefined });
     await cache.moveTo(1);
-    cache.set('/a', 1, answer('a'), ['day:2025-05-16']);
+    cache.set('/a', 1, answer('a'), { shows: ['day:2025-05-16'] });
     await cache.moveTo(2);
     expect(cache.get('/a', 2)).toBeUndefined();
   });
@@ -60,11 +94,11 @@ describe('ReadCache', () => {
   it('answers nothing for a position it has not moved to, and keeps no answer computed before a change it shows', async () => {
     const cache = new ReadCache({ maxEntries: 10, changedNames: changes({ 4: ['timeline'] }).changedNames });
     await cache.moveTo(3);
-    cache.set('/a', 3, answer('a'), ['day:2025-05-16']);
+    cache.set('/a', 3, answer('a'), { shows: ['day:2025-05-16'] });
     expect(cache.get('/a', 4)).toBeUndefined(); // not moved to 4 yet: changes up to 4 are not checked
     // A request started at 3 finishes after another moved the cache to 4 on a change it shows: its answer is not kept.
     await cache.moveTo(4);
-    cache.set('/b', 3, answer('b'), ['day:2025-05-17', 'timeline']);
+    cache.set('/b', 3, answer('b'), { shows: ['day:2025-05-17', 'timeline'] });
     expect(cache.get('/b', 4)).toBeUndefined();
     // A request that read an older position may have the newer answer.
     expect(cache.get('/a', 3)?.body).toBe('a');
@@ -80,9 +114,9 @@ describe('ReadCache', () => {
     // Requests start at 4; the read models move twice before their answers are ready.
     await cache.moveTo(5);
     await cache.moveTo(6);
-    cache.set('/17', 4, answer('17'), ['day:2025-05-17']);
-    cache.set('/16', 4, answer('16'), ['day:2025-05-16']);
-    cache.set('/18', 5, answer('18'), ['day:2025-05-18']);
+    cache.set('/17', 4, answer('17'), { shows: ['day:2025-05-17'] });
+    cache.set('/16', 4, answer('16'), { shows: ['day:2025-05-16'] });
+    cache.set('/18', 5, answer('18'), { shows: ['day:2025-05-18'] });
     cache.set('/unnamed', 5, answer('?'));
     expect(cache.get('/17', 6)?.body).toBe('17');
     expect([cache.get('/16', 6), cache.get('/18', 6), cache.get('/unnamed', 6)]).toEqual([undefined, undefined, undefined]);
@@ -92,8 +126,8 @@ describe('ReadCache', () => {
     const cache = new ReadCache({ maxEntries: 10, changedNames: changes({}).changedNames });
     await cache.moveTo(1);
     for (let p = 2; p <= 100; p++) await cache.moveTo(p);
-    cache.set('/old', 1, answer('old'), ['day:2025-05-17']);
-    cache.set('/recent', 90, answer('recent'), ['day:2025-05-17']);
+    cache.set('/old', 1, answer('old'), { shows: ['day:2025-05-17'] });
+    cache.set('/recent', 90, answer('recent'), { shows: ['day:2025-05-17'] });
     expect(cache.get('/old', 100)).toBeUndefined();
     expect(cache.get('/recent', 100)?.body).toBe('recent');
   });
@@ -102,7 +136,7 @@ describe('ReadCache', () => {
     const { asked, changedNames } = changes({});
     const cache = new ReadCache({ maxEntries: 10, changedNames });
     await cache.moveTo(1);
-    cache.set('/a', 1, answer('a'), ['day:2025-05-16']);
+    cache.set('/a', 1, answer('a'), { shows: ['day:2025-05-16'] });
     await Promise.all([cache.moveTo(5), cache.moveTo(5), cache.moveTo(4)]);
     expect(asked).toEqual([[1, 5]]);
     expect(cache.get('/a', 5)?.body).toBe('a');

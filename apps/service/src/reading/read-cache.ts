@@ -19,14 +19,44 @@ export interface CachedAnswer {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-interface Entry extends CachedAnswer {
-  readonly storedAt: number;
-  /** What the answer shows; undefined when it did not say (then any move drops it). */
+/** What an answer depends on, besides its URL. */
+export interface AnswerScope {
+  /** What the answer shows (its Surrogate-Key names); without them, any move drops it. */
   readonly shows?: readonly string[];
+  /**
+   * The recorded instant (ms) of an `asOf` view: only a change recorded at or before it can
+   * change the answer; later writes are not in the view, however soon they come.
+   */
+  readonly asOf?: number;
 }
 
-/** The names of the answers that changes after `after`, up to `upTo`, touched; undefined when too much changed to say. */
-export type ChangedNames = (after: number, upTo: number) => Promise<readonly string[] | undefined>;
+interface Entry extends CachedAnswer, AnswerScope {
+  readonly storedAt: number;
+}
+
+/**
+ * The names of the answers that changes after `after`, up to `upTo`, touched, each with the
+ * earliest recorded instant (ms) of those changes (Infinity: no `asOf` view is touched);
+ * undefined when too much changed to say.
+ */
+export type ChangedNames = (after: number, upTo: number) => Promise<ReadonlyMap<string, number> | undefined>;
+
+/** Moves remembered: from, to, and the names changed with their instants (undefined: not known). */
+interface Move {
+  readonly from: number;
+  readonly to: number;
+  readonly changed?: ReadonlyMap<string, number>;
+}
+
+/** Whether a change in `changed` reaches an answer of this scope. */
+function touches(changed: ReadonlyMap<string, number>, scope: AnswerScope): boolean {
+  if (!scope.shows) return true;
+  const asOf = scope.asOf ?? Infinity;
+  return scope.shows.some((name) => {
+    const at = changed.get(name);
+    return at !== undefined && at <= asOf;
+  });
+}
 
 export interface ReadCacheOptions {
   /** At most this many answers; 0 turns the cache off (DATELINE_READ_CACHE_ENTRIES). */
@@ -60,8 +90,8 @@ export class ReadCache {
   private bytes = 0;
   /** The move under way: one question at a time, which later requests wait for. */
   private moving?: Promise<void>;
-  /** The latest moves, oldest first: from, to, and the names changed (undefined: not known). */
-  private readonly moves: { readonly from: number; readonly to: number; readonly changed?: ReadonlySet<string> }[] = [];
+  /** The latest moves, oldest first. */
+  private readonly moves: Move[] = [];
   private readonly maxEntries: number;
   private readonly maxBytes: number;
   private readonly maxAgeMs: number;
@@ -103,12 +133,12 @@ export class ReadCache {
 
   /**
    * Keeps an answer computed from read models at or after `position` (the position read before
-   * the query: an answer may be newer than its position says, never older), with the names of
-   * what it shows. An answer for a position the cache has moved past is kept only if the moves
+   * the query: an answer may be newer than its position says, never older), with what it
+   * depends on. An answer for a position the cache has moved past is kept only if the moves
    * since are remembered and none changed what it shows.
    */
-  set(key: string, position: number, answer: CachedAnswer, shows?: readonly string[]): void {
-    if (!this.enabled || position > this.position || !this.unchangedSince(position, shows)) return;
+  set(key: string, position: number, answer: CachedAnswer, scope: AnswerScope = {}): void {
+    if (!this.enabled || position > this.position || !this.unchangedSince(position, scope)) return;
     const size = answer.body.length;
     if (size > this.maxBytes / 16) return; // one huge range must not evict everything else
     this.delete(key);
@@ -117,7 +147,7 @@ export class ReadCache {
       const oldest = this.answers.keys().next().value as string;
       this.delete(oldest);
     }
-    this.answers.set(key, { ...answer, storedAt: this.now(), ...(shows ? { shows } : {}) });
+    this.answers.set(key, { ...answer, ...scope, storedAt: this.now() });
     this.bytes += size;
   }
 
@@ -125,13 +155,12 @@ export class ReadCache {
     return this.answers.size;
   }
 
-  /** Whether nothing `shows` names changed after `position`, up to the cache's position. */
-  private unchangedSince(position: number, shows: readonly string[] | undefined): boolean {
+  /** Whether no change after `position`, up to the cache's position, reaches an answer of this scope. */
+  private unchangedSince(position: number, scope: AnswerScope): boolean {
     if (position === this.position) return true;
-    if (!shows) return false;
     for (let i = this.moves.length - 1; i >= 0; i--) {
       const move = this.moves[i];
-      if (!move.changed || shows.some((name) => move.changed!.has(name))) return false;
+      if (!move.changed || touches(move.changed, scope)) return false;
       if (move.from <= position) return true;
     }
     return false; // moved past it longer ago than remembered
@@ -139,18 +168,17 @@ export class ReadCache {
 
   private async move(to: number): Promise<void> {
     const from = this.position;
-    let changed: ReadonlySet<string> | undefined;
+    let changed: ReadonlyMap<string, number> | undefined;
     // Asked even with no answer kept: answers being computed meanwhile may still be kept (unchangedSince).
     if (from >= 0 && this.options.changedNames) {
       try {
-        const names = await this.options.changedNames(from, to);
-        if (names) changed = new Set(names);
+        changed = await this.options.changedNames(from, to);
       } catch {
         changed = undefined; // not known what changed: nothing is kept
       }
     }
     for (const [key, entry] of this.answers) {
-      if (!changed || !entry.shows || entry.shows.some((name) => changed.has(name))) this.delete(key);
+      if (!changed || touches(changed, entry)) this.delete(key);
     }
     this.moves.push({ from, to, ...(changed ? { changed } : {}) });
     if (this.moves.length > MOVES_KEPT) this.moves.shift();

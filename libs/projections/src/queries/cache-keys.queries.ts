@@ -24,28 +24,35 @@ export class CacheKeysQueries {
    * stories and events; a revision's story and the days it can sit on in a reader's zone (its
    * UTC day and the days either side); `timeline` whenever anything did. Sorted, each once.
    */
-  async changedBetween(after: number, upTo: number): Promise<string[]>;
+  async changedBetween(after: number, upTo: number): Promise<string[]> {
+    const changes = await this.changesBetween(after, upTo);
+    return [...changes!.keys()].sort();
+  }
+
   /**
-   * The same, or undefined when more than `limit` rows of a read model changed: then nearly
-   * everything did, and the answer would cost more than it saves.
+   * The same keys, each with the earliest recorded instant (ms) of the changes that touched it,
+   * Infinity where only the stored order of a heading changed: an `asOf` view of an instant
+   * before that is untouched by them (the read cache keeps it, ADR 0006). With `limit`,
+   * undefined when more than that many rows of a read model changed: then nearly everything
+   * did, and the answer would cost more than it saves.
    */
-  async changedBetween(after: number, upTo: number, limit: number): Promise<string[] | undefined>;
-  async changedBetween(after: number, upTo: number, limit?: number): Promise<string[] | undefined> {
-    const [events, revisions] =
-      limit === undefined
-        ? await Promise.all([this.events.changedBetween(after, upTo), this.revisions.changedBetween(after, upTo)])
-        : await Promise.all([this.events.changedBetween(after, upTo, limit), this.revisions.changedBetween(after, upTo, limit)]);
+  async changesBetween(after: number, upTo: number, limit?: number): Promise<ReadonlyMap<string, number> | undefined> {
+    const [events, revisions] = await Promise.all([
+      this.events.changesBetween(after, upTo, limit),
+      this.revisions.changesBetween(after, upTo, limit),
+    ]);
     if (!events || !revisions) return undefined;
-    const keys = new Set<string>();
-    for (const day of events.days) keys.add(CACHE_KEYS.day(day));
-    for (const id of events.storyIds) keys.add(CACHE_KEYS.story(id));
-    for (const id of events.eventIds) keys.add(CACHE_KEYS.event(id));
-    for (const r of revisions) {
-      keys.add(CACHE_KEYS.story(r.storyId));
-      const day = r.publishedAt.slice(0, 10);
-      for (const d of [addDays(day, -1), day, addDays(day, 1)]) keys.add(CACHE_KEYS.day(d));
+    const keys = new Map<string, number>();
+    const touch = (key: string, at = Infinity) => keys.set(key, Math.min(keys.get(key) ?? Infinity, at));
+    for (const e of events) {
+      for (const key of [CACHE_KEYS.day(e.day), CACHE_KEYS.event(e.eventId), ...e.storyIds.map(CACHE_KEYS.story)]) touch(key, e.changedAt);
     }
-    if (keys.size > 0) keys.add(CACHE_KEYS.timeline);
-    return [...keys].sort();
+    for (const r of revisions) {
+      touch(CACHE_KEYS.story(r.storyId), r.recordedAt);
+      const day = r.publishedAt.slice(0, 10);
+      for (const d of [addDays(day, -1), day, addDays(day, 1)]) touch(CACHE_KEYS.day(d), r.recordedAt);
+    }
+    if (keys.size > 0) touch(CACHE_KEYS.timeline, Math.min(...keys.values()));
+    return keys;
   }
 }

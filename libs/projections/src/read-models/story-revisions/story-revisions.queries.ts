@@ -87,19 +87,25 @@ export class StoryRevisionsQueries {
   }
 
   /**
-   * Revisions written after position `after`, up to `upTo`: their stories and publication instants (what a purge names).
-   * With `limit`, undefined when there are more than that many.
+   * Revisions written after position `after`, up to `upTo`: their stories, publication instants
+   * and recording instants (what a purge names). With `limit`, undefined when there are more than that many.
    */
-  async changedBetween(after: number, upTo: number): Promise<{ storyId: string; publishedAt: string }[]>;
-  async changedBetween(after: number, upTo: number, limit: number): Promise<{ storyId: string; publishedAt: string }[] | undefined>;
-  async changedBetween(after: number, upTo: number, limit?: number): Promise<{ storyId: string; publishedAt: string }[] | undefined> {
-    const { rows } = await namedQuery<Pick<RevisionRow, 'story_id' | 'published_at'>>(
+  async changesBetween(
+    after: number,
+    upTo: number,
+    limit?: number,
+  ): Promise<{ storyId: string; publishedAt: string; recordedAt: number }[] | undefined> {
+    const { rows } = await namedQuery<Pick<RevisionRow, 'story_id' | 'published_at' | 'recorded_at'>>(
       this.sql,
-      `SELECT story_id, published_at FROM ${T} WHERE position > $1 AND position <= $2 ${limit === undefined ? '' : `LIMIT ${Math.floor(limit) + 1}`}`,
+      `SELECT story_id, published_at, recorded_at FROM ${T} WHERE position > $1 AND position <= $2 ${limit === undefined ? '' : `LIMIT ${Math.floor(limit) + 1}`}`,
       [after, upTo],
     );
     if (limit !== undefined && rows.length > limit) return undefined;
-    return rows.map((r) => ({ storyId: r.story_id, publishedAt: new Date(r.published_at).toISOString() }));
+    return rows.map((r) => ({
+      storyId: r.story_id,
+      publishedAt: new Date(r.published_at).toISOString(),
+      recordedAt: new Date(r.recorded_at).getTime(),
+    }));
   }
 
   /** The newest `limit` reader's days (in `tz`) with a revision, newest first, between `from` and `to`, as known now or at `asOf`. */

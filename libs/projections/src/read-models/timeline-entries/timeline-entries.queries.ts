@@ -297,35 +297,39 @@ export class TimelineEntriesQueries {
   }
 
   /**
-   * What the rows opened or closed after position `after`, up to `upTo`, were about: their
-   * days, stories and events. What a purge of cached answers names (issue 19). With `limit`,
-   * undefined when more than that many rows changed (the read cache then drops everything).
+   * The rows opened, closed or re-keyed after position `after`, up to `upTo`: their days,
+   * stories and events, and when the change happened in recorded time (`changedAt`, ms: the
+   * opened version's recorded_from, the closing version's recorded_to; undefined when only the
+   * stored order changed, which no `asOf` view reads). What a purge of cached answers names
+   * (issue 19). With `limit`, undefined when more rows than that changed.
    */
-  async changedBetween(after: number, upTo: number): Promise<{ days: string[]; storyIds: string[]; eventIds: string[] }>;
-  async changedBetween(
-    after: number,
-    upTo: number,
-    limit: number,
-  ): Promise<{ days: string[]; storyIds: string[]; eventIds: string[] } | undefined>;
-  async changedBetween(
-    after: number,
-    upTo: number,
-    limit?: number,
-  ): Promise<{ days: string[]; storyIds: string[]; eventIds: string[] } | undefined> {
-    const { rows } = await namedQuery<{ day: Date | string; story_ids: string[]; event_id: string }>(
+  async changesBetween(after: number, upTo: number, limit?: number): Promise<EntryChange[] | undefined> {
+    const { rows } = await namedQuery<{ day: Date | string; story_ids: string[]; event_id: string; changed_at: Date | string | null }>(
       this.sql,
-      `SELECT DISTINCT day::text AS day, story_ids, event_id FROM ${T}
+      `SELECT day::text AS day, story_ids, event_id,
+              least(CASE WHEN position > $1 AND position <= $2 THEN recorded_from END,
+                    CASE WHEN position_to > $1 AND position_to <= $2 THEN recorded_to END) AS changed_at
+         FROM ${T}
         WHERE (position > $1 AND position <= $2) OR (position_to > $1 AND position_to <= $2) OR (rekeyed_position > $1 AND rekeyed_position <= $2)
         ${limit === undefined ? '' : `LIMIT ${Math.floor(limit) + 1}`}`,
       [after, upTo],
     );
     if (limit !== undefined && rows.length > limit) return undefined;
-    return {
-      days: [...new Set(rows.map((r) => dayOf(r.day)))],
-      storyIds: [...new Set(rows.flatMap((r) => r.story_ids))],
-      eventIds: [...new Set(rows.map((r) => r.event_id))],
-    };
+    return rows.map((r) => ({
+      day: dayOf(r.day),
+      storyIds: r.story_ids,
+      eventId: r.event_id,
+      ...(r.changed_at === null ? {} : { changedAt: new Date(r.changed_at).getTime() }),
+    }));
   }
+}
+
+/** A timeline row a commit changed (TimelineEntriesQueries.changesBetween). */
+export interface EntryChange {
+  readonly day: string;
+  readonly storyIds: readonly string[];
+  readonly eventId: string;
+  readonly changedAt?: number;
 }
 
 function storedEntry(r: PageRow): StoredEntry {
