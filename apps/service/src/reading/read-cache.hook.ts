@@ -60,7 +60,7 @@ export function registerReadCache(fastify: FastifyInstance, cache: ReadCache, po
       cache.set(
         pending.key,
         pending.position,
-        { body: payload, headers },
+        { body: Buffer.from(payload), headers },
         { ...(shows ? { shows } : {}), ...(pending.asOf === undefined ? {} : { asOf: pending.asOf }) },
       );
     }

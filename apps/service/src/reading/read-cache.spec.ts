@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ReadCache } from './read-cache';
 
-const answer = (body: string) => ({ body, headers: { 'content-type': 'application/json' } });
+const answer = (body: string) => ({ body: Buffer.from(body), headers: { 'content-type': 'application/json' } });
 
 /**
  * What changed between two positions, as a table: the purge's question answered from a list.
@@ -37,8 +37,8 @@ describe('ReadCache', () => {
     expect(asked).toEqual([[7, 8]]);
     expect(cache.get('/timeline/2025-05-16', 8)).toBeUndefined();
     expect(cache.get('/', 8)).toBeUndefined();
-    expect(cache.get('/timeline/2025-05-17', 8)?.body).toBe('17');
-    expect(cache.get('/stories/s2', 8)?.body).toBe('s2');
+    expect(cache.get('/timeline/2025-05-17', 8)?.body.toString()).toBe('17');
+    expect(cache.get('/stories/s2', 8)?.body.toString()).toBe('s2');
   });
 
   it('keeps an asOf view across changes recorded after its instant, and drops it for one recorded at or before it', async () => {
@@ -48,7 +48,7 @@ describe('ReadCache', () => {
     cache.set('/16?asOf=1500', 4, answer('then'), { shows: ['day:2025-05-16', 'timeline'], asOf: 1500 });
     cache.set('/16', 4, answer('now'), { shows: ['day:2025-05-16'] });
     await cache.moveTo(5); // a write recorded at 2000: not in the view of 1500
-    expect([cache.get('/16?asOf=1500', 5)?.body, cache.get('/16', 5)]).toEqual(['then', undefined]);
+    expect([cache.get('/16?asOf=1500', 5)?.body.toString(), cache.get('/16', 5)]).toEqual(['then', undefined]);
     // A write stamped at 1000 that committed only now: in the view of 1500.
     await cache.moveTo(6);
     expect(cache.get('/16?asOf=1500', 6)).toBeUndefined();
@@ -61,7 +61,7 @@ describe('ReadCache', () => {
     cache.set('/16?asOf=1500', 4, answer('then'), { shows: ['day:2025-05-16'], asOf: 1500 });
     cache.set('/16', 4, answer('now'), { shows: ['day:2025-05-16'] });
     await cache.moveTo(5);
-    expect([cache.get('/16?asOf=1500', 5)?.body, cache.get('/16', 5)]).toEqual(['then', undefined]);
+    expect([cache.get('/16?asOf=1500', 5)?.body.toString(), cache.get('/16', 5)]).toEqual(['then', undefined]);
   });
 
   it('drops at every move an answer that does not say what it shows', async () => {
@@ -101,10 +101,10 @@ describe('ReadCache', () => {
     cache.set('/b', 3, answer('b'), { shows: ['day:2025-05-17', 'timeline'] });
     expect(cache.get('/b', 4)).toBeUndefined();
     // A request that read an older position may have the newer answer.
-    expect(cache.get('/a', 3)?.body).toBe('a');
+    expect(cache.get('/a', 3)?.body.toString()).toBe('a');
     // Moving back does nothing.
     await cache.moveTo(2);
-    expect(cache.get('/a', 4)?.body).toBe('a');
+    expect(cache.get('/a', 4)?.body.toString()).toBe('a');
   });
 
   it('keeps an answer computed before a move that changed nothing it shows, and only then', async () => {
@@ -118,7 +118,7 @@ describe('ReadCache', () => {
     cache.set('/16', 4, answer('16'), { shows: ['day:2025-05-16'] });
     cache.set('/18', 5, answer('18'), { shows: ['day:2025-05-18'] });
     cache.set('/unnamed', 5, answer('?'));
-    expect(cache.get('/17', 6)?.body).toBe('17');
+    expect(cache.get('/17', 6)?.body.toString()).toBe('17');
     expect([cache.get('/16', 6), cache.get('/18', 6), cache.get('/unnamed', 6)]).toEqual([undefined, undefined, undefined]);
   });
 
@@ -129,7 +129,7 @@ describe('ReadCache', () => {
     cache.set('/old', 1, answer('old'), { shows: ['day:2025-05-17'] });
     cache.set('/recent', 90, answer('recent'), { shows: ['day:2025-05-17'] });
     expect(cache.get('/old', 100)).toBeUndefined();
-    expect(cache.get('/recent', 100)?.body).toBe('recent');
+    expect(cache.get('/recent', 100)?.body.toString()).toBe('recent');
   });
 
   it('asks once for moves that requests make at the same time', async () => {
@@ -139,7 +139,7 @@ describe('ReadCache', () => {
     cache.set('/a', 1, answer('a'), { shows: ['day:2025-05-16'] });
     await Promise.all([cache.moveTo(5), cache.moveTo(5), cache.moveTo(4)]);
     expect(asked).toEqual([[1, 5]]);
-    expect(cache.get('/a', 5)?.body).toBe('a');
+    expect(cache.get('/a', 5)?.body.toString()).toBe('a');
   });
 
   it('evicts the oldest answers beyond its entry and byte limits', async () => {
@@ -161,11 +161,11 @@ describe('ReadCache', () => {
     await cache.moveTo(1);
     cache.set('/', 1, answer('x'));
     now += 5000;
-    expect(cache.get('/', 1)?.body).toBe('x');
+    expect(cache.get('/', 1)?.body.toString()).toBe('x');
     now += 1;
     expect(cache.get('/', 1)).toBeUndefined();
     cache.set('/', 1, answer('y'));
-    expect(cache.get('/', 1)?.body).toBe('y');
+    expect(cache.get('/', 1)?.body.toString()).toBe('y');
   });
 
   it('keeps nothing when it has no entries (DATELINE_READ_CACHE_ENTRIES=0)', async () => {

@@ -14,7 +14,11 @@
  * the timeline-wide answers, not the other days.
  */
 export interface CachedAnswer {
-  readonly body: string;
+  /**
+   * The answer's bytes, encoded once when kept: a hit sends them as they are (a 200 KiB reader
+   * page encoded again on every hit cost the service more than the rest of the hit did).
+   */
+  readonly body: Buffer;
   /** The answer's own headers (content type, the reader page's CSP), replayed with it. */
   readonly headers: Readonly<Record<string, string>>;
 }
