@@ -10,9 +10,8 @@
  *   npm run build && npx tsx bench/embed.bench.ts [--events 100000] [--seconds 10] [--quick]
  */
 import { parseArgs } from 'node:util';
-import { PgClient, PostgresEventStore } from '@dateline/event-store';
+import { PgClient } from '@dateline/event-store';
 import { createTempDatabase, TEST_PG_ADMIN_URL } from '@dateline/event-store/testing';
-import { PROJECTION_CLASSES, rebuildProjections } from '@dateline/projections';
 import { freePort } from '../test/support/service-process';
 import { describeMachine } from './machine';
 import { load } from './read.bench';
@@ -20,7 +19,7 @@ import { cli, Log, RunOptions, writeReport } from './support/bench-cli';
 import { seedFacts, waitForFacts } from './support/fact-seed';
 import { BENCH_EDITOR_TOKEN, startService, stop } from './support/service-process';
 import { seedStories, storyTexts, waitForStories } from './support/story-seed';
-import { fillSyntheticLog } from './support/synthetic-log';
+import { projectedSyntheticLog } from './support/projected-log';
 
 /** Goal: the embed served at least as fast as the reader page, cached and revalidated (a ratio of 1 within the runs' spread). */
 export const EMBED_GOALS = { ratioToReaderPage: 1 };
@@ -38,17 +37,7 @@ async function measure(events: number, seconds: number, log: Log) {
   const db = await createTempDatabase('dateline_bench');
   const sql = new PgClient(db.url, 4);
   try {
-    const store = await PostgresEventStore.create(sql);
-    const t = performance.now();
-    await fillSyntheticLog(sql, events);
-    await rebuildProjections(
-      store,
-      sql,
-      PROJECTION_CLASSES.map((P) => new P()),
-    );
-    await sql.query('VACUUM ANALYZE');
-    await store.close();
-    log(`${events} events written and projected in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+    await projectedSyntheticLog(sql, events, log);
 
     const warm = Math.max(2, Math.round(seconds / 3));
     const serve = async (env: NodeJS.ProcessEnv, seed: boolean) => {

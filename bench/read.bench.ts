@@ -12,14 +12,14 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PgClient, PostgresEventStore } from '@dateline/event-store';
-import { PROJECTION_CLASSES, rebuildProjections, TIMELINE_ENTRIES } from '@dateline/projections';
+import { PgClient } from '@dateline/event-store';
+import { TIMELINE_ENTRIES } from '@dateline/projections';
 import { freePort } from '../test/support/service-process';
 import { createTempDatabase, TEST_PG_ADMIN_URL } from '@dateline/event-store/testing';
 import { describeMachine } from './machine';
 import { cli, RunOptions, writeReport } from './support/bench-cli';
 import { cpuPerRequest, cpuSnapshot } from './support/cpu-time';
-import { fillSyntheticLog } from './support/synthetic-log';
+import { projectedSyntheticLog } from './support/projected-log';
 import { startProcess, startService, stop } from './support/service-process';
 
 export const BARE_SCRIPT = 'dist/bench/bare-nest/main.js';
@@ -63,19 +63,7 @@ async function measure(events: number, seconds: number, log: (l: string) => void
   const db = await createTempDatabase('dateline_bench');
   const sql = new PgClient(db.url, 4);
   try {
-    const store = await PostgresEventStore.create(sql);
-    let t = performance.now();
-    const { sampleDate } = await fillSyntheticLog(sql, events, days);
-    log(`${events} events written in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-    t = performance.now();
-    await rebuildProjections(
-      store,
-      sql,
-      PROJECTION_CLASSES.map((P) => new P()),
-    );
-    await sql.query('VACUUM ANALYZE');
-    log(`read models built in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-    await store.close();
+    const { sampleDate } = await projectedSyntheticLog(sql, events, log, days);
     await beforeMeasure?.();
 
     const warm = Math.max(2, Math.round(seconds / 3));

@@ -17,16 +17,15 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PgClient, PostgresEventStore } from '@dateline/event-store';
+import { PgClient } from '@dateline/event-store';
 import { createTempDatabase, TEST_PG_ADMIN_URL } from '@dateline/event-store/testing';
-import { PROJECTION_CLASSES, rebuildProjections } from '@dateline/projections';
 import { freePort } from '../test/support/service-process';
 import { describeMachine } from './machine';
 import { BARE_SCRIPT, load } from './read.bench';
 import { cli, Log, RunOptions, writeReport } from './support/bench-cli';
 import { percentiles } from './support/percentiles';
 import { startProcess, startService, stop } from './support/service-process';
-import { fillSyntheticLog } from './support/synthetic-log';
+import { projectedSyntheticLog } from './support/projected-log';
 
 export const SEARCH_GOALS = { p99Ms: 20, atEvents: 100_000 };
 /** Requests/s of the steady-rate latency run, as in bench/read.bench.ts. */
@@ -76,19 +75,7 @@ async function measure(events: number, seconds: number, requests: number, log: L
   const db = await createTempDatabase('dateline_bench');
   const sql = new PgClient(db.url, 4);
   try {
-    const store = await PostgresEventStore.create(sql);
-    let t = performance.now();
-    await fillSyntheticLog(sql, events);
-    log(`${events} events written in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-    t = performance.now();
-    await rebuildProjections(
-      store,
-      sql,
-      PROJECTION_CLASSES.map((P) => new P()),
-    );
-    await sql.query('VACUUM ANALYZE');
-    log(`read models built in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-    await store.close();
+    await projectedSyntheticLog(sql, events, log);
 
     const port = await freePort();
     const service = await startService(db.url, port, { DATELINE_READ_CACHE_ENTRIES: '0' });
