@@ -1,11 +1,10 @@
 import { Controller, Get, Header, Inject, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { TimelineEntry } from '@dateline/domain';
 import { StoryRevisionsQueries, TimelineEntriesQueries } from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { ApiHtmlPage } from '../http/api-docs';
 import { HtmlErrorsFilter } from '../reader-page/html-errors.filter';
-import { factsNamedOnly, storyIdsOf } from '../reader-page/page-entries';
+import { pageContext } from '../reader-page/page-entries';
 import type { LanguageRequest } from '../reader-page/messages/request-language';
 import { requestMessages } from '../reader-page/messages/request-language';
 import { storyTimelineView } from '../reader-page/view-models/story-timeline.view-model';
@@ -48,12 +47,10 @@ export class EmbedController {
   ): Promise<string> {
     const m = requestMessages(request);
     const read = await this.reads.read(address, q, reply);
-    const listed = read.page.entries.map((e) => JSON.parse(e.json) as TimelineEntry);
     const view = storyTimelineView({
       ...read,
       entries: read.page.entries,
-      namedOnly: await factsNamedOnly(this.entries, listed),
-      storyNames: await this.revisions.headlines(storyIdsOf(listed)),
+      ...(await pageContext(this.entries, this.revisions, read.page.entries)),
       continued: false,
       messages: m,
     });

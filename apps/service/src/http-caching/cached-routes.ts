@@ -43,11 +43,18 @@ const LANGUAGE_ROUTES: ReadonlySet<string> = new Set(['/', '/stories/:id', '/sto
  * in, which Accept-Language can choose. Part of the read cache's key and of the ETag.
  */
 export function answerVariant(request: FastifyRequest): string {
+  // Asked by the HTTP caching hook and again by the read cache's: the headers are parsed once.
+  const known = variantOf.get(request);
+  if (known !== undefined) return known;
   const route = request.routeOptions.url ?? '';
   const html = NEGOTIATED_ROUTES.has(route) ? wantsHtml(request) : LANGUAGE_ROUTES.has(route);
   const kind = NEGOTIATED_ROUTES.has(route) ? (html ? 'html' : 'json') : '';
-  return html && LANGUAGE_ROUTES.has(route) ? `html ${requestLanguage(request)}` : kind;
+  const variant = html && LANGUAGE_ROUTES.has(route) ? `html ${requestLanguage(request)}` : kind;
+  variantOf.set(request, variant);
+  return variant;
 }
+
+const variantOf = new WeakMap<FastifyRequest, string>();
 
 /** The request headers an answer of this route varies by, for `Vary`; undefined for none. */
 export function answerVary(request: FastifyRequest): string | undefined {

@@ -1,5 +1,5 @@
 import { DiplomaticEventEntry, TimelineEntry } from '@dateline/domain';
-import { StoredEntry, TimelineEntriesQueries } from '@dateline/projections';
+import { StoredEntry, StoryRevisionsQueries, TimelineEntriesQueries } from '@dateline/projections';
 
 /** Each entry's place on a page, by the key the page's view finds it by: a fact's id, an about date's key, `<story>#<revision>`. */
 export function entryOrder(entries: readonly StoredEntry[]): Map<string, number> {
@@ -28,4 +28,19 @@ export async function factsNamedOnly(queries: TimelineEntriesQueries, entries: r
 /** The stories the entries belong to: what their links name. */
 export function storyIdsOf(entries: readonly TimelineEntry[]): string[] {
   return [...new Set(entries.flatMap((e) => (e.type === 'story-revision' ? [e.id] : e.type === 'diplomatic-event' ? e.storyIds : [])))];
+}
+
+/**
+ * What a page of stored entries shows besides them: the facts behind its named dates
+ * (factsNamedOnly) and the headlines of the stories its entries link to. The story timeline
+ * page and the embed both need it.
+ */
+export async function pageContext(
+  entries: TimelineEntriesQueries,
+  revisions: StoryRevisionsQueries,
+  page: readonly StoredEntry[],
+): Promise<{ namedOnly: DiplomaticEventEntry[]; storyNames: Map<string, { slug: string; headline: string }> }> {
+  const listed = page.map((e) => JSON.parse(e.json) as TimelineEntry);
+  const [namedOnly, storyNames] = await Promise.all([factsNamedOnly(entries, listed), revisions.headlines(storyIdsOf(listed))]);
+  return { namedOnly, storyNames };
 }

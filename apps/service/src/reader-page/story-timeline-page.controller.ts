@@ -1,7 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { RouteConstraints } from '@nestjs/platform-fastify';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
-import { TimelineEntry } from '@dateline/domain';
 import { StoryRevisionsQueries, TimelineEntriesQueries } from '@dateline/projections';
 import type { Settings } from '../config/settings';
 import { oembedDiscovery } from '../embeds/embed-snippet';
@@ -10,7 +9,7 @@ import { StoryTimelineReads } from '../reading/story-timeline-reads';
 import { SETTINGS } from '../storage/storage.tokens';
 import { ACCEPTS_HTML } from './content-negotiation';
 import { HtmlErrorsFilter } from './html-errors.filter';
-import { factsNamedOnly, storyIdsOf } from './page-entries';
+import { pageContext } from './page-entries';
 import { READER_PAGE_CSP } from './templates/layout.template';
 import { renderStoryTimelinePage } from './templates/story-timeline-page.template';
 import { storyTimelineView } from './view-models/story-timeline.view-model';
@@ -46,12 +45,10 @@ export class StoryTimelinePageController {
     const m = requestMessages(request);
     reply.header('Vary', 'Accept, Accept-Language');
     const read = await this.reads.read(address, q, reply, request);
-    const listed = read.page.entries.map((e) => JSON.parse(e.json) as TimelineEntry);
     const view = storyTimelineView({
       ...read,
       entries: read.page.entries,
-      namedOnly: await factsNamedOnly(this.entries, listed),
-      storyNames: await this.revisions.headlines(storyIdsOf(listed)),
+      ...(await pageContext(this.entries, this.revisions, read.page.entries)),
       continued: q.cursor !== undefined,
       ...(q.limit !== undefined ? { limit: q.limit } : {}),
       messages: m,

@@ -35,7 +35,7 @@ export function registerReadCache(fastify: FastifyInstance, cache: ReadCache, po
     if ((request.query as Record<string, unknown> | undefined)?.minPosition !== undefined) return;
     const at = await position();
     await cache.moveTo(at);
-    // The negotiated story route answers HTML or JSON at one URL.
+    // One URL answers HTML or JSON (negotiated routes), and a page in the language asked for.
     const key = `${answerVariant(request)} ${request.url}`;
     let hit = cache.get(key, at);
     // A render that left nothing (its answer could not be kept, or failed) hands over: the first
