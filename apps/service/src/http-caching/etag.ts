@@ -15,3 +15,32 @@ export function ifNoneMatchNames(header: string | string[] | undefined, etag: st
   const tags = (Array.isArray(header) ? header.join(',') : header).split(',').map((t) => t.trim());
   return tags.some((t) => t === '*' || (t.startsWith('W/') ? t.slice(2) : t) === etag);
 }
+
+/**
+ * The tags of the answers at one position, kept until the position moves: a revalidating CDN or
+ * browser asks the same few URLs again and again, and hashing each request's parts again was
+ * the largest share of a 304's own work after the socket write (docs/benchmarks.md). Bounded,
+ * so that URLs that are never asked twice cannot grow it.
+ */
+export class EtagsAtPosition {
+  private position: string | undefined;
+  private readonly tags = new Map<string, string>();
+
+  constructor(private readonly maxTags = 10_000) {}
+
+  /** The strong tag of `[salt, position, ...rest]`, hashed once per position. */
+  tag(salt: string, position: string, rest: readonly string[]): string {
+    if (position !== this.position) {
+      this.tags.clear();
+      this.position = position;
+    }
+    const key = rest.join('\n');
+    let tag = this.tags.get(key);
+    if (tag === undefined) {
+      tag = strongEtag([salt, position, ...rest]);
+      if (this.tags.size >= this.maxTags) this.tags.clear();
+      this.tags.set(key, tag);
+    }
+    return tag;
+  }
+}

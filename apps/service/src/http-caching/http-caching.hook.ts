@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { answerVariant, answerVary, CACHED_ROUTES } from './cached-routes';
 import { cacheControl, CachePolicySettings } from './cache-policy';
-import { ifNoneMatchNames, strongEtag } from './etag';
+import { EtagsAtPosition, ifNoneMatchNames, strongEtag } from './etag';
 
 export interface HttpCachingOptions {
   readonly settings: CachePolicySettings;
@@ -29,13 +29,17 @@ const validatorsOf = new WeakMap<FastifyRequest, Validators>();
  * the first is pinned to its cursor's position: its tag is its URL's alone.
  */
 export function registerHttpCaching(fastify: FastifyInstance, o: HttpCachingOptions): void {
+  const current = new EtagsAtPosition();
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || !CACHED_ROUTES.has(request.routeOptions.url ?? '')) return;
     const query = (request.query ?? {}) as Record<string, unknown>;
     const variant = answerVariant(request);
-    const position = typeof query.cursor === 'string' ? 'pinned' : String(await o.position());
+    const pinned = typeof query.cursor === 'string';
     const validators = {
-      etag: strongEtag([o.salt, position, request.url, variant]),
+      // A page pinned by its cursor: its tag is its URL's alone, at any position.
+      etag: pinned
+        ? strongEtag([o.salt, 'pinned', request.url, variant])
+        : current.tag(o.salt, String(await o.position()), [request.url, variant]),
       cacheControl: cacheControl(query, o.settings, o.positionTime()),
     };
     validatorsOf.set(request, validators);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { cacheControl, SETTLE_MARGIN_MS } from './cache-policy';
-import { ifNoneMatchNames, strongEtag } from './etag';
+import { EtagsAtPosition, ifNoneMatchNames, strongEtag } from './etag';
 
 const settings = { httpMaxAgeSeconds: 5, httpStaleWhileRevalidateSeconds: 30, httpSettledMaxAgeSeconds: 86_400 };
 
@@ -41,5 +41,21 @@ describe('Cache-Control of public reads', () => {
     expect(cacheControl({ asOf: '2025-05-16T11:00:00Z' }, settings, undefined)).toMatch(/max-age=5,/);
     expect(cacheControl({ asPublished: '2020-01-01T00:00:00Z' }, settings, now)).toMatch(/max-age=5,/);
     expect(cacheControl({ asOf: 'garbage' }, settings, now)).toMatch(/max-age=5,/);
+  });
+});
+
+describe('the tags kept at one position', () => {
+  it('are the tags strongEtag gives, and change when the position moves', () => {
+    const tags = new EtagsAtPosition(2);
+    const at41 = tags.tag('t', '41', ['/timeline/2025-05-16', '']);
+    expect(at41).toBe(strongEtag(['t', '41', '/timeline/2025-05-16', '']));
+    expect(tags.tag('t', '41', ['/timeline/2025-05-16', ''])).toBe(at41);
+    expect(tags.tag('t', '42', ['/timeline/2025-05-16', ''])).toBe(strongEtag(['t', '42', '/timeline/2025-05-16', '']));
+    expect(tags.tag('t', '42', ['/stories/x', 'html'])).not.toBe(tags.tag('t', '42', ['/stories/x', 'json']));
+  });
+
+  it('stay right past their bound', () => {
+    const tags = new EtagsAtPosition(2);
+    for (const url of ['/a', '/b', '/c', '/a']) expect(tags.tag('t', '7', [url, ''])).toBe(strongEtag(['t', '7', url, '']));
   });
 });
