@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
-import { Lease, SqlClient, SqlQueryable, TransactionOptions } from './sql-client';
+import { Lease, QueryOptions, SqlClient, SqlQueryable, TransactionOptions } from './sql-client';
 
 /** How often a held lease checks that its connection is alive, ms. */
 const LEASE_HEARTBEAT_MS = 2000;
@@ -15,19 +15,29 @@ const TCP_KEEPALIVE_DELAY_MS = 10_000;
 export class PgClient implements SqlClient {
   readonly driver = 'pg' as const;
   private readonly pool: pg.Pool;
+  /**
+   * The connections that run statements under their generic plans (QueryOptions.genericPlan):
+   * a setting of the session, so these statements get sessions of their own rather than a SET
+   * before and after each (two more round trips). Opened on demand, as the other pool's are.
+   */
+  private readonly genericPool: pg.Pool;
   /** Leases still held: close() gives them back, or the pool would wait for their connections. */
   private readonly leases = new Set<Lease>();
 
   /** `poolSize`: the service's DATELINE_PG_POOL_MAX, parsed by its settings (this lib reads no environment). */
   constructor(connectionString: string, poolSize: number) {
     // keepAlive: a server that vanished without a word is noticed by TCP, not after hours.
-    this.pool = new pg.Pool({ connectionString, max: poolSize, keepAlive: true, keepAliveInitialDelayMillis: TCP_KEEPALIVE_DELAY_MS });
+    const config = { connectionString, max: poolSize, keepAlive: true, keepAliveInitialDelayMillis: TCP_KEEPALIVE_DELAY_MS };
+    this.pool = new pg.Pool(config);
+    this.genericPool = new pg.Pool({ ...config, options: '-c plan_cache_mode=force_generic_plan' });
     // An idle client that loses its server must not crash the process; the next query reports it.
     this.pool.on('error', () => undefined);
+    this.genericPool.on('error', () => undefined);
   }
 
-  async query<R>(text: string, params?: unknown[], name?: string): Promise<{ rows: R[] }> {
-    const res = await this.pool.query({ text, values: params, ...(name ? { name } : {}) });
+  async query<R>(text: string, params?: unknown[], name?: string, options?: QueryOptions): Promise<{ rows: R[] }> {
+    const pool = name && options?.genericPlan ? this.genericPool : this.pool;
+    const res = await pool.query({ text, values: params, ...(name ? { name } : {}) });
     return { rows: res.rows as R[] };
   }
 
@@ -186,7 +196,7 @@ export class PgClient implements SqlClient {
 
   async close(): Promise<void> {
     await Promise.all([...this.leases].map((l) => l.release()));
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.genericPool.end()]);
   }
 }
 

@@ -3,14 +3,29 @@
  * PostgreSQL server (`pg`) and embedded PGlite.
  */
 export interface SqlQueryable {
-  /** `name` makes it a prepared statement where the driver has them (parsed and planned once per connection). */
-  query<R = Record<string, unknown>>(text: string, params?: unknown[], name?: string): Promise<{ rows: R[] }>;
+  /**
+   * `name` makes it a prepared statement where the driver has them (parsed once per connection;
+   * PostgreSQL still plans it again for each execution's parameters unless it settles on a
+   * generic plan, or `options.genericPlan` asks for one).
+   */
+  query<R = Record<string, unknown>>(text: string, params?: unknown[], name?: string, options?: QueryOptions): Promise<{ rows: R[] }>;
   /**
    * Runs `statement`, a `COPY … FROM STDIN`, sending `data` (COPY's text format, already
    * escaped) as its input. Only a transaction opened with `{ bulkLoad: true }` on a driver that
    * streams COPY (pg) has it; a caller without it writes with INSERT.
    */
   copyFrom?(statement: string, data: string): Promise<void>;
+}
+
+export interface QueryOptions {
+  /**
+   * Run a named statement under its generic plan, planned once per connection, never for each
+   * execution's parameters (PostgreSQL's plan_cache_mode = force_generic_plan). Only for a
+   * statement whose generic plan was checked to be as good as the custom ones for every
+   * parameter it gets: PostgreSQL keeps planning some statements afresh forever, at ten times
+   * their execution's cost (docs/benchmarks.md). PGlite ignores it.
+   */
+  readonly genericPlan?: boolean;
 }
 
 export interface TransactionOptions {
