@@ -1,6 +1,7 @@
 /**
  * GET /timeline/:date throughput and latency with N events in the store (100k and 1M), against
- * a bare Nest route on the same platform (Fastify) answering the same body, in the same run,
+ * a bare Nest route on the same platform (Fastify) answering the same body, and against a bare
+ * route reading the same page with one SELECT (the raw limit of an uncached read), in the same run,
  * with autocannon (10 connections, 10 s each after a warm-up). Then a crowded day: 10,000 events
  * over 7 days, about 1,100 entries on the day read, of which the answer is the first page (100),
  * as a new operator's first try on PostgreSQL found it (issue 19).
@@ -114,11 +115,22 @@ async function measure(events: number, seconds: number, log: (l: string) => void
     const bodyFile = join(tmpdir(), `dateline-bare-body-${process.pid}.json`);
     writeFileSync(bodyFile, body);
     const barePort = await freePort();
-    const bare = await startProcess(BARE_SCRIPT, { BARE_BODY_FILE: bodyFile, PORT: String(barePort) }, 'bare: listening');
+    const bare = await startProcess(
+      BARE_SCRIPT,
+      { BARE_BODY_FILE: bodyFile, PORT: String(barePort), BARE_DATABASE_URL: db.url },
+      'bare: listening',
+    );
     let peer;
+    let rawSelect;
     try {
       await load(`http://127.0.0.1:${barePort}${path}`, warm, bare.pid!);
       peer = await load(`http://127.0.0.1:${barePort}${path}`, seconds, bare.pid!);
+      // The second baseline: the same first page read by one prepared SELECT of the stored
+      // entries, nothing else (bench/bare-nest/main.ts): the raw limit of an uncached read.
+      const rawPath = `/raw-select${path}`;
+      const rawEntries = ((await (await fetch(`http://127.0.0.1:${barePort}${rawPath}`)).json()) as { entries: unknown[] }).entries.length;
+      await load(`http://127.0.0.1:${barePort}${rawPath}`, warm, bare.pid!);
+      rawSelect = { entriesInAnswer: rawEntries, ...(await load(`http://127.0.0.1:${barePort}${rawPath}`, seconds, bare.pid!)) };
     } finally {
       await stop(bare);
     }
@@ -135,8 +147,11 @@ async function measure(events: number, seconds: number, log: (l: string) => void
       dateline,
       datelineUncached,
       bareNest: peer,
+      rawSelect,
       throughputRatio: ratio(dateline),
       uncachedThroughputRatio: ratio(datelineUncached),
+      uncachedToRawSelectRatio: +(datelineUncached.requestsPerSec / rawSelect.requestsPerSec).toFixed(2),
+      rawSelectThroughputRatio: ratio(rawSelect),
       ...(notModified ? { notModified } : {}),
     };
     if (days) {
@@ -153,6 +168,9 @@ async function measure(events: number, seconds: number, log: (l: string) => void
       log(
         `If-None-Match: ${notModified.requestsPerSec} req/s (autocannon counts each 304 as non-2xx: ${notModified.non2xx} of them), p99 ${notModified.p99Ms} ms, ratio ${notModified.throughputRatio}`,
       );
+    log(
+      `raw SELECT route: ${rawSelect.requestsPerSec} req/s p99 ${rawSelect.p99Ms} ms (${r.rawSelectThroughputRatio} of the bare route); Dateline cache off ÷ raw SELECT ${r.uncachedToRawSelectRatio}`,
+    );
     log(
       `at ${LATENCY_RATE} req/s: p50/p99 cached ${dateline.atRate.p50Ms}/${dateline.atRate.p99Ms} ms, cache off ${datelineUncached.atRate.p50Ms}/${datelineUncached.atRate.p99Ms} ms`,
     );

@@ -82,13 +82,15 @@ export function ratioRows(report: Report): Row[] {
         ]
       : [['from the tables', x.dateline, x.throughputRatio]];
     for (const [label, d, ratio] of variants) {
+      // Issue 19 asks 0.6 of an uncached read at 1M events; the cached read keeps issue 8's 0.7.
+      const goal = label === 'cache off' ? 0.6 : 0.7;
       rows.push({
         scenario: `GET /timeline/:date at ${n(x.events)} events, ${label}: vs bare Nest`,
         dateline: `${n(d.requestsPerSec)} req/s`,
         baseline: `${n(x.bareNest.requestsPerSec)} req/s`,
         ratio: ratio.toFixed(2),
-        goal: '≥ 0.7',
-        verdict: atLeast(ratio, 0.7),
+        goal: label === 'cache off' && x.events < 1_000_000 ? `(≥ ${goal} is at 1M)` : `≥ ${goal}`,
+        verdict: label === 'cache off' && x.events < 1_000_000 ? '' : atLeast(ratio, goal),
       });
       // p99 flat out (10 connections) and, where measured, at a steady 200 req/s; the verdict is on the latter.
       const p99 = d.atRate ? d.atRate.p99Ms : d.p99Ms;
@@ -101,7 +103,35 @@ export function ratioRows(report: Report): Row[] {
         verdict: x.events >= 1_000_000 ? below(p99, 10) : '',
       });
     }
+    if (x.rawSelect)
+      rows.push({
+        scenario: `GET /timeline/:date at ${n(x.events)} events, cache off: vs a bare route doing one SELECT of the page`,
+        dateline: `${n(x.datelineUncached.requestsPerSec)} req/s`,
+        baseline: `${n(x.rawSelect.requestsPerSec)} req/s (${x.rawSelectThroughputRatio} of bare Nest)`,
+        ratio: x.uncachedToRawSelectRatio.toFixed(2),
+        goal: '(reported: the share of what the database alone allows)',
+        verdict: '',
+      });
+    if (x.notModified)
+      rows.push({
+        scenario: `GET /timeline/:date at ${n(x.events)} events, If-None-Match → 304: vs bare Nest's full answer`,
+        dateline: `${n(x.notModified.requestsPerSec)} req/s`,
+        baseline: `${n(x.bareNest.requestsPerSec)} req/s`,
+        ratio: x.notModified.throughputRatio.toFixed(2),
+        goal: '≥ 0.9',
+        verdict: atLeast(x.notModified.throughputRatio, 0.9),
+      });
   }
+  const crowded = r.read?.crowdedDay;
+  if (crowded)
+    rows.push({
+      scenario: `a crowded day (${n(crowded.entriesOnDay ?? 0)} entries), its first page of ${crowded.entriesInAnswer}, cache off: vs bare Nest`,
+      dateline: `${n(crowded.datelineUncached.requestsPerSec)} req/s, p99 ${crowded.datelineUncached.p99Ms} ms`,
+      baseline: `${n(crowded.bareNest.requestsPerSec)} req/s${crowded.rawSelect ? `; one SELECT ${n(crowded.rawSelect.requestsPerSec)} req/s` : ''}`,
+      ratio: crowded.uncachedThroughputRatio.toFixed(2),
+      goal: '≥ 0.5',
+      verdict: atLeast(crowded.uncachedThroughputRatio, 0.5),
+    });
   const d = r.desk;
   for (const x of d?.pages ?? []) {
     // The verdict is on the service's own time (its access log); the client's p99 is shown beside it.

@@ -9,12 +9,17 @@
  *   stores the event with one plain INSERT into a table of the event log's shape and answers
  *   the same: what the database alone allows, the second baseline of the HTTP append benchmark.
  *
+ * - GET /raw-select/timeline/:date (only with BARE_DATABASE_URL) reads a day's first page of
+ *   stored entries from Dateline's own timeline table with one prepared SELECT on its ordered
+ *   index and answers them: what the database alone allows for an uncached read, the second
+ *   baseline of the read benchmark.
+ *
  * Whatever Dateline adds beyond routing, validation and serialising (auth, the command bus, the
  * domain checks, the append and its commit) shows in the ratio to the first; what it adds beyond
  * the one INSERT and its commit, in the ratio to the second.
  */
 import 'reflect-metadata';
-import { BadRequestException, Body, Controller, Get, HttpCode, Module, Param, Post, Type, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Header, HttpCode, Module, Param, Post, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
@@ -88,7 +93,29 @@ class RawInsertController {
   }
 }
 
-const controllers: Type[] = [BareController, BareWriteController, ...(pool ? [RawInsertController] : [])];
+/**
+ * A day's first page (100 entries and one more, as Dateline's page reads) of the entries open
+ * now, in reading order, as stored JSON text: the table and index of
+ * libs/projections/src/read-models/timeline-entries/timeline-entries.table.ts, without the
+ * position pinning, the story revisions and the check of re-keyed rows Dateline's read adds.
+ */
+const RAW_SELECT = `SELECT entry FROM timeline_entries_v3
+WHERE sort_key >= $1 AND sort_key < $2 AND recorded_to IS NULL ORDER BY sort_key, order_key LIMIT 101`;
+
+@Controller('raw-select/timeline')
+class RawSelectController {
+  @Get(':date')
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  async day(@Param('date') date: string): Promise<string> {
+    const { rows } = await pool!.query<{ entry: string }>({ name: 'raw_select_day', text: RAW_SELECT, values: [date, `${date}|~`] });
+    return `{"date":${JSON.stringify(date)},"entries":[${rows
+      .slice(0, 100)
+      .map((r) => r.entry)
+      .join(',')}]}`;
+  }
+}
+
+const controllers: Type[] = [BareController, BareWriteController, ...(pool ? [RawInsertController, RawSelectController] : [])];
 
 @Module({ controllers })
 class BareModule {}
