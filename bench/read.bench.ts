@@ -121,7 +121,7 @@ async function measure(events: number, seconds: number, log: (l: string) => void
       'bare: listening',
     );
     let peer;
-    let rawSelect;
+    let rawSelect: (Awaited<ReturnType<typeof load>> & { entriesInAnswer: number }) | undefined;
     try {
       await load(`http://127.0.0.1:${barePort}${path}`, warm, bare.pid!);
       peer = await load(`http://127.0.0.1:${barePort}${path}`, seconds, bare.pid!);

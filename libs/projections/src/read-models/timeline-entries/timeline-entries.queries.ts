@@ -38,6 +38,8 @@ export type LinkedEvent = Pick<DiplomaticEventEntry, 'id' | 'version' | 'title' 
 /** A diplomatic event's latest version (closed too, when retracted). */
 export type LatestEntry = Pick<EntryRow, 'event_id' | 'version' | 'fields'> & { readonly firstRecordedAt: string };
 
+/** The largest bigint: no position is above it. */
+const MAX_POSITION = '9223372036854775807';
 const T = TIMELINE_ENTRIES.name;
 const iso = (v: Date | string) => new Date(v).toISOString();
 const parseEntry = (json: string) => JSON.parse(json) as DiplomaticEventEntry | AboutDateEntry;
@@ -126,7 +128,12 @@ export class TimelineEntriesQueries {
     // each in reading order and cut to the limit, so that a page reads a page's worth of rows.
     const arm = (where: string[]) =>
       `(SELECT ${columns} FROM ${T} WHERE ${[...read, ...where, ...after].join(' AND ')}${perDay ? '' : ` ORDER BY sort_key, order_key LIMIT ${limit}`})`;
-    const arms = `${arm(['recorded_to IS NULL', 'position <= $1'])} UNION ALL ${arm(['position_to > $1', 'position <= $1'])}`;
+    // The closed arm's upper bound on position_to holds for every row: it is there for the generic
+    // plan, which estimates `position_to > $1` alone as a third of the closed rows and walked a
+    // crowded day's 1,300 rows through the sort-key index; as a range, the estimate is small and
+    // the plan reads the few rows closed since through their own index (0.66 to 0.14 ms).
+    const closedSince = ['position_to > $1', `position_to <= ${MAX_POSITION}`, 'position <= $1'];
+    const arms = `${arm(['recorded_to IS NULL', 'position <= $1'])} UNION ALL ${arm(closedSince)}`;
     const page = perDay
       ? `SELECT * FROM (SELECT a.*, row_number() OVER (PARTITION BY day ORDER BY sort_key, order_key) AS n FROM (${arms}) a) d WHERE n <= ${limit}`
       : `SELECT * FROM (${arms}) a ORDER BY sort_key, order_key LIMIT ${limit}`;
