@@ -300,6 +300,10 @@ export async function run(options: BreakingNewsOptions = {}) {
         requests: sent.length,
         /** Answers other than 200, and requests without an answer within 10 s (open-loop.ts). */
         notOk: sent.length - ok,
+        /** Of those, refused at once by load shedding (503 with Retry-After, DATELINE_MAX_READS_IN_FLIGHT). */
+        shed: sent.filter((s) => s.status === 503).length,
+        /** Of those, without an answer within 10 s (or a connection error). */
+        unanswered: sent.filter((s) => s.status === 0).length,
         asOfShare: +(sent.filter((s) => s.label.endsWith(', asOf')).length / Math.max(1, sent.length)).toFixed(2),
         routes,
       },
@@ -321,7 +325,7 @@ export async function run(options: BreakingNewsOptions = {}) {
       machine: await describeMachine(TEST_PG_ADMIN_URL),
     };
     log(
-      `readers ${report.readers.achievedPerSec}/${rate} req/s (${report.readers.notOk} not 200); ${routes.map((r) => `${r.route} p50 ${r.p50Ms} p99 ${r.p99Ms} ms`).join('; ')}`,
+      `readers ${report.readers.achievedPerSec}/${rate} req/s (${report.readers.notOk} not 200: ${report.readers.shed} shed, ${report.readers.unanswered} unanswered); ${routes.map((r) => `${r.route} p50 ${r.p50Ms} p99 ${r.p99Ms} ms`).join('; ')}`,
     );
     log(
       `live streams: lag p50 ${report.liveStreams.lagMs?.p50} ms, p99 ${report.liveStreams.lagMs?.p99} ms (${lag.undelivered} undelivered); writes ${writes.ok} ok, ${writes.failed} failed`,
@@ -345,7 +349,16 @@ function summariseRoutes(sent: readonly Sent[]) {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([route, xs]) => {
       const p = percentiles(xs.map((x) => x.ms));
-      return { route, requests: xs.length, notOk: xs.filter((x) => x.status !== 200).length, p50Ms: p.p50, p99Ms: p.p99, maxMs: p.max };
+      return {
+        route,
+        requests: xs.length,
+        notOk: xs.filter((x) => x.status !== 200).length,
+        /** Refused at once by the service's load shedding (503), apart from the answers that never came (status 0). */
+        shed: xs.filter((x) => x.status === 503).length,
+        p50Ms: p.p50,
+        p99Ms: p.p99,
+        maxMs: p.max,
+      };
     });
 }
 

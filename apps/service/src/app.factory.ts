@@ -13,6 +13,7 @@ import { jsonBodyProblem } from './http/json-body-check';
 import { QueryKeysPipe } from './http/query-keys.pipe';
 import { jsonOnly } from './http/json-only.hook';
 import { requestDeadlines } from './http/request-deadlines';
+import { registerLoadShedding } from './http/load-shedding.hook';
 import { utf8JsonParser } from './http/utf8-json-parser';
 import {
   CacheKeysQueries,
@@ -96,9 +97,16 @@ export async function createApp(
     logger: new NestPinoLogger(logger),
   });
   const fastify = app.getHttpAdapter().getInstance();
+  const metrics = app.get(DatelineMetrics);
   // The id every log line of the request carries, for the client to quote.
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
+  });
+  // Before any other work on the request: a read refused under overload must cost next to nothing.
+  registerLoadShedding(fastify, {
+    maxReadsInFlight: settings.maxReadsInFlight,
+    onShed: () => metrics.readsShed.inc(),
+    onInFlight: (reads) => metrics.readsInFlight.set(reads),
   });
   fastify.addHook('onRequest', jsonOnly);
   // A write without a known token is refused before its body is read.
@@ -112,7 +120,7 @@ export async function createApp(
     const problem = request.body === undefined ? undefined : jsonBodyProblem(request.body);
     if (problem) return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: [problem] });
   });
-  registerHttpMetrics(fastify, app.get(DatelineMetrics));
+  registerHttpMetrics(fastify, metrics);
   await hardenHttp(app, settings.corsOrigins);
   // After helmet's headers, which it changes for the embed and its host script alone.
   registerEmbedFrameHeaders(fastify, settings.embedOrigins);

@@ -39,6 +39,7 @@ describe('settings: live-stream limits and request deadlines', () => {
       requestTimeoutMs: 30_000,
       headersTimeoutMs: 10_000,
       keepAliveTimeoutMs: 72_000,
+      maxReadsInFlight: 128,
     });
   });
 
@@ -49,6 +50,7 @@ describe('settings: live-stream limits and request deadlines', () => {
       DATELINE_REQUEST_TIMEOUT_MS: '2000',
       DATELINE_HEADERS_TIMEOUT_MS: '2000',
       DATELINE_KEEP_ALIVE_TIMEOUT_MS: '500',
+      DATELINE_MAX_READS_IN_FLIGHT: '0',
     });
     expect(s).toMatchObject({
       sseMaxStreams: 5,
@@ -56,6 +58,7 @@ describe('settings: live-stream limits and request deadlines', () => {
       requestTimeoutMs: 2000,
       headersTimeoutMs: 2000,
       keepAliveTimeoutMs: 500,
+      maxReadsInFlight: 0,
     });
   });
 
@@ -64,6 +67,9 @@ describe('settings: live-stream limits and request deadlines', () => {
     expect(() => loadSettings({ DATELINE_SSE_BUFFER_BYTES: '64k' })).toThrow(/DATELINE_SSE_BUFFER_BYTES/);
     expect(() => loadSettings({ DATELINE_REQUEST_TIMEOUT_MS: '1.5' })).toThrow(/DATELINE_REQUEST_TIMEOUT_MS/);
     expect(() => loadSettings({ DATELINE_KEEP_ALIVE_TIMEOUT_MS: '-1' })).toThrow(/DATELINE_KEEP_ALIVE_TIMEOUT_MS/);
+    expect(() => loadSettings({ DATELINE_MAX_READS_IN_FLIGHT: '100k' })).toThrow(
+      /DATELINE_MAX_READS_IN_FLIGHT: expected an integer from 0 to/,
+    );
   });
 
   it('refuse a headers deadline past the whole request deadline', () => {

@@ -54,6 +54,8 @@ export interface Settings {
   readonly sseBufferBytes: number;
   /** Connections in the PostgreSQL pool (with DATABASE_URL). */
   readonly pgPoolMax: number;
+  /** Public reads answered at once at most; one more is answered 503 with Retry-After (http/load-shedding.hook.ts). 0: no bound. */
+  readonly maxReadsInFlight: number;
   /** Deadline for receiving a whole request (headers and body) from its first byte, ms (Node's requestTimeout). */
   readonly requestTimeoutMs: number;
   /** Deadline for receiving a request's headers, ms (Node's headersTimeout); at most requestTimeoutMs. */
@@ -151,6 +153,9 @@ function connectionLimits(env: NodeJS.ProcessEnv) {
   const limits = {
     sseMaxStreams: integer(env, 'DATELINE_SSE_MAX_STREAMS', 1000, 1, 1_000_000),
     sseBufferBytes: integer(env, 'DATELINE_SSE_BUFFER_BYTES', 256 * 1024, 1024, 64 * 1024 * 1024),
+    // 0: no bound. The default is far above what a healthy instance has in flight (a few at
+    // 2,000 reads/s) and well below a backlog that would take seconds to answer.
+    maxReadsInFlight: integer(env, 'DATELINE_MAX_READS_IN_FLIGHT', 128, 0, 1_000_000),
     requestTimeoutMs: integer(env, 'DATELINE_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
     headersTimeoutMs: integer(env, 'DATELINE_HEADERS_TIMEOUT_MS', 10_000, 100, 3_600_000),
     // Longer than the 60 s idle timeout of common load balancers, so that they close first and

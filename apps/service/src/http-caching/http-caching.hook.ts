@@ -51,7 +51,9 @@ export function registerHttpCaching(fastify: FastifyInstance, o: HttpCachingOpti
   });
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const validators = validatorsOf.get(request);
-    if (!validators || reply.statusCode === 304) return payload;
+    // A stale answer (the read cache's, while its replacement renders) keeps its own tag: the
+    // current position's would let a client revalidate content it does not have into a 304.
+    if (!validators || reply.statusCode === 304 || reply.getHeader('X-Dateline-Read-Cache') === 'stale') return payload;
     if (reply.statusCode === 200) {
       reply.header('ETag', validators.etag).header('Cache-Control', validators.cacheControl);
     } else {

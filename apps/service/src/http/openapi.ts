@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { BEARER, ErrorResponseDto } from './api-docs';
 import { MAX_PATH_PARAMETER_LENGTH } from './framework-errors';
+import { CACHED_ROUTES } from '../http-caching/cached-routes';
 
 /** The OpenAPI 3 description of every route, from the controllers' decorators. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -30,9 +31,22 @@ function withPublicSecurity(doc: OpenAPIObject): OpenAPIObject {
   return doc;
 }
 
-/** Every route with a path parameter can answer the router's 414 (see framework-errors.ts). */
+/**
+ * Every route with a path parameter can answer the router's 414 (see framework-errors.ts), and
+ * every public read the 503 of load shedding (load-shedding.hook.ts).
+ */
 function withRouterAnswers(doc: OpenAPIObject): OpenAPIObject {
   for (const [path, item] of Object.entries(doc.paths)) {
+    // The OpenAPI template `/stories/{id}` is Fastify's `/stories/:id`.
+    if (item.get && CACHED_ROUTES.has(path.replace(/\{(\w+)\}/g, ':$1'))) {
+      const shed = `More than \`DATELINE_MAX_READS_IN_FLIGHT\` reads are being answered: the read is refused at once, in JSON; retry after \`Retry-After\` seconds.`;
+      const existing = item.get.responses['503'] as { description: string; content?: Record<string, unknown> } | undefined;
+      // A page that already answers 503 as HTML (a minPosition not reached) also answers the shedding's JSON.
+      item.get.responses['503'] = {
+        description: existing ? `${existing.description} ${shed}` : shed,
+        content: { ...existing?.content, 'application/json': { schema: { $ref: getSchemaPath(ErrorResponseDto) } } },
+      };
+    }
     if (!path.includes('{')) continue;
     for (const op of operations(item)) {
       op.responses['414'] ??= {

@@ -64,6 +64,18 @@ export class DatelineMetrics {
     registers: [this.registry],
   });
 
+  readonly readsShed = new Counter({
+    name: 'dateline_reads_shed_total',
+    help: 'Public reads refused (503) because DATELINE_MAX_READS_IN_FLIGHT were being answered',
+    registers: [this.registry],
+  });
+
+  readonly readsInFlight = new Gauge({
+    name: 'dateline_reads_in_flight',
+    help: 'Public reads being answered now (bounded by DATELINE_MAX_READS_IN_FLIGHT)',
+    registers: [this.registry],
+  });
+
   readonly purgeRequests = new Counter({
     name: 'dateline_purge_requests_total',
     help: 'Purge requests to DATELINE_PURGE_URL after projector commits, by outcome (sent: a 2xx answer; failed: an error, a timeout or another status)',

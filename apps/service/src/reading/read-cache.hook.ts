@@ -38,6 +38,13 @@ export function registerReadCache(fastify: FastifyInstance, cache: ReadCache, po
     // One URL answers HTML or JSON (negotiated routes), and a page in the language asked for.
     const key = `${answerVariant(request)} ${request.url}`;
     let hit = cache.get(key, at);
+    // The answer a write just replaced, while its new answer is being rendered: at once, with its
+    // own ETag and position headers, and told not to be reused without revalidation.
+    const stale = hit || !renders.rendering(key, at) ? undefined : cache.stale(key);
+    if (stale) {
+      reply.headers(stale.headers).header('Cache-Control', 'no-cache').header('X-Dateline-Read-Cache', 'stale');
+      return reply.send(stale.body);
+    }
     // A render that left nothing (its answer could not be kept, or failed) hands over: the first
     // waiter to wake computes the answer (renders.start below, before anything else runs), the
     // others wait for it in turn. A few rounds at most.

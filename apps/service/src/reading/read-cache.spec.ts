@@ -175,4 +175,38 @@ describe('ReadCache', () => {
     cache.set('/', 1, answer('x'));
     expect(cache.get('/', 1)).toBeUndefined();
   });
+
+  it('keeps an answer a move dropped as stale for staleMs, until a new answer replaces it', async () => {
+    let now = 0;
+    const { changedNames } = changes({ 8: ['story:s1'] });
+    const cache = new ReadCache({ maxEntries: 10, changedNames, staleMs: 1000, now: () => now });
+    await cache.moveTo(7);
+    const old = { body: Buffer.from('old'), headers: { etag: '"at-7"' } };
+    cache.set('/stories/s1', 7, old, { shows: ['story:s1'] });
+    cache.set('/stories/s2', 7, answer('s2'), { shows: ['story:s2'] });
+    expect(cache.stale('/stories/s1')).toBeUndefined(); // not dropped: nothing stale yet
+    await cache.moveTo(8);
+    expect(cache.get('/stories/s1', 8)).toBeUndefined();
+    // Its own headers, the ETag of the position it was computed at.
+    expect(cache.stale('/stories/s1')).toMatchObject({ body: Buffer.from('old'), headers: { etag: '"at-7"' } });
+    expect(cache.stale('/stories/s2')).toBeUndefined();
+    now = 1001;
+    expect(cache.stale('/stories/s1')).toBeUndefined();
+    now = 500;
+    cache.set('/stories/s1', 8, answer('new'), { shows: ['story:s1'] });
+    expect(cache.stale('/stories/s1')).toBeUndefined();
+  });
+
+  it('counts stale answers in its bytes, and lets them go first', async () => {
+    const { changedNames } = changes({ 2: ['a'] });
+    const cache = new ReadCache({ maxEntries: 100, maxBytes: 16 * 10, changedNames });
+    await cache.moveTo(1);
+    cache.set('/a', 1, answer('a'.repeat(10)), { shows: ['a'] });
+    await cache.moveTo(2);
+    expect(cache.stale('/a')).toBeDefined();
+    // Ten more bytes than fit with the stale answer: it goes, the fresh ones stay.
+    for (let i = 0; i < 16; i++) cache.set(`/b${i}`, 2, answer('b'.repeat(10)), { shows: ['b'] });
+    expect(cache.stale('/a')).toBeUndefined();
+    expect(cache.get('/b0', 2)).toBeDefined();
+  });
 });

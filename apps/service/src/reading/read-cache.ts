@@ -38,6 +38,11 @@ interface Entry extends CachedAnswer, AnswerScope {
   readonly storedAt: number;
 }
 
+/** An answer a move dropped, kept a moment in case its replacement is still being rendered. */
+interface StaleEntry extends CachedAnswer {
+  readonly droppedAt: number;
+}
+
 /**
  * The names of the answers that changes after `after`, up to `upTo`, touched, each with the
  * earliest recorded instant (ms) of those changes (Infinity: no `asOf` view is touched);
@@ -69,6 +74,8 @@ export interface ReadCacheOptions {
   readonly changedNames?: ChangedNames;
   readonly maxBytes?: number;
   readonly maxAgeMs?: number;
+  /** How long after a move dropped it an answer may still be served stale (stale()), ms; 0: never. */
+  readonly staleMs?: number;
   readonly now?: () => number;
 }
 
@@ -87,11 +94,21 @@ const MAX_AGE_MS = 5000;
  * would all be thrown away.
  */
 const MOVES_KEPT = 64;
+/**
+ * How long an answer a write replaced may still be served while its new answer is rendered,
+ * ms. Under breaking news the desk writes several times a second and each write drops the
+ * story page and the reader page; the readers who asked them during the new render waited for
+ * it, queued behind it on the one event loop, and were the p99 of the profile
+ * (docs/adr/0006-read-cache.md, amendment). Short: a reader sees a write at most this late.
+ */
+const STALE_MS = 1000;
 
 export class ReadCache {
   private position = -1;
   private readonly answers = new Map<string, Entry>();
   private bytes = 0;
+  /** Answers dropped by a move in the last staleMs, oldest first; counted in `bytes` like the others. */
+  private readonly dropped = new Map<string, StaleEntry>();
   /** The move under way: one question at a time, which later requests wait for. */
   private moving?: Promise<void>;
   /** The latest moves, oldest first. */
@@ -99,12 +116,14 @@ export class ReadCache {
   private readonly maxEntries: number;
   private readonly maxBytes: number;
   private readonly maxAgeMs: number;
+  private readonly staleMs: number;
   private readonly now: () => number;
 
   constructor(private readonly options: ReadCacheOptions) {
     this.maxEntries = options.maxEntries;
     this.maxBytes = options.maxBytes ?? MAX_BYTES;
     this.maxAgeMs = options.maxAgeMs ?? MAX_AGE_MS;
+    this.staleMs = options.staleMs ?? STALE_MS;
     this.now = options.now ?? Date.now;
   }
 
@@ -136,6 +155,18 @@ export class ReadCache {
   }
 
   /**
+   * The answer for `key` that the latest move dropped, if that was at most staleMs ago: what a
+   * reader may be given while the new answer is being rendered (and only then: the caller
+   * checks). It carries its own headers (its ETag and position), never the current ones, so a
+   * client revalidating it is never told 304 for content it does not have.
+   */
+  stale(key: string): CachedAnswer | undefined {
+    const entry = this.dropped.get(key);
+    if (!entry || this.now() - entry.droppedAt > this.staleMs) return undefined;
+    return entry;
+  }
+
+  /**
    * Keeps an answer computed from read models at or after `position` (the position read before
    * the query: an answer may be newer than its position says, never older), with what it
    * depends on. An answer for a position the cache has moved past is kept only if the moves
@@ -146,7 +177,9 @@ export class ReadCache {
     const size = answer.body.length;
     if (size > this.maxBytes / 16) return; // one huge range must not evict everything else
     this.delete(key);
-    // Oldest first: Map keeps insertion order.
+    this.forgetStale(key);
+    // Stale answers go first (they are about to expire anyway), then the oldest answers: Map keeps insertion order.
+    while (this.dropped.size > 0 && this.bytes + size > this.maxBytes) this.forgetStale(this.dropped.keys().next().value as string);
     while (this.answers.size >= this.maxEntries || this.bytes + size > this.maxBytes) {
       const oldest = this.answers.keys().next().value as string;
       this.delete(oldest);
@@ -181,12 +214,32 @@ export class ReadCache {
         changed = undefined; // not known what changed: nothing is kept
       }
     }
+    const now = this.now();
+    for (const [key, entry] of this.dropped) if (now - entry.droppedAt > this.staleMs) this.forgetStale(key);
     for (const [key, entry] of this.answers) {
-      if (!changed || touches(changed, entry)) this.delete(key);
+      if (!changed || touches(changed, entry)) this.drop(key, entry, now);
     }
     this.moves.push({ from, to, ...(changed ? { changed } : {}) });
     if (this.moves.length > MOVES_KEPT) this.moves.shift();
     this.position = to;
+  }
+
+  /** Drops an answer a move changed, keeping it stale for a moment (its bytes stay counted until it is forgotten). */
+  private drop(key: string, entry: Entry, now: number): void {
+    this.answers.delete(key);
+    this.forgetStale(key);
+    if (this.staleMs <= 0) {
+      this.bytes -= entry.body.length;
+      return;
+    }
+    this.dropped.set(key, { body: entry.body, headers: entry.headers, droppedAt: now });
+  }
+
+  private forgetStale(key: string): void {
+    const old = this.dropped.get(key);
+    if (!old) return;
+    this.dropped.delete(key);
+    this.bytes -= old.body.length;
   }
 
   private delete(key: string): void {

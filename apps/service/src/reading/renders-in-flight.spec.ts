@@ -37,4 +37,17 @@ describe('RendersInFlight', () => {
     older();
     expect(renders.size).toBe(1);
   });
+
+  it('says whether a render of an answer at a position or later is under way', () => {
+    const renders = new RendersInFlight(60_000);
+    const finish = renders.start('/a', 5);
+    expect([renders.rendering('/a', 5), renders.rendering('/a', 4), renders.rendering('/a', 6), renders.rendering('/b', 5)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    finish();
+    expect(renders.rendering('/a', 5)).toBe(false);
+  });
 });

@@ -28,6 +28,12 @@ export class RendersInFlight {
     return true;
   }
 
+  /** Whether a render of `key` at `position` or later is under way. */
+  rendering(key: string, position: number): boolean {
+    const render = this.renders.get(key);
+    return render !== undefined && render.position >= position;
+  }
+
   /** Notes that the caller computes `key` at `position`; the function returned says it is done (more calls do nothing). */
   start(key: string, position: number): () => void {
     let finish!: () => void;
