@@ -43,24 +43,42 @@ const INDEX_SESSIONS = 2;
  * nobody else's until the swap, so nothing needs them built in one transaction; a failure stops
  * the other sessions taking more and is thrown once they are done, so that nothing of the
  * rebuild still runs on the pool when the caller sees it.
+ *
+ * PostgreSQL names an unnamed index after its table and its first key (a column, or the function
+ * of an expression), numbered if taken; two sessions creating indexes of one such name at once
+ * both choose the same one, and one fails. So the statements of one table and first key stay in
+ * one session, in order (nameGroup).
  */
 async function inSessions(sql: SqlClient, statements: readonly string[]): Promise<void> {
-  const slow = (statement: string) => / USING (gist|gin) /.test(statement);
-  const queue = [...statements.filter(slow), ...statements.filter((s) => !slow(s))];
+  const groups = new Map<string, string[]>();
+  for (const statement of statements) {
+    const key = nameGroup(statement);
+    groups.set(key, [...(groups.get(key) ?? []), statement]);
+  }
+  const slow = (group: readonly string[]) => group.some((statement) => / USING (gist|gin) /.test(statement));
+  const queue = [...groups.values()].sort((a, b) => Number(slow(b)) - Number(slow(a)));
   let failed = false;
   const session = async () => {
-    for (let statement = queue.shift(); statement !== undefined && !failed; statement = queue.shift()) {
-      try {
-        await sql.query(statement);
-      } catch (err) {
-        failed = true;
-        throw err;
+    for (let group = queue.shift(); group !== undefined; group = queue.shift())
+      for (const statement of group) {
+        if (failed) return;
+        try {
+          await sql.query(statement);
+        } catch (err) {
+          failed = true;
+          throw err;
+        }
       }
-    }
   };
   const done = await Promise.allSettled(Array.from({ length: INDEX_SESSIONS }, session));
   const failure = done.find((d) => d.status === 'rejected');
   if (failure) throw failure.reason;
+}
+
+/** A CREATE INDEX's table and the first word of its keys (what PostgreSQL names it from); any other statement, itself. */
+function nameGroup(statement: string): string {
+  const m = /^CREATE INDEX ON (\S+)(?: USING \w+)? \(\(*([A-Za-z_][A-Za-z0-9_]*)/.exec(statement);
+  return m ? `${m[1]} ${m[2]}` : statement;
 }
 
 /**
