@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { paragraph } from '../testing/read';
+import { analyseParagraph } from './analyse';
+import { paragraphsOf } from './paragraphs';
 
 describe('analysing a paragraph with wink-nlp', () => {
   it("gives every token its place in the revision's text", () => {
@@ -7,6 +9,21 @@ describe('analysing a paragraph with wink-nlp', () => {
     const p = paragraph(text);
     for (const t of p.tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
     expect(p.tokens.find((t) => t.text === 'sat')).toMatchObject({ pos: 'VERB', lemma: 'sit' });
+  });
+
+  it('reads a paragraph met again, elsewhere in another revision, as where it stands now', () => {
+    const said = 'Negotiators sat down in Istanbul on 16 May. "We will meet again," Medinsky said.';
+    const first = analyseParagraph(paragraphsOf(said)[0]);
+    const body = `Talks resumed.\n\n${said}`;
+    const again = analyseParagraph(paragraphsOf(body)[1]);
+    expect(again.paragraph).toMatchObject({ number: 2, start: 16 });
+    for (const t of again.tokens) expect(body.slice(t.start, t.end)).toBe(t.text);
+    for (const s of again.sentences) expect(body.slice(s.start, s.end)).toBe(s.text);
+    expect(again.tokens.map((t) => t.start - 16)).toEqual(first.tokens.map((t) => t.start));
+    expect(again.sentences.map((s) => s.text)).toEqual(first.sentences.map((s) => s.text));
+    expect(again.names).toEqual(first.names);
+    // Its own objects: what one reading holds is not another's.
+    expect(again.tokens[0]).not.toBe(first.tokens[0]);
   });
 
   it('counts a quotation with its attribution as one sentence, however many full stops it holds', () => {

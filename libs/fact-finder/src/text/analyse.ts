@@ -23,7 +23,53 @@ export interface AnalysedParagraph {
   readonly names: readonly NameSpan[];
 }
 
+/**
+ * Paragraphs analysed lately, by their text, as analysed at offset 0. wink-nlp's reading is most
+ * of the fact finder's time, and the same paragraphs come again and again: every revision of a
+ * story is read whole, its unchanged paragraphs too, and the revision before it once more to
+ * tell what changed. What wink-nlp finds in a paragraph depends on its text alone, so a paragraph
+ * met again is only moved to where it stands now. Bounded (a few MB), least recently used out.
+ */
+const RECENT_LIMIT = 2000;
+const recent = new Map<string, AnalysedParagraph>();
+
 export function analyseParagraph(paragraph: Paragraph): AnalysedParagraph {
+  let atZero = recent.get(paragraph.text);
+  if (atZero) recent.delete(paragraph.text);
+  else atZero = analyseAtZero(paragraph.text);
+  recent.set(paragraph.text, atZero);
+  if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
+  return movedTo(atZero, paragraph);
+}
+
+/** The analysis of a paragraph at offset 0, moved to where `paragraph` stands: new objects, nothing shared but strings. */
+function movedTo(atZero: AnalysedParagraph, paragraph: Paragraph): AnalysedParagraph {
+  const at = paragraph.start;
+  return {
+    paragraph,
+    tokens: atZero.tokens.map((t) => ({
+      i: t.i,
+      text: t.text,
+      lower: t.lower,
+      lemma: t.lemma,
+      pos: t.pos,
+      start: t.start + at,
+      end: t.end + at,
+    })),
+    sentences: atZero.sentences.map((s) => ({
+      from: s.from,
+      to: s.to,
+      number: s.number,
+      start: s.start + at,
+      end: s.end + at,
+      text: s.text,
+    })),
+    names: atZero.names.map((n) => ({ from: n.from, to: n.to })),
+  };
+}
+
+function analyseAtZero(text: string): AnalysedParagraph {
+  const paragraph: Paragraph = { number: 1, start: 0, end: text.length, text };
   const nlp = winkNlp();
   // wink-nlp's `its` helpers are plain functions handed to `out`, never called on `its`.
   /* eslint-disable @typescript-eslint/unbound-method */

@@ -152,7 +152,13 @@ export class TimelineEntriesProjection implements Projection {
     const fields = inJsonbOrder(written);
     const knowledge = factKnowledge(fields);
     // The times as the API writes them (a read of timestamptz gives them so too).
-    const times = { recordedAt: iso(recordedFrom), firstRecordedAt: iso(firstRecordedAt), publishedAt: iso(publishedFrom) };
+    // Most often one instant three times (a first version published when recorded): parsed once.
+    const recordedAt = iso(recordedFrom);
+    const times = {
+      recordedAt,
+      firstRecordedAt: firstRecordedAt === recordedFrom ? recordedAt : iso(firstRecordedAt),
+      publishedAt: publishedFrom === recordedFrom ? recordedAt : iso(publishedFrom),
+    };
     const entries = entriesOf({ id: eventId, version, fields, times }, knowledge);
     const dates = entryDates(knowledge);
     const participants = participantKeys(fields);
