@@ -1,6 +1,6 @@
 /**
  * Projection rebuild throughput against a plain SELECT of the log on the same server, in the
- * same run, at 100k and 1M events (goal in docs/benchmarks.md: at least 0.5 times the SELECT rate).
+ * same run, at 100k and 1M events (goal of issue 19: at least 0.6 times the SELECT rate and 50,000 events/s).
  *
  *   npx tsx bench/rebuild.bench.ts [--sizes 100000,1000000] [--quick]
  */
@@ -13,8 +13,8 @@ import { describeMachine } from './machine';
 import { cli, RunOptions, writeReport } from './support/bench-cli';
 import { fillSyntheticLog } from './support/synthetic-log';
 
-/** Goal (docs/benchmarks.md): rebuild ≥ 0.5 × the plain SELECT, and ≥ 50,000 events/s. */
-export const REBUILD_GOALS = { ratioToSelect: 0.5, eventsPerSec: 50_000 };
+/** Goal (docs/benchmarks.md): rebuild ≥ 0.6 × the plain SELECT (issue 19; 0.5 before it), and ≥ 50,000 events/s. */
+export const REBUILD_GOALS = { ratioToSelect: 0.6, eventsPerSec: 50_000 };
 
 export interface RebuildOptions extends RunOptions {
   sizes?: number[];

@@ -155,16 +155,18 @@ export function ratioRows(report: Report): Row[] {
     });
   for (const x of r.rebuild?.results ?? []) {
     const all = x.allProjectionsOnePass;
+    // The report's own goal: issue 19 raised it from 0.5 to 0.6 of the SELECT.
+    const ratioGoal: number = r.rebuild?.goals?.ratioToSelect ?? 0.5;
     rows.push({
       scenario: `rebuild of all projections, ${n(x.events)} events: vs plain SELECT`,
       dateline: `${n(all.eventsPerSec)} ev/s`,
       baseline: `${n(x.plainSelectEventsPerSec)} ev/s`,
       ratio: all.ratioToSelect.toFixed(2),
-      goal: '≥ 0.5 and ≥ 50,000 ev/s',
+      goal: `≥ ${ratioGoal} and ≥ 50,000 ev/s`,
       verdict:
-        all.ratioToSelect >= 0.5 && all.eventsPerSec >= 50_000
+        all.ratioToSelect >= ratioGoal && all.eventsPerSec >= 50_000
           ? 'met'
-          : `ratio ${atLeast(all.ratioToSelect, 0.5)}; ${all.eventsPerSec >= 50_000 ? 'rate met' : `rate ${(50_000 / all.eventsPerSec).toFixed(1)}× short`}`,
+          : `ratio ${atLeast(all.ratioToSelect, ratioGoal)}; ${all.eventsPerSec >= 50_000 ? 'rate met' : `rate ${(50_000 / all.eventsPerSec).toFixed(1)}× short`}`,
     });
   }
   for (const x of r.lag?.results ?? []) {
