@@ -79,6 +79,13 @@ export class ProjectorRunner implements OnApplicationBootstrap, BeforeApplicatio
   private async startProjector(): Promise<Projector> {
     const projector = new Projector(this.store, this.sql, this.projections, {
       onError: (err) => this.logger.error(`projector failed, retrying: ${err instanceof Error ? err.message : String(err)}`),
+      analyze: {
+        onAnalyzed: (readModel, tables, events) =>
+          this.logger.log(`analyzed ${tables.join(', ')} (read model ${readModel}) after ${events} events since the last ANALYZE`),
+        // Not fatal: the plans keep their old statistics, and the next events try again.
+        onFailed: (readModel, err) =>
+          this.logger.warn(`ANALYZE of read model ${readModel} failed: ${err instanceof Error ? err.message : String(err)}`),
+      },
       onQuarantined: (entries) => {
         for (const e of entries) {
           this.logger.error(

@@ -24,9 +24,12 @@ export async function ensureSchema(sql: SqlClient, projections: readonly Project
     }
     for (const p of projections) {
       const live = liveTables(p.tables);
-      const missing = await Promise.all(
-        Object.values(live).map(async (t) => (await tx.query<{ r: string | null }>('SELECT to_regclass($1) AS r', [t])).rows[0].r === null),
+      // One statement: a transaction's connection runs one query at a time (pg deprecates queuing more).
+      const { rows } = await tx.query<{ missing: boolean }>(
+        'SELECT to_regclass(t) IS NULL AS missing FROM unnest($1::text[]) WITH ORDINALITY AS u(t, n) ORDER BY n',
+        [Object.values(live)],
       );
+      const missing = rows.map((r) => r.missing);
       if (missing.every(Boolean)) {
         for (const table of p.tables) {
           await tx.query(createTableStatement(table, live[table.name]));

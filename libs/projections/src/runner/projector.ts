@@ -2,8 +2,10 @@ import { EventStore, PositionWaiters, RecordedEvent, SqlClient, Subscription } f
 import { Projection } from '../projection';
 import { liveTables } from '../tables/table-names';
 import { CHECKPOINTS_TABLE, ensureSchema, readCheckpoints } from './checkpoints';
+import { wants } from './apply-batch';
 import { projectBatch } from './project-batch';
 import { QUARANTINE_TABLE, QuarantineEntry, readBlockedStreams } from './quarantine';
+import { AnalyzeOptions, ReadModelAnalyzer } from './read-model-analyzer';
 
 /** Events per batch while catching up: one transaction each, so larger batches mean fewer commits. */
 const BATCH_SIZE = 1000;
@@ -24,6 +26,12 @@ export interface ProjectorOptions {
   readonly onError?: (err: unknown) => void;
   /** Called after the commit of a batch that quarantined events (ADR 0008). */
   readonly onQuarantined?: (entries: readonly QuarantineEntry[]) => void;
+  /**
+   * On a PostgreSQL server, the read models' tables are analyzed after enough events
+   * (read-model-analyzer.ts); `false` turns it off. PGlite is left out: an embedded store is
+   * small, and its one connection serves the projector and every reader, which an ANALYZE would hold up.
+   */
+  readonly analyze?: AnalyzeOptions | false;
 }
 
 /**
@@ -40,6 +48,7 @@ export class Projector {
   private readonly waiters = new PositionWaiters(() => this.position);
   private readonly committedListeners = new Set<(position: number, previous: number) => void>();
   private recordedUpTo?: number;
+  private readonly analyzer?: ReadModelAnalyzer;
 
   constructor(
     private readonly store: EventStore,
@@ -48,6 +57,10 @@ export class Projector {
     private readonly options: ProjectorOptions = {},
   ) {
     this.names = projections.map((p) => p.name);
+    if (sql.driver === 'pg' && options.analyze !== false) {
+      const tables = new Map(projections.map((p) => [p.name, Object.values(liveTables(p.tables))]));
+      this.analyzer = new ReadModelAnalyzer(sql, tables, options.analyze);
+    }
   }
 
   /** The position every projection has reached (0 before the first batch). */
@@ -72,6 +85,7 @@ export class Projector {
   async start(): Promise<void> {
     await ensureSchema(this.sql, this.projections);
     this.checkpoints = await readCheckpoints(this.sql, this.names);
+    await this.analyzer?.start();
     this.running = this.run();
   }
 
@@ -79,6 +93,7 @@ export class Projector {
     this.stopped = true;
     await this.subscription?.stop();
     await this.running;
+    await this.analyzer?.idle();
   }
 
   /** Resolves true when the projections named (all by default) have reached `position`, false after `timeoutMs`. */
@@ -154,9 +169,12 @@ export class Projector {
         last,
         this.names,
       ]);
-      return { checkpoints: new Map(this.names.map((n) => [n, Math.max(last, current.get(n) ?? 0)])), quarantined };
+      // What each read model took, for the analyzer: counted before the commit, reported after it.
+      const taken = this.analyzer ? new Map(targets.map((t) => [t.projection.name, batch.filter((e) => wants(t, e)).length])) : undefined;
+      return { checkpoints: new Map(this.names.map((n) => [n, Math.max(last, current.get(n) ?? 0)])), quarantined, taken };
     });
     this.checkpoints = committed.checkpoints;
+    if (committed.taken) this.analyzer?.applied(committed.taken);
     for (const e of batch) {
       const t = Date.parse(String(e.metadata.recordedAt));
       if (Number.isFinite(t) && (this.recordedUpTo === undefined || t > this.recordedUpTo)) this.recordedUpTo = t;
