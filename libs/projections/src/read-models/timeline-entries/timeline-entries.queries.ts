@@ -146,9 +146,10 @@ export class TimelineEntriesQueries {
     const moved = `SELECT ${rekeyed('recorded_to IS NULL')} OR ${rekeyed('position_to > $1')} AS moved`;
     // A day's or range's pages without a filter: PostgreSQL kept planning this statement for each
     // request (0.6 ms) to execute it in 0.06, while its generic plan reads the same index arms
-    // bounded by the parameters (docs/benchmarks.md, "Reads in PostgreSQL"). With a filter, or
-    // per day, the best plan depends on how common the value is: those stay planned each time.
-    const genericPlan = q.match !== 'can-fall-in' && !perDay && !q.participant && !q.kind && !q.storyId;
+    // bounded by the parameters (ADR 0018). With a filter, or per day, the best plan depends on
+    // how common the value is, and a whole list (the export) was not shown to gain: those stay
+    // planned each time.
+    const genericPlan = w.limit !== undefined && q.match !== 'can-fall-in' && !perDay && !q.participant && !q.kind && !q.storyId;
     const { rows } = await namedQuery<PageRow & { moved: boolean; entry: string | null }>(
       this.sql,
       `SELECT m.moved, p.entry, p.sort_key, p.order_key, p.day, p.story_ids FROM (${moved}) m LEFT JOIN (${page}) p ON true ORDER BY p.sort_key, p.order_key`,
