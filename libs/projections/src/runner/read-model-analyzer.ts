@@ -18,7 +18,7 @@ export interface AnalyzeOptions {
   readonly fraction?: number;
   /** After each ANALYZE: the read model, its tables, and the events it took since the one before. */
   readonly onAnalyzed?: (readModel: string, tables: readonly string[], events: number) => void;
-  /** A failed look-up or ANALYZE: reported, never fatal; the read model is tried again after its next events. */
+  /** A failed look-up or ANALYZE: reported, never fatal; the read model is tried again after another floor of events. */
   readonly onFailed?: (readModel: string, err: unknown) => void;
 }
 
@@ -107,6 +107,9 @@ export class ReadModelAnalyzer {
         t.nextLook = this.floor;
         this.options.onAnalyzed?.(name, t.tables, events);
       } catch (err) {
+        // Tried again after another floor of events, not after the very next batch: a table
+        // that cannot be analyzed would otherwise cost a failed statement and a log line per batch.
+        t.nextLook = t.events + this.floor;
         this.options.onFailed?.(name, err);
       }
     }
