@@ -20,7 +20,10 @@ export function startProcess(
   if (!existsSync(script)) return Promise.reject(new Error(`${script} is missing: run \`npm run build\` first`));
   return new Promise((resolve, reject) => {
     // `launcher` runs node under another program (e.g. strace): [program, ...its arguments].
-    const [command, ...args] = [...launcher, process.execPath, script];
+    // SERVICE_NODE_ARGS adds node's own flags, which NODE_OPTIONS refuses for some (e.g.
+    // `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a benchmark's service: docs/benchmarks.md).
+    const nodeArgs = process.env.SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const [command, ...args] = [...launcher, process.execPath, ...nodeArgs, script];
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     // A log level above info hides the ready line: fail loudly instead of waiting forever.
