@@ -6,6 +6,7 @@
  * - readers: `rate` requests/s, open loop (bench/support/open-loop.ts), over a mix of the day's
  *   timeline, the story's range, the story page (HTML), the reader page (HTML) and the TimelineJS
  *   export; a fifth of the timeline reads with `asOf` (a permalink to the timeline as it was);
+ *   each asks with `Accept-Encoding: gzip, deflate, br`, as browsers do;
  * - `streams` open live-update streams (GET /timeline/stream), as readers' pages hold them;
  * - `writes` writes/s by the desk: new facts of the story on its days and amendments of them, so
  *   that the streams get events and the caches are invalidated.
@@ -205,8 +206,10 @@ export async function run(options: BreakingNewsOptions = {}) {
 
     const rnd = random(19);
     const totalWeight = MIX.reduce((n, m) => n + m.weight, 0);
-    const html = { accept: 'text/html' };
-    const json = { accept: 'application/json' };
+    // As browsers and HTTP libraries ask: readers on phones take compressed answers (docs/adr/0019-compressed-answers.md).
+    const takes = { 'accept-encoding': 'gzip, deflate, br' };
+    const html = { accept: 'text/html', ...takes };
+    const json = { accept: 'application/json', ...takes };
     const nextRequest = (): OpenLoopRequest => {
       let pick = rnd() * totalWeight;
       const m = MIX.find((x) => (pick -= x.weight) < 0) ?? MIX[0];

@@ -287,7 +287,7 @@ describe.each(BACKENDS)('search (%s)', (_name, start) => {
     expect(json1.headers['content-type']).toMatch(/^application\/json/);
     expect(json1.headers['surrogate-key']).toContain('timeline');
     expect(json1.headers['cache-control']).toMatch(/^public, max-age=\d+, stale-while-revalidate=\d+$/);
-    expect(json1.headers.vary).toBe('Accept');
+    expect(json1.headers.vary).toBe('Accept, Accept-Encoding');
     const html1 = await t.http().get('/search?q=Rubio').set('Accept', 'text/html').expect(200);
     expect(html1.headers['content-type']).toMatch(/^text\/html/);
     expect(html1.headers.etag).not.toBe(json1.headers.etag);

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createApp, CreatedApp } from '../../apps/service/src/app.factory';
@@ -72,7 +73,13 @@ function recordExchanges(created: CreatedApp): Exchange[] {
         url: req.url,
         status: reply.statusCode,
         contentType: reply.getHeader('content-type')?.toString(),
-        payload: typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined,
+        payload:
+          typeof payload === 'string'
+            ? payload
+            : Buffer.isBuffer(payload)
+              ? // A kept answer goes out gzip-compressed to clients that take it: its JSON is checked as sent before compression.
+                (reply.getHeader('content-encoding') === 'gzip' ? gunzipSync(payload) : payload).toString('utf8')
+              : undefined,
         streamed,
         requestBody: req.body,
         query: { ...(req.query as Record<string, unknown>) },

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { answerVariant, answerVary, CACHED_ROUTES } from './cached-routes';
 import { cacheControl, CachePolicySettings } from './cache-policy';
+import { gzipEtag, varyWith } from './content-coding';
 import { EtagsAtPosition, ifNoneMatchNames, strongEtag } from './etag';
 
 export interface HttpCachingOptions {
@@ -43,10 +44,19 @@ export function registerHttpCaching(fastify: FastifyInstance, o: HttpCachingOpti
       cacheControl: cacheControl(query, o.settings, o.positionTime()),
     };
     validatorsOf.set(request, validators);
-    if (!ifNoneMatchNames(request.headers['if-none-match'], validators.etag)) return;
-    reply.code(304).header('ETag', validators.etag).header('Cache-Control', validators.cacheControl);
-    const vary = answerVary(request);
-    if (vary) reply.header('Vary', vary);
+    // The tag a cache holds may be of the plain bytes or of the gzip ones: either is still current.
+    const ifNoneMatch = request.headers['if-none-match'];
+    const held = ifNoneMatchNames(ifNoneMatch, validators.etag)
+      ? validators.etag
+      : ifNoneMatchNames(ifNoneMatch, gzipEtag(validators.etag))
+        ? gzipEtag(validators.etag)
+        : undefined;
+    if (!held) return;
+    reply
+      .code(304)
+      .header('ETag', held)
+      .header('Cache-Control', validators.cacheControl)
+      .header('Vary', varyWith(answerVary(request), 'Accept-Encoding'));
     return reply.send();
   });
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
@@ -55,7 +65,12 @@ export function registerHttpCaching(fastify: FastifyInstance, o: HttpCachingOpti
     // current position's would let a client revalidate content it does not have into a 304.
     if (!validators || reply.statusCode === 304 || reply.getHeader('X-Dateline-Read-Cache') === 'stale') return payload;
     if (reply.statusCode === 200) {
-      reply.header('ETag', validators.etag).header('Cache-Control', validators.cacheControl);
+      // Kept answers go out gzip-compressed to the readers that take it (the read cache): other bytes, another tag.
+      const gzip = reply.getHeader('Content-Encoding') === 'gzip';
+      reply
+        .header('ETag', gzip ? gzipEtag(validators.etag) : validators.etag)
+        .header('Cache-Control', validators.cacheControl)
+        .header('Vary', varyWith(reply.getHeader('Vary'), 'Accept-Encoding'));
     } else {
       // An error (an unknown id, a bad parameter) may be an answer tomorrow: not kept.
       reply.header('Cache-Control', 'no-store');

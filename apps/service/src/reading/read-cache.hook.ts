@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { asOfInstant } from '../http-caching/cache-policy';
 import { answerVariant, CACHED_ROUTES } from '../http-caching/cached-routes';
-import { ReadCache } from './read-cache';
+import { gzipEtag, takesGzip } from '../http-caching/content-coding';
+import { gzipAnswer } from './answer-compression';
+import { CachedAnswer, ReadCache } from './read-cache';
 import { RendersInFlight } from './renders-in-flight';
 
 /** How many renders of the same answer a request waits for before computing it itself. */
@@ -43,7 +45,7 @@ export function registerReadCache(fastify: FastifyInstance, cache: ReadCache, po
     const stale = hit || !renders.rendering(key, at) ? undefined : cache.stale(key);
     if (stale) {
       reply.headers(stale.headers).header('Cache-Control', 'no-cache').header('X-Dateline-Read-Cache', 'stale');
-      return reply.send(stale.body);
+      return sendAnswer(request, reply, stale, true);
     }
     // A render that left nothing (its answer could not be kept, or failed) hands over: the first
     // waiter to wake computes the answer (renders.start below, before anything else runs), the
@@ -51,7 +53,7 @@ export function registerReadCache(fastify: FastifyInstance, cache: ReadCache, po
     for (let round = 0; !hit && round < MAX_WAIT_ROUNDS && (await renders.waitFor(key, at)); round++) hit = cache.get(key, at);
     if (hit) {
       reply.headers(hit.headers).header('X-Dateline-Read-Cache', 'hit');
-      return reply.send(hit.body);
+      return sendAnswer(request, reply, hit, false);
     }
     const asOf = asOfInstant((request.query ?? {}) as Record<string, unknown>);
     pendingOf.set(request, { key, position: at, ...(asOf === undefined ? {} : { asOf }), finish: renders.start(key, at) });
@@ -64,11 +66,18 @@ export function registerReadCache(fastify: FastifyInstance, cache: ReadCache, po
     if (reply.statusCode === 200 && typeof payload === 'string') {
       const headers = replayable(reply.getHeaders());
       const shows = headers['surrogate-key']?.split(' ');
+      const body = Buffer.from(payload);
+      const key = pending.key;
       cache.set(
-        pending.key,
+        key,
         pending.position,
-        { body: Buffer.from(payload), headers },
+        { body, headers },
         { ...(shows ? { shows } : {}), ...(pending.asOf === undefined ? {} : { asOf: pending.asOf }) },
+      );
+      // This answer goes out plain; the hits after it get the gzip bytes once they are ready.
+      void gzipAnswer(body, headers['content-type']).then(
+        (gzip) => gzip && cache.attachGzip(key, body, gzip),
+        () => undefined, // not compressed: the plain bytes still serve
       );
     }
     pending.finish();
@@ -82,6 +91,20 @@ export function registerReadCache(fastify: FastifyInstance, cache: ReadCache, po
   };
   fastify.addHook('onResponse', release);
   fastify.addHook('onRequestAbort', release);
+}
+
+/**
+ * Sends a kept answer: its gzip bytes to a request that takes them, else its plain bytes. The
+ * HTTP caching hook gives gzip bytes their own ETag by their Content-Encoding, but leaves a
+ * stale answer's tag alone: a stale answer's gzip tag is set here.
+ */
+function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer, stale: boolean): FastifyReply {
+  const gzip = answer.gzip && takesGzip(request.headers['accept-encoding']) ? answer.gzip : undefined;
+  if (gzip) {
+    reply.header('Content-Encoding', 'gzip');
+    if (stale && answer.headers.etag) reply.header('ETag', gzipEtag(answer.headers.etag));
+  }
+  return reply.send(gzip ?? answer.body);
 }
 
 function replayable(headers: Record<string, string | number | string[] | undefined>): Record<string, string> {

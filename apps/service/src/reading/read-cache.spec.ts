@@ -209,4 +209,25 @@ describe('ReadCache', () => {
     expect(cache.stale('/a')).toBeUndefined();
     expect(cache.get('/b0', 2)).toBeDefined();
   });
+
+  it('adds gzip bytes only to the answer they were made from, counts them, and drops them with it', async () => {
+    const cache = new ReadCache({ maxEntries: 100, maxBytes: 3200, staleMs: 0 });
+    await cache.moveTo(1);
+    const first = answer('x'.repeat(60));
+    cache.set('/a', 1, first);
+    // Replaced while compressing: the bytes of the old answer are not the new one's.
+    cache.set('/a', 1, answer('y'.repeat(60)));
+    expect(cache.attachGzip('/a', first.body, Buffer.from('gz-of-x'))).toBe(false);
+    expect(cache.get('/a', 1)?.gzip).toBeUndefined();
+    const current = cache.get('/a', 1)!;
+    expect(cache.attachGzip('/a', current.body, Buffer.from('g'.repeat(40)))).toBe(true);
+    expect(cache.get('/a', 1)?.gzip?.toString()).toBe('g'.repeat(40));
+    // Once only, and never for an answer no longer kept.
+    expect(cache.attachGzip('/a', current.body, Buffer.from('again'))).toBe(false);
+    expect(cache.attachGzip('/gone', current.body, Buffer.from('z'))).toBe(false);
+    // /a holds 100 of the 3,200 bytes (60 plain + 40 gzip): 31 answers of 101 bytes (3,131) fit beside its plain bytes, not beside both.
+    for (let i = 0; i < 31; i++) cache.set(`/b${i}`, 1, answer('b'.repeat(101)));
+    expect(cache.get('/a', 1)).toBeUndefined();
+    expect(cache.get('/b0', 1)).toBeDefined();
+  });
 });

@@ -19,9 +19,17 @@ export interface CachedAnswer {
    * page encoded again on every hit cost the service more than the rest of the hit did).
    */
   readonly body: Buffer;
+  /**
+   * The same bytes gzip-compressed, once compressed (attachGzip): sent to the readers that take
+   * gzip, with their own ETag (docs/adr/0019-compressed-answers.md).
+   */
+  readonly gzip?: Buffer;
   /** The answer's own headers (content type, the reader page's CSP), replayed with it. */
   readonly headers: Readonly<Record<string, string>>;
 }
+
+/** Bytes an answer holds, both its codings. */
+const sizeOf = (answer: CachedAnswer): number => answer.body.length + (answer.gzip?.length ?? 0);
 
 /** What an answer depends on, besides its URL. */
 export interface AnswerScope {
@@ -174,7 +182,7 @@ export class ReadCache {
    */
   set(key: string, position: number, answer: CachedAnswer, scope: AnswerScope = {}): void {
     if (!this.enabled || position > this.position || !this.unchangedSince(position, scope)) return;
-    const size = answer.body.length;
+    const size = sizeOf(answer);
     if (size > this.maxBytes / 16) return; // one huge range must not evict everything else
     this.delete(key);
     this.forgetStale(key);
@@ -186,6 +194,18 @@ export class ReadCache {
     }
     this.answers.set(key, { ...answer, ...scope, storedAt: this.now() });
     this.bytes += size;
+  }
+
+  /**
+   * Adds the gzip bytes of an answer kept under `key`, if that answer is still the one made of
+   * `body` (it may have been dropped or replaced while compressing) and they fit in the budget.
+   */
+  attachGzip(key: string, body: Buffer, gzip: Buffer): boolean {
+    const entry = this.answers.get(key);
+    if (!entry || entry.body !== body || entry.gzip || this.bytes + gzip.length > this.maxBytes) return false;
+    this.answers.set(key, { ...entry, gzip });
+    this.bytes += gzip.length;
+    return true;
   }
 
   get size(): number {
@@ -229,23 +249,23 @@ export class ReadCache {
     this.answers.delete(key);
     this.forgetStale(key);
     if (this.staleMs <= 0) {
-      this.bytes -= entry.body.length;
+      this.bytes -= sizeOf(entry);
       return;
     }
-    this.dropped.set(key, { body: entry.body, headers: entry.headers, droppedAt: now });
+    this.dropped.set(key, { body: entry.body, ...(entry.gzip ? { gzip: entry.gzip } : {}), headers: entry.headers, droppedAt: now });
   }
 
   private forgetStale(key: string): void {
     const old = this.dropped.get(key);
     if (!old) return;
     this.dropped.delete(key);
-    this.bytes -= old.body.length;
+    this.bytes -= sizeOf(old);
   }
 
   private delete(key: string): void {
     const old = this.answers.get(key);
     if (!old) return;
     this.answers.delete(key);
-    this.bytes -= old.body.length;
+    this.bytes -= sizeOf(old);
   }
 }
