@@ -85,7 +85,13 @@ describe('compressed answers', () => {
   it('never sends gzip to a reader who refuses it or does not say', async () => {
     const path = `/timeline/${DAY}`;
     await gzipHit(path);
-    for (const headers of [{}, { 'Accept-Encoding': 'gzip;q=0, *' }, { 'Accept-Encoding': 'identity' }, { 'Accept-Encoding': 'br' }]) {
+    const refusals: Record<string, string>[] = [
+      {},
+      { 'Accept-Encoding': 'gzip;q=0, *' },
+      { 'Accept-Encoding': 'identity' },
+      { 'Accept-Encoding': 'br' },
+    ];
+    for (const headers of refusals) {
       const answer = await get(base, path, headers);
       expect(answer.status).toBe(200);
       expect(answer.headers['content-encoding']).toBeUndefined();
