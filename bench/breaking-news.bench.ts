@@ -328,7 +328,7 @@ export async function run(options: BreakingNewsOptions = {}) {
       machine: await describeMachine(TEST_PG_ADMIN_URL),
     };
     log(
-      `readers ${report.readers.achievedPerSec}/${rate} req/s (${report.readers.notOk} not 200: ${report.readers.shed} shed, ${report.readers.unanswered} unanswered); ${routes.map((r) => `${r.route} p50 ${r.p50Ms} p99 ${r.p99Ms} ms`).join('; ')}`,
+      `readers ${report.readers.achievedPerSec}/${rate} req/s (${report.readers.notOk} not 200: ${report.readers.shed} shed, ${report.readers.unanswered} unanswered); ${routes.map((r) => `${r.route} p50 ${r.p50Ms} p99 ${r.p99Ms} ms, ${r.kibPerAnswer} KiB`).join('; ')}`,
     );
     log(
       `live streams: lag p50 ${report.liveStreams.lagMs?.p50} ms, p99 ${report.liveStreams.lagMs?.p99} ms (${lag.undelivered} undelivered); writes ${writes.ok} ok, ${writes.failed} failed`,
@@ -347,11 +347,16 @@ export async function run(options: BreakingNewsOptions = {}) {
 /** p50/p99 per route, the asOf reads of a route apart from the others. */
 function summariseRoutes(sent: readonly Sent[]) {
   const byRoute = new Map<string, Sent[]>();
-  for (const s of sent) byRoute.set(s.label, [...(byRoute.get(s.label) ?? []), s]);
+  for (const s of sent) {
+    const xs = byRoute.get(s.label);
+    if (xs) xs.push(s);
+    else byRoute.set(s.label, [s]);
+  }
   return [...byRoute.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([route, xs]) => {
       const p = percentiles(xs.map((x) => x.ms));
+      const answered = xs.filter((x) => x.status === 200);
       return {
         route,
         requests: xs.length,
@@ -361,6 +366,8 @@ function summariseRoutes(sent: readonly Sent[]) {
         p50Ms: p.p50,
         p99Ms: p.p99,
         maxMs: p.max,
+        /** Mean body of an answer as it went over the wire: compressed for the readers who take it (ADR 0019). */
+        kibPerAnswer: answered.length ? +(answered.reduce((n, x) => n + x.bytes, 0) / answered.length / 1024).toFixed(1) : 0,
       };
     });
 }

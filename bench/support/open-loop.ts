@@ -9,6 +9,8 @@ export interface Sent {
   readonly lateMs: number;
   /** 0: no answer (a connection error, or none within the time allowed). */
   readonly status: number;
+  /** Bytes of the answer's body as sent (compressed, when it was). */
+  readonly bytes: number;
 }
 
 /** An answer later than this counts as none: an overloaded service must not keep a run going for minutes. */
@@ -46,14 +48,16 @@ export async function openLoop(
     const at = performance.now();
     const done = new Promise<void>((resolve) => {
       let finished = false;
+      let bytes = 0;
       const finish = (status: number) => {
         if (finished) return;
         finished = true;
-        sent.push({ label: r.label, ms: performance.now() - due, lateMs: Math.max(0, at - due), status });
+        sent.push({ label: r.label, ms: performance.now() - due, lateMs: Math.max(0, at - due), status, bytes });
         resolve();
       };
       const req = http.get({ host: '127.0.0.1', port, path: r.path, headers: r.headers, agent }, (res) => {
-        res.resume();
+        // Counted, not decoded: a reader's browser decompresses on its own CPU, not the service's.
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
         res.on('end', () => finish(res.statusCode ?? 0));
         res.on('error', () => finish(0));
       });
