@@ -43,7 +43,7 @@ import { storyPageView } from './view-models/story-page.view-model';
 import { DayPage, PointInTime, timelinePageView } from './view-models/timeline-page.view-model';
 import { RevisionTimes, revisionTimeKey } from './view-models/provenance-words';
 import { StoryAddresses, storyNotFound } from '../stories/story-addresses';
-import { entryOrder, factsNamedOnly, storyIdsOf } from './page-entries';
+import { entryOrder, factsNamedOnly, parsedOnDay, storyIdsOf } from './page-entries';
 import { storyReach } from './view-models/story-reach';
 import { PAGE_LANGUAGES } from './messages/catalogue';
 import type { Messages } from './messages/messages';
@@ -135,7 +135,7 @@ export class ReaderPageController {
         ? `/${queryString({ from: day, to: day, ...version, cursor: this.cursors.encode({ at: position, after: [next.sortKey, next.orderKey] }, dayQuery(day)) })}`
         : undefined;
       dayPages.set(day, {
-        order: entryOrder(page.entries.filter((e) => e.date === day)),
+        order: entryOrder(parsedOnDay(page.entries, listed, day)),
         ...(moreHref ? { moreHref } : {}),
         continued: day === cursorDay,
       });
