@@ -202,7 +202,7 @@ export function dayViews(
             const fact = byId.get(p.fact)!;
             const sortKey = String(i).padStart(4, '0');
             return p.role === 'fact'
-              ? { ...toEntryView(fact, titles, sortKey, revisionTimes, storyNames, m), date }
+              ? toEntryView(fact, titles, sortKey, revisionTimes, storyNames, m, date)
               : toAboutView(fact, p, href(fact.id), sortKey, storyNames, m);
           }),
         },
@@ -220,10 +220,7 @@ export function dayViews(
       day.sections.push({
         key: `${day.date}|left|${heading}`,
         heading,
-        entries: list.map((f, i) => ({
-          ...toEntryView(f, titles, `~${String(i).padStart(4, '0')}`, revisionTimes, storyNames, m),
-          date: day.date,
-        })),
+        entries: list.map((f, i) => toEntryView(f, titles, `~${String(i).padStart(4, '0')}`, revisionTimes, storyNames, m, day.date)),
       });
   }
   return days.map(({ date, sections }) => {
