@@ -23,10 +23,12 @@ describe('SharedChangeFrames', () => {
     answers.push(await frames.get(5, 9, 500));
     expect(asked).toEqual(['5:9:500']);
     expect(rendered()).toBe(2);
+    // The very same frames, encoded once: no stream gets its own copy.
+    for (const a of answers) expect(a).toBe(answers[0]);
     for (const a of answers)
       expect(a).toEqual([
-        { position: 6, frame: 'frame 6 (1)' },
-        { position: 9, frame: 'frame 9 (2)' },
+        { position: 6, frame: Buffer.from('frame 6 (1)') },
+        { position: 9, frame: Buffer.from('frame 9 (2)') },
       ]);
   });
 

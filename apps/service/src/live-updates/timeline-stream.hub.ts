@@ -17,7 +17,7 @@ const RECONNECT_MS = 2000;
 
 /** The part of a response stream the hub writes to (Node's ServerResponse). */
 export interface StreamSink {
-  write(chunk: string): boolean;
+  write(chunk: string | Uint8Array): boolean;
   end(): void;
   /** Closes the connection at once, throwing away what the client has not taken yet. */
   destroy(): void;
@@ -37,6 +37,9 @@ interface Client {
 }
 
 const BATCH = 500;
+
+/** The heartbeat comment, encoded once for every stream. */
+const HEARTBEAT = Buffer.from(sseComment('heartbeat'));
 
 /**
  * Live timeline changes over Server-Sent Events. The projector says when a batch committed
@@ -92,7 +95,7 @@ export class TimelineStreamHub implements BeforeApplicationShutdown {
       pumping: false,
       again: false,
       closed: false,
-      heartbeat: setInterval(() => this.write(client, sseComment('heartbeat')), this.settings.sseHeartbeatMs),
+      heartbeat: setInterval(() => this.write(client, HEARTBEAT), this.settings.sseHeartbeatMs),
     };
     client.heartbeat.unref();
     this.clients.add(client);
@@ -143,7 +146,7 @@ export class TimelineStreamHub implements BeforeApplicationShutdown {
     }
   }
 
-  private write(c: Client, chunk: string): void {
+  private write(c: Client, chunk: string | Uint8Array): void {
     if (c.closed) return;
     // Checked before writing, so that a frame larger than the buffer still goes out to a client
     // that keeps up: one whole frame beyond the bound, at most.

@@ -1,14 +1,18 @@
 import { DiplomaticEventEntry, TimelineEntry } from '@dateline/domain';
 import { StoredEntry, StoryRevisionsQueries, TimelineEntriesQueries } from '@dateline/projections';
 
-/** Each entry's place on a page, by the key the page's view finds it by: a fact's id, an about date's key, `<story>#<revision>`. */
-export function entryOrder(entries: readonly StoredEntry[]): Map<string, number> {
-  return new Map(
-    entries.map((e, i) => {
-      const parsed = JSON.parse(e.json) as TimelineEntry;
-      return [parsed.type === 'story-revision' ? `${parsed.id}#${parsed.revision}` : parsed.id, i];
-    }),
-  );
+/**
+ * Each entry's place on a page, by the key the page's view finds it by: a fact's id, an about
+ * date's key, `<story>#<revision>`. Takes the entries parsed: the page has parsed them already,
+ * and parsing each again per day cost the reader page as much as the first parse.
+ */
+export function entryOrder(entries: readonly TimelineEntry[]): Map<string, number> {
+  return new Map(entries.map((e, i) => [e.type === 'story-revision' ? `${e.id}#${e.revision}` : e.id, i]));
+}
+
+/** The parsed entries filed on `day`, in the page's order: `parsed` holds `stored`'s entries parsed, index for index. */
+export function parsedOnDay(stored: readonly StoredEntry[], parsed: readonly TimelineEntry[], day: string): TimelineEntry[] {
+  return parsed.filter((_, i) => stored[i].date === day);
 }
 
 /**

@@ -14,7 +14,7 @@ import {
 import { PageKey } from '@dateline/projections';
 import { RouteConstraints } from '@nestjs/platform-fastify';
 import { ApiExcludeEndpoint, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { DiplomaticEventEntry, readRangeProblem, TimelineEntry } from '@dateline/domain';
+import { readRangeProblem, TimelineEntry } from '@dateline/domain';
 import {
   CACHE_KEYS,
   ReadModelPositions,
@@ -43,7 +43,7 @@ import { storyPageView } from './view-models/story-page.view-model';
 import { DayPage, PointInTime, timelinePageView } from './view-models/timeline-page.view-model';
 import { RevisionTimes, revisionTimeKey } from './view-models/provenance-words';
 import { StoryAddresses, storyNotFound } from '../stories/story-addresses';
-import { entryOrder, factsNamedOnly, storyIdsOf } from './page-entries';
+import { entryOrder, factsNamedOnly, parsedOnDay, storyIdsOf } from './page-entries';
 import { storyReach } from './view-models/story-reach';
 import { PAGE_LANGUAGES } from './messages/catalogue';
 import type { Messages } from './messages/messages';
@@ -135,7 +135,7 @@ export class ReaderPageController {
         ? `/${queryString({ from: day, to: day, ...version, cursor: this.cursors.encode({ at: position, after: [next.sortKey, next.orderKey] }, dayQuery(day)) })}`
         : undefined;
       dayPages.set(day, {
-        order: entryOrder(page.entries.filter((e) => e.date === day)),
+        order: entryOrder(parsedOnDay(page.entries, listed, day)),
         ...(moreHref ? { moreHref } : {}),
         continued: day === cursorDay,
       });
@@ -178,8 +178,9 @@ export class ReaderPageController {
     reply.header('Vary', 'Accept, Accept-Language');
     await readPosition(this.positions, this.stories.readModels, q.minPosition, this.settings.minPositionWaitMs, reply);
     const id = await this.addresses.forRead(address);
-    const [story, revisions] = await Promise.all([this.stories.story(id), this.revisions.revisions(id)]);
-    if (!story || !revisions) throw storyNotFound(address);
+    const [found, revisions] = await Promise.all([this.stories.storyWithFacts(id), this.revisions.revisions(id)]);
+    if (!found || !revisions) throw storyNotFound(address);
+    const story = found.story;
     let diff: { from: number; to: number } | undefined;
     if (q.from !== undefined || q.to !== undefined) {
       if (q.from === undefined || q.to === undefined) throw new BadRequestException(['give both from and to to compare two revisions']);
@@ -191,12 +192,11 @@ export class ReaderPageController {
     } else if (revisions.length >= 2) {
       diff = { from: revisions[revisions.length - 2].revision, to: revisions[revisions.length - 1].revision };
     }
-    // The linked facts' full fields, in one query: the page dates and orders them as the timeline does.
-    const facts = await this.entries.versions(story.linkedEvents.map((e) => ({ eventId: e.id, version: e.version })));
     surrogateKeys(reply, [CACHE_KEYS.story(id)]);
     pageHeaders(reply, m);
-    // Each version's first entry is the fact itself; the dates it is about follow it.
-    const linked = [...facts.values()].map(([fact]) => fact).filter((e): e is DiplomaticEventEntry => e?.type === 'diplomatic-event');
+    // The linked facts' full fields (the page dates and orders them as the timeline does) by id:
+    // facts first recorded at the same instant stay in the order the page has always listed them.
+    const linked = [...found.facts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const reach = storyReach({
       origin: this.settings.publicUrl,
       slug: story.slug,

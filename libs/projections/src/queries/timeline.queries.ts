@@ -45,7 +45,11 @@ export class TimelineQueries {
       return { entries, ...(merged.length > w.limit ? { next: entries[entries.length - 1].key } : {}), nextByDay: new Map() };
     }
     const byDay = new Map<string, StoredEntry[]>();
-    for (const e of merged) byDay.set(e.date, [...(byDay.get(e.date) ?? []), e]);
+    for (const e of merged) {
+      const list = byDay.get(e.date);
+      if (list) list.push(e);
+      else byDay.set(e.date, [e]);
+    }
     const nextByDay = new Map<string, PageKey>();
     const entries: StoredEntry[] = [];
     for (const [day, list] of byDay) {

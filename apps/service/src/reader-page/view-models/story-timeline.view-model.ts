@@ -1,7 +1,7 @@
 import { DiplomaticEventEntry, StoryRevisionEntry, TimelineEntry } from '@dateline/domain';
 import { StoredEntry } from '@dateline/projections';
 import { queryString } from '../html';
-import { entryOrder } from '../page-entries';
+import { entryOrder, parsedOnDay } from '../page-entries';
 import { StoryNames } from './story-links';
 import { messagesFor } from '../messages/catalogue';
 import type { Messages } from '../messages/messages';
@@ -84,7 +84,7 @@ export function storyTimelineView(input: StoryTimelineInput): StoryTimelineView 
   const revisions = parsed.filter((e): e is StoryRevisionEntry => e.type === 'story-revision');
   const dates = [...new Set(input.entries.map((e) => e.date))];
   // Every day of the page is shown in part: exactly the page's entries, in the page's order.
-  const dayPages = new Map<string, DayPage>(dates.map((d) => [d, { order: entryOrder(input.entries.filter((e) => e.date === d)) }]));
+  const dayPages = new Map<string, DayPage>(dates.map((d) => [d, { order: entryOrder(parsedOnDay(input.entries, parsed, d)) }]));
   const days = dayViews(dates, facts, [], {}, dayPages, new Map(), input.storyNames, m);
   const timelineHref = `/stories/${input.slug}/timeline`;
   return {

@@ -1,7 +1,7 @@
 import {
   addDays,
   DayFact,
-  daySections,
+  daySectionsByDay,
   DiplomaticEventEntry,
   factKnowledge,
   headingKey,
@@ -156,7 +156,7 @@ export function timelinePageView(input: TimelinePageInput): TimelinePageView {
 }
 
 /**
- * The days' sections by `daySections` over the facts given, whatever day the read model filed
+ * The days' sections by `daySectionsByDay` over the facts given, whatever day the read model filed
  * them on: the domain's placement decides the heading and the order. A fact the placement puts
  * on no day shown stays on the read model's day, under its own heading, rather than vanish.
  */
@@ -176,9 +176,11 @@ export function dayViews(
     const k = factKnowledge(f);
     return { id: f.id, when: k.when, about: k.about, relations: k.relations };
   });
-  const homeDay = new Map(dayFacts.map((f) => [f.id, placement(f)[0].day]));
+  // Each fact placed once for the whole page, not once per day shown.
+  const own = new Map(dayFacts.map((f) => [f.id, placement(f)[0]]));
+  const sectionsByDay = daySectionsByDay(dayFacts);
   const href = (id: string) => {
-    const day = homeDay.get(id)!;
+    const day = own.get(id)!.day;
     return `/${queryString({ from: day, to: day, ...atQuery })}#event-${id}`;
   };
   const shown = new Set<string>();
@@ -188,7 +190,7 @@ export function dayViews(
     return order ? list.filter((p) => order.has(p.key)).sort((a, b) => order.get(a.key)! - order.get(b.key)!) : list;
   };
   const sectionsOf = (date: string): SectionView[] =>
-    daySections(dayFacts, date).flatMap((s) => {
+    (sectionsByDay.get(date) ?? []).flatMap((s) => {
       const entries = onPage(date, s.entries);
       if (entries.length === 0) return [];
       return [
@@ -200,7 +202,7 @@ export function dayViews(
             const fact = byId.get(p.fact)!;
             const sortKey = String(i).padStart(4, '0');
             return p.role === 'fact'
-              ? { ...toEntryView(fact, titles, sortKey, revisionTimes, storyNames, m), date }
+              ? toEntryView(fact, titles, sortKey, revisionTimes, storyNames, m, date)
               : toAboutView(fact, p, href(fact.id), sortKey, storyNames, m);
           }),
         },
@@ -211,17 +213,14 @@ export function dayViews(
     const left = new Map<string, DiplomaticEventEntry[]>();
     const order = dayPages.get(day.date)?.order;
     for (const f of facts.filter((x) => x.date === day.date && !shown.has(x.id) && (!order || order.has(x.id)))) {
-      const heading = headingWords(placement(dayFacts.find((x) => x.id === f.id)!)[0].heading);
+      const heading = headingWords(own.get(f.id)!.heading);
       left.set(heading, [...(left.get(heading) ?? []), f]);
     }
     for (const [heading, list] of left)
       day.sections.push({
         key: `${day.date}|left|${heading}`,
         heading,
-        entries: list.map((f, i) => ({
-          ...toEntryView(f, titles, `~${String(i).padStart(4, '0')}`, revisionTimes, storyNames, m),
-          date: day.date,
-        })),
+        entries: list.map((f, i) => toEntryView(f, titles, `~${String(i).padStart(4, '0')}`, revisionTimes, storyNames, m, day.date)),
       });
   }
   return days.map(({ date, sections }) => {

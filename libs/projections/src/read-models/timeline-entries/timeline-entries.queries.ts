@@ -201,6 +201,11 @@ export class TimelineEntriesQueries {
 
   /** The version of every diplomatic event linked to the story, now or as published at `asPublished`, in timeline order. */
   async linkedTo(storyId: string, q: VersionTime = {}): Promise<LinkedEvent[]> {
+    return (await this.linkedFacts(storyId, q)).map(linkedEvent);
+  }
+
+  /** linkedTo's facts whole, as timeline entries: the story page shows them. */
+  async linkedFacts(storyId: string, q: VersionTime = {}): Promise<DiplomaticEventEntry[]> {
     const params: unknown[] = [JSON.stringify([storyId.toLowerCase()])];
     const where = [`story_ids @> $1::jsonb AND role = 'fact'`, ...versionCondition(q, params)];
     const { rows } = await namedQuery<Pick<EntryRow, 'entry'>>(
@@ -210,22 +215,8 @@ export class TimelineEntriesQueries {
     );
     const entries = rows.map((r) => parseEntry(r.entry));
     // Now, in the stored order; as published at an instant, in the order of the versions seen then.
-    return (q.asOf || q.asPublished ? orderTimeline(entries) : entries).flatMap((e) =>
-      e.type === 'diplomatic-event'
-        ? [
-            {
-              id: e.id,
-              version: e.version,
-              title: e.title,
-              kind: e.kind,
-              date: e.date,
-              heading: e.heading,
-              sortKey: e.sortKey,
-              dating: e.dating,
-              when: factKnowledge(e).when,
-            },
-          ]
-        : [],
+    return (q.asOf || q.asPublished ? orderTimeline(entries) : entries).filter(
+      (e): e is DiplomaticEventEntry => e.type === 'diplomatic-event',
     );
   }
 
@@ -355,4 +346,19 @@ export const versionKey = (eventId: string, version: number): string => `${event
 /** A date column read back as text or as a Date, as YYYY-MM-DD. */
 export function dayOf(v: Date | string): string {
   return typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10);
+}
+
+/** A linked fact as a story lists it. */
+export function linkedEvent(e: DiplomaticEventEntry): LinkedEvent {
+  return {
+    id: e.id,
+    version: e.version,
+    title: e.title,
+    kind: e.kind,
+    date: e.date,
+    heading: e.heading,
+    sortKey: e.sortKey,
+    dating: e.dating,
+    when: factKnowledge(e).when,
+  };
 }
