@@ -8,13 +8,21 @@ const MIN_BYTES = 1024;
 /** Text the public reads answer with: JSON, HTML, Atom and JSON Feed, the TimelineJS export. */
 const COMPRESSIBLE = /^(application\/(json|feed\+json|atom\+xml|xml|ld\+json)|text\/)/i;
 
+/** Whether an answer is worth compressing: text, and large enough to gain. */
+export function worthCompressing(body: Buffer, contentType: string | undefined): boolean {
+  return body.length >= MIN_BYTES && contentType !== undefined && COMPRESSIBLE.test(contentType);
+}
+
 /**
- * The gzip bytes of a kept answer, or undefined when it is not worth compressing (small, not
- * text, or barely smaller). Runs on libuv's thread pool, not on the event loop: under breaking
- * news the loop is the service's bottleneck and the second core is not (docs/adr/0019-compressed-answers.md).
+ * The gzip bytes of a kept answer, or undefined when they are barely smaller or compression
+ * failed. Runs on libuv's thread pool, not on the event loop: under breaking news the loop is
+ * the service's bottleneck and the second core is not (docs/adr/0019-compressed-answers.md).
  */
-export async function gzipAnswer(body: Buffer, contentType: string | undefined): Promise<Buffer | undefined> {
-  if (body.length < MIN_BYTES || !contentType || !COMPRESSIBLE.test(contentType)) return undefined;
-  const compressed = await gzipAsync(body);
-  return compressed.length < body.length * 0.9 ? compressed : undefined;
+export async function gzipAnswer(body: Buffer): Promise<Buffer | undefined> {
+  try {
+    const compressed = await gzipAsync(body);
+    return compressed.length < body.length * 0.9 ? compressed : undefined;
+  } catch {
+    return undefined; // the plain bytes still serve
+  }
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { asOfInstant } from '../http-caching/cache-policy';
 import { answerVariant, CACHED_ROUTES } from '../http-caching/cached-routes';
 import { gzipEtag, takesGzip } from '../http-caching/content-coding';
-import { gzipAnswer } from './answer-compression';
+import { gzipAnswer, worthCompressing } from './answer-compression';
 import { CachedAnswer, ReadCache } from './read-cache';
 import { RendersInFlight } from './renders-in-flight';
 
@@ -68,17 +68,11 @@ export function registerReadCache(fastify: FastifyInstance, cache: ReadCache, po
       const shows = headers['surrogate-key']?.split(' ');
       const body = Buffer.from(payload);
       const key = pending.key;
-      cache.set(
-        key,
-        pending.position,
-        { body, headers },
-        { ...(shows ? { shows } : {}), ...(pending.asOf === undefined ? {} : { asOf: pending.asOf }) },
-      );
-      // This answer goes out plain; the hits after it get the gzip bytes once they are ready.
-      void gzipAnswer(body, headers['content-type']).then(
-        (gzip) => gzip && cache.attachGzip(key, body, gzip),
-        () => undefined, // not compressed: the plain bytes still serve
-      );
+      // This answer goes out plain; the hits after it get the gzip bytes, waiting for them while they are compressed.
+      const gzipping = worthCompressing(body, headers['content-type']) ? gzipAnswer(body) : undefined;
+      const scope = { ...(shows ? { shows } : {}), ...(pending.asOf === undefined ? {} : { asOf: pending.asOf }) };
+      cache.set(key, pending.position, { body, headers, ...(gzipping ? { gzipping } : {}) }, scope);
+      void gzipping?.then((gzip) => cache.attachGzip(key, body, gzip));
     }
     pending.finish();
     return payload;
@@ -94,12 +88,14 @@ export function registerReadCache(fastify: FastifyInstance, cache: ReadCache, po
 }
 
 /**
- * Sends a kept answer: its gzip bytes to a request that takes them, else its plain bytes. The
+ * Sends a kept answer: its gzip bytes to a request that takes them (waiting for them while they
+ * are compressed: a few ms on the thread pool), else its plain bytes. The
  * HTTP caching hook gives gzip bytes their own ETag by their Content-Encoding, but leaves a
  * stale answer's tag alone: a stale answer's gzip tag is set here.
  */
-function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer, stale: boolean): FastifyReply {
-  const gzip = answer.gzip && takesGzip(request.headers['accept-encoding']) ? answer.gzip : undefined;
+async function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer, stale: boolean): Promise<FastifyReply> {
+  const takes = (answer.gzip ?? answer.gzipping) !== undefined && takesGzip(request.headers['accept-encoding']);
+  const gzip = takes ? (answer.gzip ?? (await answer.gzipping)) : undefined;
   if (gzip) {
     reply.header('Content-Encoding', 'gzip');
     if (stale && answer.headers.etag) reply.header('ETag', gzipEtag(answer.headers.etag));

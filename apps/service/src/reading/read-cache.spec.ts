@@ -221,6 +221,7 @@ describe('ReadCache', () => {
     expect(cache.get('/a', 1)?.gzip).toBeUndefined();
     const current = cache.get('/a', 1)!;
     expect(cache.attachGzip('/a', current.body, Buffer.from('g'.repeat(40)))).toBe(true);
+    expect(cache.get('/a', 1)?.gzipping).toBeUndefined();
     expect(cache.get('/a', 1)?.gzip?.toString()).toBe('g'.repeat(40));
     // Once only, and never for an answer no longer kept.
     expect(cache.attachGzip('/a', current.body, Buffer.from('again'))).toBe(false);
@@ -229,5 +230,17 @@ describe('ReadCache', () => {
     for (let i = 0; i < 31; i++) cache.set(`/b${i}`, 1, answer('b'.repeat(101)));
     expect(cache.get('/a', 1)).toBeUndefined();
     expect(cache.get('/b0', 1)).toBeDefined();
+  });
+
+  it('marks an answer done compressing when its gzip bytes were not worth keeping', async () => {
+    const cache = new ReadCache({ maxEntries: 10 });
+    await cache.moveTo(1);
+    const body = Buffer.from('{"a":1}');
+    cache.set('/a', 1, { body, headers: {}, gzipping: Promise.resolve(undefined) });
+    expect(cache.get('/a', 1)?.gzipping).toBeDefined();
+    expect(cache.attachGzip('/a', body, undefined)).toBe(false);
+    expect(cache.get('/a', 1)?.gzipping).toBeUndefined();
+    expect(cache.get('/a', 1)?.gzip).toBeUndefined();
+    expect(cache.get('/a', 1)?.body).toBe(body);
   });
 });

@@ -24,6 +24,12 @@ export interface CachedAnswer {
    * gzip, with their own ETag (docs/adr/0019-compressed-answers.md).
    */
   readonly gzip?: Buffer;
+  /**
+   * The gzip bytes while they are being compressed: a hit that takes gzip waits the few ms for
+   * them rather than take the plain bytes, which under breaking news were most of what the
+   * service wrote after each write (docs/adr/0019-compressed-answers.md).
+   */
+  readonly gzipping?: Promise<Buffer | undefined>;
   /** The answer's own headers (content type, the reader page's CSP), replayed with it. */
   readonly headers: Readonly<Record<string, string>>;
 }
@@ -197,15 +203,18 @@ export class ReadCache {
   }
 
   /**
-   * Adds the gzip bytes of an answer kept under `key`, if that answer is still the one made of
-   * `body` (it may have been dropped or replaced while compressing) and they fit in the budget.
+   * Adds the gzip bytes of an answer kept under `key` once compressed (undefined: not worth
+   * it), if that answer is still the one made of `body` (it may have been dropped or replaced
+   * while compressing) and they fit in the budget. Its `gzipping` is done either way.
    */
-  attachGzip(key: string, body: Buffer, gzip: Buffer): boolean {
+  attachGzip(key: string, body: Buffer, gzip: Buffer | undefined): boolean {
     const entry = this.answers.get(key);
-    if (!entry || entry.body !== body || entry.gzip || this.bytes + gzip.length > this.maxBytes) return false;
-    this.answers.set(key, { ...entry, gzip });
-    this.bytes += gzip.length;
-    return true;
+    if (!entry || entry.body !== body || entry.gzip) return false;
+    const { gzipping: _done, ...answer } = entry;
+    const fits = gzip !== undefined && this.bytes + gzip.length <= this.maxBytes;
+    this.answers.set(key, fits ? { ...answer, gzip } : answer);
+    if (fits) this.bytes += gzip.length;
+    return fits;
   }
 
   get size(): number {
