@@ -6,7 +6,7 @@
  * - readers: `rate` requests/s, open loop (bench/support/open-loop.ts), over a mix of the day's
  *   timeline, the story's range, the story page (HTML), the reader page (HTML) and the TimelineJS
  *   export; a fifth of the timeline reads with `asOf` (a permalink to the timeline as it was);
- *   each asks with `Accept-Encoding: gzip, deflate, br`, as browsers do;
+ *   each asks with `Accept-Encoding: gzip, deflate, br`, as browsers do (`--plain`: without it);
  * - `streams` open live-update streams (GET /timeline/stream), as readers' pages hold them;
  * - `writes` writes/s by the desk: new facts of the story on its days and amendments of them, so
  *   that the streams get events and the caches are invalidated.
@@ -18,7 +18,7 @@
  * lateness and as a core of its own used up, and the run says so.
  * Goals: every route p99 < 50 ms, lag p99 < 100 ms, memory flat (growth over the run < 5% of the start).
  *
- *   npm run build && npx tsx bench/breaking-news.bench.ts [--seconds 60] [--rate 2000] [--streams 500] [--writes 5] [--quick]
+ *   npm run build && npx tsx bench/breaking-news.bench.ts [--seconds 60] [--rate 2000] [--streams 500] [--writes 5] [--plain] [--quick]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -43,6 +43,8 @@ export interface BreakingNewsOptions extends RunOptions {
   rate?: number;
   streams?: number;
   writes?: number;
+  /** Readers that do not ask for compressed answers (as before ADR 0019's readers did): what compression itself changes. */
+  plain?: boolean;
 }
 
 /** The story's facts are on these days of May 2025 (bench/support/fact-seed.ts puts fact i on day 1 + i % 28). */
@@ -207,7 +209,7 @@ export async function run(options: BreakingNewsOptions = {}) {
     const rnd = random(19);
     const totalWeight = MIX.reduce((n, m) => n + m.weight, 0);
     // As browsers and HTTP libraries ask: readers on phones take compressed answers (docs/adr/0019-compressed-answers.md).
-    const takes = { 'accept-encoding': 'gzip, deflate, br' };
+    const takes: Record<string, string> = options.plain ? {} : { 'accept-encoding': 'gzip, deflate, br' };
     const html = { accept: 'text/html', ...takes };
     const json = { accept: 'application/json', ...takes };
     const nextRequest = (): OpenLoopRequest => {
@@ -308,6 +310,7 @@ export async function run(options: BreakingNewsOptions = {}) {
         /** Of those, without an answer within 10 s (or a connection error). */
         unanswered: sent.filter((s) => s.status === 0).length,
         asOfShare: +(sent.filter((s) => s.label.endsWith(', asOf')).length / Math.max(1, sent.length)).toFixed(2),
+        askCompressed: !options.plain,
         routes,
       },
       writes: { targetPerSec: writeRate, ...writes },
@@ -381,18 +384,20 @@ if (require.main === module) {
         streams: { type: 'string' },
         writes: { type: 'string' },
         quick: { type: 'boolean', default: false },
+        plain: { type: 'boolean', default: false },
       },
     });
     const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
     const report = await run({
       quick: values.quick,
+      plain: values.plain,
       seconds: num(values.seconds),
       rate: num(values.rate),
       streams: num(values.streams),
       writes: num(values.writes),
     });
     console.log(JSON.stringify({ ...report, machine: undefined, memory: { ...report.memory, samples: undefined } }, null, 1));
-    const file = `bench/results/${report.date.slice(0, 10)}-breaking-news${values.quick ? '-quick' : ''}.json`;
+    const file = `bench/results/${report.date.slice(0, 10)}-breaking-news${values.quick ? '-quick' : ''}${values.plain ? '-plain' : ''}.json`;
     writeReport(file, report);
     console.log(`written to ${file}`);
   });
