@@ -46,11 +46,8 @@ export function registerHttpCaching(fastify: FastifyInstance, o: HttpCachingOpti
     validatorsOf.set(request, validators);
     // The tag a cache holds may be of the plain bytes or of the gzip ones: either is still current.
     const ifNoneMatch = request.headers['if-none-match'];
-    const held = ifNoneMatchNames(ifNoneMatch, validators.etag)
-      ? validators.etag
-      : ifNoneMatchNames(ifNoneMatch, gzipEtag(validators.etag))
-        ? gzipEtag(validators.etag)
-        : undefined;
+    if (ifNoneMatch === undefined) return;
+    const held = [validators.etag, gzipEtag(validators.etag)].find((tag) => ifNoneMatchNames(ifNoneMatch, tag));
     if (!held) return;
     reply
       .code(304)
