@@ -331,7 +331,7 @@ export async function run(options: BreakingNewsOptions = {}) {
       machine: await describeMachine(TEST_PG_ADMIN_URL),
     };
     log(
-      `readers ${report.readers.achievedPerSec}/${rate} req/s (${report.readers.notOk} not 200: ${report.readers.shed} shed, ${report.readers.unanswered} unanswered); ${routes.map((r) => `${r.route} p50 ${r.p50Ms} p99 ${r.p99Ms} ms, ${r.kibPerAnswer} KiB`).join('; ')}`,
+      `readers ${report.readers.achievedPerSec}/${rate} req/s (${report.readers.notOk} not 200: ${report.readers.shed} shed, ${report.readers.unanswered} unanswered); ${routes.map((r) => `${r.route} p50 ${r.p50Ms} p99 ${r.p99Ms} ms, ${r.kibPerAnswer} KiB, ${r.cache.miss} misses`).join('; ')}`,
     );
     log(
       `live streams: lag p50 ${report.liveStreams.lagMs?.p50} ms, p99 ${report.liveStreams.lagMs?.p99} ms (${lag.undelivered} undelivered); writes ${writes.ok} ok, ${writes.failed} failed`,
@@ -371,6 +371,12 @@ function summariseRoutes(sent: readonly Sent[]) {
         maxMs: p.max,
         /** Mean body of an answer as it went over the wire: compressed for the readers who take it (ADR 0019). */
         kibPerAnswer: answered.length ? +(answered.reduce((n, x) => n + x.bytes, 0) / answered.length / 1024).toFixed(1) : 0,
+        /** How the read cache answered the 200s (ADR 0006): a kept answer, the replaced one while its successor rendered, or rendered. */
+        cache: {
+          hit: answered.filter((x) => x.cache === 'hit').length,
+          stale: answered.filter((x) => x.cache === 'stale').length,
+          miss: answered.filter((x) => x.cache === 'miss').length,
+        },
       };
     });
 }

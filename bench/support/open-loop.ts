@@ -11,6 +11,8 @@ export interface Sent {
   readonly status: number;
   /** Bytes of the answer's body as sent (compressed, when it was). */
   readonly bytes: number;
+  /** How the service's read cache answered (X-Dateline-Read-Cache: hit, stale, miss); empty when it did not say. */
+  readonly cache: string;
 }
 
 /** An answer later than this counts as none: an overloaded service must not keep a run going for minutes. */
@@ -49,13 +51,15 @@ export async function openLoop(
     const done = new Promise<void>((resolve) => {
       let finished = false;
       let bytes = 0;
+      let cache = '';
       const finish = (status: number) => {
         if (finished) return;
         finished = true;
-        sent.push({ label: r.label, ms: performance.now() - due, lateMs: Math.max(0, at - due), status, bytes });
+        sent.push({ label: r.label, ms: performance.now() - due, lateMs: Math.max(0, at - due), status, bytes, cache });
         resolve();
       };
       const req = http.get({ host: '127.0.0.1', port, path: r.path, headers: r.headers, agent }, (res) => {
+        cache = String(res.headers['x-dateline-read-cache'] ?? '');
         // Counted, not decoded: a reader's browser decompresses on its own CPU, not the service's.
         res.on('data', (chunk: Buffer) => (bytes += chunk.length));
         res.on('end', () => finish(res.statusCode ?? 0));

@@ -16,6 +16,8 @@ interface Pending {
   readonly key: string;
   readonly position: number;
   readonly asOf?: number;
+  /** When its render began: if a write lands meanwhile, its answer is stale since then at the latest. */
+  readonly startedAt: number;
   readonly finish: () => void;
 }
 
@@ -40,23 +42,36 @@ export function registerReadCache(fastify: FastifyInstance, cache: ReadCache, po
     // One URL answers HTML or JSON (negotiated routes), and a page in the language asked for.
     const key = `${answerVariant(request)} ${request.url}`;
     let hit = cache.get(key, at);
-    // The answer a write just replaced, while its new answer is being rendered: at once, with its
-    // own ETag and position headers, and told not to be reused without revalidation.
-    const stale = hit || !renders.rendering(key, at) ? undefined : cache.stale(key);
-    if (stale) {
-      reply.headers(stale.headers).header('Cache-Control', 'no-cache').header('X-Dateline-Read-Cache', 'stale');
-      return sendAnswer(request, reply, stale, true);
+    for (let round = 0; !hit && round < MAX_WAIT_ROUNDS; round++) {
+      // While the answer is being rendered (at any position), the one it replaces, if recent: at
+      // once, with its own ETag and position headers, and told not to be reused without
+      // revalidation. One render per answer at a time, however often the desk writes.
+      const stale = renders.renderingAny(key) ? cache.stale(key) : undefined;
+      if (stale) {
+        reply.headers(stale.headers).header('Cache-Control', 'no-cache').header('X-Dateline-Read-Cache', 'stale');
+        return sendAnswer(request, reply, stale, true);
+      }
+      // No render that will do: this request renders it, below, with no await between this
+      // check and renders.start, so the waiters a render wakes do not all render it again.
+      if (!renders.rendering(key, at)) break;
+      await renders.waitFor(key, at);
+      hit = cache.get(key, at);
     }
-    // A render that left nothing (its answer could not be kept, or failed) hands over: the first
-    // waiter to wake computes the answer (renders.start below, before anything else runs), the
-    // others wait for it in turn. A few rounds at most.
-    for (let round = 0; !hit && round < MAX_WAIT_ROUNDS && (await renders.waitFor(key, at)); round++) hit = cache.get(key, at);
     if (hit) {
       reply.headers(hit.headers).header('X-Dateline-Read-Cache', 'hit');
       return sendAnswer(request, reply, hit, false);
     }
     const asOf = asOfInstant((request.query ?? {}) as Record<string, unknown>);
-    pendingOf.set(request, { key, position: at, ...(asOf === undefined ? {} : { asOf }), finish: renders.start(key, at) });
+    // Rendered at the cache's position, which may be past the one this request read (it waited):
+    // the read models are there at least, and an answer for a position already passed is not kept.
+    const renderAt = cache.at;
+    pendingOf.set(request, {
+      key,
+      position: renderAt,
+      startedAt: Date.now(),
+      ...(asOf === undefined ? {} : { asOf }),
+      finish: renders.start(key, renderAt),
+    });
     reply.header('X-Dateline-Read-Cache', 'miss');
   });
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
@@ -71,7 +86,7 @@ export function registerReadCache(fastify: FastifyInstance, cache: ReadCache, po
       // This answer goes out plain; the hits after it get the gzip bytes, waiting for them while they are compressed.
       const gzipping = worthCompressing(body, headers['content-type']) ? gzipAnswer(body) : undefined;
       const scope = { ...(shows ? { shows } : {}), ...(pending.asOf === undefined ? {} : { asOf: pending.asOf }) };
-      cache.set(key, pending.position, { body, headers, ...(gzipping ? { gzipping } : {}) }, scope);
+      cache.set(key, pending.position, { body, headers, ...(gzipping ? { gzipping } : {}) }, scope, pending.startedAt);
       void gzipping?.then((gzip) => cache.attachGzip(key, body, gzip));
     }
     pending.finish();

@@ -243,4 +243,58 @@ describe('ReadCache', () => {
     expect(cache.get('/a', 1)?.gzip).toBeUndefined();
     expect(cache.get('/a', 1)?.body).toBe(body);
   });
+  it('keeps an answer rendered while a write changed what it shows as the stale answer, stale since its render began', async () => {
+    let now = 0;
+    const { changedNames } = changes({ 8: ['story:s1'], 9: ['story:s1'] });
+    const cache = new ReadCache({ maxEntries: 10, changedNames, staleMs: 1000, now: () => now });
+    await cache.moveTo(7);
+    now = 100;
+    await cache.moveTo(8);
+    // Rendered from position 7, begun at 50: not current at 8, stale since 50 at the latest.
+    cache.set('/stories/s1', 7, answer('rendered at 7'), { shows: ['story:s1'] }, 50);
+    expect(cache.get('/stories/s1', 8)).toBeUndefined();
+    expect(cache.stale('/stories/s1')?.body.toString()).toBe('rendered at 7');
+    // An older render finishing later does not replace it; a newer one does.
+    cache.set('/stories/s1', 7, answer('older'), { shows: ['story:s1'] }, 40);
+    expect(cache.stale('/stories/s1')?.body.toString()).toBe('rendered at 7');
+    now = 200;
+    await cache.moveTo(9);
+    cache.set('/stories/s1', 8, answer('rendered at 8'), { shows: ['story:s1'] }, 150);
+    expect(cache.stale('/stories/s1')?.body.toString()).toBe('rendered at 8');
+    // Served for staleMs from its render's start, not from when it was kept.
+    now = 1150;
+    expect(cache.stale('/stories/s1')).toBeDefined();
+    now = 1151;
+    expect(cache.stale('/stories/s1')).toBeUndefined();
+    // Too old to serve by the time it is done: not kept at all.
+    cache.set('/stories/s1', 8, answer('slow'), { shows: ['story:s1'] }, 100);
+    expect(cache.stale('/stories/s1')).toBeUndefined();
+  });
+
+  it('does not keep a straddling render as stale beside a current answer, and adds gzip bytes to a stale one', async () => {
+    const { changedNames } = changes({ 8: ['story:s1'] });
+    const cache = new ReadCache({ maxEntries: 10, changedNames, staleMs: 1000, now: () => 0 });
+    await cache.moveTo(7);
+    await cache.moveTo(8);
+    const late = answer('rendered at 7');
+    cache.set('/stories/s1', 7, late, { shows: ['story:s1'] }, 0);
+    expect(cache.attachGzip('/stories/s1', late.body, Buffer.from('gz'))).toBe(true);
+    expect(cache.stale('/stories/s1')?.gzip?.toString()).toBe('gz');
+    cache.set('/stories/s1', 8, answer('current'), { shows: ['story:s1'] }, 0);
+    cache.set('/stories/s1', 7, answer('another late one'), { shows: ['story:s1'] }, 0);
+    expect(cache.stale('/stories/s1')).toBeUndefined();
+    expect(cache.get('/stories/s1', 8)?.body.toString()).toBe('current');
+  });
+
+  it('serves an answer past its maximum age as stale for staleMs more', async () => {
+    let now = 0;
+    const cache = new ReadCache({ maxEntries: 10, maxAgeMs: 5000, staleMs: 1000, now: () => now });
+    await cache.moveTo(1);
+    cache.set('/a', 1, answer('a'));
+    now = 5001;
+    expect(cache.get('/a', 1)).toBeUndefined();
+    expect(cache.stale('/a')?.body.toString()).toBe('a');
+    now = 6001;
+    expect(cache.stale('/a')).toBeUndefined();
+  });
 });

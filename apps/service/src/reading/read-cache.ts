@@ -34,6 +34,12 @@ export interface CachedAnswer {
   readonly headers: Readonly<Record<string, string>>;
 }
 
+/** The stale form of an answer: its bytes, gzip (or its compression under way) and headers, and since when it is stale. */
+function staleEntry(answer: CachedAnswer, droppedAt: number): StaleEntry {
+  const { body, gzip, gzipping, headers } = answer;
+  return { body, headers, droppedAt, ...(gzip ? { gzip } : gzipping ? { gzipping } : {}) };
+}
+
 /** Bytes an answer holds, both its codings. */
 const sizeOf = (answer: CachedAnswer): number => answer.body.length + (answer.gzip?.length ?? 0);
 
@@ -52,8 +58,12 @@ interface Entry extends CachedAnswer, AnswerScope {
   readonly storedAt: number;
 }
 
-/** An answer a move dropped, kept a moment in case its replacement is still being rendered. */
+/**
+ * An answer no longer current, kept a moment in case its replacement is still being rendered:
+ * one a move dropped, or one rendered while a write changed what it shows (set()).
+ */
 interface StaleEntry extends CachedAnswer {
+  /** Since when at the latest it has not been the current answer: the drop, or the start of its render. */
   readonly droppedAt: number;
 }
 
@@ -175,21 +185,30 @@ export class ReadCache {
    * client revalidating it is never told 304 for content it does not have.
    */
   stale(key: string): CachedAnswer | undefined {
+    const now = this.now();
     const entry = this.dropped.get(key);
-    if (!entry || this.now() - entry.droppedAt > this.staleMs) return undefined;
-    return entry;
+    if (entry && now - entry.droppedAt <= this.staleMs) return entry;
+    // An answer past its maximum age is stale the same way: nothing says it changed, only that it is time to look again.
+    const aged = this.answers.get(key);
+    if (aged && now - aged.storedAt > this.maxAgeMs && now - aged.storedAt <= this.maxAgeMs + this.staleMs) return aged;
+    return undefined;
   }
 
   /**
    * Keeps an answer computed from read models at or after `position` (the position read before
    * the query: an answer may be newer than its position says, never older), with what it
    * depends on. An answer for a position the cache has moved past is kept only if the moves
-   * since are remembered and none changed what it shows.
+   * since are remembered and none changed what it shows; otherwise it is kept as the stale
+   * answer (stale()), not current since `startedAt` (when its render began) at the latest.
    */
-  set(key: string, position: number, answer: CachedAnswer, scope: AnswerScope = {}): void {
-    if (!this.enabled || position > this.position || !this.unchangedSince(position, scope)) return;
+  set(key: string, position: number, answer: CachedAnswer, scope: AnswerScope = {}, startedAt = this.now()): void {
+    if (!this.enabled || position > this.position) return;
     const size = sizeOf(answer);
     if (size > this.maxBytes / 16) return; // one huge range must not evict everything else
+    if (!this.unchangedSince(position, scope)) {
+      this.keepStale(key, answer, startedAt);
+      return;
+    }
     this.delete(key);
     this.forgetStale(key);
     // Stale answers go first (they are about to expire anyway), then the oldest answers: Map keeps insertion order.
@@ -208,17 +227,24 @@ export class ReadCache {
    * while compressing) and they fit in the budget. Its `gzipping` is done either way.
    */
   attachGzip(key: string, body: Buffer, gzip: Buffer | undefined): boolean {
-    const entry = this.answers.get(key);
+    // The answer may be current, or already stale (a write came while it rendered or compressed).
+    const map: Map<string, Entry | StaleEntry> = this.answers.get(key)?.body === body ? this.answers : this.dropped;
+    const entry = map.get(key);
     if (!entry || entry.body !== body || entry.gzip) return false;
     const { gzipping: _done, ...answer } = entry;
     const fits = gzip !== undefined && this.bytes + gzip.length <= this.maxBytes;
-    this.answers.set(key, fits ? { ...answer, gzip } : answer);
+    map.set(key, fits ? { ...answer, gzip } : answer);
     if (fits) this.bytes += gzip.length;
     return fits;
   }
 
   get size(): number {
     return this.answers.size;
+  }
+
+  /** The read models' position it has moved to: a render started now reads them there or later. */
+  get at(): number {
+    return this.position;
   }
 
   /** Whether no change after `position`, up to the cache's position, reaches an answer of this scope. */
@@ -261,7 +287,25 @@ export class ReadCache {
       this.bytes -= sizeOf(entry);
       return;
     }
-    this.dropped.set(key, { body: entry.body, ...(entry.gzip ? { gzip: entry.gzip } : {}), headers: entry.headers, droppedAt: now });
+    this.dropped.set(key, staleEntry(entry, now));
+  }
+
+  /**
+   * Keeps an answer rendered while a write changed what it shows as the stale answer of `key`,
+   * unless a newer one is there or it is already too old to serve. Why: under breaking news a
+   * render queued behind other requests often straddles the next write; thrown away, its readers
+   * waited for yet another render, and a slower service straddled more writes (docs/benchmarks.md,
+   * "breaking news").
+   */
+  private keepStale(key: string, answer: CachedAnswer, since: number): void {
+    if (this.staleMs <= 0 || this.answers.has(key) || this.now() - since > this.staleMs) return;
+    const old = this.dropped.get(key);
+    if (old && old.droppedAt >= since) return;
+    this.forgetStale(key);
+    const size = sizeOf(answer);
+    if (this.bytes + size > this.maxBytes) return;
+    this.dropped.set(key, staleEntry(answer, since));
+    this.bytes += size;
   }
 
   private forgetStale(key: string): void {

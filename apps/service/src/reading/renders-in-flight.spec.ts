@@ -50,4 +50,12 @@ describe('RendersInFlight', () => {
     finish();
     expect(renders.rendering('/a', 5)).toBe(false);
   });
+
+  it('says whether a render of an answer is under way at any position', () => {
+    const renders = new RendersInFlight(60_000);
+    const finish = renders.start('/a', 5);
+    expect([renders.renderingAny('/a'), renders.renderingAny('/b')]).toEqual([true, false]);
+    finish();
+    expect(renders.renderingAny('/a')).toBe(false);
+  });
 });

@@ -34,6 +34,11 @@ export class RendersInFlight {
     return render !== undefined && render.position >= position;
   }
 
+  /** Whether a render of `key` is under way at any position. */
+  renderingAny(key: string): boolean {
+    return this.renders.has(key);
+  }
+
   /** Notes that the caller computes `key` at `position`; the function returned says it is done (more calls do nothing). */
   start(key: string, position: number): () => void {
     let finish!: () => void;
