@@ -284,6 +284,7 @@ export async function run(options: BreakingNewsOptions = {}) {
     const lag = streams.lags();
 
     const routes = summariseRoutes(sent);
+    const bySecond = secondsOfTheRun(sent);
     const late = percentiles(sent.map((s) => s.lateMs));
     const cpuSeconds = (k: 'server' | 'loadGenerator') => cpuAfter[k] - cpuBefore[k];
     let postgresSeconds = 0;
@@ -312,6 +313,7 @@ export async function run(options: BreakingNewsOptions = {}) {
         asOfShare: +(sent.filter((s) => s.label.endsWith(', asOf')).length / Math.max(1, sent.length)).toFixed(2),
         askCompressed: !options.plain,
         routes,
+        bySecond,
       },
       writes: { targetPerSec: writeRate, ...writes },
       liveStreams: {
@@ -334,6 +336,9 @@ export async function run(options: BreakingNewsOptions = {}) {
       `readers ${report.readers.achievedPerSec}/${rate} req/s (${report.readers.notOk} not 200: ${report.readers.shed} shed, ${report.readers.unanswered} unanswered); ${routes.map((r) => `${r.route} p50 ${r.p50Ms} p99 ${r.p99Ms} ms, ${r.kibPerAnswer} KiB, ${r.cache.miss} misses`).join('; ')}`,
     );
     log(
+      `seconds of the run: median second's p99 ${bySecond.medianSecondP99Ms} ms, worst ${bySecond.worstSecondsP99Ms.join(', ')} ms; ${bySecond.secondsWithinGoal} of ${bySecond.p99MsEachSecond.length} seconds within ${BREAKING_NEWS_GOALS.routeP99Ms} ms`,
+    );
+    log(
       `live streams: lag p50 ${report.liveStreams.lagMs?.p50} ms, p99 ${report.liveStreams.lagMs?.p99} ms (${lag.undelivered} undelivered); writes ${writes.ok} ok, ${writes.failed} failed`,
     );
     log(
@@ -345,6 +350,25 @@ export async function run(options: BreakingNewsOptions = {}) {
     await stop(service);
     await db.drop();
   }
+}
+
+/**
+ * Latency second by second over all routes: whether the slow answers are spread over the run or
+ * gathered in a few seconds (a collection, a burst of renders), which a p99 alone cannot tell.
+ */
+function secondsOfTheRun(sent: readonly Sent[]) {
+  const seconds: number[][] = [];
+  for (const s of sent) (seconds[Math.floor(s.dueMs / 1000)] ??= []).push(s.ms);
+  const p99s = seconds.map((ms) => percentiles(ms).p99);
+  const sorted = [...p99s].sort((a, b) => a - b);
+  return {
+    /** The p99 of the median second, and of the worst ones. */
+    medianSecondP99Ms: sorted[Math.floor(sorted.length / 2)],
+    worstSecondsP99Ms: sorted.slice(-5).reverse(),
+    /** Seconds whose p99 met the route goal. */
+    secondsWithinGoal: p99s.filter((p) => p < BREAKING_NEWS_GOALS.routeP99Ms).length,
+    p99MsEachSecond: p99s,
+  };
 }
 
 /** p50/p99 per route, the asOf reads of a route apart from the others. */

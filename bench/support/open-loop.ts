@@ -5,6 +5,8 @@ export interface Sent {
   readonly label: string;
   /** ms from the instant it was due (not when it was sent): a late send counts against the run, not the service. */
   readonly ms: number;
+  /** When it was due, ms from the start of the run. */
+  readonly dueMs: number;
   /** ms the send came after the instant it was due: the load generator's own lag. */
   readonly lateMs: number;
   /** 0: no answer (a connection error, or none within the time allowed). */
@@ -55,7 +57,8 @@ export async function openLoop(
       const finish = (status: number) => {
         if (finished) return;
         finished = true;
-        sent.push({ label: r.label, ms: performance.now() - due, lateMs: Math.max(0, at - due), status, bytes, cache });
+        const ms = performance.now() - due;
+        sent.push({ label: r.label, dueMs: due - started, ms, lateMs: Math.max(0, at - due), status, bytes, cache });
         resolve();
       };
       const req = http.get({ host: '127.0.0.1', port, path: r.path, headers: r.headers, agent }, (res) => {
