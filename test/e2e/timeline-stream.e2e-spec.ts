@@ -111,6 +111,21 @@ describe('GET /timeline/stream (Server-Sent Events)', () => {
     expect(beat.data).toBeUndefined();
   });
 
+  it('reaches each of 120 streams with every write, in log order', async () => {
+    // One shared query per commit for all of them (shared-change-frames.ts), written to each in turn.
+    const streams = await Promise.all(Array.from({ length: 120 }, () => connect()));
+    await Promise.all(streams.map((s) => s.next((f) => f.retry !== undefined)));
+    const writes = [];
+    for (const day of ['2018-08-01', '2018-08-02', '2018-08-03'])
+      writes.push(await post('/diplomatic-events', diplomaticEvent({ title: `Fan-out ${day}`, when: onDay(day) })));
+    const last = String(writes[writes.length - 1].position);
+    for (const s of streams) {
+      await s.next((f) => f.id === last);
+      const ids = s.frames.filter((f) => f.event === 'entry').map((f) => f.id);
+      expect(ids).toEqual(writes.map((w) => String(w.position)));
+    }
+  });
+
   it('refuses a Last-Event-ID or since that is not a position', async () => {
     const badHeader = await fetch(`${base}/timeline/stream`, { headers: { 'Last-Event-ID': 'yesterday' } });
     expect(badHeader.status).toBe(400);
