@@ -14,7 +14,7 @@ export function registerEmbedFrameHeaders(fastify: FastifyInstance, embedOrigins
   fastify.addHook('onRequest', async (request, reply) => {
     const route = request.routeOptions.url;
     if (route === EMBED_ROUTE) {
-      reply.raw.removeHeader('X-Frame-Options');
+      reply.removeHeader('X-Frame-Options');
       reply.header('Content-Security-Policy', csp);
       reply.header('Cross-Origin-Resource-Policy', 'cross-origin');
     } else if (route === EMBED_HOST_SCRIPT_ROUTE) {

@@ -1,17 +1,23 @@
+import { memoByHeader } from '../http/header-memo';
+
 /**
  * Content negotiation between the JSON API and the reader page on the same URL
  * (`GET /stories/:id`): a browser, whose Accept ranks text/html first, gets the page; curl,
  * fetch and API clients (no Accept, `*\/*` or application/json) keep getting JSON.
  */
 export function prefersHtml(accept: string | undefined): boolean {
-  if (!accept) return false;
+  return accept ? prefersHtmlHeader(accept) : false;
+}
+
+/** Asked for every request (the route constraint below) and again by the read cache: decided once per header value. */
+const prefersHtmlHeader = memoByHeader((accept) => {
   const ranges = accept
     .split(',')
     .map(parseRange)
     .filter((r): r is MediaRange => r !== undefined);
   const html = quality(ranges, 'text', 'html');
   return html > 0 && html > quality(ranges, 'application', 'json');
-}
+});
 
 interface MediaRange {
   type: string;
