@@ -40,10 +40,12 @@ export async function openLoop(
   seconds: number,
   next: (i: number) => OpenLoopRequest,
   options: { sockets?: number; onAllSent?: () => void } = {},
-): Promise<Sent[]> {
+): Promise<{ sent: Sent[]; connections: number }> {
   const sockets = options.sockets ?? 256;
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
   const sent: Sent[] = [];
+  /** Connections the requests went over: a run that fell behind once opens many more. */
+  const connections = new Set<object>();
   const inFlight = new Set<Promise<void>>();
   const total = Math.round(rate * seconds);
   const started = performance.now();
@@ -69,6 +71,7 @@ export async function openLoop(
         res.on('error', () => finish(0));
       });
       req.on('error', () => finish(0));
+      req.on('socket', (socket) => connections.add(socket));
       // Counted from the instant it was due, as its latency is: a request queued for a socket waits too.
       const timer = setTimeout(
         () => {
@@ -101,5 +104,5 @@ export async function openLoop(
   });
   await Promise.all(inFlight);
   agent.destroy();
-  return sent;
+  return { sent, connections: connections.size };
 }
