@@ -99,8 +99,11 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(DatelineMetrics);
   // The id every log line of the request carries, for the client to quote.
-  fastify.addHook('onRequest', async (request, reply) => {
+  // Callback-style, as the other cheap hooks: an async hook costs a promise and a turn of the
+  // microtask queue on every request, cached reads and 304s included.
+  fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-Id', request.id);
+    done();
   });
   // Before any other work on the request: a read refused under overload must cost next to nothing.
   registerLoadShedding(fastify, {

@@ -11,7 +11,7 @@ import { EMBED_HOST_SCRIPT_ROUTE, EMBED_ROUTE, embedPageCsp } from './embed-fram
  */
 export function registerEmbedFrameHeaders(fastify: FastifyInstance, embedOrigins: readonly string[]): void {
   const csp = embedPageCsp(embedOrigins);
-  fastify.addHook('onRequest', async (request, reply) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
     const route = request.routeOptions.url;
     if (route === EMBED_ROUTE) {
       reply.removeHeader('X-Frame-Options');
@@ -20,5 +20,6 @@ export function registerEmbedFrameHeaders(fastify: FastifyInstance, embedOrigins
     } else if (route === EMBED_HOST_SCRIPT_ROUTE) {
       reply.header('Cross-Origin-Resource-Policy', 'cross-origin');
     }
+    done();
   });
 }

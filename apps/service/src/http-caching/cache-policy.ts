@@ -20,11 +20,19 @@ export type CachePolicySettings = Pick<Settings, 'httpMaxAgeSeconds' | 'httpStal
  * today changes what was "published" at a past instant.
  */
 export function cacheControl(query: Record<string, unknown>, settings: CachePolicySettings, positionTime: number | undefined): string {
-  const long = `public, max-age=${settings.httpSettledMaxAgeSeconds}`;
-  if (typeof query.cursor === 'string') return long;
-  const at = asOfInstant(query);
-  if (at !== undefined && positionTime !== undefined && at + SETTLE_MARGIN_MS <= positionTime) return long;
-  return `public, max-age=${settings.httpMaxAgeSeconds}, stale-while-revalidate=${settings.httpStaleWhileRevalidateSeconds}`;
+  return cachePolicy(settings)(query, positionTime);
+}
+
+/** cacheControl for fixed settings, its two answers written once: asked on every public read and every 304. */
+export function cachePolicy(settings: CachePolicySettings): (query: Record<string, unknown>, positionTime: number | undefined) => string {
+  const settled = `public, max-age=${settings.httpSettledMaxAgeSeconds}`;
+  const moving = `public, max-age=${settings.httpMaxAgeSeconds}, stale-while-revalidate=${settings.httpStaleWhileRevalidateSeconds}`;
+  return (query, positionTime) => {
+    if (typeof query.cursor === 'string') return settled;
+    if (query.asOf === undefined || positionTime === undefined) return moving;
+    const at = asOfInstant(query);
+    return at !== undefined && at + SETTLE_MARGIN_MS <= positionTime ? settled : moving;
+  };
 }
 
 /**

@@ -28,9 +28,15 @@ export function gzipEtag(etag: string): string {
 
 /** `Vary` with `name` added, once (case-insensitive), to what the answer already varies by. */
 export function varyWith(current: string | number | string[] | undefined, name: string): string {
-  const names = (Array.isArray(current) ? current.join(',') : String(current ?? ''))
+  // Every public read and 304 asks with one of a few values: split and joined once per value.
+  return varyWithMemo(`${Array.isArray(current) ? current.join(',') : String(current ?? '')}\n${name}`);
+}
+
+const varyWithMemo = memoByHeader((key) => {
+  const [current, name] = key.split('\n');
+  const names = current
     .split(',')
     .map((n) => n.trim())
     .filter(Boolean);
   return names.some((n) => n.toLowerCase() === name.toLowerCase() || n === '*') ? names.join(', ') : [...names, name].join(', ');
-}
+});

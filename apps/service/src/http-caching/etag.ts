@@ -11,9 +11,20 @@ export function strongEtag(parts: readonly string[]): string {
 
 /** Whether If-None-Match names this tag (weak comparison, as RFC 9110 13.1.2 asks for GET; `*` names any). */
 export function ifNoneMatchNames(header: string | string[] | undefined, etag: string): boolean {
-  if (header === undefined) return false;
-  const tags = (Array.isArray(header) ? header.join(',') : header).split(',').map((t) => t.trim());
-  return tags.some((t) => t === '*' || (t.startsWith('W/') ? t.slice(2) : t) === etag);
+  return heldTag(header, [etag]) !== undefined;
+}
+
+/**
+ * The first of `etags` that If-None-Match names, if any (weak comparison; `*` names the first).
+ * A revalidating cache sends back the one tag it holds: that header is compared as it is, and
+ * only a list is split (every 304 asked this, twice, splitting the header each time).
+ */
+export function heldTag(header: string | string[] | undefined, etags: readonly string[]): string | undefined {
+  if (header === undefined) return undefined;
+  if (typeof header === 'string' && etags.includes(header)) return header;
+  const named = (Array.isArray(header) ? header.join(',') : header).split(',').map((t) => t.trim());
+  if (named.includes('*')) return etags[0];
+  return etags.find((etag) => named.some((t) => (t.startsWith('W/') ? t.slice(2) : t) === etag));
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { answerVariant, answerVary, CACHED_ROUTES } from './cached-routes';
-import { cacheControl, CachePolicySettings } from './cache-policy';
+import { cachePolicy, CachePolicySettings } from './cache-policy';
 import { gzipEtag, varyWith } from './content-coding';
-import { EtagsAtPosition, ifNoneMatchNames, strongEtag } from './etag';
+import { EtagsAtPosition, heldTag, strongEtag } from './etag';
 
 export interface HttpCachingOptions {
   readonly settings: CachePolicySettings;
@@ -31,6 +31,7 @@ const validatorsOf = new WeakMap<FastifyRequest, Validators>();
  */
 export function registerHttpCaching(fastify: FastifyInstance, o: HttpCachingOptions): void {
   const current = new EtagsAtPosition();
+  const cacheControl = cachePolicy(o.settings);
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || !CACHED_ROUTES.has(request.routeOptions.url ?? '')) return;
     const query = (request.query ?? {}) as Record<string, unknown>;
@@ -41,13 +42,13 @@ export function registerHttpCaching(fastify: FastifyInstance, o: HttpCachingOpti
       etag: pinned
         ? strongEtag([o.salt, 'pinned', request.url, variant])
         : current.tag(o.salt, String(await o.position()), [request.url, variant]),
-      cacheControl: cacheControl(query, o.settings, o.positionTime()),
+      cacheControl: cacheControl(query, o.positionTime()),
     };
     validatorsOf.set(request, validators);
     // The tag a cache holds may be of the plain bytes or of the gzip ones: either is still current.
     const ifNoneMatch = request.headers['if-none-match'];
     if (ifNoneMatch === undefined) return;
-    const held = [validators.etag, gzipEtag(validators.etag)].find((tag) => ifNoneMatchNames(ifNoneMatch, tag));
+    const held = heldTag(ifNoneMatch, [validators.etag, gzipEtag(validators.etag)]);
     if (!held) return;
     reply
       .code(304)

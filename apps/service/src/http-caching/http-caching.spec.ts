@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { cacheControl, SETTLE_MARGIN_MS } from './cache-policy';
-import { EtagsAtPosition, ifNoneMatchNames, strongEtag } from './etag';
+import { EtagsAtPosition, heldTag, ifNoneMatchNames, strongEtag } from './etag';
 
 const settings = { httpMaxAgeSeconds: 5, httpStaleWhileRevalidateSeconds: 30, httpSettledMaxAgeSeconds: 86_400 };
 
@@ -20,6 +20,17 @@ describe('entity tags', () => {
     expect(ifNoneMatchNames('"x", W/"abc"', tag)).toBe(true);
     expect(ifNoneMatchNames('*', tag)).toBe(true);
     expect(ifNoneMatchNames('"abd"', tag)).toBe(false);
+  });
+
+  it("tell which of an answer's tags (plain, then gzip) If-None-Match names", () => {
+    const tags = ['"abc"', '"abc-gzip"'];
+    expect(heldTag('"abc-gzip"', tags)).toBe('"abc-gzip"');
+    expect(heldTag('"abc"', tags)).toBe('"abc"');
+    expect(heldTag('"x", W/"abc-gzip"', tags)).toBe('"abc-gzip"');
+    expect(heldTag(['"x"', ' "abc"'], tags)).toBe('"abc"');
+    expect(heldTag('*', tags)).toBe('"abc"');
+    expect(heldTag('"abd"', tags)).toBeUndefined();
+    expect(heldTag(undefined, tags)).toBeUndefined();
   });
 });
 
