@@ -18,12 +18,9 @@ export type CachePolicySettings = Pick<Settings, 'httpMaxAgeSeconds' | 'httpStal
  * `asOf` view of an instant well before the read position's time (`positionTime`, ms; unknown in
  * a process without the projector). `asPublished` is not settled: an archive story brought in
  * today changes what was "published" at a past instant.
+ *
+ * Built once for fixed settings, its two answers written once: asked on every public read and every 304.
  */
-export function cacheControl(query: Record<string, unknown>, settings: CachePolicySettings, positionTime: number | undefined): string {
-  return cachePolicy(settings)(query, positionTime);
-}
-
-/** cacheControl for fixed settings, its two answers written once: asked on every public read and every 304. */
 export function cachePolicy(settings: CachePolicySettings): (query: Record<string, unknown>, positionTime: number | undefined) => string {
   const settled = `public, max-age=${settings.httpSettledMaxAgeSeconds}`;
   const moving = `public, max-age=${settings.httpMaxAgeSeconds}, stale-while-revalidate=${settings.httpStaleWhileRevalidateSeconds}`;

@@ -9,13 +9,9 @@ export function strongEtag(parts: readonly string[]): string {
   return `"${createHash('sha256').update(parts.join('\n')).digest().subarray(0, 18).toString('base64url')}"`;
 }
 
-/** Whether If-None-Match names this tag (weak comparison, as RFC 9110 13.1.2 asks for GET; `*` names any). */
-export function ifNoneMatchNames(header: string | string[] | undefined, etag: string): boolean {
-  return heldTag(header, [etag]) !== undefined;
-}
-
 /**
- * The first of `etags` that If-None-Match names, if any (weak comparison; `*` names the first).
+ * The first of `etags` that If-None-Match names, if any (weak comparison, as RFC 9110 13.1.2
+ * asks for GET; `*` names the first).
  * A revalidating cache sends back the one tag it holds: that header is compared as it is, and
  * only a list is split (every 304 asked this, twice, splitting the header each time).
  */

@@ -286,6 +286,19 @@ describe('ReadCache', () => {
     expect(cache.get('/stories/s1', 8)?.body.toString()).toBe('current');
   });
 
+  it('keeps a late render as stale beside a current answer past its maximum age', async () => {
+    let now = 0;
+    const { changedNames } = changes({ 8: ['day:d'] });
+    const cache = new ReadCache({ maxEntries: 10, changedNames, maxAgeMs: 5000, staleMs: 1000, now: () => now });
+    await cache.moveTo(7);
+    cache.set('/d', 7, answer('old'), { shows: ['day:e'] });
+    now = 5500;
+    await cache.moveTo(8);
+    // Rendered from 7 while the write at 8 changed its day: newer than the aged answer kept under /d.
+    cache.set('/d', 7, answer('late'), { shows: ['day:d'] }, 5400);
+    expect(cache.stale('/d')?.body.toString()).toBe('late');
+  });
+
   it('serves an answer past its maximum age as stale for staleMs more', async () => {
     let now = 0;
     const cache = new ReadCache({ maxEntries: 10, maxAgeMs: 5000, staleMs: 1000, now: () => now });

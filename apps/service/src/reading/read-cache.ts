@@ -298,7 +298,8 @@ export class ReadCache {
    * "breaking news").
    */
   private keepStale(key: string, answer: CachedAnswer, since: number): void {
-    if (this.staleMs <= 0 || this.answers.has(key) || this.now() - since > this.staleMs) return;
+    // A current answer still within its age wins; one past it is only stale itself (stale()).
+    if (this.staleMs <= 0 || this.get(key, this.position) || this.now() - since > this.staleMs) return;
     const old = this.dropped.get(key);
     if (old && old.droppedAt >= since) return;
     this.forgetStale(key);
