@@ -168,6 +168,16 @@ export function ratioRows(report: Report): Row[] {
           ? 'met'
           : `ratio ${atLeast(all.ratioToSelect, ratioGoal)}; ${all.eventsPerSec >= 50_000 ? 'rate met' : `rate ${(50_000 / all.eventsPerSec).toFixed(1)}× short`}`,
     });
+    // Reports before 2026-12-07 have no raw-load baseline.
+    if (x.rawLoad)
+      rows.push({
+        scenario: `the same vs PostgreSQL alone loading and indexing the rows it made (${n(x.rawLoad.rows)} rows, ${x.rawLoad.loadSeconds} s load, ${x.rawLoad.indexSeconds} s indexes)`,
+        dateline: `${n(all.eventsPerSec)} ev/s`,
+        baseline: `${n(x.rawLoad.eventsPerSec)} ev/s`,
+        ratio: all.ratioToRawLoad.toFixed(2),
+        goal: 'reported',
+        verdict: '',
+      });
   }
   for (const x of r.lag?.results ?? []) {
     rows.push({
