@@ -105,12 +105,6 @@ export async function createApp(
     reply.header('X-Request-Id', request.id);
     done();
   });
-  // Before any other work on the request: a read refused under overload must cost next to nothing.
-  registerLoadShedding(fastify, {
-    maxReadsInFlight: settings.maxReadsInFlight,
-    onShed: () => metrics.readsShed.inc(),
-    onInFlight: (reads) => metrics.readsInFlight.set(reads),
-  });
   fastify.addHook('onRequest', jsonOnly);
   // A write without a known token is refused before its body is read.
   fastify.addHook('preParsing', authenticateWrites(tokens));
@@ -151,6 +145,15 @@ export async function createApp(
     changedNames: (after, upTo) => cacheKeys.changesBetween(after, upTo, 1000),
   });
   registerReadCache(fastify, readCache, () => positions.position());
+  // After the 304s and the read cache: only a read that has to be computed counts against the
+  // bound, and only such a read is refused. A kept answer or a 304 costs less than the refusal's
+  // own work and frees nothing; refusing them turned readers away from answers already in
+  // memory while a burst of renders ran (docs/operations.md, "Load shedding").
+  registerLoadShedding(fastify, {
+    maxReadsInFlight: settings.maxReadsInFlight,
+    onShed: () => metrics.readsShed.inc(),
+    onInFlight: (reads) => metrics.readsInFlight.set(reads),
+  });
   app.useGlobalFilters(new ErrorsFilter());
   registerReplayHeader(fastify);
   app.useGlobalPipes(

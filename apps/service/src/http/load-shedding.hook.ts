@@ -5,7 +5,7 @@ import { CACHED_ROUTES } from '../http-caching/cached-routes';
 export const SHED_RETRY_AFTER_SECONDS = 1;
 
 export interface LoadSheddingOptions {
-  /** Public reads being answered at once at most; one more is answered 503 at once. 0: no bound. */
+  /** Public reads being computed at once at most (not 304s, not kept answers); one more is answered 503 at once. 0: no bound. */
   readonly maxReadsInFlight: number;
   /** Called for each read refused (the metrics' counter). */
   readonly onShed?: () => void;
@@ -19,14 +19,17 @@ function isPublicRead(request: FastifyRequest): boolean {
 }
 
 /**
- * Past `maxReadsInFlight` public reads being answered, the next one is refused at once with a
- * 503 and Retry-After, instead of joining the queue.
+ * Past `maxReadsInFlight` public reads being computed, the next one is refused at once with a
+ * 503 and Retry-After, instead of joining the queue. Registered after the HTTP caching and read
+ * cache hooks (app.factory.ts): a 304 or a kept answer, fresh or stale, is sent before this hook
+ * runs, so only the reads that would run a route's handler count and can be refused.
  *
  * Why: under an open loop of readers (a push of breaking news), a moment when the service falls
  * behind (a burst of renders after a write) leaves a backlog, and answering the backlog late
  * keeps it behind: the breaking-news profile tipped over one run in three, every reader waiting
  * up to the client's timeout (docs/benchmarks.md, "breaking news"). A quick refusal costs
- * almost nothing, so the backlog drains and the reads within the bound stay fast. Writes, the
+ * little beside a render, so the backlog drains and the reads within the bound stay fast; beside
+ * a kept answer it saves nothing, which is why those are never refused. Writes, the
  * live stream, health, metrics, the desk and admin routes are never refused here: the desk must
  * be able to write the news that the readers are waiting for, and an operator must see the
  * service while it sheds.

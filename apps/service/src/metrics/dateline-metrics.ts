@@ -66,13 +66,13 @@ export class DatelineMetrics {
 
   readonly readsShed = new Counter({
     name: 'dateline_reads_shed_total',
-    help: 'Public reads refused (503) because DATELINE_MAX_READS_IN_FLIGHT were being answered',
+    help: 'Public reads refused (503) because DATELINE_MAX_READS_IN_FLIGHT were being computed',
     registers: [this.registry],
   });
 
   readonly readsInFlight = new Gauge({
     name: 'dateline_reads_in_flight',
-    help: 'Public reads being answered now (bounded by DATELINE_MAX_READS_IN_FLIGHT)',
+    help: 'Public reads being computed now, not answered from the read cache or with 304 (bounded by DATELINE_MAX_READS_IN_FLIGHT)',
     registers: [this.registry],
   });
 
