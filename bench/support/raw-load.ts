@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFromStdin, to as copyToStdout } from 'pg-copy-streams';
-import { createIndexStatements, createTableStatement, IndexDeclaration, Table } from '@dateline/projections';
+import { PgClient } from '@dateline/event-store';
+import { createIndexStatements, createTableStatement, IndexDeclaration, inSessions, Table } from '@dateline/projections';
 
 export interface RawLoad {
   /** Copying the rows into the fresh tables, each with the indexes a rebuild creates before its load. */
@@ -14,7 +15,6 @@ export interface RawLoad {
   readonly indexSeconds: number;
   readonly seconds: number;
   readonly rows: number;
-  readonly bytes: number;
 }
 
 const readWhileProjecting = (i: IndexDeclaration<string>) => i.readWhileProjecting === true;
@@ -24,8 +24,8 @@ const readWhileProjecting = (i: IndexDeclaration<string>) => i.readWhileProjecti
  * just made. Their rows are dumped from the live tables (after the rebuild's swap) to files in
  * COPY's text format, untimed; then, timed, fresh tables are created as a rebuild creates its
  * `__next` tables (with the indexes the projections read through), each loaded with one
- * `COPY … FROM STDIN` in one session, the other indexes built in two sessions and the tables
- * analysed, as `rebuildProjections` does. No log is read and nothing is projected: the
+ * `COPY … FROM STDIN` in one session, the other indexes built and the tables analysed by the
+ * rebuild's own `inSessions`, as `rebuildProjections` does. No log is read and nothing is projected: the
  * rebuild's figure divided by this one is the share of the database's own limit it reaches.
  *
  * Generated columns are computed by PostgreSQL during the load, as in a rebuild. One COPY per
@@ -34,21 +34,18 @@ const readWhileProjecting = (i: IndexDeclaration<string>) => i.readWhileProjecti
  */
 export async function rawLoad(url: string, tables: readonly Table[]): Promise<RawLoad> {
   const dir = await mkdtemp(join(tmpdir(), 'dateline-raw-load-'));
+  // A plain client for the COPY streams; the rebuild's pool type for its index sessions.
   const client = new pg.Client({ connectionString: url });
-  const second = new pg.Client({ connectionString: url });
-  await Promise.all([client.connect(), second.connect()]);
+  await client.connect();
+  const sessions = new PgClient(url, 2);
   const raw = (t: Table) => `${t.name}__raw`;
   try {
-    let bytes = 0;
     let rows = 0;
     for (const t of tables) {
       const columns = t.columnNames.join(', ');
       await pipeline(client.query(copyToStdout(`COPY (SELECT ${columns} FROM ${t.name}) TO STDOUT`)), createWriteStream(join(dir, t.name)));
-      const { rows: counted } = await client.query<{ n: string; b: string }>(
-        `SELECT count(*) AS n, pg_total_relation_size('${t.name}') AS b FROM ${t.name}`,
-      );
+      const { rows: counted } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${t.name}`);
       rows += Number(counted[0].n);
-      bytes += Number(counted[0].b);
       await client.query(`DROP TABLE IF EXISTS ${raw(t)}`);
     }
 
@@ -62,33 +59,24 @@ export async function rawLoad(url: string, tables: readonly Table[]): Promise<Ra
       );
     }
     const loaded = performance.now();
-    // Named, so that two sessions never pick the same default name for two indexes of one table.
-    const indexes = tables.flatMap((t) =>
-      createIndexStatements(t, raw(t), (i) => !readWhileProjecting(i)).map((s, i) =>
-        s.replace('CREATE INDEX ON', `CREATE INDEX ${raw(t)}_${i} ON`),
-      ),
+    await inSessions(
+      sessions,
+      tables.flatMap((t) => createIndexStatements(t, raw(t), (i) => !readWhileProjecting(i))),
     );
-    const slowFirst = [...indexes].sort((a, b) => Number(/ USING (gist|gin) /.test(b)) - Number(/ USING (gist|gin) /.test(a)));
-    const inTwoSessions = async (statements: string[]) => {
-      const queue = [...statements];
-      const session = async (c: pg.Client) => {
-        for (let s = queue.shift(); s !== undefined; s = queue.shift()) await c.query(s);
-      };
-      await Promise.all([session(client), session(second)]);
-    };
-    await inTwoSessions(slowFirst);
-    await inTwoSessions(tables.map((t) => `ANALYZE ${raw(t)}`));
+    await inSessions(
+      sessions,
+      tables.map((t) => `ANALYZE ${raw(t)}`),
+    );
     const done = performance.now();
     return {
       loadSeconds: +((loaded - started) / 1000).toFixed(2),
       indexSeconds: +((done - loaded) / 1000).toFixed(2),
       seconds: +((done - started) / 1000).toFixed(2),
       rows,
-      bytes,
     };
   } finally {
     for (const t of tables) await client.query(`DROP TABLE IF EXISTS ${raw(t)}`).catch(() => undefined);
-    await Promise.all([client.end(), second.end()]);
+    await Promise.all([client.end(), sessions.close()]);
     await rm(dir, { recursive: true, force: true });
   }
 }

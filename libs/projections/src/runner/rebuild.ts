@@ -48,8 +48,11 @@ const INDEX_SESSIONS = 2;
  * of an expression), numbered if taken; two sessions creating indexes of one such name at once
  * both choose the same one, and one fails. So the statements of one table and first key stay in
  * one session, in order (nameGroup).
+ *
+ * Exported for the rebuild benchmark's raw load (bench/support/raw-load.ts), which must finish
+ * its tables exactly as a rebuild does.
  */
-async function inSessions(sql: SqlClient, statements: readonly string[]): Promise<void> {
+export async function inSessions(sql: SqlClient, statements: readonly string[]): Promise<void> {
   const groups = new Map<string, string[]>();
   for (const statement of statements) {
     const key = nameGroup(statement);
