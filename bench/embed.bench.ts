@@ -58,11 +58,11 @@ async function measure(events: number, seconds: number, log: Log) {
           const bytes = (await first.arrayBuffer()).byteLength;
           if (first.status !== 200) throw new Error(`GET ${path} answered ${first.status}`);
           const etag = first.headers.get('etag');
-          await load(base + path, warm, service.pid!, undefined, { accept: 'text/html' });
-          const answer = await load(base + path, seconds, service.pid!, undefined, { accept: 'text/html' });
+          await load(base + path, warm, service.pid!, { accept: 'text/html' });
+          const answer = await load(base + path, seconds, service.pid!, { accept: 'text/html' });
           const notModified =
             etag && env.DATELINE_READ_CACHE_ENTRIES !== '0'
-              ? await load(base + path, seconds, service.pid!, undefined, { accept: 'text/html', 'if-none-match': etag })
+              ? await load(base + path, seconds, service.pid!, { accept: 'text/html', 'if-none-match': etag })
               : undefined;
           out[name] = { answer, ...(notModified ? { notModified } : {}), bytes };
         }

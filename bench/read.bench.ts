@@ -2,7 +2,8 @@
  * GET /timeline/:date throughput and latency with N events in the store (100k and 1M), against
  * a bare Nest route on the same platform (Fastify) answering the same body, and against a bare
  * route reading the same page with one SELECT (the raw limit of an uncached read), in the same run,
- * with autocannon (10 connections, 10 s each after a warm-up). Then a crowded day: 10,000 events
+ * with autocannon (10 connections, 10 s each after a warm-up), and the service's p99 at a steady
+ * 200 requests/s in an open loop (support/steady-rate.ts). Then a crowded day: 10,000 events
  * over 7 days, about 1,100 entries on the day read, of which the answer is the first page (100),
  * as a new operator's first try on PostgreSQL found it (issue 19).
  *
@@ -22,6 +23,7 @@ import { cli, RunOptions, writeReport } from './support/bench-cli';
 import { cpuPerRequest, cpuSnapshot } from './support/cpu-time';
 import { projectedSyntheticLog } from './support/projected-log';
 import { startProcess, startService, stop } from './support/service-process';
+import { steadyRate } from './support/steady-rate';
 
 export const BARE_SCRIPT = 'dist/bench/bare-nest/main.js';
 /** Goals: p99 < 10 ms at 1M events; throughput ≥ 0.7 × the bare route; a crowded day's first page ≥ 0.5 of it. */
@@ -38,14 +40,13 @@ export interface ReadOptions extends RunOptions {
   beforeMeasure?: () => Promise<unknown>;
 }
 
-/** Closed loop (as fast as 10 connections go), or at `rate` requests/s in all; `headers` sent with every request. */
-export async function load(url: string, seconds: number, serverPid: number, rate?: number, headers?: Record<string, string>) {
+/** Closed loop: as fast as 10 connections go; `headers` sent with every request. */
+export async function load(url: string, seconds: number, serverPid: number, headers?: Record<string, string>) {
   const before = cpuSnapshot(serverPid);
   const r = await autocannon({
     url,
     connections: 10,
     duration: seconds,
-    ...(rate ? { overallRate: rate } : {}),
     ...(headers ? { headers } : {}),
   });
   const cpu = cpuPerRequest(before, cpuSnapshot(serverPid), r.requests.total);
@@ -80,25 +81,20 @@ async function measure(events: number, seconds: number, log: (l: string) => void
         const etag = first.headers.get('etag');
         await load(`http://127.0.0.1:${port}${path}`, warm, service.pid!);
         const result = await load(`http://127.0.0.1:${port}${path}`, seconds, service.pid!);
-        // Latency at a steady, moderate rate: at full speed p99 is mostly queueing behind the
-        // other 9 connections, which says more about throughput than about a reader's wait.
-        const atRate = await load(`http://127.0.0.1:${port}${path}`, seconds, service.pid!, LATENCY_RATE);
+        // Latency at a steady, moderate rate, in an open loop (support/steady-rate.ts): at full
+        // speed p99 is mostly queueing behind the other 9 connections, which says more about
+        // throughput than about a reader's wait.
+        const atRate = await steadyRate(port, path, LATENCY_RATE, seconds);
         // A cache in front revalidating: If-None-Match with the answer's ETag, 304 while nothing moves (issue 19).
         const notModified = etag
-          ? await load(`http://127.0.0.1:${port}${path}`, seconds, service.pid!, undefined, { 'if-none-match': etag })
+          ? await load(`http://127.0.0.1:${port}${path}`, seconds, service.pid!, { 'if-none-match': etag })
           : undefined;
         return {
           text,
           notModified,
           result: {
             ...result,
-            atRate: {
-              rate: LATENCY_RATE,
-              p50Ms: atRate.p50Ms,
-              p90Ms: atRate.p90Ms,
-              p99Ms: atRate.p99Ms,
-              requestsPerSec: atRate.requestsPerSec,
-            },
+            atRate,
           },
         };
       } finally {

@@ -7,7 +7,8 @@
  * - each search of a mix (a name, a partial name, a name spelled otherwise, a title's words, a
  *   story's word, a word in every fact) asked `requests` times one after another: p50/p99 each;
  * - the name search with autocannon (10 connections, `seconds` each after a warm-up), closed
- *   loop and at a steady rate, and the bare route with its body: the throughput ratio.
+ *   loop, then at a steady rate in an open loop (support/steady-rate.ts), and the bare route with
+ *   its body: the throughput ratio.
  *
  * Goal (issue 20): search p99 < 20 ms at 100k events.
  *
@@ -26,6 +27,7 @@ import { cli, Log, RunOptions, writeReport } from './support/bench-cli';
 import { percentiles } from './support/percentiles';
 import { startProcess, startService, stop } from './support/service-process';
 import { projectedSyntheticLog } from './support/projected-log';
+import { steadyRate } from './support/steady-rate';
 
 export const SEARCH_GOALS = { p99Ms: 20, atEvents: 100_000 };
 /** Requests/s of the steady-rate latency run, as in bench/read.bench.ts. */
@@ -79,7 +81,8 @@ async function measure(events: number, seconds: number, requests: number, log: L
 
     const port = await freePort();
     const service = await startService(db.url, port, { DATELINE_READ_CACHE_ENTRIES: '0' });
-    const url = (q: string) => `http://127.0.0.1:${port}/search?q=${encodeURIComponent(q)}`;
+    const pathOf = (q: string) => `/search?q=${encodeURIComponent(q)}`;
+    const url = (q: string) => `http://127.0.0.1:${port}${pathOf(q)}`;
     const warm = Math.max(2, Math.round(seconds / 3));
     let body: string;
     const searches = [];
@@ -96,8 +99,9 @@ async function measure(events: number, seconds: number, requests: number, log: L
       body = await (await fetch(url(MAIN.q))).text();
       await load(url(MAIN.q), warm, service.pid!);
       const closed = await load(url(MAIN.q), seconds, service.pid!);
-      const atRate = await load(url(MAIN.q), seconds, service.pid!, LATENCY_RATE);
-      dateline = { ...closed, atRate: { rate: LATENCY_RATE, p50Ms: atRate.p50Ms, p90Ms: atRate.p90Ms, p99Ms: atRate.p99Ms } };
+      // Latency at a steady rate, in an open loop (support/steady-rate.ts).
+      const atRate = await steadyRate(port, pathOf(MAIN.q), LATENCY_RATE, seconds);
+      dateline = { ...closed, atRate };
     } finally {
       await stop(service);
     }

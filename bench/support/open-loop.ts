@@ -24,6 +24,9 @@ export interface OpenLoopRequest {
   readonly label: string;
   readonly path: string;
   readonly headers: Record<string, string>;
+  /** GET unless given; a body is sent as it is. */
+  readonly method?: string;
+  readonly body?: string;
 }
 
 /**
@@ -63,7 +66,7 @@ export async function openLoop(
         sent.push({ label: r.label, dueMs: due - started, ms, lateMs: Math.max(0, at - due), status, bytes, cache });
         resolve();
       };
-      const req = http.get({ host: '127.0.0.1', port, path: r.path, headers: r.headers, agent }, (res) => {
+      const req = http.request({ host: '127.0.0.1', port, path: r.path, method: r.method ?? 'GET', headers: r.headers, agent }, (res) => {
         cache = String(res.headers['x-dateline-read-cache'] ?? '');
         // Counted, not decoded: a reader's browser decompresses on its own CPU, not the service's.
         res.on('data', (chunk: Buffer) => (bytes += chunk.length));
@@ -81,6 +84,7 @@ export async function openLoop(
         Math.max(0, due + ANSWER_TIMEOUT_MS - performance.now()),
       );
       req.on('close', () => clearTimeout(timer));
+      req.end(r.body);
     });
     inFlight.add(done);
     void done.then(() => inFlight.delete(done));
