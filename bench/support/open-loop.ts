@@ -17,6 +17,15 @@ export interface Sent {
   readonly cache: string;
 }
 
+/**
+ * Keep-alive connections to the service, at most `sockets`: a CDN's or a proxy's pool to the
+ * origin. One pool across a warm-up and the run after it keeps the connections the warm-up
+ * opened, as such a pool does; the caller destroys it.
+ */
+export function keepAlivePool(sockets = 256): http.Agent {
+  return new http.Agent({ keepAlive: true, maxSockets: sockets });
+}
+
 /** An answer later than this counts as none: an overloaded service must not keep a run going for minutes. */
 const ANSWER_TIMEOUT_MS = 10_000;
 
@@ -32,7 +41,8 @@ export interface OpenLoopRequest {
 /**
  * Sends `rate` requests per second for `seconds`, each at the instant it is due whatever the
  * earlier ones are doing (an open loop: a slow answer does not hold back the next request, as
- * it would with a fixed number of connections), over a keep-alive pool of `sockets`. Latency is
+ * it would with a fixed number of connections), over a keep-alive pool (its own of `sockets`, or
+ * `pool`, which the caller keeps open across runs and closes: keepAlivePool). Latency is
  * counted from the instant a request was due, so that a load generator running late shows as
  * lateness instead of flattering the service (coordinated omission). `onAllSent` is called when
  * the last request has been sent, before the answers still due are awaited.
@@ -42,10 +52,9 @@ export async function openLoop(
   rate: number,
   seconds: number,
   next: (i: number) => OpenLoopRequest,
-  options: { sockets?: number; onAllSent?: () => void } = {},
+  options: { sockets?: number; pool?: http.Agent; onAllSent?: () => void } = {},
 ): Promise<{ sent: Sent[]; connections: number }> {
-  const sockets = options.sockets ?? 256;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+  const agent = options.pool ?? keepAlivePool(options.sockets);
   const sent: Sent[] = [];
   /** Connections the requests went over: a run that fell behind once opens many more. */
   const connections = new Set<object>();
@@ -107,6 +116,6 @@ export async function openLoop(
     }, 1);
   });
   await Promise.all(inFlight);
-  agent.destroy();
+  if (!options.pool) agent.destroy();
   return { sent, connections: connections.size };
 }
