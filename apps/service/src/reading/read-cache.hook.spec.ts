@@ -3,14 +3,27 @@ import Fastify from 'fastify';
 import { registerReadCache } from './read-cache.hook';
 import { ReadCache } from './read-cache';
 
+/** Every move changes the day the route shows, as a write of a fact on it does. */
+const EVERY_MOVE_CHANGES = new Map([['day:2025-05-16', Infinity]]);
+
+/** Resolves with `value`, or with 'still waiting' after `ms`. */
+async function within<T>(answer: Promise<T>, ms: number): Promise<T | 'still waiting'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'still waiting'>((r) => (timer = setTimeout(() => r('still waiting'), ms)));
+  try {
+    return await Promise.race([answer, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * The hook's turn-taking on a real Fastify instance, with a route whose renders the test lets
  * finish one by one: which request renders, which waits, which is given the stale answer.
  */
-async function harness() {
+async function harness(changedNames: () => Promise<Map<string, number>> = async () => EVERY_MOVE_CHANGES) {
   let position = 1;
-  // Every move changes the day the route shows, as a write of a fact on it does.
-  const cache = new ReadCache({ maxEntries: 10, staleMs: 60_000, changedNames: async () => new Map([['day:2025-05-16', Infinity]]) });
+  const cache = new ReadCache({ maxEntries: 10, staleMs: 60_000, changedNames });
   const renders: { at: number; release: () => void }[] = [];
   const app = Fastify();
   registerReadCache(app, cache, async () => position);
@@ -58,6 +71,50 @@ describe('read cache hook', () => {
       const renderer = await waiters[0];
       expect([renderer.headers['x-dateline-read-cache'], renderer.json()]).toEqual(['miss', { renderedAt: 2 }]);
       expect((await ask()).headers['x-dateline-read-cache']).toBe('hit');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('has the first reader after a commit wait for what it changed, and gives those who come meanwhile the answer kept a commit ago as stale', async () => {
+    // The question "what did this move change?" answers only when the test says.
+    const questions: (() => void)[] = [];
+    const { app, ask, renders, settle, moveTo } = await harness(
+      () => new Promise((resolve) => questions.push(() => resolve(EVERY_MOVE_CHANGES))),
+    );
+    try {
+      const first = ask();
+      await settle();
+      renders[0].release();
+      expect((await first).headers['x-dateline-read-cache']).toBe('miss');
+      expect((await ask()).headers['x-dateline-read-cache']).toBe('hit');
+
+      // A commit: its first reader asks what it changed, and waits, so a lone reader sees it at once.
+      moveTo(2);
+      const firstAfter = ask();
+      await settle();
+      expect(questions).toHaveLength(1);
+      expect(await within(firstAfter, 100)).toBe('still waiting');
+
+      // Meanwhile: the kept answer, as stale, without waiting; one question however many come.
+      const meanwhile = await within(ask(), 1000);
+      if (meanwhile === 'still waiting') throw new Error('a reader with an answer kept waited for the move');
+      expect(meanwhile.headers['x-dateline-read-cache']).toBe('stale');
+      expect(meanwhile.headers['cache-control']).toBe('no-cache');
+      expect(meanwhile.json()).toEqual({ renderedAt: 1 });
+      expect(questions).toHaveLength(1);
+      // A URL with nothing kept waits for the answer.
+      const nothingKept = ask('/timeline');
+      expect(await within(nothingKept, 100)).toBe('still waiting');
+
+      questions[0]();
+      expect((await nothingKept).headers['x-dateline-read-cache']).toBe('miss');
+      // The move dropped the day: the first reader renders it at the new position.
+      await settle();
+      expect(renders.map((r) => r.at)).toEqual([1, 2]);
+      renders[1].release();
+      const rendered = await firstAfter;
+      expect([rendered.headers['x-dateline-read-cache'], rendered.json()]).toEqual(['miss', { renderedAt: 2 }]);
     } finally {
       await app.close();
     }

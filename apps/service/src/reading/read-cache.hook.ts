@@ -38,19 +38,26 @@ export function registerReadCache(fastify: FastifyInstance, cache: ReadCache, po
     if (request.method !== 'GET' || !CACHED_ROUTES.has(request.routeOptions.url ?? '')) return;
     if ((request.query as Record<string, unknown> | undefined)?.minPosition !== undefined) return;
     const at = await position();
-    await cache.moveTo(at);
     // One URL answers HTML or JSON (negotiated routes), and a page in the language asked for.
     const key = `${answerVariant(request)} ${request.url}`;
+    if (at > cache.at) {
+      // The read models moved past the kept answers, and which of them the move changed takes a
+      // query (ReadCache.moveTo): milliseconds, longer while the renders and stream frames of the
+      // same commit keep the loop and the pool busy. The first reader after a commit asks it and
+      // waits, so that a lone reader (an editor checking a write) sees the write at once. Readers
+      // who come while it is asked get the answer kept a commit ago as stale, as while a render
+      // is under way (ADR 0006); a URL with nothing kept waits.
+      const kept = cache.moveUnderWay ? cache.get(key, cache.at) : undefined;
+      if (kept) return sendStale(request, reply, kept);
+      await cache.moveTo(at);
+    }
     let hit = cache.get(key, at);
     for (let round = 0; !hit && round < MAX_WAIT_ROUNDS; round++) {
       // While the answer is being rendered (at any position), the one it replaces, if recent: at
       // once, with its own ETag and position headers, and told not to be reused without
       // revalidation. One render per answer at a time, however often the desk writes.
       const stale = renders.renderingAny(key) ? cache.stale(key) : undefined;
-      if (stale) {
-        reply.headers(stale.headers).header('Cache-Control', 'no-cache').header('X-Dateline-Read-Cache', 'stale');
-        return sendAnswer(request, reply, stale, true);
-      }
+      if (stale) return sendStale(request, reply, stale);
       // No render that will do: this request renders it, below, with no await between this
       // check and renders.start, so the waiters a render wakes do not all render it again.
       if (!renders.rendering(key, at)) break;
@@ -100,6 +107,12 @@ export function registerReadCache(fastify: FastifyInstance, cache: ReadCache, po
   };
   fastify.addHook('onResponse', release);
   fastify.addHook('onRequestAbort', release);
+}
+
+/** Sends an answer that may no longer be current: with its own headers (its ETag and position), not to be reused without revalidation. */
+function sendStale(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer): Promise<FastifyReply> {
+  reply.headers(answer.headers).header('Cache-Control', 'no-cache').header('X-Dateline-Read-Cache', 'stale');
+  return sendAnswer(request, reply, answer, true);
 }
 
 /**

@@ -167,6 +167,11 @@ export class ReadCache {
     }
   }
 
+  /** Whether a move is being asked about (moveTo): its question is under way. */
+  get moveUnderWay(): boolean {
+    return this.moving !== undefined;
+  }
+
   /**
    * The answer for `key`, valid at `position` or later, if there is one. Call moveTo(position)
    * first: before it, an answer may be older than the position.
