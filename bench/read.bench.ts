@@ -168,7 +168,7 @@ async function measure(events: number, seconds: number, log: (l: string) => void
       `raw SELECT route: ${rawSelect.requestsPerSec} req/s p99 ${rawSelect.p99Ms} ms (${r.rawSelectThroughputRatio} of the bare route); Dateline cache off ÷ raw SELECT ${r.uncachedToRawSelectRatio}`,
     );
     log(
-      `at ${LATENCY_RATE} req/s: p50/p99 cached ${dateline.atRate.p50Ms}/${dateline.atRate.p99Ms} ms, cache off ${datelineUncached.atRate.p50Ms}/${datelineUncached.atRate.p99Ms} ms`,
+      `at ${LATENCY_RATE} req/s: p50/p99 cached ${dateline.atRate.p50Ms}/${dateline.atRate.p99Ms} ms, cache off ${datelineUncached.atRate.p50Ms}/${datelineUncached.atRate.p99Ms} ms (${dateline.atRate.notOk + datelineUncached.atRate.notOk} not 200)`,
     );
     const cpu = (x: typeof peer) =>
       `${x.cpu.serverUs} + PostgreSQL ${x.cpu.postgresUs} + autocannon ${x.cpu.loadGeneratorUs} (machine ${x.cpu.machineBusyPercent}% busy)`;

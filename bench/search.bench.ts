@@ -120,7 +120,7 @@ async function measure(events: number, seconds: number, requests: number, log: L
     }
     const ratio = +(dateline.requestsPerSec / peer.requestsPerSec).toFixed(2);
     log(
-      `"${MAIN.q}" uncached: ${dateline.requestsPerSec} req/s p99 ${dateline.p99Ms} ms; at ${LATENCY_RATE} req/s p50/p99 ${dateline.atRate.p50Ms}/${dateline.atRate.p99Ms} ms; bare ${peer.requestsPerSec} req/s; ratio ${ratio}`,
+      `"${MAIN.q}" uncached: ${dateline.requestsPerSec} req/s p99 ${dateline.p99Ms} ms; at ${LATENCY_RATE} req/s p50/p99 ${dateline.atRate.p50Ms}/${dateline.atRate.p99Ms} ms (${dateline.atRate.refused} refused, ${dateline.atRate.unanswered} unanswered); bare ${peer.requestsPerSec} req/s; ratio ${ratio}`,
     );
     return {
       events,

@@ -6,7 +6,7 @@ import { ReadCache } from './read-cache';
 /** Every move changes the day the route shows, as a write of a fact on it does. */
 const EVERY_MOVE_CHANGES = new Map([['day:2025-05-16', Infinity]]);
 
-/** Resolves with `value`, or with 'still waiting' after `ms`. */
+/** Settles as `answer` does, or resolves 'still waiting' after `ms`. */
 async function within<T>(answer: Promise<T>, ms: number): Promise<T | 'still waiting'> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'still waiting'>((r) => (timer = setTimeout(() => r('still waiting'), ms)));
