@@ -262,7 +262,7 @@ export async function run(options: BreakingNewsOptions = {}) {
     // run goes on using, as a CDN's pool to the origin stays open: a cold pool at the full rate
     // opened about 250 connections in the run's first tenth of a second, each costing the
     // service about half a millisecond, and the backlog that made set every route's p99
-    // (docs/benchmarks.md, "A warm pool").
+    // (docs/benchmarks.md, "Breaking news: a warm pool, ...").
     const pool = keepAlivePool();
     await Promise.all([
       openLoop(port, Math.max(1, rate / 10), warm, nextRequest, { pool }),
