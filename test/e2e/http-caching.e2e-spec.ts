@@ -78,6 +78,13 @@ describe.each(BACKENDS)('HTTP caching of public reads (%s)', (_name, start) => {
       expect(notModified!.headers.etag).toBe(etag);
     }
     expect(Math.min(...tries)).toBe(0);
+    // The validators, the caching fields and the request id; not the answer's security headers,
+    // which the cache revalidating keeps from the 200 it holds (RFC 9111, section 4.3.4).
+    expect(notModified!.headers['cache-control']).toBe(fresh.headers['cache-control']);
+    expect(notModified!.headers.vary).toBe(fresh.headers.vary);
+    expect(notModified!.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(fresh.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(notModified!.headers['content-security-policy']).toBeUndefined();
     // While an answer that is not cached does send some.
     expect(await statementsDuring(t.storage.sql, () => t.http().get(`${url}?limit=7`).expect(200))).toBeGreaterThan(0);
 

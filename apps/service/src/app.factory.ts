@@ -106,6 +106,24 @@ export async function createApp(
     done();
   });
   fastify.addHook('onRequest', jsonOnly);
+  // Keyed by the smallest position of all read models: it moves with every batch that changes any of them (ADR 0012).
+  const positions = app.get(ReadModelPositions);
+  // Before the security headers, and before the read cache: a 304 needs no answer at all, and
+  // carries the validators and caching fields only (RFC 9110, section 15.4.5). The browser or
+  // CDN that revalidates keeps the stored answer's other headers, its CSP among them (RFC 9111,
+  // section 4.3.4), so helmet's dozen headers on every 304 were work for nothing
+  // (docs/benchmarks.md, "A leaner 304").
+  registerHttpCaching(fastify, {
+    settings,
+    position: () => positions.known(),
+    positionTime: () => positions.positionTime(),
+    // The embed's settings too: its CSP, the snippets and oEmbed links depend on them.
+    salt: [
+      ...app.get<Projection[]>(PROJECTIONS).flatMap((p) => p.tables.map((t) => t.name)),
+      `embed:${settings.embedOrigins.join(' ')}`,
+      `public:${settings.publicUrl}`,
+    ].join(','),
+  });
   // A write without a known token is refused before its body is read.
   fastify.addHook('preParsing', authenticateWrites(tokens));
   // Registered before Nest's default JSON parser, which it then leaves out.
@@ -121,25 +139,11 @@ export async function createApp(
   await hardenHttp(app, settings.corsOrigins);
   // After helmet's headers, which it changes for the embed and its host script alone.
   registerEmbedFrameHeaders(fastify, settings.embedOrigins);
-  // After the request id and security headers, so that cached answers carry them too.
-  // Keyed by the smallest position of all read models: it moves with every batch that changes any of them (ADR 0012).
-  const positions = app.get(ReadModelPositions);
-  // Before the read cache: a 304 needs no answer at all.
-  registerHttpCaching(fastify, {
-    settings,
-    position: () => positions.known(),
-    positionTime: () => positions.positionTime(),
-    // The embed's settings too: its CSP, the snippets and oEmbed links depend on them.
-    salt: [
-      ...app.get<Projection[]>(PROJECTIONS).flatMap((p) => p.tables.map((t) => t.name)),
-      `embed:${settings.embedOrigins.join(' ')}`,
-      `public:${settings.publicUrl}`,
-    ].join(','),
-  });
   // Answers are kept across moves of the position unless the changes touch what they show: the
   // same question as the CDN purge's (ADR 0006). Past a thousand changed rows (a bulk load, a
   // standby catching up) the cache drops everything rather than wait for the whole answer.
   const cacheKeys = app.get(CacheKeysQueries);
+  // After the request id and security headers, so that cached answers carry them too.
   const readCache = new ReadCache({
     maxEntries: settings.readCacheEntries,
     changedNames: (after, upTo) => cacheKeys.changesBetween(after, upTo, 1000),

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { EMBED_HOST_SCRIPT_ROUTE, EMBED_ROUTE, embedPageCsp } from './embed-frame-policy';
 
 /**
- * The headers that let other sites load the embed, set before anything answers (so that a 304,
- * an answer from the read cache and the page itself all carry them): the embed page's CSP with
+ * The headers that let other sites load the embed, set before anything answers (so that an
+ * answer from the read cache and the page itself both carry them; a 304 carries none of a
+ * page's security headers, and the cache revalidating keeps these): the embed page's CSP with
  * its `frame-ancestors`, no `X-Frame-Options` there (helmet's SAMEORIGIN cannot name other sites,
  * and older browsers that honour it over the CSP would refuse every host), and
  * `Cross-Origin-Resource-Policy: cross-origin` on the embed and the host page's script, which

@@ -19,7 +19,8 @@ import { renderEmbedPage } from './templates/embed-page.template';
 /**
  * The embed: a story's timeline for a frame in another site's page, and the two scripts that size
  * the frame. Its CSP (`frame-ancestors` from DATELINE_EMBED_ORIGINS) is set by embed-frame.hook.ts,
- * before any answer, so that a 304 and a cached answer carry it too.
+ * before any answer, so that a cached answer carries it too (a 304 carries no CSP: the cache
+ * revalidating keeps the embed's).
  */
 @ApiTags('embeds')
 @Controller()
