@@ -18,9 +18,9 @@ export interface LoggingOptions {
 
 /**
  * One pino logger for the process: Fastify logs every request with it (one JSON object per
- * line, with `requestId`), and Nest's own messages go through it too. Fastify's serializers
- * log method, url and status, never headers, so bearer tokens never reach the log; the
- * redaction is there should a header ever be logged.
+ * line, with `requestId`), and Nest's own messages go through it too. A request is logged by
+ * the fields requestLogFields names and no others, so bearer tokens and cookies never reach
+ * the log. A `headers` object logged by itself has its Authorization redacted.
  */
 export function createRootLogger(options: LoggingOptions): Logger {
   // stdout through sonic-boom, asynchronously: lines written while a write is in flight go out
@@ -28,7 +28,32 @@ export function createRootLogger(options: LoggingOptions): Logger {
   // synchronous on Linux). pino flushes what is pending when the process exits.
   const readable = options.stream === undefined && (options.pretty ?? process.stdout.isTTY === true);
   const stream = options.stream ?? (readable ? terminalStream() : pino.destination({ dest: 1, sync: false }));
-  return pino({ level: options.level, redact: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'] }, stream);
+  return pino({ level: options.level, serializers: { req: requestLogFields }, redact: ['headers.authorization'] }, stream);
+}
+
+/** What a request may show of itself in the log: Fastify's or a raw IncomingMessage. */
+interface LoggedRequest {
+  readonly method?: string;
+  readonly url?: string;
+  readonly host?: string;
+  readonly ip?: string;
+  readonly socket?: { readonly remoteAddress?: string; readonly remotePort?: number };
+}
+
+/**
+ * The `req` of every log line: method, URL, host and peer, picked by name. Picking (instead of
+ * redacting headers from the whole request, as this logger did) keeps any header out whatever
+ * is logged as `req`, and costs less: pino's redaction copied part of every access log line,
+ * 6% of a 304's CPU (docs/benchmarks.md, "A leaner 304").
+ */
+export function requestLogFields(req: LoggedRequest): Record<string, unknown> {
+  return {
+    method: req.method,
+    url: req.url,
+    host: req.host,
+    remoteAddress: req.ip ?? req.socket?.remoteAddress,
+    remotePort: req.socket?.remotePort,
+  };
 }
 
 /**
