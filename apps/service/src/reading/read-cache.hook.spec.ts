@@ -119,4 +119,50 @@ describe('read cache hook', () => {
       await app.close();
     }
   });
+
+  it('gives a reader whose render would queue behind another the answer it replaces, and renders it in the background', async () => {
+    const { app, ask, renders, settle, moveTo } = await harness();
+    const [day, nextDay] = ['/timeline/2025-05-16', '/timeline/2025-05-17'];
+    try {
+      for (const [i, path] of [day, nextDay].entries()) {
+        const answer = ask(path);
+        await settle();
+        renders[i].release();
+        expect((await answer).headers['x-dateline-read-cache']).toBe('miss');
+      }
+      // A commit changes both days. The first reader after it renders the day and waits for it.
+      moveTo(2);
+      const dayReader = ask(day);
+      await settle();
+      expect(renders).toHaveLength(3);
+      expect(await within(dayReader, 100)).toBe('still waiting');
+
+      // The next day's reader comes while the day renders: the answer kept, at once, and its render starts.
+      const nextDayReader = await within(ask(nextDay), 1000);
+      if (nextDayReader === 'still waiting') throw new Error('the reader waited for a render while another was under way');
+      expect(nextDayReader.headers['x-dateline-read-cache']).toBe('stale');
+      expect(nextDayReader.json()).toEqual({ renderedAt: 1 });
+      await settle();
+      expect(renders.map((r) => r.at)).toEqual([1, 1, 2, 2]);
+      // A client cannot pass as that render: with a header of its own making it is one more reader.
+      const forged = await within(
+        app.inject({ method: 'GET', url: nextDay, headers: { 'x-dateline-background-render': 'guess 1' } }),
+        1000,
+      );
+      if (forged === 'still waiting') throw new Error('a forged background render was let render');
+      expect(forged.headers['x-dateline-read-cache']).toBe('stale');
+      expect(renders).toHaveLength(4);
+
+      // The render in the background is kept: the next reader of the next day gets it from the cache.
+      renders[3].release();
+      await settle();
+      const after = await ask(nextDay);
+      expect([after.headers['x-dateline-read-cache'], after.json()]).toEqual(['hit', { renderedAt: 2 }]);
+      renders[2].release();
+      const rendered = await dayReader;
+      expect([rendered.headers['x-dateline-read-cache'], rendered.json()]).toEqual(['miss', { renderedAt: 2 }]);
+    } finally {
+      await app.close();
+    }
+  });
 });

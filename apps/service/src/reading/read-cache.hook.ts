@@ -4,6 +4,7 @@ import { answerVariant, CACHED_ROUTES } from '../http-caching/cached-routes';
 import { gzipEtag, takesGzip } from '../http-caching/content-coding';
 import { gzipAnswer, worthCompressing } from './answer-compression';
 import { CachedAnswer, ReadCache } from './read-cache';
+import { BackgroundRenders } from './background-renders';
 import { RendersInFlight } from './renders-in-flight';
 
 /** How many renders of the same answer a request waits for before computing it itself. */
@@ -34,8 +35,16 @@ const pendingOf = new WeakMap<FastifyRequest, Pending>();
 export function registerReadCache(fastify: FastifyInstance, cache: ReadCache, position: () => Promise<number>): void {
   if (!cache.enabled) return;
   const renders = new RendersInFlight();
+  const background = new BackgroundRenders<Pending>(fastify);
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'GET' || !CACHED_ROUTES.has(request.routeOptions.url ?? '')) return;
+    // A render started for a reader who was given the stale answer (below): it renders, whatever the cache holds.
+    const claimed = background.claim(request);
+    if (claimed) {
+      pendingOf.set(request, claimed);
+      reply.header('X-Dateline-Read-Cache', 'miss');
+      return;
+    }
     if ((request.query as Record<string, unknown> | undefined)?.minPosition !== undefined) return;
     const at = await position();
     // One URL answers HTML or JSON (negotiated routes), and a page in the language asked for.
@@ -72,13 +81,23 @@ export function registerReadCache(fastify: FastifyInstance, cache: ReadCache, po
     // Rendered at the cache's position, which may be past the one this request read (it waited):
     // the read models are there at least, and an answer for a position already passed is not kept.
     const renderAt = cache.at;
-    pendingOf.set(request, {
+    // Other answers rendering too (the same commit changed them): this reader's render would
+    // queue behind theirs. Given the answer it replaces, if there is one, while the render runs
+    // in the background. A lone reader, the service otherwise idle, still waits for the answer
+    // that shows the write it just made.
+    const stale = renders.size > 0 ? cache.stale(key) : undefined;
+    const pending: Pending = {
       key,
       position: renderAt,
       startedAt: Date.now(),
       ...(asOf === undefined ? {} : { asOf }),
       finish: renders.start(key, renderAt),
-    });
+    };
+    if (stale) {
+      background.start(request, pending, pending.finish);
+      return sendStale(request, reply, stale);
+    }
+    pendingOf.set(request, pending);
     reply.header('X-Dateline-Read-Cache', 'miss');
   });
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
