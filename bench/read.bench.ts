@@ -20,7 +20,7 @@ import { freePort } from '../test/support/service-process';
 import { createTempDatabase, TEST_PG_ADMIN_URL } from '@dateline/event-store/testing';
 import { describeMachine } from './machine';
 import { cli, RunOptions, writeReport } from './support/bench-cli';
-import { cpuPerRequest, cpuSnapshot } from './support/cpu-time';
+import { cpuPerRequest, cpuSnapshot, quietMachine } from './support/cpu-time';
 import { projectedSyntheticLog } from './support/projected-log';
 import { startProcess, startService, stop } from './support/service-process';
 import { steadyRate } from './support/steady-rate';
@@ -66,7 +66,11 @@ async function measure(events: number, seconds: number, log: (l: string) => void
   const sql = new PgClient(db.url, 4);
   try {
     const { sampleDate } = await projectedSyntheticLog(sql, events, log, days);
-    await beforeMeasure?.();
+    if (beforeMeasure) {
+      await beforeMeasure();
+      const quiet = await quietMachine();
+      log(`waited ${quiet.waitedSeconds} s for a quiet machine (last second ${quiet.busyPct}% busy)`);
+    }
 
     const warm = Math.max(2, Math.round(seconds / 3));
     const path = `/timeline/${sampleDate}`;

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 
 /**
  * Where the CPU went during a load run, read from /proc (Linux): the server under test, every
@@ -87,10 +88,36 @@ export function cpuPerRequest(before: CpuSnapshot, after: CpuSnapshot, requests:
 }
 
 /**
+ * Cores the whole machine kept busy between two snapshots: what the parts a scenario measures
+ * do not add up to was taken by something else on the machine (another process, the kernel).
+ */
+export function machineBusyCores(before: CpuSnapshot, after: CpuSnapshot): number {
+  return +((machineShares(before.machine, after.machine).busyPct / 100) * cpus().length).toFixed(2);
+}
+
+/**
  * Whole-machine CPU use (Linux /proc/stat) from now until the returned function is called: how
  * much of the 2 cores the run had to share, which a load average at the start and end hides.
  */
 export function machineCpu(): () => { busyPct: number; stealPct: number } {
   const before = machineTicks();
   return () => machineShares(before, machineTicks());
+}
+
+/**
+ * Waits, up to `maxSeconds`, for a second in which the whole machine used less than
+ * `busyPctBelow` of its cores: a JVM just started beside a scenario (run.ts starts the Kafka
+ * broker during the read scenario's setup) keeps a core busy for a while after it answers, and
+ * what is measured meanwhile shares the cores with it. Returns how long it waited and how busy
+ * the last second was.
+ */
+export async function quietMachine(maxSeconds = 60, busyPctBelow = 15): Promise<{ waitedSeconds: number; busyPct: number }> {
+  const started = performance.now();
+  for (;;) {
+    const busy = machineCpu();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const { busyPct } = busy();
+    const waitedSeconds = Math.round((performance.now() - started) / 1000);
+    if (busyPct < busyPctBelow || waitedSeconds >= maxSeconds) return { waitedSeconds, busyPct };
+  }
 }
