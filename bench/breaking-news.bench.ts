@@ -28,6 +28,7 @@ import { freePort } from '../test/support/service-process';
 import { describeMachine } from './machine';
 import { cli, RunOptions, writeReport } from './support/bench-cli';
 import { cpuSnapshot, machineBusyCores } from './support/cpu-time';
+import { speedProbe } from './support/speed-probe';
 import { seedFacts, waitForFacts } from './support/fact-seed';
 import { LiveStreams } from './support/live-streams';
 import { keepAlivePool, openLoop, OpenLoopRequest, Sent } from './support/open-loop';
@@ -270,6 +271,7 @@ export async function run(options: BreakingNewsOptions = {}) {
     ]);
 
     const pid = service.pid!;
+    const probeBefore = await speedProbe();
     const cpuBefore = cpuSnapshot(pid);
     const rss = rssSampler(pid);
     const wallStarted = performance.now();
@@ -293,6 +295,7 @@ export async function run(options: BreakingNewsOptions = {}) {
     // Until the last answer: a service that falls behind answers fewer per second than were sent.
     const untilLastAnswer = (performance.now() - wallStarted) / 1000;
     const allDelivered = await streams.delivered(5_000);
+    const speedProbeMs = { before: probeBefore, after: await speedProbe() };
     const lag = streams.lags();
 
     const routes = summariseRoutes(sent);
@@ -351,6 +354,8 @@ export async function run(options: BreakingNewsOptions = {}) {
         ).toFixed(2),
       },
       loadGenerator: { lateMs: late, keptUp: generatorKeptUp },
+      // The same fixed work timed just before and after the run (support/speed-probe.ts): how fast the shared host was.
+      speedProbeMs,
       machine: await describeMachine(TEST_PG_ADMIN_URL),
     };
     log(
@@ -363,7 +368,7 @@ export async function run(options: BreakingNewsOptions = {}) {
       `live streams: lag p50 ${report.liveStreams.lagMs?.p50} ms, p99 ${report.liveStreams.lagMs?.p99} ms (${lag.undelivered} undelivered); writes ${writes.ok} ok, ${writes.failed} failed`,
     );
     log(
-      `RSS ${memory.startMiB} → ${memory.endMiB} MiB (max ${memory.maxMiB}, slope ${memory.slopeMiBPerMin} MiB/min); CPU cores: service ${report.cpu.serviceCores}, PostgreSQL ${report.cpu.postgresCores}, load generator ${loadGeneratorCores}, machine ${report.cpu.machineCores} (others ${report.cpu.otherCores})${generatorKeptUp ? '' : ` — the load generator did not keep up (late p99 ${late.p99} ms)`}`,
+      `RSS ${memory.startMiB} → ${memory.endMiB} MiB (max ${memory.maxMiB}, slope ${memory.slopeMiBPerMin} MiB/min); CPU cores: service ${report.cpu.serviceCores}, PostgreSQL ${report.cpu.postgresCores}, load generator ${loadGeneratorCores}, machine ${report.cpu.machineCores} (others ${report.cpu.otherCores}); speed probe ${speedProbeMs.before} → ${speedProbeMs.after} ms${generatorKeptUp ? '' : ` — the load generator did not keep up (late p99 ${late.p99} ms)`}`,
     );
     return report;
   } finally {
@@ -378,9 +383,9 @@ export async function run(options: BreakingNewsOptions = {}) {
  * gathered in a few seconds (a collection, a burst of renders), which a p99 alone cannot tell.
  */
 function secondsOfTheRun(sent: readonly Sent[]) {
-  const seconds: number[][] = [];
-  for (const s of sent) (seconds[Math.floor(s.dueMs / 1000)] ??= []).push(s.ms);
-  const p99s = seconds.map((ms) => percentiles(ms).p99);
+  const seconds: Sent[][] = [];
+  for (const s of sent) (seconds[Math.floor(s.dueMs / 1000)] ??= []).push(s);
+  const p99s = seconds.map((xs) => percentiles(xs.map((x) => x.ms)).p99);
   const sorted = [...p99s].sort((a, b) => a - b);
   return {
     /** The p99 of the median second, and of the worst ones. */
@@ -389,6 +394,8 @@ function secondsOfTheRun(sent: readonly Sent[]) {
     /** Seconds whose p99 met the route goal. */
     secondsWithinGoal: p99s.filter((p) => p < BREAKING_NEWS_GOALS.routeP99Ms).length,
     p99MsEachSecond: p99s,
+    /** How late the load generator sent each second's p99 request: a second it fell behind in shows here too. */
+    lateP99MsEachSecond: seconds.map((xs) => percentiles(xs.map((x) => x.lateMs)).p99),
   };
 }
 

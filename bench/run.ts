@@ -34,6 +34,7 @@ import { run as runRead } from './read.bench';
 import { run as runRebuild } from './rebuild.bench';
 import { run as runSearch } from './search.bench';
 import { Log, writeReport } from './support/bench-cli';
+import { speedProbe } from './support/speed-probe';
 import { TEST_PG_ADMIN_URL } from '@dateline/event-store/testing';
 import { ratioTable } from './summary';
 
@@ -160,7 +161,7 @@ async function main(): Promise<void> {
 
   const results: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
-  const load: Record<string, { start: number[]; end: number[]; seconds: number }> = {};
+  const load: Record<string, { start: number[]; end: number[]; seconds: number; speedProbeMs: { before: number; after: number } }> = {};
   const loadAtStart = loadAverage();
   console.log(
     `Dateline benchmarks${quick ? ' (quick)' : ''}: ${scenarios.length} scenarios; load average ${loadAtStart.join(' ')} on ${cpus().length} cores`,
@@ -169,14 +170,17 @@ async function main(): Promise<void> {
     for (const [i, s] of scenarios.entries()) {
       const t = performance.now();
       const before = loadAverage();
-      console.log(`[${i + 1}/${scenarios.length}] ${s.name} (total ${elapsed(started)}, load ${before[0]})`);
+      const probeBefore = await speedProbe();
+      console.log(`[${i + 1}/${scenarios.length}] ${s.name} (total ${elapsed(started)}, load ${before[0]}, speed probe ${probeBefore} ms)`);
       try {
         results[s.name] = await s.run();
       } catch (err) {
         errors[s.name] = err instanceof Error ? (err.stack ?? err.message) : String(err);
         console.log(`    FAILED: ${errors[s.name].split('\n')[0]}`);
       }
-      load[s.name] = { start: before, end: loadAverage(), seconds: Math.round((performance.now() - t) / 1000) };
+      const end = loadAverage();
+      const seconds = Math.round((performance.now() - t) / 1000);
+      load[s.name] = { start: before, end, seconds, speedProbeMs: { before: probeBefore, after: await speedProbe() } };
       console.log(`    done in ${elapsed(t)}`);
     }
   } finally {
@@ -194,7 +198,7 @@ async function main(): Promise<void> {
     durationSeconds: Math.round((performance.now() - started) / 1000),
     machine: await describeMachine(TEST_PG_ADMIN_URL),
     loadAverage: { start: loadAtStart, end: loadAverage(), byScenario: load },
-    note: 'Load generators, servers, PostgreSQL and Kafka share the same cores; other processes on the machine show in the load average.',
+    note: 'Load generators, servers, PostgreSQL and Kafka share the same cores; other processes on the machine show in the load average. speedProbeMs: a fixed piece of work timed before and after each scenario (bench/support/speed-probe.ts); the host is shared, and a slower probe means a slower machine for that scenario.',
     results,
     errors,
   };
