@@ -8,7 +8,8 @@ const HEADER = 'x-dateline-background-render';
 /**
  * Request headers a background render does not take from the reader it renders for: the
  * reader's validators (the render must produce the whole answer), credentials (public reads
- * need none) and the reader's connection.
+ * need none), the reader's connection, and the reader's request id (the render is a request of
+ * its own, with its own id in the log).
  */
 const NOT_FORWARDED = new Set([
   'if-none-match',
@@ -18,6 +19,7 @@ const NOT_FORWARDED = new Set([
   'connection',
   'keep-alive',
   'content-length',
+  'x-request-id',
   HEADER,
 ]);
 
