@@ -313,6 +313,8 @@ export async function run(options: BreakingNewsOptions = {}) {
       date: new Date().toISOString(),
       seconds,
       warmUpSeconds: warm,
+      /** When the measured run began: to line it up with the service's own logs. */
+      runStartedAt: new Date(Date.now() - (performance.now() - wallStarted)).toISOString(),
       seed: { backgroundEvents: background, stories, facts: FACTS },
       goals: BREAKING_NEWS_GOALS,
       readers: {
