@@ -347,8 +347,8 @@ export async function run(options: BreakingNewsOptions = {}) {
         serviceCores: +(cpuSeconds('server') / wallSeconds).toFixed(2),
         postgresCores: +(postgresSeconds / wallSeconds).toFixed(2),
         loadGeneratorCores,
-        // The whole machine, and what of it none of the three above used: in a full run, where
-        // this scenario ran three times slower than alone (docs/benchmarks.md), the place to look.
+        // The whole machine, and what of it none of the three above used: 0.02 to 0.05 of a core
+        // in every run of 2026-12-07, slow ones included, so a slow run was not another process's doing.
         machineCores: machineBusyCores(cpuBefore, cpuAfter),
         otherCores: +(
           machineBusyCores(cpuBefore, cpuAfter) -
