@@ -307,6 +307,7 @@ export async function run(options: BreakingNewsOptions = {}) {
     const loadGeneratorCores = +(cpuSeconds('loadGenerator') / wallSeconds).toFixed(2);
     // Late by more than a few ms at p99, or a core of its own used up: the generator, not the service, set the pace.
     const generatorKeptUp = late.p99 < 5 && loadGeneratorCores < 0.9;
+    const machineCores = machineBusyCores(cpuBefore, cpuAfter);
     const ok = sent.filter((s) => s.status === 200).length;
     const report = {
       benchmark: 'breaking-news',
@@ -349,11 +350,8 @@ export async function run(options: BreakingNewsOptions = {}) {
         loadGeneratorCores,
         // The whole machine, and what of it none of the three above used: 0.02 to 0.05 of a core
         // in every run of 2026-12-07, slow ones included, so a slow run was not another process's doing.
-        machineCores: machineBusyCores(cpuBefore, cpuAfter),
-        otherCores: +(
-          machineBusyCores(cpuBefore, cpuAfter) -
-          (cpuSeconds('server') + postgresSeconds + cpuSeconds('loadGenerator')) / wallSeconds
-        ).toFixed(2),
+        machineCores,
+        otherCores: +(machineCores - (cpuSeconds('server') + postgresSeconds + cpuSeconds('loadGenerator')) / wallSeconds).toFixed(2),
       },
       loadGenerator: { lateMs: late, keptUp: generatorKeptUp },
       // The same fixed work timed just before and after the run (support/speed-probe.ts): how fast the shared host was.

@@ -33,7 +33,7 @@ const NOT_FORWARDED = new Set([
  * other. It is told apart by a header only this process can write: a client sending the header
  * is answered as if it had not.
  */
-export class BackgroundRenders<T> {
+export class BackgroundRenders<T extends { readonly finish: () => void }> {
   private readonly secret = randomUUID();
   private readonly waiting = new Map<string, T>();
   private next = 0;
@@ -42,9 +42,9 @@ export class BackgroundRenders<T> {
 
   /**
    * Starts a render of `request`'s answer in the background; `work` is what the rendering
-   * request claims (claim()), and `done` runs when it has been answered, or failed.
+   * request claims (claim()), and its `finish` runs when it has been answered, or failed.
    */
-  start(request: FastifyRequest, work: T, done: () => void): void {
+  start(request: FastifyRequest, work: T): void {
     const id = String(this.next++);
     this.waiting.set(id, work);
     this.fastify
@@ -52,7 +52,7 @@ export class BackgroundRenders<T> {
       .catch(() => undefined)
       .finally(() => {
         this.waiting.delete(id);
-        done();
+        work.finish();
       });
   }
 

@@ -94,7 +94,7 @@ export function registerReadCache(fastify: FastifyInstance, cache: ReadCache, po
       finish: renders.start(key, renderAt),
     };
     if (stale) {
-      background.start(request, pending, pending.finish);
+      background.start(request, pending);
       return sendStale(request, reply, stale);
     }
     pendingOf.set(request, pending);
