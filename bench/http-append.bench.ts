@@ -1,7 +1,8 @@
 /**
  * HTTP append end to end: POST /diplomatic-events (a valid body, an editor token) against the
  * real service built in dist/ on PostgreSQL, and against two baselines of bench/bare-nest, with
- * autocannon (20 connections) in the same run:
+ * autocannon (20 connections; 10 s each after a warm-up, in 2 s runs taking turns:
+ * support/paired-rounds.ts) in the same run:
  *
  * - the bare Nest route, validating the same body with the service's DTO class and
  *   ValidationPipe settings but storing nothing (goal of issue 19: Dateline ≥ 0.5 × its rate);
@@ -11,7 +12,6 @@
  *
  *   npm run build && npx nest build bench-bare && npx tsx bench/http-append.bench.ts [--seconds 10] [--connections 20] [--quick]
  */
-import autocannon from 'autocannon';
 import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { freePort } from '../test/support/service-process';
@@ -19,7 +19,7 @@ import { createTempDatabase, TEST_PG_ADMIN_URL } from '@dateline/event-store/tes
 import { describeMachine } from './machine';
 import { BARE_SCRIPT } from './read.bench';
 import { cli, RunOptions, writeReport } from './support/bench-cli';
-import { cpuPerRequest, cpuSnapshot } from './support/cpu-time';
+import { LoadTarget, pairedRounds } from './support/paired-rounds';
 import { BENCH_EDITOR_TOKEN, startProcess, startService, stop } from './support/service-process';
 
 /** Issue 19: HTTP append at least half the bare route's rate; the raw-INSERT share is reported. */
@@ -49,29 +49,6 @@ export interface HttpAppendOptions extends RunOptions {
   connections?: number;
 }
 
-async function load(port: number, path: string, seconds: number, connections: number, serverPid: number) {
-  const before = cpuSnapshot(serverPid);
-  const r = await autocannon({
-    url: `http://127.0.0.1:${port}${path}`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_EDITOR_TOKEN}` },
-    body: APPEND_BODY,
-    connections,
-    duration: seconds,
-  });
-  const cpu = cpuPerRequest(before, cpuSnapshot(serverPid), r.requests.total);
-  return {
-    requestsPerSec: Math.round(r.requests.average),
-    p50Ms: r.latency.p50,
-    p90Ms: r.latency.p90,
-    p99Ms: r.latency.p99,
-    errors: r.errors,
-    non2xx: r.non2xx,
-    total: r.requests.total,
-    cpu,
-  };
-}
-
 async function check(port: number, path: string): Promise<void> {
   const res = await fetch(`http://127.0.0.1:${port}${path}`, {
     method: 'POST',
@@ -87,28 +64,38 @@ export async function run(options: HttpAppendOptions = {}) {
   const connections = options.connections ?? 20;
   const warm = Math.max(2, Math.round(seconds / 3));
   const db = await createTempDatabase('dateline_bench');
+  const started: ChildProcess[] = [];
   try {
-    // One side: started on a free port, checked, warmed up, measured, stopped.
-    const measureSide = async (start: (port: number) => Promise<ChildProcess>, path = ROUTE) => {
-      const port = await freePort();
-      const server = await start(port);
-      try {
-        await check(port, path);
-        await load(port, path, warm, connections, server.pid!);
-        return await load(port, path, seconds, connections, server.pid!);
-      } finally {
-        await stop(server);
-      }
+    // Both servers at once, each idle but for its turn; the bare process serves both baselines,
+    // the raw INSERT into its own table in Dateline's database: the same server, settings and disk.
+    const [port, barePort] = [await freePort(), await freePort()];
+    const service = await startService(db.url, port, { DATELINE_LOG_LEVEL: process.env.DATELINE_LOG_LEVEL ?? 'info' });
+    started.push(service);
+    const bare = await startProcess(BARE_SCRIPT, { PORT: String(barePort), BARE_DATABASE_URL: db.url }, 'bare: listening');
+    started.push(bare);
+    for (const [p, path] of [
+      [port, ROUTE],
+      [barePort, ROUTE],
+      [barePort, RAW_INSERT_ROUTE],
+    ] as const)
+      await check(p, path);
+    const post = (p: number, path: string, serverPid: number): LoadTarget => ({
+      url: `http://127.0.0.1:${p}${path}`,
+      serverPid,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_EDITOR_TOKEN}` },
+      body: APPEND_BODY,
+      connections,
+    });
+    const targets = {
+      dateline: post(port, ROUTE, service.pid!),
+      bareNest: post(barePort, ROUTE, bare.pid!),
+      rawInsert: post(barePort, RAW_INSERT_ROUTE, bare.pid!),
     };
-    const dateline = await measureSide((port) =>
-      startService(db.url, port, { DATELINE_LOG_LEVEL: process.env.DATELINE_LOG_LEVEL ?? 'info' }),
-    );
-    const peer = await measureSide((port) => startProcess(BARE_SCRIPT, { PORT: String(port) }, 'bare: listening'));
-    // The same database as Dateline's (its own table): the same server, settings and disk.
-    const rawInsert = await measureSide(
-      (port) => startProcess(BARE_SCRIPT, { PORT: String(port), BARE_DATABASE_URL: db.url }, 'bare: listening'),
-      RAW_INSERT_ROUTE,
-    );
+    await pairedRounds(targets, 1, warm);
+    // Short runs in turn (support/paired-rounds.ts): the ratios compare servers, not minutes.
+    const rounds = Math.max(2, Math.round(seconds / 2));
+    const { dateline, bareNest: peer, rawInsert } = await pairedRounds(targets, rounds, seconds / rounds);
     const ratio = +(dateline.requestsPerSec / peer.requestsPerSec).toFixed(2);
     const ratioToRawInsert = +(dateline.requestsPerSec / rawInsert.requestsPerSec).toFixed(2);
     log(
@@ -133,6 +120,7 @@ export async function run(options: HttpAppendOptions = {}) {
       machine: await describeMachine(TEST_PG_ADMIN_URL),
     };
   } finally {
+    await Promise.all(started.map((p) => stop(p)));
     await db.drop();
   }
 }
