@@ -247,6 +247,47 @@ describe.each(BACKENDS)('pages of a list that grows (%s)', (_name, start) => {
     expect(h2.body.next).toBeUndefined();
   });
 
+  it("keeps story revisions in their place when facts fill a page: an earlier day's on it, the same day's after the day's facts", async () => {
+    // Two past days (editorial time is never in the future) nobody else writes to: a story
+    // published on the first, revised on the second,
+    // and three facts on the second. A day's revisions follow all its facts.
+    const [early, late] = ['2021-04-01', '2021-04-02'];
+    const s = await post('/stories', story({ body: 'Text', publishedAt: `${early}T08:00:00Z` }));
+    const revised = await post(`/stories/${s.id}/revisions`, {
+      expectedRevision: 1,
+      body: 'Text, and more.',
+      kind: 'update',
+      changeNote: 'More',
+      publishedAt: `${late}T20:00:00Z`,
+    });
+    for (const title of ['Late one', 'Late two', 'Late three']) await post('/diplomatic-events', fact(title, { when: onDay(late) }));
+    await caughtUp(lastWrite);
+    const label = (e: DayAnswer['entries'][number]) => (e.type === 'story-revision' ? `revision ${e.date}` : e.title);
+
+    const rangePages: string[][] = [];
+    let href: string | undefined = `/timeline?from=${early}&to=${late}&limit=2`;
+    while (href) {
+      const page = (await t.http().get(href).expect(200)).body as { days: { entries: DayAnswer['entries'] }[]; next?: string };
+      rangePages.push(page.days.flatMap((d) => d.entries.map(label)));
+      href = page.next && `/timeline?from=${early}&to=${late}&limit=2&cursor=${page.next}`;
+    }
+    expect(rangePages).toEqual([
+      [`revision ${early}`, 'Late one'],
+      ['Late two', 'Late three'],
+      [`revision ${late}`],
+    ]);
+
+    const first = (await t.http().get(`/timeline/${late}?limit=2`).expect(200)).body as DayAnswer;
+    const second = (await t.http().get(`/timeline/${late}?limit=2&cursor=${first.next!}`).expect(200)).body as DayAnswer;
+    expect([first.entries.map(label), second.entries.map(label), second.next]).toEqual([
+      ['Late one', 'Late two'],
+      ['Late three', `revision ${late}`],
+      undefined,
+    ]);
+    expect(second.entries[1]).toMatchObject({ type: 'story-revision', id: s.id, revision: 2 });
+    expect(revised.position).toBeLessThanOrEqual(first.position);
+  });
+
   it('answers a bad limit or cursor with a 400 naming it, on every paged route', async () => {
     const day = (await t.http().get(`/timeline/${DAY}?limit=10`).expect(200)).body as DayAnswer;
     const [body, mac] = day.next!.split('.');
