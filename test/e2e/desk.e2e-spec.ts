@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { csrfOf, deskClient, signedIn } from '../support/desk-client';
-import { ADMIN_TOKEN, EDITOR_TOKEN, startTestApp, TestApp } from '../support/test-app';
+import { story } from '../support/fixtures';
+import { ADMIN_TOKEN, bearer, EDITOR_TOKEN, startTestApp, TestApp } from '../support/test-app';
 
 const storyFields = (slug: string) => ({ slug, headline: 'Talks open in Istanbul', body: 'Delegations met on Friday.', developing: 'on' });
 
@@ -244,5 +245,52 @@ describe('editor desk: an expired session', () => {
     expect(back.status).toBe(200);
     expect(back.text).toContain('Your text is back in the form');
     expect(back.text).toContain('Delegations met on Friday.</textarea>');
+  });
+});
+
+describe('editor desk: the write budget', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { DATELINE_WRITE_RATE_LIMIT: '2' } });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("spends the editor's one budget with the API: over it, a 429 page that says how long to wait, and nothing written", async () => {
+    const desk = await signedIn(t);
+    // One write over the API with alice's token, one form from alice's desk: her two of the minute.
+    await t
+      .http()
+      .post('/stories')
+      .set(bearer())
+      .send(story({ slug: 'budget-api' }))
+      .expect(201);
+    await desk.page('/desk/stories/new');
+    const second = await desk.post('/desk/stories', { _csrf: desk.csrf(), ...storyFields('budget-desk') });
+    expect(second.status).toBe(303);
+    expect(second.headers['x-ratelimit-remaining']).toBe('0');
+
+    await desk.page('/desk/stories/new');
+    const head = await t.storage.store.headPosition();
+    const refused = await desk.post('/desk/stories', { _csrf: desk.csrf(), ...storyFields('budget-over') });
+    expect(refused.status).toBe(429);
+    expect(refused.headers['content-type']).toMatch(/^text\/html/);
+    const wait = Number(refused.headers['retry-after']);
+    expect(wait).toBeGreaterThan(0);
+    expect(refused.text).toContain(`too many changes: at most 2 a minute for each editor. Wait ${wait} s, then go back`);
+    expect(await t.storage.store.headPosition()).toBe(head);
+    expect((await t.http().get('/stories/budget-over')).status).toBe(404);
+    // The API refuses her too; reading the desk, and another editor's writes, go on.
+    await t
+      .http()
+      .post('/stories')
+      .set(bearer())
+      .send(story({ slug: 'budget-api-over' }))
+      .expect(429);
+    expect((await desk.page('/desk/stories')).status).toBe(200);
+    const admin = await signedIn(t, ADMIN_TOKEN);
+    await admin.page('/desk/stories/new');
+    expect((await admin.post('/desk/stories', { _csrf: admin.csrf(), ...storyFields('budget-admin') })).status).toBe(303);
   });
 });

@@ -45,6 +45,7 @@ import { RelayService } from '@dateline/kafka';
 import { RebuildJobs } from './admin/rebuild-jobs';
 import { DeskReads } from './desk/desk-reads';
 import { deskPlugin } from './desk/desk.plugin';
+import { WriteBudget } from './security/write-budget';
 import { FactCandidateReviews } from './fact-review/fact-candidate-reviews';
 
 export interface CreatedApp {
@@ -190,6 +191,7 @@ export async function createApp(
     rebuilds: app.get<RebuildJobs>(RebuildJobs),
     relay: app.get<RelayService>(RelayService),
     reviews: app.get<FactCandidateReviews>(FactCandidateReviews),
+    writes: app.get<WriteBudget>(WriteBudget),
   });
   return { app, storage, generatedToken, generatedAdminToken, logger, accessLog };
 }

@@ -45,6 +45,7 @@ import { PurgeNotifier } from './http-caching/purge-notifier';
 import { PageCursors } from './reading/page-cursor';
 import { PAGE_CURSORS } from './reading/pages';
 import { serviceKey } from './config/service-secret';
+import { WriteBudget } from './security/write-budget';
 import { WriteRateLimitGuard } from './security/write-rate-limit.guard';
 import { Storage } from './storage/open-storage';
 import { StorageModule } from './storage/storage.module';
@@ -118,6 +119,8 @@ export class AppModule {
         { provide: PAGE_CURSORS, useValue: new PageCursors(serviceKey(settings.sessionSecret, settings.dataDir, 'page cursor')) },
         // Every route passes the bearer guard; only routes marked @RequiresRole need a token.
         { provide: APP_GUARD, useClass: BearerAuthGuard },
+        // One budget per editor, spent by the API's writes and the desk's alike.
+        { provide: WriteBudget, useValue: new WriteBudget(settings.writeRateLimit) },
         // After the bearer guard, so that the budget is the token's.
         { provide: APP_GUARD, useClass: WriteRateLimitGuard },
         AggregateWriter,

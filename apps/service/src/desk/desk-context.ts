@@ -12,6 +12,7 @@ import { ErrorsFilter } from '../http/errors.filter';
 import { READER_PAGE_CSP } from '../reader-page/templates/layout.template';
 import type { SafeHtml } from '../reader-page/html';
 import type { WriteContext } from '../writing/write-context';
+import type { WriteBudget } from '../security/write-budget';
 import type { FactCandidateReviews } from '../fact-review/fact-candidate-reviews';
 import type { DeskReads } from './desk-reads';
 import type { DeskSessions, SignedIn } from './desk-session';
@@ -27,6 +28,8 @@ export interface DeskDeps {
   readonly relay: RelayService;
   /** Accepting and dismissing fact candidates: the API's own (fact-review/fact-candidate-reviews.ts). */
   readonly reviews: FactCandidateReviews;
+  /** The editors' write budgets, shared with the API (security/write-budget.ts). */
+  readonly writes: WriteBudget;
 }
 
 export interface DeskContext extends DeskDeps {

@@ -1,3 +1,4 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifySecureSession from '@fastify/secure-session';
@@ -14,6 +15,7 @@ import { registerFactRetractionRoutes } from './desk-fact-retraction.routes';
 import { registerCandidateRoutes } from './desk-candidates.routes';
 import { sameOrigin } from './same-origin';
 import { sessionKey } from '../config/service-secret';
+import { budgetHeaders } from '../security/write-budget';
 import { renderDeskError } from './templates/desk-error.template';
 
 export const DESK_COOKIE = 'dateline_desk';
@@ -75,6 +77,10 @@ export async function deskPlugin(fastify: FastifyInstance, deps: DeskDeps): Prom
     signedIn.addHook('preHandler', (request, reply, done) =>
       request.method === 'POST' ? signedIn.csrfProtection(request, reply, done) : done(),
     );
+    // Then the editor's write budget, the one the API's writes spend too: a form is a write.
+    signedIn.addHook('preHandler', async (request, reply) => {
+      if (request.method === 'POST') spendWrite(ctx, editorOf(request).name, reply);
+    });
     registerStoryRoutes(signedIn, ctx);
     registerFactRoutes(signedIn, ctx);
     registerFactRetractionRoutes(signedIn, ctx);
@@ -88,6 +94,21 @@ export async function deskPlugin(fastify: FastifyInstance, deps: DeskDeps): Prom
       registerOperationsRoutes(admins, ctx);
     });
   });
+}
+
+/**
+ * Spends one write of the editor's budget (security/write-budget.ts); over it, a 429 page that
+ * says how long to wait. The form is not carried: the browser's Back keeps what was typed.
+ */
+function spendWrite(ctx: DeskContext, editor: string, reply: FastifyReply): void {
+  const spent = ctx.writes.spend(`token:${editor}`);
+  if (!spent) return;
+  for (const [name, value] of Object.entries(budgetHeaders(spent))) reply.header(name, value);
+  if ('retryAfterSeconds' in spent)
+    throw new HttpException(
+      `too many changes: at most ${spent.limit} a minute for each editor. Wait ${spent.retryAfterSeconds} s, then go back and send the form again: your browser keeps what you typed`,
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
 }
 
 function toSignIn(request: FastifyRequest, reply: FastifyReply): FastifyReply {
