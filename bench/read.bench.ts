@@ -106,11 +106,10 @@ async function measure(events: number, seconds: number, log: (l: string) => void
       notModified: { url: at(cachedPort), serverPid: cached.pid!, headers: { 'if-none-match': etag } },
     };
 
-    if (beforeMeasure) {
-      await beforeMeasure();
-      const quiet = await quietMachine();
-      log(`waited ${quiet.waitedSeconds} s for a quiet machine (last second ${quiet.busyPct}% busy)`);
-    }
+    if (beforeMeasure) await beforeMeasure();
+    // Also after the size before it: its database's drop and PostgreSQL's checkpoint follow it.
+    const quiet = await quietMachine();
+    log(`waited ${quiet.waitedSeconds} s for a quiet machine (last second ${quiet.busyPct}% busy)`);
     await pairedRounds(targets, 1, Math.max(2, Math.round(seconds / 3)));
     // Short runs in turn (support/paired-rounds.ts): the ratios compare servers, not minutes.
     const rounds = Math.max(2, Math.round(seconds / 2));
