@@ -12,28 +12,27 @@ export interface LoadTarget {
   readonly connections?: number;
 }
 
-/** What a closed-loop run reports, for the rounds together, and each round's throughput. */
-export interface RoundsResult {
-  readonly requestsPerSec: number;
+/** Latency, failures and CPU per request of a closed-loop run. */
+interface LoadFigures {
   readonly p50Ms: number;
   readonly p90Ms: number;
   readonly p99Ms: number;
   readonly errors: number;
   readonly non2xx: number;
   readonly cpu: ReturnType<typeof cpuPerRequest>;
+}
+
+/** What a closed-loop run reports, for the rounds together, and each round's throughput. */
+export interface RoundsResult extends LoadFigures {
+  readonly requestsPerSec: number;
   /** Requests/s of each round, in order: a ratio between targets can be read round by round. */
   readonly rounds: number[];
 }
 
-interface Round {
+/** One round's run of one target. */
+interface Round extends LoadFigures {
   readonly requests: number;
   readonly seconds: number;
-  readonly p50Ms: number;
-  readonly p90Ms: number;
-  readonly p99Ms: number;
-  readonly errors: number;
-  readonly non2xx: number;
-  readonly cpu: ReturnType<typeof cpuPerRequest>;
 }
 
 async function oneRound(target: LoadTarget, seconds: number): Promise<Round> {
