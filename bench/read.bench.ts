@@ -10,7 +10,6 @@
  *
  *   npm run build && npx nest build bench-bare && npx tsx bench/read.bench.ts [--events 100000,1000000] [--seconds 10] [--quick]
  */
-import autocannon from 'autocannon';
 import { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,8 +21,8 @@ import { freePort } from '../test/support/service-process';
 import { createTempDatabase, TEST_PG_ADMIN_URL } from '@dateline/event-store/testing';
 import { describeMachine } from './machine';
 import { cli, RunOptions, writeReport } from './support/bench-cli';
-import { cpuPerRequest, cpuSnapshot, quietMachine } from './support/cpu-time';
-import { pairedRounds } from './support/paired-rounds';
+import { quietMachine } from './support/cpu-time';
+import { pairedRounds, RoundsResult } from './support/paired-rounds';
 import { projectedSyntheticLog } from './support/projected-log';
 import { startProcess, startService, stop } from './support/service-process';
 import { steadyRate } from './support/steady-rate';
@@ -43,25 +42,9 @@ export interface ReadOptions extends RunOptions {
   beforeMeasure?: () => Promise<unknown>;
 }
 
-/** Closed loop: as fast as 10 connections go; `headers` sent with every request. */
-export async function load(url: string, seconds: number, serverPid: number, headers?: Record<string, string>) {
-  const before = cpuSnapshot(serverPid);
-  const r = await autocannon({
-    url,
-    connections: 10,
-    duration: seconds,
-    ...(headers ? { headers } : {}),
-  });
-  const cpu = cpuPerRequest(before, cpuSnapshot(serverPid), r.requests.total);
-  return {
-    requestsPerSec: Math.round(r.requests.average),
-    p50Ms: r.latency.p50,
-    p90Ms: r.latency.p90,
-    p99Ms: r.latency.p99,
-    errors: r.errors,
-    non2xx: r.non2xx,
-    cpu,
-  };
+/** Closed loop: as fast as 10 connections go, `seconds` long; `headers` sent with every request (the search and embed benchmarks). */
+export async function load(url: string, seconds: number, serverPid: number, headers?: Record<string, string>): Promise<RoundsResult> {
+  return (await pairedRounds({ run: { url, serverPid, ...(headers ? { headers } : {}) } }, 1, seconds)).run;
 }
 
 async function measure(events: number, seconds: number, log: (l: string) => void, beforeMeasure?: () => Promise<unknown>, days?: number) {
@@ -122,10 +105,11 @@ async function measure(events: number, seconds: number, log: (l: string) => void
     const peer = measured.bareNest;
     // The raw limit: the faster of the prepared SELECT and the one planned each time (bench/bare-nest/main.ts).
     const [prepared, planned] = [measured.rawSelect, measured.rawSelectPlanned];
+    const preparedFaster = prepared.requestsPerSec >= planned.requestsPerSec;
     const rawSelect = {
       entriesInAnswer: rawEntries,
-      plan: prepared.requestsPerSec >= planned.requestsPerSec ? 'prepared' : 'planned each time',
-      ...(prepared.requestsPerSec >= planned.requestsPerSec ? prepared : planned),
+      plan: preparedFaster ? 'prepared' : 'planned each time',
+      ...(preparedFaster ? prepared : planned),
       plans: { preparedRequestsPerSec: prepared.requestsPerSec, plannedEachTimeRequestsPerSec: planned.requestsPerSec },
     };
     const entries = (JSON.parse(body) as { entries: unknown[] }).entries.length;
