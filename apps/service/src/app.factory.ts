@@ -149,7 +149,9 @@ export async function createApp(
     maxEntries: settings.readCacheEntries,
     changedNames: (after, upTo) => cacheKeys.changesBetween(after, upTo, 1000),
   });
-  registerReadCache(fastify, readCache, () => positions.position());
+  // A kept answer is checked against the position as read at most a poll ago where another
+  // process projects (ReadModelPositions.recent): a query per hit was most of a hit's cost there.
+  registerReadCache(fastify, readCache, () => positions.recent());
   // After the 304s and the read cache: only a read that has to be computed counts against the
   // bound, and only such a read is refused. A kept answer or a 304 costs less than the refusal's
   // own work and frees nothing; refusing them turned readers away from answers already in

@@ -158,6 +158,73 @@ describe('positions per read model (ADR 0012): a read model that is behind holds
   });
 });
 
+describe('a read without minPosition where another process projects: one checkpoint query for the reads of a moment (PGlite)', () => {
+  let sql: PgliteClient;
+  let module: TestingModule;
+  let runner: ProjectorRunner;
+
+  /** The checkpoint queries a client was asked, and whether the next one fails. */
+  function counted() {
+    const asked = { checkpoints: 0, failNext: false };
+    const client: SqlQueryable = {
+      query: async <R>(text: string, params?: unknown[]) => {
+        if (text.includes('projection_checkpoints')) {
+          asked.checkpoints++;
+          if (asked.failNext) {
+            asked.failNext = false;
+            throw new Error('connection lost');
+          }
+        }
+        return sql.query<R>(text, params);
+      },
+    };
+    return { asked, positions: new ReadModelPositions(runner, client) };
+  }
+
+  beforeAll(async () => {
+    sql = await PgliteClient.open();
+    const store = await PostgresEventStore.create(sql);
+    module = await Test.createTestingModule({
+      imports: [StorageForTest.with(store, sql), ProjectionsModule.forRoot({ runProjector: false })],
+    }).compile();
+    await module.init();
+    runner = module.get(ProjectorRunner);
+    await sql.query('UPDATE projection_checkpoints SET position = 7');
+  });
+
+  afterAll(async () => {
+    await module.close();
+    await sql.close();
+  });
+
+  it('reads that come together share one query; position() (what a minPosition wait polls) always asks', async () => {
+    const { asked, positions } = counted();
+    expect(runner.role).toBe('off');
+    expect(await Promise.all(Array.from({ length: 10 }, () => positions.recent(OTHERS)))).toEqual(Array(10).fill(7));
+    expect(asked.checkpoints).toBe(1);
+    await Promise.all([positions.position(OTHERS), positions.position(OTHERS)]);
+    expect(asked.checkpoints).toBe(3);
+  });
+
+  it('never answers behind a position read since: a fresh read is the one later reads share', async () => {
+    const { positions } = counted();
+    expect(await positions.recent(OTHERS)).toBe(7);
+    await sql.query('UPDATE projection_checkpoints SET position = 9');
+    expect(await positions.position(OTHERS)).toBe(9);
+    expect(await positions.recent(OTHERS)).toBe(9);
+    expect(await positions.known()).toBe(9);
+    await sql.query('UPDATE projection_checkpoints SET position = 7');
+  });
+
+  it('does not keep a read that failed: the next read asks again', async () => {
+    const { asked, positions } = counted();
+    asked.failNext = true;
+    await expect(positions.recent(OTHERS)).rejects.toThrow('connection lost');
+    expect(await positions.recent(OTHERS)).toBe(7);
+    expect(asked.checkpoints).toBe(2);
+  });
+});
+
 function logged(event: DatelineEvent) {
   return {
     id: randomUUID(),

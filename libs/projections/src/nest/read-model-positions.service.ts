@@ -17,6 +17,13 @@ const WATCH_POLL_MS = 250;
  * a query.
  */
 const KNOWN_POSITION_MS = 100;
+/**
+ * The same for a read without `minPosition` (recent()), ms: its answer reflects a commit
+ * elsewhere at most this much later, as a wait for a position ends within CHECKPOINT_POLL_MS
+ * of it. Asked for each request, the checkpoints were a third query of every uncached page on
+ * such an instance: most instances behind a proxy (docs/deploy.md).
+ */
+const RECENT_POSITION_MS = CHECKPOINT_POLL_MS;
 
 /**
  * How far each read model is, and waits for it (docs/adr/0012-read-model-positions.md). A read
@@ -40,19 +47,24 @@ export class ReadModelPositions {
   async positions(): Promise<ReadonlyMap<string, number>> {
     const projector = this.runner.running;
     if (projector) return projector.positions;
-    const stored = await readCheckpoints(this.sql, this.names);
+    const stored = await this.checkpoints(0);
     return new Map(this.names.map((name) => [name, stored.get(name) ?? 0]));
   }
 
   /**
    * The position the read models named (all by default) have all reached: what an answer
-   * computed from them reflects at least.
+   * computed from them reflects at least. Read now, where another process projects.
    */
-  async position(readModels: readonly string[] = this.names): Promise<number> {
-    const projector = this.runner.running;
-    if (projector) return projector.positionOf(readModels);
-    const stored = await readCheckpoints(this.sql, readModels);
-    return readModels.length === 0 ? 0 : Math.min(...readModels.map((name) => stored.get(name) ?? 0));
+  position(readModels: readonly string[] = this.names): Promise<number> {
+    return this.positionWithin(readModels, 0);
+  }
+
+  /**
+   * position(), where another process projects as its checkpoints were read at most
+   * RECENT_POSITION_MS ago, by this read or another: what a read without `minPosition` answers at.
+   */
+  recent(readModels: readonly string[] = this.names): Promise<number> {
+    return this.positionWithin(readModels, RECENT_POSITION_MS);
   }
 
   /**
@@ -60,17 +72,35 @@ export class ReadModelPositions {
    * the projector's memory while it runs here, else the checkpoints read at most
    * KNOWN_POSITION_MS ago. What a conditional read compares with (HTTP caching, issue 19).
    */
-  async known(): Promise<number> {
-    const projector = this.runner.running;
-    if (projector) return projector.position;
-    const now = Date.now();
-    if (this.lastRead && now - this.lastRead.at < KNOWN_POSITION_MS) return this.lastRead.position;
-    const position = await this.position();
-    this.lastRead = { at: now, position };
-    return position;
+  known(): Promise<number> {
+    return this.positionWithin(this.names, KNOWN_POSITION_MS);
   }
 
-  private lastRead?: { readonly at: number; readonly position: number };
+  private async positionWithin(readModels: readonly string[], maxAgeMs: number): Promise<number> {
+    const projector = this.runner.running;
+    if (projector) return projector.positionOf(readModels);
+    const stored = await this.checkpoints(maxAgeMs);
+    return readModels.length === 0 ? 0 : Math.min(...readModels.map((name) => stored.get(name) ?? 0));
+  }
+
+  /** The last read of every checkpoint (under way or done), and when it started. */
+  private lastRead?: { readonly at: number; readonly checkpoints: Promise<ReadonlyMap<string, number>> };
+
+  /**
+   * Every read model's checkpoint, from a read started at most `maxAgeMs` ago (one under way
+   * counts from its start), else from one started now, which later callers then share. A read
+   * that fails is not kept: the next caller asks again.
+   */
+  private checkpoints(maxAgeMs: number): Promise<ReadonlyMap<string, number>> {
+    const now = Date.now();
+    if (this.lastRead && now - this.lastRead.at < maxAgeMs) return this.lastRead.checkpoints;
+    const read = { at: now, checkpoints: readCheckpoints(this.sql, this.names) };
+    this.lastRead = read;
+    read.checkpoints.catch(() => {
+      if (this.lastRead === read) this.lastRead = undefined;
+    });
+    return read.checkpoints;
+  }
 
   /**
    * The latest recording instant (ms) of the events in the read models, when this process runs
