@@ -249,9 +249,11 @@ describe('editor desk: an expired session', () => {
 });
 
 describe('editor desk: the write budget', () => {
+  /** An editor of this block alone: the budget is per editor and per minute. */
+  const BOB_TOKEN = 'bob-token-for-the-budget';
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { DATELINE_WRITE_RATE_LIMIT: '2' } });
+    t = await startTestApp({ env: { DATELINE_WRITE_RATE_LIMIT: '2', DATELINE_EDITOR_TOKENS: `alice=${EDITOR_TOKEN},bob=${BOB_TOKEN}` } });
   });
   afterAll(async () => {
     await t?.close();
@@ -292,5 +294,30 @@ describe('editor desk: the write budget', () => {
     const admin = await signedIn(t, ADMIN_TOKEN);
     await admin.page('/desk/stories/new');
     expect((await admin.post('/desk/stories', { _csrf: admin.csrf(), ...storyFields('budget-admin') })).status).toBe(303);
+  });
+
+  it('spends nothing on a preview: three previews, then the save, within a budget of two', async () => {
+    const desk = await signedIn(t, BOB_TOKEN);
+    await desk.page('/desk/stories/new');
+    const path = (await desk.post('/desk/stories', { _csrf: desk.csrf(), ...storyFields('budget-preview') })).headers.location.split(
+      '?',
+    )[0];
+    await desk.page(path);
+    const revision = {
+      expectedRevision: '1',
+      headline: 'Talks open in Istanbul',
+      body: 'Delegations met late on Friday.',
+      developing: 'on',
+      changeNote: 'Late',
+    };
+    for (let i = 0; i < 3; i++) {
+      const preview = await desk.post(`${path}/revisions`, { _csrf: desk.csrf(), ...revision, intent: 'preview' });
+      expect(preview.status).toBe(200);
+      expect(preview.headers['x-ratelimit-remaining']).toBeUndefined();
+    }
+    const saved = await desk.post(`${path}/revisions`, { _csrf: desk.csrf(), ...revision, intent: 'save' });
+    expect(saved.status).toBe(303);
+    expect(saved.headers['x-ratelimit-remaining']).toBe('0');
+    expect((await t.http().get('/stories/budget-preview').expect(200)).body).toMatchObject({ revision: 2 });
   });
 });

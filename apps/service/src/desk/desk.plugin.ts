@@ -77,9 +77,11 @@ export async function deskPlugin(fastify: FastifyInstance, deps: DeskDeps): Prom
     signedIn.addHook('preHandler', (request, reply, done) =>
       request.method === 'POST' ? signedIn.csrfProtection(request, reply, done) : done(),
     );
-    // Then the editor's write budget, the one the API's writes spend too: a form is a write.
+    // Then the editor's write budget, the one the API's writes spend too: a form is a write,
+    // except a preview, which shows a revision's changes and writes nothing. An editor who
+    // checks a correction three times before saving it has saved once.
     signedIn.addHook('preHandler', async (request, reply) => {
-      if (request.method === 'POST') spendWrite(ctx, editorOf(request).name, reply);
+      if (request.method === 'POST' && !isPreview(request)) spendWrite(ctx, editorOf(request).name, reply);
     });
     registerStoryRoutes(signedIn, ctx);
     registerFactRoutes(signedIn, ctx);
@@ -109,6 +111,11 @@ function spendWrite(ctx: DeskContext, editor: string, reply: FastifyReply): void
       `too many changes: at most ${spent.limit} a minute for each editor. Wait ${spent.retryAfterSeconds} s, then go back and send the form again: your browser keeps what you typed`,
       HttpStatus.TOO_MANY_REQUESTS,
     );
+}
+
+/** A form posted to be shown, not saved (the revision form's Preview button). */
+function isPreview(request: FastifyRequest): boolean {
+  return (request.body as Record<string, unknown> | undefined)?.intent === 'preview';
 }
 
 function toSignIn(request: FastifyRequest, reply: FastifyReply): FastifyReply {
