@@ -150,7 +150,7 @@ export async function createApp(
     changedNames: (after, upTo) => cacheKeys.changesBetween(after, upTo, 1000),
   });
   // A kept answer is checked against the position as read at most a poll ago where another
-  // process projects (ReadModelPositions.recent): a query per hit was most of a hit's cost there.
+  // process projects (ReadModelPositions.recent), not against a query of its own per request.
   registerReadCache(fastify, readCache, () => positions.recent());
   // After the 304s and the read cache: only a read that has to be computed counts against the
   // bound, and only such a read is refused. A kept answer or a 304 costs less than the refusal's
