@@ -1,9 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { csrfOf, deskClient, signedIn } from '../support/desk-client';
+import { csrfOf, DeskClient, deskClient, signedIn } from '../support/desk-client';
 import { story } from '../support/fixtures';
 import { ADMIN_TOKEN, bearer, EDITOR_TOKEN, startTestApp, TestApp } from '../support/test-app';
 
 const storyFields = (slug: string) => ({ slug, headline: 'Talks open in Istanbul', body: 'Delegations met on Friday.', developing: 'on' });
+
+/** A story created from the desk's new-story form: the path of its page on the desk, opened. */
+async function storyFromDesk(desk: DeskClient, slug: string): Promise<string> {
+  await desk.page('/desk/stories/new');
+  const made = await desk.post('/desk/stories', { _csrf: desk.csrf(), ...storyFields(slug) });
+  const path = made.headers.location.split('?')[0];
+  await desk.page(path);
+  return path;
+}
 
 /** The editor desk's HTTP side: sessions, CSRF and origin checks, redirects, and writes through the API's commands. */
 describe('editor desk over HTTP', () => {
@@ -117,10 +126,7 @@ describe('editor desk over HTTP', () => {
 
   it('a stale revision is a 409 page with the other editor’s changes and the editor’s own text; saving on top works', async () => {
     const desk = await signedIn(t);
-    await desk.page('/desk/stories/new');
-    const made = await desk.post('/desk/stories', { _csrf: desk.csrf(), ...storyFields('desk-conflict') });
-    const path = made.headers.location.split('?')[0];
-    await desk.page(path);
+    const path = await storyFromDesk(desk, 'desk-conflict');
     const first = await desk.post(`${path}/revisions`, {
       _csrf: desk.csrf(),
       expectedRevision: '1',
@@ -156,9 +162,7 @@ describe('editor desk over HTTP', () => {
 
   it('previews a revision as a word diff without saving it', async () => {
     const desk = await signedIn(t);
-    await desk.page('/desk/stories/new');
-    const path = (await desk.post('/desk/stories', { _csrf: desk.csrf(), ...storyFields('desk-preview') })).headers.location.split('?')[0];
-    await desk.page(path);
+    const path = await storyFromDesk(desk, 'desk-preview');
     const res = await desk.post(`${path}/revisions`, {
       _csrf: desk.csrf(),
       expectedRevision: '1',
@@ -258,16 +262,13 @@ describe('editor desk: the write budget', () => {
   afterAll(async () => {
     await t?.close();
   });
+  /** A story written over the API with alice's token. */
+  const storyOverApi = (slug: string) => t.http().post('/stories').set(bearer()).send(story({ slug }));
 
   it("spends the editor's one budget with the API: over it, a 429 page that says how long to wait, and nothing written", async () => {
     const desk = await signedIn(t);
     // One write over the API with alice's token, one form from alice's desk: her two of the minute.
-    await t
-      .http()
-      .post('/stories')
-      .set(bearer())
-      .send(story({ slug: 'budget-api' }))
-      .expect(201);
+    await storyOverApi('budget-api').expect(201);
     await desk.page('/desk/stories/new');
     const second = await desk.post('/desk/stories', { _csrf: desk.csrf(), ...storyFields('budget-desk') });
     expect(second.status).toBe(303);
@@ -284,12 +285,7 @@ describe('editor desk: the write budget', () => {
     expect(await t.storage.store.headPosition()).toBe(head);
     expect((await t.http().get('/stories/budget-over')).status).toBe(404);
     // The API refuses her too; reading the desk, and another editor's writes, go on.
-    await t
-      .http()
-      .post('/stories')
-      .set(bearer())
-      .send(story({ slug: 'budget-api-over' }))
-      .expect(429);
+    await storyOverApi('budget-api-over').expect(429);
     expect((await desk.page('/desk/stories')).status).toBe(200);
     const admin = await signedIn(t, ADMIN_TOKEN);
     await admin.page('/desk/stories/new');
@@ -298,11 +294,7 @@ describe('editor desk: the write budget', () => {
 
   it('spends nothing on a preview: three previews, then the save, within a budget of two', async () => {
     const desk = await signedIn(t, BOB_TOKEN);
-    await desk.page('/desk/stories/new');
-    const path = (await desk.post('/desk/stories', { _csrf: desk.csrf(), ...storyFields('budget-preview') })).headers.location.split(
-      '?',
-    )[0];
-    await desk.page(path);
+    const path = await storyFromDesk(desk, 'budget-preview');
     const revision = {
       expectedRevision: '1',
       headline: 'Talks open in Istanbul',
